@@ -1,0 +1,24 @@
+# Writes a .cpp that defines minqing::storage::<BACKEND>Migrations(): the SQL files in order.
+list(SORT FILES)
+set(body "")
+foreach(file IN LISTS FILES)
+    get_filename_component(name ${file} NAME_WE)
+    string(REGEX MATCH "^[0-9]+" version ${name})
+    file(READ ${file} sql)
+    string(APPEND body "        {${version}, \"${name}\", R\"minqing_sql(${sql})minqing_sql\"},\n")
+endforeach()
+file(WRITE ${OUTPUT}.tmp
+"// Generated from server/src/storage/migrations/*.sql; do not edit.
+#include \"storage/migrations.hpp\"
+
+namespace minqing::storage {
+
+const std::vector<Migration>& ${BACKEND}Migrations() {
+    static const std::vector<Migration> kMigrations = {
+${body}    };
+    return kMigrations;
+}
+
+}  // namespace minqing::storage
+")
+configure_file(${OUTPUT}.tmp ${OUTPUT} COPYONLY)

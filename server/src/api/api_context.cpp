@@ -1,0 +1,32 @@
+#include "api/api_context.hpp"
+
+#include <charconv>
+
+namespace minqing::api {
+
+void RegisterRoutes(http::Router& router, const ApiContext& context) {
+    RegisterHealthRoutes(router, context);
+    RegisterAuthRoutes(router, context);
+    RegisterTokenRoutes(router, context);
+    RegisterOrgRoutes(router, context);
+    RegisterUserRoutes(router, context);
+}
+
+Result<nlohmann::json> BodyObject(const http::Request& request) {
+    return http::ParseJsonObject(request.body);
+}
+
+std::optional<std::int64_t> ParseId(std::string_view text) {
+    std::int64_t value = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc() || end != text.data() + text.size() || value <= 0) {
+        return std::nullopt;
+    }
+    return value;
+}
+
+Error BadId(std::string_view what) {
+    return NotFound(std::string(what) + ".not_found", "No such " + std::string(what) + ".");
+}
+
+}  // namespace minqing::api

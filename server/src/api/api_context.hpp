@@ -1,0 +1,64 @@
+// What the API handlers share: the services, the auth guard and small helpers to turn
+// results into responses. The services are thread-safe, so one context serves all threads.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string_view>
+
+#include "api/auth_guard.hpp"
+#include "common/result.hpp"
+#include "http/error_response.hpp"
+#include "http/json.hpp"
+#include "http/router.hpp"
+#include "service/auth_service.hpp"
+#include "service/org_service.hpp"
+#include "service/user_service.hpp"
+
+namespace minqing::api {
+
+struct ApiContext {
+    service::AuthService& auth;
+    service::OrgService& orgs;
+    service::UserService& users;
+    /// True when the database answers now (for /readyz).
+    std::function<bool()> database_ready;
+    AuthGuard guard;
+};
+
+/// Registers every route of the API on `router`. `context` must outlive the router.
+void RegisterRoutes(http::Router& router, const ApiContext& context);
+
+// One registration function per resource file.
+void RegisterHealthRoutes(http::Router& router, const ApiContext& context);
+void RegisterAuthRoutes(http::Router& router, const ApiContext& context);
+void RegisterTokenRoutes(http::Router& router, const ApiContext& context);
+void RegisterOrgRoutes(http::Router& router, const ApiContext& context);
+void RegisterUserRoutes(http::Router& router, const ApiContext& context);
+
+inline http::Response ErrorFor(const http::Request& request, const Error& error) {
+    return http::ErrorResponse(error, request.request_id);
+}
+
+/// 200 (or `status`) with encode(value), or the error response.
+template <typename T, typename Encode>
+http::Response Respond(const http::Request& request, const Result<T>& result, Encode&& encode,
+                       int status = 200) {
+    if (!result) {
+        return ErrorFor(request, result.error());
+    }
+    return http::Json(status, encode(*result));
+}
+
+/// The request body as a JSON object, or the 400 response to send.
+Result<nlohmann::json> BodyObject(const http::Request& request);
+
+/// A positive integer id from a path or query parameter.
+std::optional<std::int64_t> ParseId(std::string_view text);
+
+/// 404 "resource.not_found" for a path id that is not a number.
+Error BadId(std::string_view what);
+
+}  // namespace minqing::api

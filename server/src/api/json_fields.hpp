@@ -1,0 +1,48 @@
+// Decodes a JSON request object field by field, collecting every problem instead of stopping
+// at the first, so a 422 lists them all. One instance per request; not thread-safe.
+#pragma once
+
+#include <cstdint>
+#include <initializer_list>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/error.hpp"
+
+namespace minqing::api {
+
+class JsonFields {
+public:
+    explicit JsonFields(const nlohmann::json& object) : object_(object) {}
+
+    /// The string at `key`; a missing required key or a non-string value is a field error.
+    std::optional<std::string> String(std::string_view key, bool required = false);
+    std::optional<std::int64_t> Integer(std::string_view key, bool required = false);
+    std::optional<bool> Boolean(std::string_view key, bool required = false);
+    /// True when the key is present (even as null).
+    bool Has(std::string_view key) const;
+    /// True when the key is present and null.
+    bool IsNull(std::string_view key) const;
+    const nlohmann::json* Raw(std::string_view key) const;
+
+    /// Every key not in `known` is reported as "unknown_field" (a misspelt field must not
+    /// be silently ignored).
+    void RejectUnknown(std::initializer_list<std::string_view> known);
+    void Add(FieldError error) { errors_.push_back(std::move(error)); }
+    void Add(std::vector<FieldError> errors);
+
+    bool ok() const { return errors_.empty(); }
+    /// The 422 error listing every problem found so far.
+    Error error() const { return Validation(errors_); }
+
+private:
+    const nlohmann::json* Lookup(std::string_view key, bool required);
+
+    const nlohmann::json& object_;
+    std::vector<FieldError> errors_;
+};
+
+}  // namespace minqing::api

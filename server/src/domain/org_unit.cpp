@@ -1,0 +1,104 @@
+#include "domain/org_unit.hpp"
+
+#include <array>
+#include <utility>
+
+namespace minqing::domain {
+namespace {
+
+constexpr std::array<std::pair<OrgLevel, std::string_view>, 5> kLevelNames{{
+    {OrgLevel::kCity, "city"},
+    {OrgLevel::kDistrict, "district"},
+    {OrgLevel::kStreet, "street"},
+    {OrgLevel::kCommunity, "community"},
+    {OrgLevel::kGrid, "grid"},
+}};
+
+constexpr std::array<std::pair<OrgKind, std::string_view>, 3> kKindNames{{
+    {OrgKind::kDivision, "division"},
+    {OrgKind::kUnit, "unit"},
+    {OrgKind::kSection, "section"},
+}};
+
+template <typename Enum, std::size_t N>
+std::string_view NameOf(const std::array<std::pair<Enum, std::string_view>, N>& table,
+                        Enum value) {
+    for (const auto& [candidate, name] : table) {
+        if (candidate == value) {
+            return name;
+        }
+    }
+    return "";
+}
+
+template <typename Enum, std::size_t N>
+std::optional<Enum> Parse(const std::array<std::pair<Enum, std::string_view>, N>& table,
+                          std::string_view name) {
+    for (const auto& [candidate, candidate_name] : table) {
+        if (candidate_name == name) {
+            return candidate;
+        }
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
+std::string_view OrgLevelName(OrgLevel level) { return NameOf(kLevelNames, level); }
+std::optional<OrgLevel> ParseOrgLevel(std::string_view name) { return Parse(kLevelNames, name); }
+std::string_view OrgKindName(OrgKind kind) { return NameOf(kKindNames, kind); }
+std::optional<OrgKind> ParseOrgKind(std::string_view name) { return Parse(kKindNames, name); }
+
+bool IsWithinPath(std::string_view scope_path, std::string_view node_path) {
+    return !scope_path.empty() && node_path.starts_with(scope_path);
+}
+
+bool IsWithin(const OrgUnit& scope, const OrgUnit& node) {
+    return IsWithinPath(scope.path, node.path);
+}
+
+std::optional<OrgLevel> LevelBelow(OrgLevel level) {
+    switch (level) {
+        case OrgLevel::kCity:
+            return OrgLevel::kDistrict;
+        case OrgLevel::kDistrict:
+            return OrgLevel::kStreet;
+        case OrgLevel::kStreet:
+            return OrgLevel::kCommunity;
+        case OrgLevel::kCommunity:
+            return OrgLevel::kGrid;
+        case OrgLevel::kGrid:
+            return std::nullopt;
+    }
+    return std::nullopt;
+}
+
+std::optional<std::string_view> CheckPlacement(OrgKind kind, OrgLevel level,
+                                               const OrgUnit* parent) {
+    constexpr std::string_view kBadParent = "org.bad_parent";
+    switch (kind) {
+        case OrgKind::kDivision:
+            if (parent == nullptr) {
+                return level == OrgLevel::kCity ? std::nullopt : std::optional(kBadParent);
+            }
+            if (parent->kind != OrgKind::kDivision || LevelBelow(parent->level) != level) {
+                return kBadParent;
+            }
+            return std::nullopt;
+        case OrgKind::kUnit:
+            if (parent == nullptr || parent->kind != OrgKind::kDivision ||
+                (parent->level != OrgLevel::kCity && parent->level != OrgLevel::kDistrict) ||
+                parent->level != level) {
+                return kBadParent;
+            }
+            return std::nullopt;
+        case OrgKind::kSection:
+            if (parent == nullptr || parent->kind != OrgKind::kUnit || parent->level != level) {
+                return kBadParent;
+            }
+            return std::nullopt;
+    }
+    return kBadParent;
+}
+
+}  // namespace minqing::domain

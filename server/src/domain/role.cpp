@@ -1,0 +1,124 @@
+#include "domain/role.hpp"
+
+#include <array>
+#include <utility>
+
+namespace minqing::domain {
+namespace {
+
+constexpr std::array<std::pair<Role, std::string_view>, 12> kRoleNames{{
+    {Role::kAdmin, "admin"},
+    {Role::kCityOffice, "city_office"},
+    {Role::kDistrictOffice, "district_office"},
+    {Role::kStreetOffice, "street_office"},
+    {Role::kCommunityStaff, "community_staff"},
+    {Role::kGridWorker, "grid_worker"},
+    {Role::kDirector, "director"},
+    {Role::kCadre, "cadre"},
+    {Role::kUnitHandler, "unit_handler"},
+    {Role::kUnitLeader, "unit_leader"},
+    {Role::kLeader, "leader"},
+    {Role::kInspector, "inspector"},
+}};
+
+constexpr std::array<Role, 12> kAllRoles{
+    Role::kAdmin,      Role::kCityOffice,  Role::kDistrictOffice, Role::kStreetOffice,
+    Role::kCommunityStaff, Role::kGridWorker, Role::kDirector,    Role::kCadre,
+    Role::kUnitHandler, Role::kUnitLeader, Role::kLeader,         Role::kInspector,
+};
+
+// Every staff role reads the org tree and the contact directory: the document requires
+// member units to reach each other around the clock.
+constexpr std::array<std::string_view, 2> kStaffPermissions{
+    permission::kDirectoryRead,
+    permission::kOrgRead,
+};
+
+constexpr std::array<std::string_view, 7> kAdminPermissions{
+    permission::kDirectoryRead, permission::kOrgRead,   permission::kOrgWrite,
+    permission::kAuditRead,     permission::kTokenWrite, permission::kUserRead,
+    permission::kUserWrite,
+};
+
+bool IsDivisionAt(const OrgUnit& unit, std::initializer_list<OrgLevel> levels) {
+    if (unit.kind != OrgKind::kDivision) {
+        return false;
+    }
+    for (const OrgLevel level : levels) {
+        if (unit.level == level) {
+            return true;
+        }
+    }
+    return false;
+}
+
+}  // namespace
+
+std::span<const Role> AllRoles() { return kAllRoles; }
+
+std::string_view RoleName(Role role) {
+    for (const auto& [candidate, name] : kRoleNames) {
+        if (candidate == role) {
+            return name;
+        }
+    }
+    return "";
+}
+
+std::optional<Role> ParseRole(std::string_view name) {
+    for (const auto& [role, candidate] : kRoleNames) {
+        if (candidate == name) {
+            return role;
+        }
+    }
+    return std::nullopt;
+}
+
+std::optional<std::string_view> CheckRoleScope(Role role, const OrgUnit& unit) {
+    bool fits = false;
+    switch (role) {
+        case Role::kAdmin:
+            fits = unit.kind == OrgKind::kDivision;
+            break;
+        case Role::kCityOffice:
+            fits = IsDivisionAt(unit, {OrgLevel::kCity});
+            break;
+        case Role::kDistrictOffice:
+            fits = IsDivisionAt(unit, {OrgLevel::kDistrict});
+            break;
+        case Role::kStreetOffice:
+            fits = IsDivisionAt(unit, {OrgLevel::kStreet});
+            break;
+        case Role::kCommunityStaff:
+        case Role::kDirector:
+            fits = IsDivisionAt(unit, {OrgLevel::kCommunity});
+            break;
+        case Role::kGridWorker:
+            fits = IsDivisionAt(unit, {OrgLevel::kGrid});
+            break;
+        case Role::kCadre:
+            fits = true;
+            break;
+        case Role::kUnitHandler:
+        case Role::kUnitLeader:
+            fits = unit.kind == OrgKind::kUnit || unit.kind == OrgKind::kSection;
+            break;
+        case Role::kLeader:
+        case Role::kInspector:
+            fits = IsDivisionAt(unit, {OrgLevel::kCity, OrgLevel::kDistrict});
+            break;
+    }
+    if (fits) {
+        return std::nullopt;
+    }
+    return "user.role_scope_mismatch";
+}
+
+std::span<const std::string_view> PermissionsOf(Role role) {
+    if (role == Role::kAdmin) {
+        return kAdminPermissions;
+    }
+    return kStaffPermissions;
+}
+
+}  // namespace minqing::domain

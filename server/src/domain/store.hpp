@@ -1,0 +1,58 @@
+// Port: units of work over the repositories. A Write runs its function in one transaction
+// and returns after the commit; Read sees one consistent snapshot. Both block, so call them
+// from worker threads only. Implementations are thread-safe.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <utility>
+
+#include "domain/auth_repository.hpp"
+#include "domain/org_repository.hpp"
+#include "domain/user_repository.hpp"
+
+namespace minqing::domain {
+
+/// The repositories of one unit of work; valid only inside the Read/Write call.
+class Repositories {
+public:
+    virtual ~Repositories() = default;
+    virtual OrgRepository& Orgs() = 0;
+    virtual UserRepository& Users() = 0;
+    virtual AuthRepository& Auth() = 0;
+};
+
+class Store {
+public:
+    virtual ~Store() = default;
+    Store() = default;
+    Store(const Store&) = delete;
+    Store& operator=(const Store&) = delete;
+
+    virtual void Read(const std::function<void(Repositories&)>& work) = 0;
+    /// `work` returns false to discard its changes. Throws on database faults.
+    virtual void Write(const std::function<bool(Repositories&)>& work) = 0;
+    virtual bool Ping() = 0;
+};
+
+/// Runs `work` (Repositories& → Result<T>) in a write transaction that commits only when the
+/// result holds a value; returns that result.
+template <typename Work>
+auto Transact(Store& store, Work&& work) -> decltype(work(std::declval<Repositories&>())) {
+    decltype(work(std::declval<Repositories&>())) result;
+    store.Write([&](Repositories& repositories) {
+        result = work(repositories);
+        return result.has_value();
+    });
+    return result;
+}
+
+/// Runs `work` (Repositories& → T) on a read snapshot and returns what it returns.
+template <typename Work>
+auto Query(Store& store, Work&& work) -> decltype(work(std::declval<Repositories&>())) {
+    std::optional<decltype(work(std::declval<Repositories&>()))> result;
+    store.Read([&](Repositories& repositories) { result.emplace(work(repositories)); });
+    return std::move(*result);
+}
+
+}  // namespace minqing::domain

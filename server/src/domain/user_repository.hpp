@@ -1,0 +1,46 @@
+// Port: where staff accounts and role assignments are kept. Used inside a unit of work.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/result.hpp"
+#include "domain/user.hpp"
+
+namespace minqing::domain {
+
+struct UserQuery {
+    /// Only users holding a role on a node inside this subtree.
+    std::optional<std::string> within_path;
+    /// Substring of the username or display name.
+    std::string keyword;
+    int limit = 50;
+    int offset = 0;
+};
+
+class UserRepository {
+public:
+    virtual ~UserRepository() = default;
+    UserRepository() = default;
+    UserRepository(const UserRepository&) = delete;
+    UserRepository& operator=(const UserRepository&) = delete;
+
+    /// The user with their role assignments, or nullopt.
+    virtual std::optional<User> FindById(UserId id) = 0;
+    virtual std::optional<User> FindByUsername(std::string_view username) = 0;
+    /// Users ordered by username, with their roles.
+    virtual std::vector<User> List(const UserQuery& query) = 0;
+    /// Stores a new user (roles are added separately). Conflict "user.username_taken".
+    virtual Result<User> Insert(User user) = 0;
+    /// Saves display name, phone, password hash, active flag and the login-failure state.
+    virtual void Update(const User& user) = 0;
+    /// Conflict "user.role_exists" when the user already holds that role on that node.
+    virtual Result<RoleAssignment> AddRole(UserId user, Role role, OrgUnitId unit,
+                                           std::optional<UserId> granted_by, Instant at) = 0;
+    /// Removes one assignment of this user; false when there was none with that id.
+    virtual bool RemoveRole(UserId user, std::int64_t assignment_id) = 0;
+};
+
+}  // namespace minqing::domain

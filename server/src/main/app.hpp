@@ -1,0 +1,35 @@
+// The composition root: opens the database, builds the services and the API, and runs the
+// HTTP server. The only code that sees every layer. Start/Stop/Wait from any thread.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+
+#include "common/clock.hpp"
+#include "main/config.hpp"
+
+namespace minqing::app {
+
+class App {
+public:
+    /// Opens (and migrates) the database. Throws UnavailableError when it cannot be reached,
+    /// std::invalid_argument for a bad URL.
+    App(Config config, const Clock& clock);
+    ~App();
+    App(const App&) = delete;
+    App& operator=(const App&) = delete;
+
+    /// Loads the demo data when configured and the database is empty, then starts serving.
+    /// Throws std::runtime_error when the seed files are bad or the address cannot be bound.
+    void Start();
+    std::uint16_t port() const;
+    /// Graceful stop: finish in-flight requests, then close the database. Idempotent.
+    void Stop();
+    void Wait();
+
+private:
+    struct Parts;
+    std::unique_ptr<Parts> parts_;
+};
+
+}  // namespace minqing::app

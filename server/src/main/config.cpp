@@ -1,0 +1,334 @@
+#include "main/config.hpp"
+
+#include <cctype>
+#include <charconv>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string_view>
+#include <variant>
+
+namespace minqing::app {
+namespace {
+
+using FieldTarget = std::variant<std::string*, int*, bool*>;
+
+struct Field {
+    std::string key;  // "http.listen", as in the JSON file
+    FieldTarget target;
+    bool secret = false;
+};
+
+// Every setting once, by its JSON path; environment names and flags derive from it.
+std::vector<Field> FieldsOf(Config& c) {
+    return {
+        {"dataDir", &c.data_dir},
+        {"http.listen", &c.http.listen},
+        {"http.ioThreads", &c.http.io_threads},
+        {"http.workerThreads", &c.http.worker_threads},
+        {"http.bodyLimitKib", &c.http.body_limit_kib},
+        {"http.headerTimeoutMs", &c.http.header_timeout_ms},
+        {"http.readTimeoutMs", &c.http.read_timeout_ms},
+        {"http.idleTimeoutMs", &c.http.idle_timeout_ms},
+        {"http.shutdownGraceMs", &c.http.shutdown_grace_ms},
+        {"database.url", &c.database.url, true},
+        {"database.poolSize", &c.database.pool_size},
+        {"database.maxGroupSize", &c.database.max_group_size},
+        {"database.busyTimeoutMs", &c.database.busy_timeout_ms},
+        {"security.sessionTtlMinutes", &c.security.session_ttl_minutes},
+        {"security.failuresBeforeLock", &c.security.failures_before_lock},
+        {"security.lockMinutes", &c.security.lock_minutes},
+        {"security.throttleAccountFailures", &c.security.throttle_account_failures},
+        {"security.throttleAddressFailures", &c.security.throttle_address_failures},
+        {"security.throttleWindowMinutes", &c.security.throttle_window_minutes},
+        {"security.passwordHashIterations", &c.security.password_hash_iterations},
+        {"security.passwordHashMemoryKib", &c.security.password_hash_memory_kib},
+        {"security.authCacheSeconds", &c.security.auth_cache_seconds},
+        {"demo.enabled", &c.demo.enabled},
+        {"demo.seedDir", &c.demo.seed_dir},
+        {"demo.password", &c.demo.password, true},
+        {"log.level", &c.log.level},
+    };
+}
+
+// "http.ioThreads" → "MINQING_HTTP_IO_THREADS".
+std::string EnvironmentName(std::string_view key) {
+    std::string name = "MINQING_";
+    for (const char c : key) {
+        if (c == '.') {
+            name += '_';
+        } else if (std::isupper(static_cast<unsigned char>(c)) != 0) {
+            name += '_';
+            name += c;
+        } else {
+            name += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        }
+    }
+    return name;
+}
+
+bool SetFromText(const Field& field, std::string_view text, std::string& problem) {
+    if (auto* const* target = std::get_if<std::string*>(&field.target)) {
+        **target = std::string(text);
+        return true;
+    }
+    if (auto* const* target = std::get_if<int*>(&field.target)) {
+        int value = 0;
+        const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+        if (ec != std::errc() || end != text.data() + text.size()) {
+            problem = "expects a whole number, got \"" + std::string(text) + "\"";
+            return false;
+        }
+        **target = value;
+        return true;
+    }
+    auto* target = std::get<bool*>(field.target);
+    if (text == "true" || text == "1") {
+        *target = true;
+    } else if (text == "false" || text == "0") {
+        *target = false;
+    } else {
+        problem = "expects true or false, got \"" + std::string(text) + "\"";
+        return false;
+    }
+    return true;
+}
+
+bool SetFromJson(const Field& field, const nlohmann::json& value, std::string& problem) {
+    if (auto* const* target = std::get_if<std::string*>(&field.target)) {
+        if (!value.is_string()) {
+            problem = "expects a string";
+            return false;
+        }
+        **target = value.get<std::string>();
+        return true;
+    }
+    if (auto* const* target = std::get_if<int*>(&field.target)) {
+        if (!value.is_number_integer()) {
+            problem = "expects a whole number";
+            return false;
+        }
+        const auto number = value.get<std::int64_t>();
+        if (number < INT32_MIN || number > INT32_MAX) {
+            problem = "is out of range";
+            return false;
+        }
+        **target = static_cast<int>(number);
+        return true;
+    }
+    if (!value.is_boolean()) {
+        problem = "expects true or false";
+        return false;
+    }
+    *std::get<bool*>(field.target) = value.get<bool>();
+    return true;
+}
+
+const Field* FindField(const std::vector<Field>& fields, std::string_view key) {
+    for (const Field& field : fields) {
+        if (field.key == key) {
+            return &field;
+        }
+    }
+    return nullptr;
+}
+
+void ApplyJson(const nlohmann::json& object, const std::string& prefix,
+               const std::vector<Field>& fields, const std::string& file,
+               std::vector<std::string>& errors) {
+    for (const auto& [name, value] : object.items()) {
+        const std::string key = prefix.empty() ? name : prefix + "." + name;
+        if (value.is_object()) {
+            ApplyJson(value, key, fields, file, errors);
+            continue;
+        }
+        const Field* field = FindField(fields, key);
+        if (field == nullptr) {
+            errors.push_back(file + ": unknown config key \"" + key + "\"");
+            continue;
+        }
+        if (std::string problem; !SetFromJson(*field, value, problem)) {
+            errors.push_back(file + ": config key \"" + key + "\" " + problem);
+        }
+    }
+}
+
+void LoadFile(const std::string& path, const std::vector<Field>& fields,
+              std::vector<std::string>& errors) {
+    std::ifstream in(path);
+    if (!in) {
+        errors.push_back("cannot read config file " + path);
+        return;
+    }
+    std::stringstream text;
+    text << in.rdbuf();
+    const auto json = nlohmann::json::parse(text.str(), nullptr, false);
+    if (json.is_discarded() || !json.is_object()) {
+        errors.push_back(path + ": not a JSON object");
+        return;
+    }
+    ApplyJson(json, "", fields, path, errors);
+}
+
+void ApplyEnvironment(char** environment, const std::vector<Field>& fields,
+                      std::vector<std::string>& errors) {
+    constexpr std::string_view kPrefix = "MINQING_";
+    // Variables for the test harness share the prefix but are not server settings.
+    constexpr std::string_view kTestPrefix = "MINQING_TEST_";
+    for (char** entry = environment; entry != nullptr && *entry != nullptr; ++entry) {
+        const std::string_view variable(*entry);
+        const auto equals = variable.find('=');
+        const std::string_view name = variable.substr(0, equals);
+        if (!name.starts_with(kPrefix) || name.starts_with(kTestPrefix) ||
+            equals == std::string_view::npos) {
+            continue;
+        }
+        const Field* match = nullptr;
+        for (const Field& field : fields) {
+            if (EnvironmentName(field.key) == name) {
+                match = &field;
+            }
+        }
+        if (match == nullptr) {
+            errors.push_back("unknown environment variable " + std::string(name));
+            continue;
+        }
+        if (std::string problem; !SetFromText(*match, variable.substr(equals + 1), problem)) {
+            errors.push_back("environment variable " + std::string(name) + " " + problem);
+        }
+    }
+}
+
+void Validate(const Config& c, std::vector<std::string>& errors) {
+    const auto colon = c.http.listen.rfind(':');
+    int port = -1;
+    if (colon != std::string::npos && colon > 0) {
+        const std::string_view digits = std::string_view(c.http.listen).substr(colon + 1);
+        const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), port);
+        if (ec != std::errc() || end != digits.data() + digits.size()) {
+            port = -1;
+        }
+    }
+    if (port < 0 || port > 65535) {
+        errors.push_back("http.listen must be HOST:PORT with a port from 0 to 65535, got \"" +
+                         c.http.listen + "\"");
+    }
+    const auto at_least = [&errors](std::string_view key, int value, int minimum) {
+        if (value < minimum) {
+            errors.push_back(std::string(key) + " must be at least " + std::to_string(minimum));
+        }
+    };
+    at_least("http.ioThreads", c.http.io_threads, 0);
+    at_least("http.workerThreads", c.http.worker_threads, 1);
+    at_least("http.bodyLimitKib", c.http.body_limit_kib, 1);
+    at_least("http.headerTimeoutMs", c.http.header_timeout_ms, 100);
+    at_least("http.readTimeoutMs", c.http.read_timeout_ms, 100);
+    at_least("http.idleTimeoutMs", c.http.idle_timeout_ms, 100);
+    at_least("http.shutdownGraceMs", c.http.shutdown_grace_ms, 0);
+    at_least("database.poolSize", c.database.pool_size, 1);
+    at_least("database.maxGroupSize", c.database.max_group_size, 1);
+    at_least("database.busyTimeoutMs", c.database.busy_timeout_ms, 0);
+    at_least("security.sessionTtlMinutes", c.security.session_ttl_minutes, 1);
+    at_least("security.failuresBeforeLock", c.security.failures_before_lock, 1);
+    at_least("security.lockMinutes", c.security.lock_minutes, 1);
+    at_least("security.throttleAccountFailures", c.security.throttle_account_failures, 1);
+    at_least("security.throttleAddressFailures", c.security.throttle_address_failures, 1);
+    at_least("security.throttleWindowMinutes", c.security.throttle_window_minutes, 1);
+    at_least("security.passwordHashIterations", c.security.password_hash_iterations, 1);
+    at_least("security.passwordHashMemoryKib", c.security.password_hash_memory_kib, 8);
+    at_least("security.authCacheSeconds", c.security.auth_cache_seconds, 0);
+    const std::string url = c.DatabaseUrl();
+    if (!url.starts_with("sqlite:") && !url.starts_with("postgresql://") &&
+        !url.starts_with("postgres://")) {
+        errors.push_back("database.url must start with sqlite: or postgresql://");
+    }
+    static constexpr std::string_view kLevels[] = {"trace", "debug", "info", "warn", "error", "off"};
+    if (std::ranges::find(kLevels, c.log.level) == std::end(kLevels)) {
+        errors.push_back("log.level must be one of trace, debug, info, warn, error, off");
+    }
+}
+
+std::string MaskPassword(const std::string& url) {
+    // postgresql://user:secret@host → postgresql://user:***@host
+    const auto scheme_end = url.find("://");
+    const auto at = url.find('@');
+    if (scheme_end == std::string::npos || at == std::string::npos) {
+        return url;
+    }
+    const auto colon = url.find(':', scheme_end + 3);
+    if (colon == std::string::npos || colon > at) {
+        return url;
+    }
+    return url.substr(0, colon + 1) + "***" + url.substr(at);
+}
+
+}  // namespace
+
+std::string Config::DatabaseUrl() const {
+    if (!database.url.empty()) {
+        return database.url;
+    }
+    return "sqlite:" + data_dir + "/minqing.db";
+}
+
+Config LoadConfig(const std::vector<std::string>& args, char** environment,
+                  std::vector<std::string>& errors) {
+    Config config;
+    const auto fields = FieldsOf(config);
+    // The file first, wherever --config stands, so that flags override it.
+    for (std::size_t i = 0; i + 1 < args.size(); ++i) {
+        if (args[i] == "--config") {
+            LoadFile(args[i + 1], fields, errors);
+        }
+    }
+    ApplyEnvironment(environment, fields, errors);
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& flag = args[i];
+        if (flag == "--demo") {
+            config.demo.enabled = true;
+            continue;
+        }
+        const bool takes_value =
+            flag == "--config" || flag == "--listen" || flag == "--db" || flag == "--data-dir";
+        if (!takes_value) {
+            errors.push_back("unknown option " + flag);
+            continue;
+        }
+        if (i + 1 >= args.size()) {
+            errors.push_back("option " + flag + " needs a value");
+            break;
+        }
+        const std::string& value = args[++i];
+        if (flag == "--listen") {
+            config.http.listen = value;
+        } else if (flag == "--db") {
+            config.database.url = value;
+        } else if (flag == "--data-dir") {
+            config.data_dir = value;
+        }
+    }
+    Validate(config, errors);
+    return config;
+}
+
+std::string DescribeConfig(const Config& config) {
+    Config copy = config;
+    nlohmann::json json = nlohmann::json::object();
+    for (const Field& field : FieldsOf(copy)) {
+        nlohmann::json value;
+        std::visit([&value](auto* target) { value = *target; }, field.target);
+        if (field.secret && field.key == "database.url") {
+            value = MaskPassword(copy.DatabaseUrl());
+        } else if (field.secret) {
+            value = "***";
+        }
+        json[nlohmann::json::json_pointer("/" + [&] {
+            std::string pointer = field.key;
+            std::ranges::replace(pointer, '.', '/');
+            return pointer;
+        }())] = value;
+    }
+    return json.dump();
+}
+
+}  // namespace minqing::app

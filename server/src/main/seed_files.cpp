@@ -1,0 +1,43 @@
+#include "main/seed_files.hpp"
+
+#include <fstream>
+#include <sstream>
+
+namespace minqing::app {
+namespace {
+
+Result<CsvTable> ReadTable(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        return Fail(MakeError(ErrorCode::kValidation, "seed.invalid", "cannot read " + path));
+    }
+    std::stringstream text;
+    text << in.rdbuf();
+    std::string error;
+    auto table = CsvTable::Parse(text.str(), error);
+    if (!table) {
+        return Fail(MakeError(ErrorCode::kValidation, "seed.invalid", path + ": " + error));
+    }
+    return std::move(*table);
+}
+
+}  // namespace
+
+Result<service::OrgSeed> ReadOrgSeed(const std::string& dir) {
+    service::OrgSeed seed;
+    const std::pair<const char*, CsvTable*> files[] = {
+        {"divisions.csv", &seed.divisions}, {"grids.csv", &seed.grids},
+        {"units.csv", &seed.units},         {"sections.csv", &seed.sections},
+        {"handlers.csv", &seed.handlers},
+    };
+    for (const auto& [name, table] : files) {
+        auto read = ReadTable(dir + "/org/" + name);
+        if (!read) {
+            return Fail(std::move(read.error()));
+        }
+        *table = std::move(*read);
+    }
+    return seed;
+}
+
+}  // namespace minqing::app

@@ -1,0 +1,15 @@
+// Reads the seed files of data/seed/ from disk into the tables the seeder takes.
+#pragma once
+
+#include <string>
+
+#include "common/result.hpp"
+#include "service/seeder.hpp"
+
+namespace minqing::app {
+
+/// Reads <dir>/org/{divisions,grids,units,sections,handlers}.csv. Errors: 422 "seed.invalid"
+/// naming the file that is missing or malformed.
+Result<service::OrgSeed> ReadOrgSeed(const std::string& dir);
+
+}  // namespace minqing::app

@@ -1,0 +1,74 @@
+// Use cases over the org network: read the tree and the contact directory, and (admins)
+// create, edit and deactivate units. Thread-safe; blocks on the Store.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/clock.hpp"
+#include "common/result.hpp"
+#include "domain/org_repository.hpp"
+#include "domain/principal.hpp"
+#include "domain/store.hpp"
+
+namespace minqing::service {
+
+/// The fields of a new unit; `parent_id` is required except for the city itself.
+struct NewOrgUnit {
+    std::string code;
+    std::string name;
+    std::string short_name;
+    domain::OrgKind kind = domain::OrgKind::kDivision;
+    std::optional<domain::OrgLevel> level;  // derived from the parent when absent
+    std::string unit_type;
+    std::optional<domain::OrgUnitId> parent_id;
+    std::optional<std::string> boundary;
+    std::string leader_in_charge;
+    std::string responsible_section;
+    std::string hotline;
+    std::vector<domain::UnitHandler> handlers;
+};
+
+/// Changes to a unit; absent fields stay as they are.
+struct OrgUnitChanges {
+    std::optional<std::string> name;
+    std::optional<std::string> short_name;
+    std::optional<std::string> unit_type;
+    std::optional<std::optional<std::string>> boundary;  // set, or clear with nullopt inside
+    std::optional<std::string> leader_in_charge;
+    std::optional<std::string> responsible_section;
+    std::optional<std::string> hotline;
+    std::optional<std::vector<domain::UnitHandler>> handlers;
+    std::optional<bool> active;
+};
+
+class OrgService {
+public:
+    OrgService(domain::Store& store, const Clock& clock) : store_(store), clock_(clock) {}
+
+    /// Any staff user ("org:unit:read"). Errors: 403 "auth.forbidden".
+    Result<std::vector<domain::OrgUnit>> List(const domain::Principal& actor,
+                                              const domain::OrgQuery& query);
+    /// Errors: 403, 404 "org.unit_not_found".
+    Result<domain::OrgUnit> Get(const domain::Principal& actor, domain::OrgUnitId id);
+    /// Member units and their sections with leaders, sections, handlers and hotlines.
+    Result<std::vector<domain::OrgUnit>> Directory(const domain::Principal& actor);
+
+    /// Admin on a scope containing the parent. Errors: 403 "auth.forbidden",
+    /// "org.outside_scope"; 404 "org.parent_not_found"; 409 "org.code_taken"; 422 fields.
+    Result<domain::OrgUnit> Create(const domain::Principal& actor, NewOrgUnit unit);
+    /// Errors as Create, plus 409 "org.has_active_children" when deactivating a unit that
+    /// still has active children. Units are never deleted: cases and accounts refer to them.
+    Result<domain::OrgUnit> Update(const domain::Principal& actor, domain::OrgUnitId id,
+                                   const OrgUnitChanges& changes);
+
+private:
+    domain::Store& store_;
+    const Clock& clock_;
+};
+
+/// Checks the text fields of a unit; returns every problem.
+std::vector<FieldError> ValidateOrgFields(const domain::OrgUnit& unit);
+
+}  // namespace minqing::service

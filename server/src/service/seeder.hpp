@@ -1,0 +1,48 @@
+// Loads the org network from the seed tables (data/seed/org/*.csv) and creates the demo
+// accounts. Runs once, into an empty database, at start-up; blocks on the Store.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/clock.hpp"
+#include "common/csv.hpp"
+#include "common/result.hpp"
+#include "domain/role.hpp"
+#include "domain/store.hpp"
+#include "service/crypto.hpp"
+
+namespace minqing::service {
+
+/// The seed files, parsed. Columns as data/seed/README.md describes them.
+struct OrgSeed {
+    CsvTable divisions;  // code,name,level,parent_code
+    CsvTable grids;      // code,name,community_code,boundary
+    CsvTable units;      // code,name,short_name,kind,parent_code,leader_in_charge,…,hotline
+    CsvTable sections;   // code,name,unit_code
+    CsvTable handlers;   // unit_code,name,phone,section_code
+};
+
+/// One demo login: a role on the org node with the given division code or member-unit name.
+struct DemoAccount {
+    std::string_view username;
+    std::string_view display_name;
+    domain::Role role;
+    std::string_view unit;
+};
+
+/// The demo accounts of README.md, one per role, in one district/street/community/grid chain.
+const std::vector<DemoAccount>& DemoAccounts();
+
+/// Inserts every row of the seed in one transaction; returns how many units it stored.
+/// Errors: 409 "seed.not_empty" when the database already has org units; 422 "seed.invalid"
+/// naming the file and row of the first bad row (unknown parent, bad level, …).
+Result<int> SeedOrgNetwork(domain::Store& store, const Clock& clock, const OrgSeed& seed);
+
+/// Creates the demo accounts with `password`. Errors: 422 "seed.invalid" when a demo unit
+/// code is missing from the org network.
+Status SeedDemoAccounts(domain::Store& store, const Clock& clock, std::string_view password,
+                        const PasswordCost& cost);
+
+}  // namespace minqing::service

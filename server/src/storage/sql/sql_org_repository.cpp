@@ -1,0 +1,180 @@
+#include "storage/sql/sql_org_repository.hpp"
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+namespace minqing::storage {
+namespace {
+
+using domain::OrgUnit;
+
+constexpr std::string_view kColumns =
+    "id, code, name, short_name, kind, level, unit_type, parent_id, path, active, boundary, "
+    "leader_in_charge, responsible_section, hotline, handlers, created_at, updated_at";
+
+std::string HandlersJson(const std::vector<domain::UnitHandler>& handlers) {
+    nlohmann::json array = nlohmann::json::array();
+    for (const auto& handler : handlers) {
+        array.push_back({{"name", handler.name},
+                         {"phone", handler.phone},
+                         {"sectionCode", handler.section_code}});
+    }
+    return array.dump();
+}
+
+std::vector<domain::UnitHandler> ParseHandlers(const std::string& text) {
+    std::vector<domain::UnitHandler> handlers;
+    const auto array = nlohmann::json::parse(text, nullptr, false);
+    if (!array.is_array()) {
+        return handlers;
+    }
+    for (const auto& item : array) {
+        handlers.push_back({item.value("name", ""), item.value("phone", ""),
+                            item.value("sectionCode", "")});
+    }
+    return handlers;
+}
+
+OrgUnit FromRow(const SqlRow& row) {
+    OrgUnit unit;
+    unit.id = row.Int(0);
+    unit.code = row.Text(1);
+    unit.name = row.Text(2);
+    unit.short_name = row.Text(3);
+    unit.kind = domain::ParseOrgKind(row.Text(4)).value_or(domain::OrgKind::kDivision);
+    unit.level = domain::ParseOrgLevel(row.Text(5)).value_or(domain::OrgLevel::kCity);
+    unit.unit_type = row.Text(6);
+    unit.parent_id = row.OptionalInt(7);
+    unit.path = row.Text(8);
+    unit.active = row.Bool(9);
+    unit.boundary = row.OptionalText(10);
+    unit.leader_in_charge = row.Text(11);
+    unit.responsible_section = row.Text(12);
+    unit.hotline = row.Text(13);
+    unit.handlers = ParseHandlers(row.Text(14));
+    unit.created_at = FromEpochMs(row.Int(15));
+    unit.updated_at = FromEpochMs(row.Int(16));
+    return unit;
+}
+
+SqlValue OptionalValue(const std::optional<std::int64_t>& value) {
+    return value ? SqlValue(*value) : SqlValue(std::monostate{});
+}
+
+SqlValue OptionalValue(const std::optional<std::string>& value) {
+    return value ? SqlValue(*value) : SqlValue(std::monostate{});
+}
+
+std::vector<OrgUnit> FromRows(const std::vector<SqlRow>& rows) {
+    std::vector<OrgUnit> units;
+    units.reserve(rows.size());
+    for (const SqlRow& row : rows) {
+        units.push_back(FromRow(row));
+    }
+    return units;
+}
+
+}  // namespace
+
+std::string SubtreeUpperBound(std::string_view path) {
+    // Paths end in '/', and '0' is the character right after '/', so every path with this
+    // prefix sorts before prefix-without-slash + "0".
+    std::string upper(path);
+    if (!upper.empty()) {
+        upper.back() = '0';
+    }
+    return upper;
+}
+
+std::vector<OrgUnit> SqlOrgRepository::List(const domain::OrgQuery& query) {
+    std::string sql = "SELECT " + std::string(kColumns) + " FROM org_units WHERE 1 = 1";
+    std::vector<SqlValue> params;
+    if (query.level) {
+        sql += " AND level = ?";
+        params.emplace_back(std::string(domain::OrgLevelName(*query.level)));
+    }
+    if (query.kind) {
+        sql += " AND kind = ?";
+        params.emplace_back(std::string(domain::OrgKindName(*query.kind)));
+    }
+    if (query.parent_id) {
+        sql += " AND parent_id = ?";
+        params.emplace_back(*query.parent_id);
+    }
+    if (query.within_path) {
+        sql += " AND path >= ? AND path < ?";
+        params.emplace_back(*query.within_path);
+        params.emplace_back(SubtreeUpperBound(*query.within_path));
+    }
+    if (!query.include_inactive) {
+        sql += " AND active = 1";
+    }
+    sql += " ORDER BY path, code";
+    return FromRows(session_.Query(sql, params));
+}
+
+std::optional<OrgUnit> SqlOrgRepository::FindById(domain::OrgUnitId id) {
+    const auto row = session_.QueryOne(
+        "SELECT " + std::string(kColumns) + " FROM org_units WHERE id = ?", {id});
+    return row ? std::optional(FromRow(*row)) : std::nullopt;
+}
+
+std::optional<OrgUnit> SqlOrgRepository::FindByCode(std::string_view code) {
+    const auto row = session_.QueryOne(
+        "SELECT " + std::string(kColumns) + " FROM org_units WHERE code = ?", {std::string(code)});
+    return row ? std::optional(FromRow(*row)) : std::nullopt;
+}
+
+Result<OrgUnit> SqlOrgRepository::Insert(OrgUnit unit) {
+    std::string parent_path = "/";
+    if (unit.parent_id) {
+        const auto parent = session_.QueryOne("SELECT path FROM org_units WHERE id = ?",
+                                              {*unit.parent_id});
+        if (!parent) {
+            return Fail(NotFound("org.parent_not_found", "The parent org unit does not exist."));
+        }
+        parent_path = parent->Text(0);
+    }
+    std::optional<SqlRow> inserted;
+    try {
+        inserted = session_.QueryOne(
+            "INSERT INTO org_units (code, name, short_name, kind, level, unit_type, parent_id, "
+            "active, boundary, leader_in_charge, responsible_section, hotline, handlers, "
+            "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "RETURNING id",
+            {unit.code, unit.name, unit.short_name, std::string(domain::OrgKindName(unit.kind)),
+             std::string(domain::OrgLevelName(unit.level)), unit.unit_type,
+             OptionalValue(unit.parent_id), std::int64_t{unit.active ? 1 : 0},
+             OptionalValue(unit.boundary), unit.leader_in_charge, unit.responsible_section,
+             unit.hotline, HandlersJson(unit.handlers), ToEpochMs(unit.created_at),
+             ToEpochMs(unit.updated_at)});
+    } catch (const UniqueViolation&) {
+        return Fail(Conflict("org.code_taken", "Another org unit already has this code."));
+    }
+    unit.id = inserted->Int(0);
+    unit.path = parent_path + std::to_string(unit.id) + "/";
+    session_.Execute("UPDATE org_units SET path = ? WHERE id = ?", {unit.path, unit.id});
+    return unit;
+}
+
+void SqlOrgRepository::Update(const OrgUnit& unit) {
+    session_.Execute(
+        "UPDATE org_units SET name = ?, short_name = ?, unit_type = ?, active = ?, boundary = ?, "
+        "leader_in_charge = ?, responsible_section = ?, hotline = ?, handlers = ?, "
+        "updated_at = ? WHERE id = ?",
+        {unit.name, unit.short_name, unit.unit_type, std::int64_t{unit.active ? 1 : 0},
+         OptionalValue(unit.boundary), unit.leader_in_charge, unit.responsible_section,
+         unit.hotline, HandlersJson(unit.handlers), ToEpochMs(unit.updated_at), unit.id});
+}
+
+std::int64_t SqlOrgRepository::CountActiveChildren(domain::OrgUnitId id) {
+    return session_.QueryOne("SELECT COUNT(*) FROM org_units WHERE parent_id = ? AND active = 1",
+                             {id})
+        ->Int(0);
+}
+
+std::int64_t SqlOrgRepository::Count() {
+    return session_.QueryOne("SELECT COUNT(*) FROM org_units")->Int(0);
+}
+
+}  // namespace minqing::storage

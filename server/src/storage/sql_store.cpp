@@ -1,0 +1,41 @@
+#include "storage/sql_store.hpp"
+
+#include "storage/sql/sql_auth_repository.hpp"
+#include "storage/sql/sql_org_repository.hpp"
+#include "storage/sql/sql_user_repository.hpp"
+
+namespace minqing::storage {
+namespace {
+
+class SqlRepositories final : public domain::Repositories {
+public:
+    explicit SqlRepositories(SqlSession& session)
+        : orgs_(session), users_(session), auth_(session) {}
+
+    domain::OrgRepository& Orgs() override { return orgs_; }
+    domain::UserRepository& Users() override { return users_; }
+    domain::AuthRepository& Auth() override { return auth_; }
+
+private:
+    SqlOrgRepository orgs_;
+    SqlUserRepository users_;
+    SqlAuthRepository auth_;
+};
+
+}  // namespace
+
+void SqlStore::Read(const std::function<void(domain::Repositories&)>& work) {
+    database_->Read([&work](SqlSession& session) {
+        SqlRepositories repositories(session);
+        work(repositories);
+    });
+}
+
+void SqlStore::Write(const std::function<bool(domain::Repositories&)>& work) {
+    database_->Write([&work](SqlSession& session) {
+        SqlRepositories repositories(session);
+        return work(repositories);
+    });
+}
+
+}  // namespace minqing::storage

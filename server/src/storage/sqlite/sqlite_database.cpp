@@ -1,0 +1,147 @@
+#include "storage/sqlite/sqlite_database.hpp"
+
+#include <exception>
+#include <future>
+
+namespace minqing::storage::sqlite {
+
+struct SqliteDatabase::WriteUnit {
+    const std::function<bool(SqlSession&)>* work;
+    std::promise<void> done;
+    std::exception_ptr failure;
+};
+
+SqliteDatabase::SqliteDatabase(std::string path, const DatabaseOptions& options)
+    : path_(std::move(path)), max_group_size_(static_cast<std::size_t>(options.max_group_size)) {
+    writer_session_ = std::make_unique<SqliteSession>(path_, options.busy_timeout_ms, false);
+    for (int i = 0; i < options.pool_size; ++i) {
+        idle_readers_.push_back(
+            std::make_unique<SqliteSession>(path_, options.busy_timeout_ms, true));
+    }
+    writer_ = std::thread([this] { WriterLoop(); });
+}
+
+SqliteDatabase::~SqliteDatabase() {
+    {
+        const std::lock_guard lock(queue_mutex_);
+        stopping_ = true;
+    }
+    queue_ready_.notify_all();
+    writer_.join();
+}
+
+void SqliteDatabase::Read(const std::function<void(SqlSession&)>& work) {
+    std::unique_ptr<SqliteSession> session;
+    {
+        std::unique_lock lock(readers_mutex_);
+        reader_free_.wait(lock, [this] { return !idle_readers_.empty(); });
+        session = std::move(idle_readers_.back());
+        idle_readers_.pop_back();
+    }
+    struct GiveBack {
+        SqliteDatabase* database;
+        std::unique_ptr<SqliteSession>& session;
+        ~GiveBack() {
+            {
+                const std::lock_guard lock(database->readers_mutex_);
+                database->idle_readers_.push_back(std::move(session));
+            }
+            database->reader_free_.notify_one();
+        }
+    } give_back{this, session};
+    // A read that spans several statements sees one snapshot.
+    session->ExecuteScript("BEGIN");
+    try {
+        work(*session);
+    } catch (...) {
+        session->ExecuteScript("ROLLBACK");
+        throw;
+    }
+    session->ExecuteScript("COMMIT");
+}
+
+void SqliteDatabase::Write(const std::function<bool(SqlSession&)>& work) {
+    WriteUnit unit{&work, {}, nullptr};
+    auto done = unit.done.get_future();
+    {
+        const std::lock_guard lock(queue_mutex_);
+        if (stopping_) {
+            throw SqlError("sqlite: database is closing");
+        }
+        queue_.push_back(&unit);
+    }
+    queue_ready_.notify_one();
+    done.get();
+}
+
+bool SqliteDatabase::Ping() {
+    try {
+        bool answered = false;
+        Read([&](SqlSession& session) { answered = session.QueryOne("SELECT 1").has_value(); });
+        return answered;
+    } catch (const std::exception&) {
+        return false;
+    }
+}
+
+void SqliteDatabase::WriterLoop() {
+    std::vector<WriteUnit*> group;
+    while (true) {
+        {
+            std::unique_lock lock(queue_mutex_);
+            queue_ready_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
+            if (queue_.empty()) {
+                return;  // stopping, and every queued unit has been committed
+            }
+            while (!queue_.empty() && group.size() < max_group_size_) {
+                group.push_back(queue_.front());
+                queue_.pop_front();
+            }
+        }
+        CommitGroup(group);
+        group.clear();
+    }
+}
+
+void SqliteDatabase::CommitGroup(std::vector<WriteUnit*>& group) {
+    SqliteSession& session = *writer_session_;
+    try {
+        session.ExecuteScript("BEGIN IMMEDIATE");
+        for (WriteUnit* unit : group) {
+            // A savepoint per unit: one caller's failure discards only its own changes.
+            session.ExecuteScript("SAVEPOINT unit");
+            bool keep = false;
+            try {
+                keep = (*unit->work)(session);
+            } catch (...) {
+                unit->failure = std::current_exception();
+            }
+            if (!keep) {
+                session.ExecuteScript("ROLLBACK TO unit");
+            }
+            session.ExecuteScript("RELEASE unit");
+        }
+        session.ExecuteScript("COMMIT");
+    } catch (...) {
+        // The group as a whole could not commit (disk full, I/O error): nobody is acknowledged.
+        const auto failure = std::current_exception();
+        try {
+            session.ExecuteScript("ROLLBACK");
+        } catch (const SqlError&) {
+            // Already rolled back by SQLite itself.
+        }
+        for (WriteUnit* unit : group) {
+            unit->done.set_exception(failure);
+        }
+        return;
+    }
+    for (WriteUnit* unit : group) {
+        if (unit->failure) {
+            unit->done.set_exception(unit->failure);
+        } else {
+            unit->done.set_value();
+        }
+    }
+}
+
+}  // namespace minqing::storage::sqlite

@@ -1,0 +1,51 @@
+// SQLite behind the Database interface: one writer connection on its own thread that
+// commits queued write units in groups (many requests, one fsync), and a pool of read
+// connections that WAL lets run beside it. Read and Write are safe from any thread.
+#pragma once
+
+#include <condition_variable>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+#include "storage/database.hpp"
+#include "storage/sqlite/sqlite_session.hpp"
+
+namespace minqing::storage::sqlite {
+
+class SqliteDatabase final : public Database {
+public:
+    /// Opens `path` (the schema must already be migrated) and starts the writer thread.
+    SqliteDatabase(std::string path, const DatabaseOptions& options);
+    /// Finishes every queued write, then stops the writer and closes the connections.
+    ~SqliteDatabase() override;
+
+    Dialect dialect() const override { return Dialect::kSqlite; }
+    void Read(const std::function<void(SqlSession&)>& work) override;
+    void Write(const std::function<bool(SqlSession&)>& work) override;
+    bool Ping() override;
+
+private:
+    struct WriteUnit;
+
+    void WriterLoop();
+    void CommitGroup(std::vector<WriteUnit*>& group);
+
+    const std::string path_;
+    const std::size_t max_group_size_;
+
+    std::unique_ptr<SqliteSession> writer_session_;
+    std::mutex queue_mutex_;
+    std::condition_variable queue_ready_;
+    std::deque<WriteUnit*> queue_;
+    bool stopping_ = false;
+    std::thread writer_;
+
+    std::mutex readers_mutex_;
+    std::condition_variable reader_free_;
+    std::vector<std::unique_ptr<SqliteSession>> idle_readers_;
+};
+
+}  // namespace minqing::storage::sqlite

@@ -1,0 +1,69 @@
+#include "text/text_checks.hpp"
+
+#include <unicode/utf8.h>
+
+#include <cstdint>
+
+namespace minqing::text {
+
+std::optional<std::size_t> CountCharacters(std::string_view utf8) {
+    std::size_t count = 0;
+    std::int32_t offset = 0;
+    const auto length = static_cast<std::int32_t>(utf8.size());
+    const auto* bytes = reinterpret_cast<const std::uint8_t*>(utf8.data());
+    while (offset < length) {
+        UChar32 c = 0;
+        U8_NEXT(bytes, offset, length, c);
+        if (c < 0) {
+            return std::nullopt;
+        }
+        ++count;
+    }
+    return count;
+}
+
+bool HasControlCharacters(std::string_view utf8, bool single_line) {
+    std::int32_t offset = 0;
+    const auto length = static_cast<std::int32_t>(utf8.size());
+    const auto* bytes = reinterpret_cast<const std::uint8_t*>(utf8.data());
+    while (offset < length) {
+        UChar32 c = 0;
+        U8_NEXT(bytes, offset, length, c);
+        const bool allowed_space = !single_line && (c == '\t' || c == '\n' || c == '\r');
+        if ((c >= 0 && c < 0x20 && !allowed_space) || c == 0x7f || (c >= 0x80 && c < 0xa0)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+std::optional<std::string> CheckText(std::string_view utf8, std::size_t max_characters,
+                                     bool required, bool single_line) {
+    const auto characters = CountCharacters(utf8);
+    if (!characters) {
+        return "invalid_utf8";
+    }
+    if (required && Trim(utf8).empty()) {
+        return "required";
+    }
+    if (HasControlCharacters(utf8, single_line)) {
+        return "control_characters";
+    }
+    if (*characters > max_characters) {
+        return "too_long";
+    }
+    return std::nullopt;
+}
+
+std::string Trim(std::string_view text) {
+    const auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+    while (!text.empty() && is_space(text.front())) {
+        text.remove_prefix(1);
+    }
+    while (!text.empty() && is_space(text.back())) {
+        text.remove_suffix(1);
+    }
+    return std::string(text);
+}
+
+}  // namespace minqing::text
