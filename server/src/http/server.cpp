@@ -13,6 +13,7 @@
 #include <utility>
 
 #include <boost/asio/dispatch.hpp>
+#include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
@@ -52,9 +53,10 @@ constexpr std::size_t kLingerLimit = 1024 * 1024;
 constexpr auto kAcceptRetryDelay = std::chrono::milliseconds(100);
 constexpr unsigned kHttp10 = 10;
 constexpr unsigned kHttp11 = 11;
-constexpr int kLowestStatus = 100;
+// A handler cannot take part in 1xx exchanges (100 Continue is the server's), so its
+// statuses start at 200.
+constexpr int kLowestStatus = 200;
 constexpr int kHighestStatus = 599;
-constexpr int kFirstStatusWithBody = 200;
 constexpr int kNoContent = 204;
 constexpr int kNotModified = 304;
 constexpr int kBadRequest = 400;
@@ -348,6 +350,7 @@ class Session : public std::enable_shared_from_this<Session> {
         version_ = message.version() == kHttp10 ? kHttp10 : kHttp11;
         keep_alive_ = false;
         head_ = false;
+        request_unread_ = true;
         Write(std::move(response));
     }
 
@@ -381,13 +384,17 @@ class Session : public std::enable_shared_from_this<Session> {
             Write(core_.Respond(request, *target.handler));
             return;
         }
+        // While the handler runs the connection has no pending operation; without counting
+        // the job as work, io_context::run() could return (during shutdown, once the acceptor
+        // is closed) and the response would never be written.
         net::post(core_.workers(), [self = shared_from_this(), request = std::move(request),
-                                    handler = target.handler]() mutable {
+                                    handler = target.handler,
+                                    work = net::make_work_guard(stream_.get_executor())]() mutable {
             Response response = self->core_.Respond(request, *handler);
-            auto executor = self->stream_.get_executor();
-            net::post(executor, [self = std::move(self), response = std::move(response)]() mutable {
-                self->Write(std::move(response));
-            });
+            net::post(work.get_executor(),
+                      [self = std::move(self), response = std::move(response)]() mutable {
+                          self->Write(std::move(response));
+                      });
         });
     }
 
@@ -414,8 +421,7 @@ class Session : public std::enable_shared_from_this<Session> {
             }
         }
         out.set(bhttp::field::server, kServerName);
-        const bool may_have_body =
-            status >= kFirstStatusWithBody && status != kNoContent && status != kNotModified;
+        const bool may_have_body = status != kNoContent && status != kNotModified;
         if (may_have_body) {
             if (!response.body.empty() && out.find(bhttp::field::content_type) == out.end()) {
                 out.set(bhttp::field::content_type, "application/json");
@@ -440,14 +446,21 @@ class Session : public std::enable_shared_from_this<Session> {
             return;
         }
         if (!keep_alive) {
-            LingerClose();
+            // Unread input (a rejected body, pipelined bytes) makes the kernel answer close()
+            // with a reset that can destroy the response; only then is lingering worth its
+            // cost of holding the connection (and a shutdown) a little longer.
+            if (request_unread_ || buffer_.size() > 0) {
+                LingerClose();
+            } else {
+                Close();
+            }
             return;
         }
         WaitForRequest();
     }
 
-    // Half-closes, then reads and discards until the client closes too, so that unread
-    // request bytes do not make the kernel reset the connection under the answer.
+    // Half-closes, then reads and discards until the client closes too (or a bounded time
+    // or amount has passed).
     void LingerClose() {
         state_ = State::kClosing;
         boost::system::error_code ec;
@@ -477,6 +490,8 @@ class Session : public std::enable_shared_from_this<Session> {
 
     void Close() {
         state_ = State::kClosing;
+        boost::system::error_code ignored;
+        stream_.socket().shutdown(tcp::socket::shutdown_both, ignored);
         stream_.close();
     }
 
@@ -491,6 +506,7 @@ class Session : public std::enable_shared_from_this<Session> {
     unsigned version_ = kHttp11;
     bool keep_alive_ = false;
     bool head_ = false;
+    bool request_unread_ = false;  // the answer was given before the request was fully read
     std::size_t lingered_bytes_ = 0;
     std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();
 };
@@ -702,7 +718,6 @@ void ServerCore::Stop() {
         net::post(acceptor_.get_executor(), [this] {
             boost::system::error_code ignored;
             acceptor_.close(ignored);
-            spdlog::info("DEBUG acceptor closed {}", ignored.message());
             accept_retry_.cancel();
         });
         for (const std::shared_ptr<Session>& session : LiveSessions()) {

@@ -371,7 +371,8 @@ TEST_F(ServerTest, StopLetsInFlightRequestFinish) {
     client.Send(slow);
     WaitForSlowStart();
 
-    std::thread stopper([this] { server_->Stop(); });
+    // A jthread joins on destruction, so a failed assertion below cannot abort the run.
+    std::jthread stopper([this] { server_->Stop(); });
     // The listener closes at once; the request in flight is still running.
     const auto give_up = std::chrono::steady_clock::now() + kClientTimeout;
     while (CanConnect(port()) && std::chrono::steady_clock::now() < give_up) {

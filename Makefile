@@ -1,0 +1,34 @@
+# The two commands a newcomer needs are `make run` and `make test`; see README.md.
+.PHONY: run test build bench fmt lint deps clean
+
+LISTEN ?= 127.0.0.1:8080
+
+deps:
+	@scripts/install-deps
+
+build: deps
+	@cmake --preset release >/dev/null
+	@cmake --build build/release
+	@install -m 0755 build/release/server/minqing build/minqing
+	@echo "built build/minqing"
+
+run: build
+	@scripts/run-demo $(LISTEN)
+
+test:
+	@scripts/test
+
+bench: deps
+	@scripts/bench
+
+fmt: deps
+	@scripts/format
+
+lint: deps
+	@tools/check_layering.sh
+	@scripts/format --check
+	@cmake --preset asan >/dev/null
+	@clang-tidy -p build/asan --quiet $$(git ls-files 'server/src/*.cpp') 2>&1 | grep -v '^[0-9]* warnings generated' || true
+
+clean:
+	rm -rf build

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Checks the dependency arrows of STYLE.md on the #include lines of server/src: each layer
+# may include only itself and the layers listed for it. Prints every violation; exits 1 if any.
+set -euo pipefail
+cd "$(dirname "$0")/../server/src"
+
+declare -A allowed=(
+    [common]="common"
+    [text]="common text"
+    [domain]="common text domain"
+    [service]="common text domain service"
+    [storage]="common text domain storage"
+    [http]="common http"
+    [api]="common text domain service http api"
+    [jobs]="common text domain service jobs"
+    [main]="common text domain service storage http api jobs main"
+)
+# Third-party headers a pure layer must not pull in (I/O, SQL, HTTP).
+forbidden_in_domain='^#include <(sqlite3|libpq-fe|boost/(beast|asio)|spdlog|fstream|filesystem|thread|iostream)'
+
+violations=0
+for layer in "${!allowed[@]}"; do
+    [[ -d "$layer" ]] || continue
+    while IFS= read -r line; do
+        file=${line%%:*}
+        target=$(sed -E 's/^[^"]*"([^/"]+)\/.*/\1/' <<<"${line#*:}")
+        if [[ " ${allowed[$layer]} " != *" $target "* ]]; then
+            echo "layering: $file includes from $target/, which $layer/ may not use"
+            violations=$((violations + 1))
+        fi
+    done < <(grep -rnE '^#include "[a-z_]+/' "$layer" | sed -E 's/^([^:]+):[0-9]+:/\1:/')
+done
+while IFS= read -r line; do
+    echo "layering: domain/ must stay pure: $line"
+    violations=$((violations + 1))
+done < <(grep -rnE "$forbidden_in_domain" domain || true)
+if grep -rn '\.\./' --include='*.hpp' --include='*.cpp' . | grep '#include' >/dev/null; then
+    echo "layering: includes must be rooted at server/src, never ../"
+    violations=$((violations + 1))
+fi
+
+if ((violations > 0)); then
+    echo "layering: $violations violation(s)"
+    exit 1
+fi
+echo "layering: ok"
