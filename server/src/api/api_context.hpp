@@ -4,9 +4,10 @@
 
 #include <cstdint>
 #include <functional>
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <string_view>
+
+#include <nlohmann/json.hpp>
 
 #include "api/auth_guard.hpp"
 #include "common/result.hpp"

@@ -11,9 +11,9 @@ namespace {
 
 std::string SessionCookie(const http::Request& request, std::string_view value,
                           std::int64_t max_age_seconds) {
-    std::string cookie = std::string(kSessionCookie) + "=" + std::string(value) +
-                         "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" +
-                         std::to_string(max_age_seconds);
+    std::string cookie =
+        std::string(kSessionCookie) + "=" + std::string(value) +
+        "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + std::to_string(max_age_seconds);
     if (request.secure) {
         cookie += "; Secure";
     }
@@ -73,30 +73,29 @@ void RegisterAuthRoutes(http::Router& router, const ApiContext& context) {
         answer["viaApiToken"] = caller->principal.via_api_token;
         return http::Json(200, answer);
     });
-    router.Add("GET", "/api/v1/auth/events",
-               context.guard.Require([&context](http::Request& request,
-                                                const domain::Principal& caller) {
-                   const auto limit = ParseId(request.QueryParam("limit"));
-                   return Respond(
-                       request,
-                       context.auth.ListAuditEvents(caller, static_cast<int>(limit.value_or(100)),
-                                                    request.QueryParam("username")),
-                       [](const std::vector<domain::AuthEvent>& events) {
-                           nlohmann::json items = nlohmann::json::array();
-                           for (const auto& event : events) {
-                               items.push_back(
-                                   {{"id", event.id},
-                                    {"at", FormatIso8601Cst(event.at)},
-                                    {"kind", event.kind},
-                                    {"username", event.username},
-                                    {"userId", event.user_id ? nlohmann::json(*event.user_id)
-                                                             : nlohmann::json(nullptr)},
-                                    {"address", event.address},
-                                    {"detail", event.detail}});
-                           }
-                           return nlohmann::json{{"items", items}};
-                       });
-               }));
+    router.Add(
+        "GET", "/api/v1/auth/events",
+        context.guard.Require([&context](http::Request& request, const domain::Principal& caller) {
+            const auto limit = ParseId(request.QueryParam("limit"));
+            return Respond(
+                request,
+                context.auth.ListAuditEvents(caller, static_cast<int>(limit.value_or(100)),
+                                             request.QueryParam("username")),
+                [](const std::vector<domain::AuthEvent>& events) {
+                    nlohmann::json items = nlohmann::json::array();
+                    for (const auto& event : events) {
+                        items.push_back({{"id", event.id},
+                                         {"at", FormatIso8601Cst(event.at)},
+                                         {"kind", event.kind},
+                                         {"username", event.username},
+                                         {"userId", event.user_id ? nlohmann::json(*event.user_id)
+                                                                  : nlohmann::json(nullptr)},
+                                         {"address", event.address},
+                                         {"detail", event.detail}});
+                    }
+                    return nlohmann::json{{"items", items}};
+                });
+        }));
 }
 
 }  // namespace minqing::api

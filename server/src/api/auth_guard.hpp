@@ -17,7 +17,7 @@ inline constexpr std::string_view kSessionCookie = "minqing_session";
 using AuthedHandler = std::function<http::Response(http::Request&, const domain::Principal&)>;
 
 class AuthGuard {
-public:
+  public:
     explicit AuthGuard(service::AuthService& auth) : auth_(auth) {}
 
     /// A handler that answers 401 without valid credentials, 403 "auth.csrf_failed" for a
@@ -28,7 +28,7 @@ public:
     /// The caller of a request, if its credentials are valid (CSRF not checked).
     Result<service::Authenticated> Identify(const http::Request& request) const;
 
-private:
+  private:
     service::AuthService& auth_;
 };
 

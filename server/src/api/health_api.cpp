@@ -9,7 +9,9 @@ namespace minqing::api {
 void RegisterHealthRoutes(http::Router& router, const ApiContext& context) {
     router.Add(
         "GET", "/healthz",
-        [](http::Request&) { return http::Json(200, {{"status", "ok"}}); },
+        [](http::Request&) {
+            return http::Json(200, {{"status", "ok"}});
+        },
         http::Execution::kInline);
     router.Add("GET", "/readyz", [&context](http::Request& request) {
         if (!context.database_ready()) {

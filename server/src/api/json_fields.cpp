@@ -9,7 +9,9 @@ const nlohmann::json* JsonFields::Raw(std::string_view key) const {
     return found == object_.end() ? nullptr : &*found;
 }
 
-bool JsonFields::Has(std::string_view key) const { return Raw(key) != nullptr; }
+bool JsonFields::Has(std::string_view key) const {
+    return Raw(key) != nullptr;
+}
 
 bool JsonFields::IsNull(std::string_view key) const {
     const auto* value = Raw(key);

@@ -4,18 +4,19 @@
 
 #include <cstdint>
 #include <initializer_list>
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "common/error.hpp"
 
 namespace minqing::api {
 
 class JsonFields {
-public:
+  public:
     explicit JsonFields(const nlohmann::json& object) : object_(object) {}
 
     /// The string at `key`; a missing required key or a non-string value is a field error.
@@ -38,7 +39,7 @@ public:
     /// The 422 error listing every problem found so far.
     Error error() const { return Validation(errors_); }
 
-private:
+  private:
     const nlohmann::json* Lookup(std::string_view key, bool required);
 
     const nlohmann::json& object_;

@@ -2,6 +2,7 @@
 // GET /api/v1/org/directory, and for admins POST /api/v1/org/units,
 // PATCH /api/v1/org/units/{id} and POST /api/v1/org/units/{id}/deactivate.
 #include <map>
+
 #include <nlohmann/json.hpp>
 
 #include "api/api_context.hpp"
@@ -80,14 +81,13 @@ std::optional<std::vector<domain::UnitHandler>> DecodeHandlers(JsonFields& field
         const auto is_text = [&item](const char* key) {
             return !item.contains(key) || item[key].is_string();
         };
-        if (!item.is_object() || !is_text("name") || !is_text("phone") ||
-            !is_text("sectionCode")) {
+        if (!item.is_object() || !is_text("name") || !is_text("phone") || !is_text("sectionCode")) {
             fields.Add({"handlers[" + std::to_string(i) + "]", "type",
                         "Expected {name, phone, sectionCode} strings."});
             continue;
         }
-        handlers.push_back({item.value("name", ""), item.value("phone", ""),
-                            item.value("sectionCode", "")});
+        handlers.push_back(
+            {item.value("name", ""), item.value("phone", ""), item.value("sectionCode", "")});
     }
     return handlers;
 }
@@ -133,7 +133,8 @@ http::Response CreateUnit(const ApiContext& context, http::Request& request,
     unit.code = fields.String("code", true).value_or("");
     unit.name = fields.String("name", true).value_or("");
     unit.short_name = fields.String("shortName").value_or("");
-    unit.kind = DecodeEnum(fields, "kind", &domain::ParseOrgKind).value_or(domain::OrgKind::kDivision);
+    unit.kind =
+        DecodeEnum(fields, "kind", &domain::ParseOrgKind).value_or(domain::OrgKind::kDivision);
     unit.level = DecodeEnum(fields, "level", &domain::ParseOrgLevel);
     unit.unit_type = fields.String("unitType").value_or("");
     unit.parent_id = fields.Integer("parentId");
@@ -211,8 +212,8 @@ http::Response Tree(const ApiContext& context, http::Request& request,
     query.include_inactive = request.QueryParam("includeInactive") == "true";
     if (const std::string root = request.QueryParam("root"); !root.empty()) {
         const auto root_id = ParseId(root);
-        auto unit = root_id ? context.orgs.Get(caller, *root_id)
-                            : Result<OrgUnit>(Fail(BadId("org.unit")));
+        auto unit =
+            root_id ? context.orgs.Get(caller, *root_id) : Result<OrgUnit>(Fail(BadId("org.unit")));
         if (!unit) {
             return ErrorFor(request, unit.error());
         }
@@ -259,8 +260,7 @@ http::Response ListUnits(const ApiContext& context, http::Request& request,
     if (!problems.empty()) {
         return ErrorFor(request, Validation(std::move(problems)));
     }
-    return Respond(request, context.orgs.List(caller, query),
-                   UnitListJson);
+    return Respond(request, context.orgs.List(caller, query), UnitListJson);
 }
 
 }  // namespace

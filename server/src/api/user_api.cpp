@@ -102,8 +102,7 @@ http::Response GrantRole(const ApiContext& context, http::Request& request,
 AuthedHandler WithUserId(
     std::function<http::Response(http::Request&, const domain::Principal&, domain::UserId)>
         handler) {
-    return [handler = std::move(handler)](http::Request& request,
-                                          const domain::Principal& caller) {
+    return [handler = std::move(handler)](http::Request& request, const domain::Principal& caller) {
         const auto id = ParseId(request.PathParam("id"));
         if (!id) {
             return ErrorFor(request, BadId("user"));
@@ -124,35 +123,35 @@ void RegisterUserRoutes(http::Router& router, const ApiContext& context) {
                guard.Require([&context](http::Request& request, const domain::Principal& caller) {
                    return CreateUser(context, request, caller);
                }));
-    router.Add("GET", "/api/v1/users/{id}",
-               guard.Require(WithUserId([&context](http::Request& request,
-                                                   const domain::Principal& caller,
-                                                   domain::UserId id) {
-                   return Respond(request, context.users.Get(caller, id), UserJson);
-               })));
-    router.Add("PATCH", "/api/v1/users/{id}",
-               guard.Require(WithUserId([&context](http::Request& request,
-                                                   const domain::Principal& caller,
-                                                   domain::UserId id) {
-                   return UpdateUser(context, request, caller, id);
-               })));
-    router.Add("POST", "/api/v1/users/{id}/roles",
-               guard.Require(WithUserId([&context](http::Request& request,
-                                                   const domain::Principal& caller,
-                                                   domain::UserId id) {
-                   return GrantRole(context, request, caller, id);
-               })));
-    router.Add("DELETE", "/api/v1/users/{id}/roles/{assignmentId}",
-               guard.Require(WithUserId([&context](http::Request& request,
-                                                   const domain::Principal& caller,
-                                                   domain::UserId id) {
-                   const auto assignment = ParseId(request.PathParam("assignmentId"));
-                   if (!assignment) {
-                       return ErrorFor(request, BadId("user.role"));
-                   }
-                   const auto revoked = context.users.Revoke(caller, id, *assignment);
-                   return revoked ? http::NoContent() : ErrorFor(request, revoked.error());
-               })));
+    router.Add(
+        "GET", "/api/v1/users/{id}",
+        guard.Require(WithUserId(
+            [&context](http::Request& request, const domain::Principal& caller, domain::UserId id) {
+                return Respond(request, context.users.Get(caller, id), UserJson);
+            })));
+    router.Add(
+        "PATCH", "/api/v1/users/{id}",
+        guard.Require(WithUserId(
+            [&context](http::Request& request, const domain::Principal& caller, domain::UserId id) {
+                return UpdateUser(context, request, caller, id);
+            })));
+    router.Add(
+        "POST", "/api/v1/users/{id}/roles",
+        guard.Require(WithUserId(
+            [&context](http::Request& request, const domain::Principal& caller, domain::UserId id) {
+                return GrantRole(context, request, caller, id);
+            })));
+    router.Add(
+        "DELETE", "/api/v1/users/{id}/roles/{assignmentId}",
+        guard.Require(WithUserId(
+            [&context](http::Request& request, const domain::Principal& caller, domain::UserId id) {
+                const auto assignment = ParseId(request.PathParam("assignmentId"));
+                if (!assignment) {
+                    return ErrorFor(request, BadId("user.role"));
+                }
+                const auto revoked = context.users.Revoke(caller, id, *assignment);
+                return revoked ? http::NoContent() : ErrorFor(request, revoked.error());
+            })));
 }
 
 }  // namespace minqing::api

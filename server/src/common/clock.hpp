@@ -12,32 +12,36 @@ namespace minqing {
 using Instant = std::chrono::sys_time<std::chrono::milliseconds>;
 
 class Clock {
-public:
+  public:
     virtual ~Clock() = default;
     virtual Instant Now() const = 0;
 };
 
 /// Reads the system wall clock.
 class SystemClock final : public Clock {
-public:
+  public:
     Instant Now() const override;
 };
 
 /// A clock that only moves when told to; starts at the given instant.
 class FakeClock final : public Clock {
-public:
+  public:
     explicit FakeClock(Instant start) : now_ms_(start.time_since_epoch().count()) {}
     Instant Now() const override { return Instant(std::chrono::milliseconds(now_ms_.load())); }
     void Advance(std::chrono::milliseconds by) { now_ms_ += by.count(); }
     void Set(Instant at) { now_ms_ = at.time_since_epoch().count(); }
 
-private:
+  private:
     std::atomic<std::int64_t> now_ms_;
 };
 
 /// Milliseconds since the Unix epoch, the storage representation of instants.
-inline std::int64_t ToEpochMs(Instant at) { return at.time_since_epoch().count(); }
-inline Instant FromEpochMs(std::int64_t ms) { return Instant(std::chrono::milliseconds(ms)); }
+inline std::int64_t ToEpochMs(Instant at) {
+    return at.time_since_epoch().count();
+}
+inline Instant FromEpochMs(std::int64_t ms) {
+    return Instant(std::chrono::milliseconds(ms));
+}
 
 /// ISO 8601 in China Standard Time, e.g. "2026-11-28T11:55:00.000+08:00".
 std::string FormatIso8601Cst(Instant at);

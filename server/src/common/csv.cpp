@@ -97,6 +97,8 @@ const std::string& CsvTable::Get(std::size_t row, std::string_view column) const
     return rows_[row][found->second];
 }
 
-bool CsvTable::HasColumn(std::string_view column) const { return index_.contains(column); }
+bool CsvTable::HasColumn(std::string_view column) const {
+    return index_.contains(column);
+}
 
 }  // namespace minqing

@@ -10,7 +10,7 @@
 namespace minqing {
 
 class CsvTable {
-public:
+  public:
     /// Parses `text` (UTF-8, optional BOM, CRLF or LF). Returns nullopt with `error` set when
     /// a quoted field is not closed or a record has a different number of fields.
     static std::optional<CsvTable> Parse(std::string_view text, std::string& error);
@@ -21,7 +21,7 @@ public:
     const std::string& Get(std::size_t row, std::string_view column) const;
     bool HasColumn(std::string_view column) const;
 
-private:
+  private:
     std::vector<std::string> header_;
     std::map<std::string, std::size_t, std::less<>> index_;
     std::vector<std::vector<std::string>> rows_;

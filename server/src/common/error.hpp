@@ -14,7 +14,7 @@ enum class ErrorCode {
     kUnauthenticated,  // no or invalid credentials
     kForbidden,        // authenticated, but not allowed
     kNotFound,
-    kConflict,         // state or uniqueness conflict, stale version, idempotency mismatch
+    kConflict,  // state or uniqueness conflict, stale version, idempotency mismatch
     kTooLarge,
     kRateLimited,
     kUnavailable,  // a dependency (the database) does not answer

@@ -12,8 +12,12 @@ using Result = std::expected<T, Error>;
 
 using Status = std::expected<void, Error>;
 
-inline std::unexpected<Error> Fail(Error error) { return std::unexpected<Error>(std::move(error)); }
+inline std::unexpected<Error> Fail(Error error) {
+    return std::unexpected<Error>(std::move(error));
+}
 
-inline Status Ok() { return {}; }
+inline Status Ok() {
+    return {};
+}
 
 }  // namespace minqing

@@ -7,7 +7,7 @@
 namespace minqing {
 
 class UnavailableError : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 

@@ -45,7 +45,7 @@ struct AuthEvent {
 };
 
 class AuthRepository {
-public:
+  public:
     virtual ~AuthRepository() = default;
     AuthRepository() = default;
     AuthRepository(const AuthRepository&) = delete;

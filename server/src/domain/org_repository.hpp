@@ -23,7 +23,7 @@ struct OrgQuery {
 };
 
 class OrgRepository {
-public:
+  public:
     virtual ~OrgRepository() = default;
     OrgRepository() = default;
     OrgRepository(const OrgRepository&) = delete;

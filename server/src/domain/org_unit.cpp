@@ -21,8 +21,7 @@ constexpr std::array<std::pair<OrgKind, std::string_view>, 3> kKindNames{{
 }};
 
 template <typename Enum, std::size_t N>
-std::string_view NameOf(const std::array<std::pair<Enum, std::string_view>, N>& table,
-                        Enum value) {
+std::string_view NameOf(const std::array<std::pair<Enum, std::string_view>, N>& table, Enum value) {
     for (const auto& [candidate, name] : table) {
         if (candidate == value) {
             return name;
@@ -44,10 +43,18 @@ std::optional<Enum> Parse(const std::array<std::pair<Enum, std::string_view>, N>
 
 }  // namespace
 
-std::string_view OrgLevelName(OrgLevel level) { return NameOf(kLevelNames, level); }
-std::optional<OrgLevel> ParseOrgLevel(std::string_view name) { return Parse(kLevelNames, name); }
-std::string_view OrgKindName(OrgKind kind) { return NameOf(kKindNames, kind); }
-std::optional<OrgKind> ParseOrgKind(std::string_view name) { return Parse(kKindNames, name); }
+std::string_view OrgLevelName(OrgLevel level) {
+    return NameOf(kLevelNames, level);
+}
+std::optional<OrgLevel> ParseOrgLevel(std::string_view name) {
+    return Parse(kLevelNames, name);
+}
+std::string_view OrgKindName(OrgKind kind) {
+    return NameOf(kKindNames, kind);
+}
+std::optional<OrgKind> ParseOrgKind(std::string_view name) {
+    return Parse(kKindNames, name);
+}
 
 bool IsWithinPath(std::string_view scope_path, std::string_view node_path) {
     return !scope_path.empty() && node_path.starts_with(scope_path);

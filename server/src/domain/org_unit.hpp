@@ -64,8 +64,7 @@ bool IsWithinPath(std::string_view scope_path, std::string_view node_path);
 /// Which kinds and levels may hang below a parent: divisions go one level down (a city has
 /// districts, a community grids), units hang off a city or district division, sections off
 /// a unit. Returns the error reason ("org.bad_parent") or nullopt when allowed.
-std::optional<std::string_view> CheckPlacement(OrgKind kind, OrgLevel level,
-                                               const OrgUnit* parent);
+std::optional<std::string_view> CheckPlacement(OrgKind kind, OrgLevel level, const OrgUnit* parent);
 
 /// The level one step below `level` (city → district …); nullopt for grids.
 std::optional<OrgLevel> LevelBelow(OrgLevel level);

@@ -1,8 +1,8 @@
 #include "domain/org_unit.hpp"
 
-#include <gtest/gtest.h>
-
 #include <algorithm>
+
+#include <gtest/gtest.h>
 
 namespace minqing::domain {
 namespace {
@@ -66,8 +66,8 @@ INSTANTIATE_TEST_SUITE_P(
     Network, PlacementTest,
     testing::Values(
         PlacementCase{"city at the root", OrgKind::kDivision, OrgLevel::kCity, std::nullopt, true},
-        PlacementCase{"district at the root", OrgKind::kDivision, OrgLevel::kDistrict,
-                      std::nullopt, false},
+        PlacementCase{"district at the root", OrgKind::kDivision, OrgLevel::kDistrict, std::nullopt,
+                      false},
         PlacementCase{"district under city", OrgKind::kDivision, OrgLevel::kDistrict, kCity, true},
         PlacementCase{"street under city", OrgKind::kDivision, OrgLevel::kStreet, kCity, false},
         PlacementCase{"street under district", OrgKind::kDivision, OrgLevel::kStreet, kDistrict,

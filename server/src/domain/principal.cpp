@@ -47,8 +47,9 @@ Status CheckCanGrant(const Principal& granter, Role role, const OrgUnit& unit) {
                               "The org unit lies outside the scope you administer."));
     }
     if (const auto mismatch = CheckRoleScope(role, unit)) {
-        return Fail(Validation({{"orgUnitId", std::string(*mismatch),
-                                 "This role cannot be scoped to that kind or level of org unit."}}));
+        return Fail(
+            Validation({{"orgUnitId", std::string(*mismatch),
+                         "This role cannot be scoped to that kind or level of org unit."}}));
     }
     return Ok();
 }

@@ -1,8 +1,8 @@
 #include "domain/principal.hpp"
 
-#include <gtest/gtest.h>
-
 #include <algorithm>
+
+#include <gtest/gtest.h>
 
 namespace minqing::domain {
 namespace {
@@ -49,18 +49,18 @@ TEST(PrincipalTest, NobodyWithoutRolesHasPermissions) {
 
 TEST(PrincipalTest, AdminGrantsInsideTheirScope) {
     const auto district_admin = With({Held(Role::kAdmin, "/1/2/")});
-    EXPECT_TRUE(CheckCanGrant(district_admin, Role::kStreetOffice,
-                              Division(OrgLevel::kStreet, "/1/2/3/")));
+    EXPECT_TRUE(
+        CheckCanGrant(district_admin, Role::kStreetOffice, Division(OrgLevel::kStreet, "/1/2/3/")));
 }
 
 TEST(PrincipalTest, AdminCannotGrantAboveOrBesideTheirScope) {
     const auto district_admin = With({Held(Role::kAdmin, "/1/2/")});
-    const auto above = CheckCanGrant(district_admin, Role::kCityOffice,
-                                     Division(OrgLevel::kCity, "/1/"));
+    const auto above =
+        CheckCanGrant(district_admin, Role::kCityOffice, Division(OrgLevel::kCity, "/1/"));
     ASSERT_FALSE(above);
     EXPECT_EQ(above.error().reason, "user.grant_outside_scope");
-    const auto beside = CheckCanGrant(district_admin, Role::kStreetOffice,
-                                      Division(OrgLevel::kStreet, "/1/20/3/"));
+    const auto beside =
+        CheckCanGrant(district_admin, Role::kStreetOffice, Division(OrgLevel::kStreet, "/1/20/3/"));
     ASSERT_FALSE(beside);
     EXPECT_EQ(beside.error().reason, "user.grant_outside_scope");
 }
@@ -75,8 +75,8 @@ TEST(PrincipalTest, OnlyAdminsGrant) {
 
 TEST(PrincipalTest, GrantedRoleMustFitTheNode) {
     const auto city_admin = With({Held(Role::kAdmin, "/1/")});
-    const auto result = CheckCanGrant(city_admin, Role::kStreetOffice,
-                                      Division(OrgLevel::kCommunity, "/1/2/3/4/"));
+    const auto result =
+        CheckCanGrant(city_admin, Role::kStreetOffice, Division(OrgLevel::kCommunity, "/1/2/3/4/"));
     ASSERT_FALSE(result);
     EXPECT_EQ(result.error().code, ErrorCode::kValidation);
     ASSERT_EQ(result.error().fields.size(), 1u);

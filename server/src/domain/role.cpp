@@ -22,9 +22,9 @@ constexpr std::array<std::pair<Role, std::string_view>, 12> kRoleNames{{
 }};
 
 constexpr std::array<Role, 12> kAllRoles{
-    Role::kAdmin,      Role::kCityOffice,  Role::kDistrictOffice, Role::kStreetOffice,
-    Role::kCommunityStaff, Role::kGridWorker, Role::kDirector,    Role::kCadre,
-    Role::kUnitHandler, Role::kUnitLeader, Role::kLeader,         Role::kInspector,
+    Role::kAdmin,          Role::kCityOffice, Role::kDistrictOffice, Role::kStreetOffice,
+    Role::kCommunityStaff, Role::kGridWorker, Role::kDirector,       Role::kCadre,
+    Role::kUnitHandler,    Role::kUnitLeader, Role::kLeader,         Role::kInspector,
 };
 
 // Every staff role reads the org tree and the contact directory: the document requires
@@ -35,7 +35,7 @@ constexpr std::array<std::string_view, 2> kStaffPermissions{
 };
 
 constexpr std::array<std::string_view, 7> kAdminPermissions{
-    permission::kDirectoryRead, permission::kOrgRead,   permission::kOrgWrite,
+    permission::kDirectoryRead, permission::kOrgRead,    permission::kOrgWrite,
     permission::kAuditRead,     permission::kTokenWrite, permission::kUserRead,
     permission::kUserWrite,
 };
@@ -54,7 +54,9 @@ bool IsDivisionAt(const OrgUnit& unit, std::initializer_list<OrgLevel> levels) {
 
 }  // namespace
 
-std::span<const Role> AllRoles() { return kAllRoles; }
+std::span<const Role> AllRoles() {
+    return kAllRoles;
+}
 
 std::string_view RoleName(Role role) {
     for (const auto& [candidate, name] : kRoleNames) {

@@ -1,10 +1,10 @@
 #include "domain/role.hpp"
 
-#include <gtest/gtest.h>
-
 #include <algorithm>
 #include <map>
 #include <set>
+
+#include <gtest/gtest.h>
 
 namespace minqing::domain {
 namespace {

@@ -15,7 +15,7 @@ namespace minqing::domain {
 
 /// The repositories of one unit of work; valid only inside the Read/Write call.
 class Repositories {
-public:
+  public:
     virtual ~Repositories() = default;
     virtual OrgRepository& Orgs() = 0;
     virtual UserRepository& Users() = 0;
@@ -23,7 +23,7 @@ public:
 };
 
 class Store {
-public:
+  public:
     virtual ~Store() = default;
     Store() = default;
     Store(const Store&) = delete;

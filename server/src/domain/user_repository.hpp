@@ -21,7 +21,7 @@ struct UserQuery {
 };
 
 class UserRepository {
-public:
+  public:
     virtual ~UserRepository() = default;
     UserRepository() = default;
     UserRepository(const UserRepository&) = delete;

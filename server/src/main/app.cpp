@@ -1,10 +1,10 @@
 #include "main/app.hpp"
 
-#include <spdlog/spdlog.h>
-
 #include <filesystem>
 #include <stdexcept>
 #include <thread>
+
+#include <spdlog/spdlog.h>
 
 #include "api/api_context.hpp"
 #include "http/middleware.hpp"
@@ -92,7 +92,9 @@ struct App::Parts {
 App::App(Config config, const Clock& clock)
     : parts_(std::make_unique<Parts>(std::move(config), clock)) {}
 
-App::~App() { Stop(); }
+App::~App() {
+    Stop();
+}
 
 void App::Start() {
     Parts& p = *parts_;
@@ -109,8 +111,9 @@ void App::Start() {
             if (!loaded) {
                 throw std::runtime_error("demo org network: " + loaded.error().message);
             }
-            if (auto accounts = service::SeedDemoAccounts(p.store, p.clock, p.config.demo.password,
-                                                          AuthOptionsOf(p.config.security).password_cost);
+            if (auto accounts =
+                    service::SeedDemoAccounts(p.store, p.clock, p.config.demo.password,
+                                              AuthOptionsOf(p.config.security).password_cost);
                 !accounts) {
                 throw std::runtime_error("demo accounts: " + accounts.error().message);
             }
@@ -120,15 +123,16 @@ void App::Start() {
             spdlog::info("demo data not loaded: the database already has an org network");
         }
     }
-    std::vector<http::Middleware> middleware = {http::RequestIdMiddleware(),
-                                                http::AccessLogMiddleware(),
-                                                http::ErrorBoundaryMiddleware()};
+    std::vector<http::Middleware> middleware = {
+        http::RequestIdMiddleware(), http::AccessLogMiddleware(), http::ErrorBoundaryMiddleware()};
     p.server = std::make_unique<http::Server>(ServerOptionsOf(p.config.http), p.router,
                                               std::move(middleware));
     p.server->Start();
 }
 
-std::uint16_t App::port() const { return parts_->server ? parts_->server->port() : 0; }
+std::uint16_t App::port() const {
+    return parts_->server ? parts_->server->port() : 0;
+}
 
 void App::Stop() {
     if (parts_ && parts_->server) {

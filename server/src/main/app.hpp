@@ -11,7 +11,7 @@
 namespace minqing::app {
 
 class App {
-public:
+  public:
     /// Opens (and migrates) the database. Throws UnavailableError when it cannot be reached,
     /// std::invalid_argument for a bad URL.
     App(Config config, const Clock& clock);
@@ -27,7 +27,7 @@ public:
     void Stop();
     void Wait();
 
-private:
+  private:
     struct Parts;
     std::unique_ptr<Parts> parts_;
 };

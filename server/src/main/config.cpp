@@ -3,10 +3,11 @@
 #include <cctype>
 #include <charconv>
 #include <fstream>
-#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string_view>
 #include <variant>
+
+#include <nlohmann/json.hpp>
 
 namespace minqing::app {
 namespace {
@@ -242,7 +243,8 @@ void Validate(const Config& c, std::vector<std::string>& errors) {
         !url.starts_with("postgres://")) {
         errors.push_back("database.url must start with sqlite: or postgresql://");
     }
-    static constexpr std::string_view kLevels[] = {"trace", "debug", "info", "warn", "error", "off"};
+    static constexpr std::string_view kLevels[] = {"trace", "debug", "info",
+                                                   "warn",  "error", "off"};
     if (std::ranges::find(kLevels, c.log.level) == std::end(kLevels)) {
         errors.push_back("log.level must be one of trace, debug, info, warn, error, off");
     }

@@ -1,14 +1,14 @@
 // minqing serve | migrate | version: parses the command line, sets up logging and signals,
 // and runs the App until SIGINT or SIGTERM.
-#include <spdlog/sinks/stdout_color_sinks.h>
-#include <spdlog/spdlog.h>
-
 #include <csignal>
 #include <cstdio>
 #include <exception>
 #include <string>
 #include <thread>
 #include <vector>
+
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
 
 #include "common/unavailable_error.hpp"
 #include "main/app.hpp"

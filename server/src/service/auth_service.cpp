@@ -16,9 +16,8 @@ constexpr std::size_t kMaxTokenNameBytes = 100;
 
 std::string NormaliseUsername(std::string_view username) {
     std::string normalised(username);
-    std::ranges::transform(normalised, normalised.begin(), [](unsigned char c) {
-        return static_cast<char>(std::tolower(c));
-    });
+    std::ranges::transform(normalised, normalised.begin(),
+                           [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     return normalised;
 }
 
@@ -42,9 +41,8 @@ AuthService::AuthService(domain::Store& store, const Clock& clock, AuthOptions o
     : store_(store), clock_(clock), options_(options), throttle_(options.throttle) {}
 
 const std::string& AuthService::DecoyHash() {
-    std::call_once(decoy_once_, [this] {
-        decoy_hash_ = HashPassword(RandomToken(), options_.password_cost);
-    });
+    std::call_once(decoy_once_,
+                   [this] { decoy_hash_ = HashPassword(RandomToken(), options_.password_cost); });
     return decoy_hash_;
 }
 
@@ -55,8 +53,8 @@ void AuthService::Audit(Repositories& repositories, std::string_view kind,
                                      std::string(address), std::string(detail)});
 }
 
-Error AuthService::Throttled(std::string_view username, std::string_view address,
-                             int retry_after, std::string_view reason, Instant now) {
+Error AuthService::Throttled(std::string_view username, std::string_view address, int retry_after,
+                             std::string_view reason, Instant now) {
     store_.Write([&](Repositories& repositories) {
         Audit(repositories, "login_throttled", username, std::nullopt, address, reason, now);
         return true;
@@ -292,8 +290,8 @@ Result<std::vector<domain::ApiToken>> AuthService::ListApiTokens(const Principal
     if (!actor.HasPermission(domain::permission::kTokenWrite)) {
         return Fail(Forbidden("auth.forbidden", "Only administrators see API tokens."));
     }
-    return domain::Query(store_,
-                         [](Repositories& repositories) { return repositories.Auth().ListApiTokens(); });
+    return domain::Query(
+        store_, [](Repositories& repositories) { return repositories.Auth().ListApiTokens(); });
 }
 
 Status AuthService::RevokeApiToken(const Principal& actor, std::int64_t id,
@@ -321,8 +319,8 @@ Status AuthService::RevokeApiToken(const Principal& actor, std::int64_t id,
 }
 
 Result<std::vector<domain::AuthEvent>> AuthService::ListAuditEvents(const Principal& actor,
-                                                                   int limit,
-                                                                   std::string_view username) {
+                                                                    int limit,
+                                                                    std::string_view username) {
     if (!actor.HasPermission(domain::permission::kAuditRead)) {
         return Fail(Forbidden("auth.forbidden", "Only administrators read the audit trail."));
     }

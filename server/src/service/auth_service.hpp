@@ -52,7 +52,7 @@ struct CreatedApiToken {
 };
 
 class AuthService {
-public:
+  public:
     AuthService(domain::Store& store, const Clock& clock, AuthOptions options);
 
     /// Errors: 401 "auth.invalid_credentials" (unknown user, wrong password or disabled
@@ -79,12 +79,12 @@ public:
                           std::string_view address);
 
     Result<std::vector<domain::AuthEvent>> ListAuditEvents(const domain::Principal& actor,
-                                                          int limit, std::string_view username);
+                                                           int limit, std::string_view username);
 
     /// Drops cached sessions and tokens of a user whose roles or status changed.
     void ForgetUser(domain::UserId user_id);
 
-private:
+  private:
     struct CacheEntry {
         Authenticated who;
         Instant expires_at{};  // the session's own expiry; max for tokens
@@ -95,9 +95,9 @@ private:
     void Remember(const std::string& digest, CacheEntry entry);
     Error Throttled(std::string_view username, std::string_view address, int retry_after,
                     std::string_view reason, Instant now);
-    void Audit(domain::Repositories& repositories, std::string_view kind,
-               std::string_view username, std::optional<domain::UserId> user_id,
-               std::string_view address, std::string_view detail, Instant now);
+    void Audit(domain::Repositories& repositories, std::string_view kind, std::string_view username,
+               std::optional<domain::UserId> user_id, std::string_view address,
+               std::string_view detail, Instant now);
 
     domain::Store& store_;
     const Clock& clock_;

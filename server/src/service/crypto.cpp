@@ -1,9 +1,9 @@
 #include "service/crypto.hpp"
 
-#include <sodium.h>
-
 #include <stdexcept>
 #include <vector>
+
+#include <sodium.h>
 
 namespace minqing::service {
 namespace {

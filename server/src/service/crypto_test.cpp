@@ -1,8 +1,8 @@
 #include "service/crypto.hpp"
 
-#include <gtest/gtest.h>
-
 #include <set>
+
+#include <gtest/gtest.h>
 
 namespace minqing::service {
 namespace {
@@ -23,8 +23,7 @@ TEST(CryptoTest, RandomTokensAreLongAndDistinct) {
 }
 
 TEST(CryptoTest, Sha256MatchesTheStandardVector) {
-    EXPECT_EQ(Sha256Hex("abc"),
-              "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    EXPECT_EQ(Sha256Hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 }
 
 TEST(CryptoTest, PasswordHashesAreArgon2idAndVerify) {

@@ -8,8 +8,8 @@ void LoginThrottle::Prune(Failures& failures, Instant now) const {
     }
 }
 
-int LoginThrottle::WaitFor(std::unordered_map<std::string, Failures>& table,
-                           std::string_view key, int limit, Instant now) {
+int LoginThrottle::WaitFor(std::unordered_map<std::string, Failures>& table, std::string_view key,
+                           int limit, Instant now) {
     const auto found = table.find(std::string(key));
     if (found == table.end()) {
         return 0;
@@ -24,8 +24,8 @@ int LoginThrottle::WaitFor(std::unordered_map<std::string, Failures>& table,
         return 0;
     }
     // Refused until enough of the failures have aged out of the window.
-    const Instant free_at = failures[failures.size() - static_cast<std::size_t>(limit)] +
-                            options_.window;
+    const Instant free_at =
+        failures[failures.size() - static_cast<std::size_t>(limit)] + options_.window;
     const auto wait = std::chrono::ceil<std::chrono::seconds>(free_at - now).count();
     return static_cast<int>(std::max<std::int64_t>(wait, 1));
 }
@@ -37,8 +37,7 @@ int LoginThrottle::RetryAfterSeconds(std::string_view account, std::string_view 
                     WaitFor(by_address_, address, options_.failures_per_address, now));
 }
 
-void LoginThrottle::RecordFailure(std::string_view account, std::string_view address,
-                                  Instant now) {
+void LoginThrottle::RecordFailure(std::string_view account, std::string_view address, Instant now) {
     const std::lock_guard lock(mutex_);
     by_account_[std::string(account)].push_back(now);
     by_address_[std::string(address)].push_back(now);

@@ -14,13 +14,13 @@
 namespace minqing::service {
 
 struct ThrottleOptions {
-    int failures_per_account = 5;    // within the window, before attempts are refused
-    int failures_per_address = 20;   // within the window, before attempts are refused
+    int failures_per_account = 5;   // within the window, before attempts are refused
+    int failures_per_address = 20;  // within the window, before attempts are refused
     std::chrono::minutes window{15};
 };
 
 class LoginThrottle {
-public:
+  public:
     explicit LoginThrottle(ThrottleOptions options) : options_(options) {}
 
     /// Seconds to wait before the next attempt for this account or address; 0 when allowed.
@@ -29,10 +29,10 @@ public:
     /// A successful login clears the account's failures (not the address's).
     void RecordSuccess(std::string_view account);
 
-private:
+  private:
     using Failures = std::deque<Instant>;
-    int WaitFor(std::unordered_map<std::string, Failures>& table, std::string_view key,
-                int limit, Instant now);
+    int WaitFor(std::unordered_map<std::string, Failures>& table, std::string_view key, int limit,
+                Instant now);
     void Prune(Failures& failures, Instant now) const;
 
     const ThrottleOptions options_;

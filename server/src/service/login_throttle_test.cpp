@@ -9,7 +9,7 @@ using std::chrono::minutes;
 using std::chrono::seconds;
 
 class LoginThrottleTest : public testing::Test {
-protected:
+  protected:
     LoginThrottle throttle_{ThrottleOptions{3, 5, minutes(15)}};
     FakeClock clock_{Instant(std::chrono::hours(24 * 20000))};
 };

@@ -31,8 +31,8 @@ void CheckField(std::vector<FieldError>& fields, std::string field, std::string_
 }
 
 bool IsCodeCharacter(char c) {
-    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-           c == '-' || c == '_';
+    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '-' ||
+           c == '_';
 }
 
 // A GeoJSON Polygon or MultiPolygon whose positions are [lng, lat] pairs.
@@ -107,8 +107,8 @@ std::vector<FieldError> ValidateOrgFields(const OrgUnit& unit) {
         CheckField(fields, prefix + "phone", unit.handlers[i].phone, kMaxContactCharacters, false);
     }
     if (unit.boundary && !IsBoundary(*unit.boundary)) {
-        fields.push_back({"boundary", "invalid",
-                          "A GeoJSON Polygon or MultiPolygon of [lng, lat] positions."});
+        fields.push_back(
+            {"boundary", "invalid", "A GeoJSON Polygon or MultiPolygon of [lng, lat] positions."});
     }
     return fields;
 }
@@ -118,16 +118,16 @@ Result<std::vector<OrgUnit>> OrgService::List(const Principal& actor,
     if (!actor.HasPermission(domain::permission::kOrgRead)) {
         return Fail(NotPermitted());
     }
-    return domain::Query(store_,
-                         [&](Repositories& repositories) { return repositories.Orgs().List(query); });
+    return domain::Query(
+        store_, [&](Repositories& repositories) { return repositories.Orgs().List(query); });
 }
 
 Result<OrgUnit> OrgService::Get(const Principal& actor, domain::OrgUnitId id) {
     if (!actor.HasPermission(domain::permission::kOrgRead)) {
         return Fail(NotPermitted());
     }
-    auto unit = domain::Query(store_,
-                              [&](Repositories& repositories) { return repositories.Orgs().FindById(id); });
+    auto unit = domain::Query(
+        store_, [&](Repositories& repositories) { return repositories.Orgs().FindById(id); });
     if (!unit) {
         return Fail(NotFound("org.unit_not_found", "No such org unit."));
     }
@@ -155,7 +155,8 @@ Result<OrgUnit> OrgService::Create(const Principal& actor, NewOrgUnit fields) {
         if (fields.parent_id) {
             parent = repositories.Orgs().FindById(*fields.parent_id);
             if (!parent) {
-                return Fail(NotFound("org.parent_not_found", "The parent org unit does not exist."));
+                return Fail(
+                    NotFound("org.parent_not_found", "The parent org unit does not exist."));
             }
             if (!domain::Administers(actor, *parent)) {
                 return Fail(Forbidden("org.outside_scope",
@@ -186,8 +187,8 @@ Result<OrgUnit> OrgService::Create(const Principal& actor, NewOrgUnit fields) {
             unit.level = unit.kind == domain::OrgKind::kDivision && below ? *below : parent->level;
         }
         auto problems = ValidateOrgFields(unit);
-        if (const auto bad = domain::CheckPlacement(unit.kind, unit.level,
-                                                    parent ? &*parent : nullptr)) {
+        if (const auto bad =
+                domain::CheckPlacement(unit.kind, unit.level, parent ? &*parent : nullptr)) {
             problems.push_back({"parentId", std::string(*bad),
                                 "This kind and level of unit cannot be placed there."});
         }
@@ -210,8 +211,8 @@ Result<OrgUnit> OrgService::Update(const Principal& actor, domain::OrgUnitId id,
             return Fail(NotFound("org.unit_not_found", "No such org unit."));
         }
         if (!domain::Administers(actor, *unit)) {
-            return Fail(Forbidden("org.outside_scope",
-                                  "The unit lies outside the scope you administer."));
+            return Fail(
+                Forbidden("org.outside_scope", "The unit lies outside the scope you administer."));
         }
         if (changes.name) {
             unit->name = text::Trim(*changes.name);

@@ -44,7 +44,7 @@ struct OrgUnitChanges {
 };
 
 class OrgService {
-public:
+  public:
     OrgService(domain::Store& store, const Clock& clock) : store_(store), clock_(clock) {}
 
     /// Any staff user ("org:unit:read"). Errors: 403 "auth.forbidden".
@@ -63,7 +63,7 @@ public:
     Result<domain::OrgUnit> Update(const domain::Principal& actor, domain::OrgUnitId id,
                                    const OrgUnitChanges& changes);
 
-private:
+  private:
     domain::Store& store_;
     const Clock& clock_;
 };

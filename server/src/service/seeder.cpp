@@ -12,18 +12,17 @@ using domain::Repositories;
 using domain::Role;
 
 Error SeedError(std::string_view file, std::size_t row, std::string_view problem) {
-    return MakeError(ErrorCode::kValidation, "seed.invalid",
-                     std::string(file) + " row " + std::to_string(row + 2) + ": " +
-                         std::string(problem));
+    return MakeError(
+        ErrorCode::kValidation, "seed.invalid",
+        std::string(file) + " row " + std::to_string(row + 2) + ": " + std::string(problem));
 }
 
 // Inserts one unit under a parent known by code; remembers it by its own code.
 class TreeBuilder {
-public:
+  public:
     TreeBuilder(domain::OrgRepository& orgs, Instant now) : orgs_(orgs), now_(now) {}
 
-    Status Add(OrgUnit unit, std::string_view parent_code, std::string_view file,
-               std::size_t row) {
+    Status Add(OrgUnit unit, std::string_view parent_code, std::string_view file, std::size_t row) {
         const OrgUnit* parent = nullptr;
         if (!parent_code.empty()) {
             const auto found = by_code_.find(parent_code);
@@ -57,7 +56,7 @@ public:
 
     std::size_t size() const { return by_code_.size(); }
 
-private:
+  private:
     domain::OrgRepository& orgs_;
     const Instant now_;
     std::map<std::string, OrgUnit, std::less<>> by_code_;
@@ -74,8 +73,8 @@ Status AddDivisions(TreeBuilder& tree, const CsvTable& divisions) {
         }
         unit.level = *level;
         // The city's parent (the province) is outside the network.
-        const std::string& parent = unit.level == OrgLevel::kCity ? std::string()
-                                                                  : divisions.Get(row, "parent_code");
+        const std::string& parent =
+            unit.level == OrgLevel::kCity ? std::string() : divisions.Get(row, "parent_code");
         if (auto added = tree.Add(std::move(unit), parent, "divisions.csv", row); !added) {
             return added;
         }
@@ -92,8 +91,8 @@ Status AddGrids(TreeBuilder& tree, const CsvTable& grids) {
         if (const std::string& boundary = grids.Get(row, "boundary"); !boundary.empty()) {
             unit.boundary = boundary;
         }
-        if (auto added = tree.Add(std::move(unit), grids.Get(row, "community_code"), "grids.csv",
-                                  row);
+        if (auto added =
+                tree.Add(std::move(unit), grids.Get(row, "community_code"), "grids.csv", row);
             !added) {
             return added;
         }
@@ -225,9 +224,9 @@ Status SeedDemoAccounts(domain::Store& store, const Clock& clock, std::string_vi
         for (const DemoAccount& account : DemoAccounts()) {
             const auto unit = FindDemoUnit(repositories.Orgs(), account.unit);
             if (!unit) {
-                return Fail(MakeError(ErrorCode::kValidation, "seed.invalid",
-                                      "demo unit " + std::string(account.unit) +
-                                          " is not in the org network"));
+                return Fail(MakeError(
+                    ErrorCode::kValidation, "seed.invalid",
+                    "demo unit " + std::string(account.unit) + " is not in the org network"));
             }
             domain::User user;
             user.username = account.username;

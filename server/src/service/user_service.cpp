@@ -28,9 +28,8 @@ bool IsUsernameCharacter(char c) {
 }
 
 bool IsPhone(std::string_view phone) {
-    return std::ranges::all_of(phone, [](char c) {
-        return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == ' ';
-    });
+    return std::ranges::all_of(
+        phone, [](char c) { return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == ' '; });
 }
 
 void CheckProfile(std::vector<FieldError>& fields, const std::string* display_name,
@@ -102,8 +101,8 @@ Result<std::vector<User>> UserService::List(const Principal& actor, domain::User
             }
         }
     }
-    return domain::Query(store_,
-                         [&](Repositories& repositories) { return repositories.Users().List(query); });
+    return domain::Query(
+        store_, [&](Repositories& repositories) { return repositories.Users().List(query); });
 }
 
 Result<User> UserService::Get(const Principal& actor, domain::UserId id) {
@@ -144,9 +143,8 @@ Result<User> UserService::Create(const Principal& actor, const NewUser& fields) 
     user.phone = fields.phone;
     user.password_hash = HashPassword(fields.password, password_cost_);
     user.created_at = clock_.Now();
-    return domain::Transact(store_, [&](Repositories& repositories) {
-        return repositories.Users().Insert(user);
-    });
+    return domain::Transact(
+        store_, [&](Repositories& repositories) { return repositories.Users().Insert(user); });
 }
 
 Result<User> UserService::Update(const Principal& actor, domain::UserId id,
@@ -199,8 +197,8 @@ Result<User> UserService::Update(const Principal& actor, domain::UserId id,
 Result<domain::RoleAssignment> UserService::Grant(const Principal& actor, domain::UserId id,
                                                   domain::Role role, domain::OrgUnitId unit_id) {
     const Instant now = clock_.Now();
-    auto granted = domain::Transact(
-        store_, [&](Repositories& repositories) -> Result<domain::RoleAssignment> {
+    auto granted =
+        domain::Transact(store_, [&](Repositories& repositories) -> Result<domain::RoleAssignment> {
             if (!actor.HasPermission(domain::permission::kUserWrite)) {
                 return Fail(NotPermitted());
             }
@@ -223,8 +221,7 @@ Result<domain::RoleAssignment> UserService::Grant(const Principal& actor, domain
     return granted;
 }
 
-Status UserService::Revoke(const Principal& actor, domain::UserId id,
-                           std::int64_t assignment_id) {
+Status UserService::Revoke(const Principal& actor, domain::UserId id, std::int64_t assignment_id) {
     auto revoked = domain::Transact(store_, [&](Repositories& repositories) -> Status {
         if (!actor.HasPermission(domain::permission::kUserWrite)) {
             return Fail(NotPermitted());

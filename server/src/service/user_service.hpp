@@ -33,7 +33,7 @@ struct UserChanges {
 };
 
 class UserService {
-public:
+  public:
     /// `on_user_changed` is told of every user whose roles or status changed, so caches of
     /// authenticated callers can forget them.
     UserService(domain::Store& store, const Clock& clock, PasswordCost password_cost,
@@ -45,8 +45,7 @@ public:
 
     /// Users holding a role inside the actor's admin scope (and, for a city-wide admin, users
     /// with no role yet). Errors: 403.
-    Result<std::vector<domain::User>> List(const domain::Principal& actor,
-                                           domain::UserQuery query);
+    Result<std::vector<domain::User>> List(const domain::Principal& actor, domain::UserQuery query);
     /// Errors: 403, 404 "user.not_found".
     Result<domain::User> Get(const domain::Principal& actor, domain::UserId id);
     /// Errors: 403; 409 "user.username_taken"; 422 fields.
@@ -61,7 +60,7 @@ public:
     /// Errors: 403, 404 "user.role_not_found".
     Status Revoke(const domain::Principal& actor, domain::UserId id, std::int64_t assignment_id);
 
-private:
+  private:
     /// The user if the actor may manage them: every role of theirs within the actor's scope.
     Result<domain::User> LoadManaged(domain::Repositories& repositories,
                                      const domain::Principal& actor, domain::UserId id);

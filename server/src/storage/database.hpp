@@ -12,7 +12,7 @@
 namespace minqing::storage {
 
 class Database {
-public:
+  public:
     virtual ~Database() = default;
     Database() = default;
     Database(const Database&) = delete;

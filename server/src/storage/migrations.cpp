@@ -28,12 +28,12 @@ int ApplyMigrations(SqlSession& session) {
             session.ExecuteScript("BEGIN");
             try {
                 session.ExecuteScript(migration.sql);
-                session.Execute(
-                    postgres ? "INSERT INTO schema_migrations (version, name, applied_at) "
-                               "VALUES (CAST(? AS INTEGER), ?, CAST(now() AS TEXT))"
-                             : "INSERT INTO schema_migrations (version, name, applied_at) "
-                               "VALUES (?, ?, datetime('now'))",
-                    {std::int64_t{migration.version}, std::string(migration.name)});
+                session.Execute(postgres
+                                    ? "INSERT INTO schema_migrations (version, name, applied_at) "
+                                      "VALUES (CAST(? AS INTEGER), ?, CAST(now() AS TEXT))"
+                                    : "INSERT INTO schema_migrations (version, name, applied_at) "
+                                      "VALUES (?, ?, datetime('now'))",
+                                {std::int64_t{migration.version}, std::string(migration.name)});
                 session.ExecuteScript("COMMIT");
             } catch (...) {
                 session.ExecuteScript("ROLLBACK");

@@ -79,7 +79,8 @@ bool SqlRow::Bool(std::size_t column) const {
     }
     if (const auto* text = std::get_if<std::string>(&cell)) {
         // PostgreSQL's text form of boolean is "t"/"f"; integer columns come as digits.
-        return *text == "t" || *text == "true" || (*text != "0" && *text != "f" && *text != "false");
+        return *text == "t" || *text == "true" ||
+               (*text != "0" && *text != "f" && *text != "false");
     }
     return Int(column) != 0;
 }

@@ -21,7 +21,7 @@ enum class Dialect { kSqlite, kPostgres };
 using SqlValue = std::variant<std::monostate, std::int64_t, double, std::string, bool>;
 
 class SqlRow {
-public:
+  public:
     explicit SqlRow(std::vector<SqlValue> cells) : cells_(std::move(cells)) {}
 
     std::size_t size() const { return cells_.size(); }
@@ -33,7 +33,7 @@ public:
     std::optional<std::int64_t> OptionalInt(std::size_t column) const;
     std::optional<std::string> OptionalText(std::size_t column) const;
 
-private:
+  private:
     const SqlValue& At(std::size_t column) const;
     std::vector<SqlValue> cells_;
 };
@@ -41,24 +41,24 @@ private:
 /// Any failure of the database itself (bad SQL, I/O, a broken connection). Unexpected:
 /// repositories let it propagate unless it is one of the subclasses below.
 class SqlError : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 
 /// A UNIQUE or PRIMARY KEY constraint refused the row; repositories turn it into a conflict.
 class UniqueViolation : public SqlError {
-public:
+  public:
     using SqlError::SqlError;
 };
 
 /// Several writers raced (PostgreSQL serialization failure or deadlock); the unit may be retried.
 class RetryableConflict : public SqlError {
-public:
+  public:
     using SqlError::SqlError;
 };
 
 class SqlSession {
-public:
+  public:
     virtual ~SqlSession() = default;
     SqlSession() = default;
     SqlSession(const SqlSession&) = delete;
@@ -86,7 +86,7 @@ public:
     /// Runs several `;`-separated statements without parameters (migrations, pragmas).
     virtual void ExecuteScript(std::string_view sql) = 0;
 
-protected:
+  protected:
     virtual std::vector<SqlRow> Run(std::string_view sql, std::span<const SqlValue> params) = 0;
     virtual std::int64_t ExecuteCounting(std::string_view sql,
                                          std::span<const SqlValue> params) = 0;

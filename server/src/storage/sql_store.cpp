@@ -8,7 +8,7 @@ namespace minqing::storage {
 namespace {
 
 class SqlRepositories final : public domain::Repositories {
-public:
+  public:
     explicit SqlRepositories(SqlSession& session)
         : orgs_(session), users_(session), auth_(session) {}
 
@@ -16,7 +16,7 @@ public:
     domain::UserRepository& Users() override { return users_; }
     domain::AuthRepository& Auth() override { return auth_; }
 
-private:
+  private:
     SqlOrgRepository orgs_;
     SqlUserRepository users_;
     SqlAuthRepository auth_;

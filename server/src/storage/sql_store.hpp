@@ -10,7 +10,7 @@
 namespace minqing::storage {
 
 class SqlStore final : public domain::Store {
-public:
+  public:
     explicit SqlStore(std::unique_ptr<Database> database) : database_(std::move(database)) {}
 
     void Read(const std::function<void(domain::Repositories&)>& work) override;
@@ -19,7 +19,7 @@ public:
 
     Database& database() { return *database_; }
 
-private:
+  private:
     std::unique_ptr<Database> database_;
 };
 

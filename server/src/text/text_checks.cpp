@@ -1,8 +1,8 @@
 #include "text/text_checks.hpp"
 
-#include <unicode/utf8.h>
-
 #include <cstdint>
+
+#include <unicode/utf8.h>
 
 namespace minqing::text {
 

@@ -16,7 +16,7 @@ const Instant kNow = FromEpochMs(1'764'300'000'000);
 
 template <typename Backend>
 class AccountContract : public StoreContract<Backend> {
-protected:
+  protected:
     AccountContract() {
         this->store().Write([&](Repositories& repositories) {
             domain::OrgUnit city;

@@ -14,10 +14,10 @@ using domain::Repositories;
 
 template <typename Backend>
 class DatabaseContract : public StoreContract<Backend> {
-protected:
+  protected:
     std::int64_t CountUnits() {
-        return domain::Query(this->store(),
-                             [](Repositories& repositories) { return repositories.Orgs().Count(); });
+        return domain::Query(
+            this->store(), [](Repositories& repositories) { return repositories.Orgs().Count(); });
     }
 
     static domain::OrgUnit City(std::string code) {
@@ -92,14 +92,16 @@ TYPED_TEST(DatabaseContract, MigrationsAreAppliedOnceAndRecorded) {
         recorded = row->Int(0);
         distinct = row->Int(1);
     });
-    const auto& migrations = database->dialect() == Dialect::kSqlite ? SqliteMigrations()
-                                                                      : PostgresMigrations();
+    const auto& migrations =
+        database->dialect() == Dialect::kSqlite ? SqliteMigrations() : PostgresMigrations();
     EXPECT_GT(recorded, 0);
     EXPECT_EQ(recorded, static_cast<std::int64_t>(migrations.size()));
     EXPECT_EQ(distinct, recorded);
 }
 
-TYPED_TEST(DatabaseContract, PingAnswers) { EXPECT_TRUE(this->store().Ping()); }
+TYPED_TEST(DatabaseContract, PingAnswers) {
+    EXPECT_TRUE(this->store().Ping());
+}
 
 TYPED_TEST(DatabaseContract, TextRoundTripsExactly) {
     const std::string name = "丰满区江南乡 “引号” 'apostrophe' \\ back\\slash 🧧";

@@ -13,7 +13,7 @@ using domain::Repositories;
 
 template <typename Backend>
 class OrgRepositoryContract : public StoreContract<Backend> {
-protected:
+  protected:
     OrgUnit Add(std::string code, std::string name, OrgKind kind, OrgLevel level,
                 std::optional<domain::OrgUnitId> parent) {
         OrgUnit unit;
@@ -37,12 +37,12 @@ protected:
         district_ = Add("220204", "船营区", OrgKind::kDivision, OrgLevel::kDistrict, city_.id);
         other_district_ =
             Add("220202", "昌邑区", OrgKind::kDivision, OrgLevel::kDistrict, city_.id);
-        street_ = Add("220204001000", "德胜街道", OrgKind::kDivision, OrgLevel::kStreet,
-                      district_.id);
-        community_ = Add("220204001001", "永前社区", OrgKind::kDivision, OrgLevel::kCommunity,
-                         street_.id);
-        unit_ = Add("U220200-03", "吉林市住房和城乡建设局", OrgKind::kUnit, OrgLevel::kCity,
-                    city_.id);
+        street_ =
+            Add("220204001000", "德胜街道", OrgKind::kDivision, OrgLevel::kStreet, district_.id);
+        community_ =
+            Add("220204001001", "永前社区", OrgKind::kDivision, OrgLevel::kCommunity, street_.id);
+        unit_ =
+            Add("U220200-03", "吉林市住房和城乡建设局", OrgKind::kUnit, OrgLevel::kCity, city_.id);
     }
 
     std::vector<OrgUnit> List(const domain::OrgQuery& query) {
@@ -59,7 +59,8 @@ TYPED_TEST_SUITE(OrgRepositoryContract, Backends, BackendNames);
 TYPED_TEST(OrgRepositoryContract, InsertAssignsIdsAndMaterialisedPaths) {
     this->BuildCity();
     EXPECT_EQ(this->city_.path, "/" + std::to_string(this->city_.id) + "/");
-    EXPECT_EQ(this->community_.path, this->street_.path + std::to_string(this->community_.id) + "/");
+    EXPECT_EQ(this->community_.path,
+              this->street_.path + std::to_string(this->community_.id) + "/");
     const auto found = domain::Query(this->store(), [&](Repositories& repositories) {
         return repositories.Orgs().FindByCode("220204001001");
     });
@@ -81,9 +82,8 @@ TYPED_TEST(OrgRepositoryContract, DuplicateCodeIsAConflictAndStoresNothing) {
     });
     ASSERT_FALSE(result);
     EXPECT_EQ(result.error().reason, "org.code_taken");
-    const auto count = domain::Query(this->store(), [](Repositories& repositories) {
-        return repositories.Orgs().Count();
-    });
+    const auto count = domain::Query(
+        this->store(), [](Repositories& repositories) { return repositories.Orgs().Count(); });
     EXPECT_EQ(count, 6);
 }
 
@@ -119,7 +119,8 @@ TYPED_TEST(OrgRepositoryContract, UpdateKeepsContactsHandlersAndBoundary) {
     changed.leader_in_charge = "分管副局长";
     changed.responsible_section = "物业管理科";
     changed.handlers = {{"王丽", "13904320001", "U220200-03-S2"}, {"李强", "", ""}};
-    changed.boundary = R"({"type":"Polygon","coordinates":[[[126.5,43.8],[126.6,43.8],[126.6,43.9],[126.5,43.8]]]})";
+    changed.boundary =
+        R"({"type":"Polygon","coordinates":[[[126.5,43.8],[126.6,43.8],[126.6,43.9],[126.5,43.8]]]})";
     changed.updated_at = FromEpochMs(1'764'000'100'000);
     this->store().Write([&](Repositories& repositories) {
         repositories.Orgs().Update(changed);

@@ -2,9 +2,9 @@
 // real PostgreSQL, each on a fresh database.
 #pragma once
 
-#include <gtest/gtest.h>
-
 #include <memory>
+
+#include <gtest/gtest.h>
 
 #include "domain/store.hpp"
 #include "storage/database.hpp"
@@ -21,7 +21,7 @@ struct OnPostgres {
 };
 
 class BackendNames {
-public:
+  public:
     template <typename T>
     static std::string GetName(int) {
         return T::kBackend == testing::Backend::kSqlite ? "Sqlite" : "Postgres";
@@ -32,7 +32,7 @@ using Backends = ::testing::Types<OnSqlite, OnPostgres>;
 
 template <typename Backend>
 class StoreContract : public ::testing::Test {
-protected:
+  protected:
     StoreContract() : scratch_(Backend::kBackend) { Reopen(); }
 
     /// Closes and opens the database again, as a restarted server would.
@@ -47,7 +47,7 @@ protected:
     domain::Store& store() { return *store_; }
     const testing::ScratchDatabase& scratch() const { return scratch_; }
 
-private:
+  private:
     testing::ScratchDatabase scratch_;
     std::unique_ptr<SqlStore> store_;
 };

@@ -34,9 +34,8 @@ void SqlAuthRepository::InsertSession(const domain::SessionRecord& session) {
     session_.Execute(
         "INSERT INTO sessions (token_digest, user_id, csrf_token, created_at, expires_at, "
         "revoked) VALUES (?, ?, ?, ?, ?, ?)",
-        {session.token_digest, session.user_id, session.csrf_token,
-         ToEpochMs(session.created_at), ToEpochMs(session.expires_at),
-         std::int64_t{session.revoked ? 1 : 0}});
+        {session.token_digest, session.user_id, session.csrf_token, ToEpochMs(session.created_at),
+         ToEpochMs(session.expires_at), std::int64_t{session.revoked ? 1 : 0}});
 }
 
 std::optional<domain::SessionRecord> SqlAuthRepository::FindSession(std::string_view token_digest) {
@@ -47,12 +46,9 @@ std::optional<domain::SessionRecord> SqlAuthRepository::FindSession(std::string_
     if (!row) {
         return std::nullopt;
     }
-    return domain::SessionRecord{row->Text(0),
-                                 row->Int(1),
-                                 row->Text(2),
-                                 FromEpochMs(row->Int(3)),
-                                 FromEpochMs(row->Int(4)),
-                                 row->Bool(5)};
+    return domain::SessionRecord{
+        row->Text(0), row->Int(1), row->Text(2), FromEpochMs(row->Int(3)), FromEpochMs(row->Int(4)),
+        row->Bool(5)};
 }
 
 void SqlAuthRepository::RevokeSession(std::string_view token_digest) {
@@ -103,10 +99,8 @@ void SqlAuthRepository::AppendEvent(const domain::AuthEvent& event) {
          event.detail});
 }
 
-std::vector<domain::AuthEvent> SqlAuthRepository::ListEvents(int limit,
-                                                             std::string_view username) {
-    std::string sql =
-        "SELECT id, at, kind, username, user_id, address, detail FROM auth_events";
+std::vector<domain::AuthEvent> SqlAuthRepository::ListEvents(int limit, std::string_view username) {
+    std::string sql = "SELECT id, at, kind, username, user_id, address, detail FROM auth_events";
     std::vector<SqlValue> params;
     if (!username.empty()) {
         sql += " WHERE username = ?";

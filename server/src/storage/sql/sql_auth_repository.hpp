@@ -7,7 +7,7 @@
 namespace minqing::storage {
 
 class SqlAuthRepository final : public domain::AuthRepository {
-public:
+  public:
     explicit SqlAuthRepository(SqlSession& session) : session_(session) {}
 
     void InsertSession(const domain::SessionRecord& session) override;
@@ -21,7 +21,7 @@ public:
     void AppendEvent(const domain::AuthEvent& event) override;
     std::vector<domain::AuthEvent> ListEvents(int limit, std::string_view username) override;
 
-private:
+  private:
     SqlSession& session_;
 };
 

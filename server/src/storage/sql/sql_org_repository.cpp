@@ -1,7 +1,8 @@
 #include "storage/sql/sql_org_repository.hpp"
 
-#include <nlohmann/json.hpp>
 #include <string>
+
+#include <nlohmann/json.hpp>
 
 namespace minqing::storage {
 namespace {
@@ -29,8 +30,8 @@ std::vector<domain::UnitHandler> ParseHandlers(const std::string& text) {
         return handlers;
     }
     for (const auto& item : array) {
-        handlers.push_back({item.value("name", ""), item.value("phone", ""),
-                            item.value("sectionCode", "")});
+        handlers.push_back(
+            {item.value("name", ""), item.value("phone", ""), item.value("sectionCode", "")});
     }
     return handlers;
 }
@@ -114,8 +115,8 @@ std::vector<OrgUnit> SqlOrgRepository::List(const domain::OrgQuery& query) {
 }
 
 std::optional<OrgUnit> SqlOrgRepository::FindById(domain::OrgUnitId id) {
-    const auto row = session_.QueryOne(
-        "SELECT " + std::string(kColumns) + " FROM org_units WHERE id = ?", {id});
+    const auto row =
+        session_.QueryOne("SELECT " + std::string(kColumns) + " FROM org_units WHERE id = ?", {id});
     return row ? std::optional(FromRow(*row)) : std::nullopt;
 }
 
@@ -128,8 +129,8 @@ std::optional<OrgUnit> SqlOrgRepository::FindByCode(std::string_view code) {
 Result<OrgUnit> SqlOrgRepository::Insert(OrgUnit unit) {
     std::string parent_path = "/";
     if (unit.parent_id) {
-        const auto parent = session_.QueryOne("SELECT path FROM org_units WHERE id = ?",
-                                              {*unit.parent_id});
+        const auto parent =
+            session_.QueryOne("SELECT path FROM org_units WHERE id = ?", {*unit.parent_id});
         if (!parent) {
             return Fail(NotFound("org.parent_not_found", "The parent org unit does not exist."));
         }
@@ -168,8 +169,8 @@ void SqlOrgRepository::Update(const OrgUnit& unit) {
 }
 
 std::int64_t SqlOrgRepository::CountActiveChildren(domain::OrgUnitId id) {
-    return session_.QueryOne("SELECT COUNT(*) FROM org_units WHERE parent_id = ? AND active = 1",
-                             {id})
+    return session_
+        .QueryOne("SELECT COUNT(*) FROM org_units WHERE parent_id = ? AND active = 1", {id})
         ->Int(0);
 }
 

@@ -7,7 +7,7 @@
 namespace minqing::storage {
 
 class SqlOrgRepository final : public domain::OrgRepository {
-public:
+  public:
     explicit SqlOrgRepository(SqlSession& session) : session_(session) {}
 
     std::vector<domain::OrgUnit> List(const domain::OrgQuery& query) override;
@@ -18,7 +18,7 @@ public:
     std::int64_t CountActiveChildren(domain::OrgUnitId id) override;
     std::int64_t Count() override;
 
-private:
+  private:
     SqlSession& session_;
 };
 

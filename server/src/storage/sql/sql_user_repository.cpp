@@ -42,8 +42,10 @@ RoleAssignment RoleFromRow(const SqlRow& row) {
     assignment.org_unit_code = row.Text(3);
     assignment.org_unit_name = row.Text(4);
     assignment.org_unit_path = row.Text(5);
-    assignment.org_unit_kind = domain::ParseOrgKind(row.Text(6)).value_or(domain::OrgKind::kDivision);
-    assignment.org_unit_level = domain::ParseOrgLevel(row.Text(7)).value_or(domain::OrgLevel::kCity);
+    assignment.org_unit_kind =
+        domain::ParseOrgKind(row.Text(6)).value_or(domain::OrgKind::kDivision);
+    assignment.org_unit_level =
+        domain::ParseOrgLevel(row.Text(7)).value_or(domain::OrgLevel::kCity);
     return assignment;
 }
 

@@ -7,7 +7,7 @@
 namespace minqing::storage {
 
 class SqlUserRepository final : public domain::UserRepository {
-public:
+  public:
     explicit SqlUserRepository(SqlSession& session) : session_(session) {}
 
     std::optional<domain::User> FindById(domain::UserId id) override;
@@ -21,7 +21,7 @@ public:
                                            Instant at) override;
     bool RemoveRole(domain::UserId user, std::int64_t assignment_id) override;
 
-private:
+  private:
     std::optional<domain::User> FindWhere(std::string_view condition, SqlValue value);
     std::vector<domain::RoleAssignment> RolesOf(domain::UserId user);
 

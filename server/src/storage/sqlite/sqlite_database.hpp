@@ -16,7 +16,7 @@
 namespace minqing::storage::sqlite {
 
 class SqliteDatabase final : public Database {
-public:
+  public:
     /// Opens `path` (the schema must already be migrated) and starts the writer thread.
     SqliteDatabase(std::string path, const DatabaseOptions& options);
     /// Finishes every queued write, then stops the writer and closes the connections.
@@ -27,7 +27,7 @@ public:
     void Write(const std::function<bool(SqlSession&)>& work) override;
     bool Ping() override;
 
-private:
+  private:
     struct WriteUnit;
 
     void WriterLoop();

@@ -1,8 +1,8 @@
 #include "storage/sqlite/sqlite_session.hpp"
 
-#include <sqlite3.h>
-
 #include <string>
+
+#include <sqlite3.h>
 
 #include "common/unavailable_error.hpp"
 
@@ -55,8 +55,9 @@ SqlValue Cell(sqlite3_stmt* statement, int column) {
 }  // namespace
 
 SqliteSession::SqliteSession(const std::string& path, int busy_timeout_ms, bool read_only) {
-    const int flags = (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
-                      SQLITE_OPEN_NOMUTEX;
+    const int flags =
+        (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
+        SQLITE_OPEN_NOMUTEX;
     if (const int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr); rc != SQLITE_OK) {
         const std::string message = db_ != nullptr ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
         sqlite3_close(db_);

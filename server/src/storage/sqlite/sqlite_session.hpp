@@ -14,7 +14,7 @@ struct sqlite3_stmt;
 namespace minqing::storage::sqlite {
 
 class SqliteSession final : public SqlSession {
-public:
+  public:
     /// Opens (creating if needed) the database file with WAL, foreign keys, a busy timeout and
     /// synchronous=FULL, so a committed transaction survives a crash or power loss.
     /// Throws UnavailableError when the file cannot be opened.
@@ -24,11 +24,11 @@ public:
     Dialect dialect() const override { return Dialect::kSqlite; }
     void ExecuteScript(std::string_view sql) override;
 
-protected:
+  protected:
     std::vector<SqlRow> Run(std::string_view sql, std::span<const SqlValue> params) override;
     std::int64_t ExecuteCounting(std::string_view sql, std::span<const SqlValue> params) override;
 
-private:
+  private:
     sqlite3_stmt* Prepare(std::string_view sql, std::span<const SqlValue> params);
     [[noreturn]] void Throw(int code, std::string_view what) const;
 

@@ -1,11 +1,11 @@
 #include "storage/testing/scratch_database.hpp"
 
-#include <unistd.h>
-
 #include <atomic>
 #include <cstdlib>
 #include <filesystem>
 #include <stdexcept>
+
+#include <unistd.h>
 
 #include "storage/postgres/pg_session.hpp"
 
@@ -15,8 +15,7 @@ namespace {
 std::atomic<int> counter{0};
 
 std::string MakeTempDir() {
-    std::string pattern =
-        (std::filesystem::temp_directory_path() / "minqing-test.XXXXXX").string();
+    std::string pattern = (std::filesystem::temp_directory_path() / "minqing-test.XXXXXX").string();
     if (mkdtemp(pattern.data()) == nullptr) {
         throw std::runtime_error("cannot create a temporary directory");
     }

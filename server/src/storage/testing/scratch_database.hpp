@@ -13,7 +13,7 @@ enum class Backend { kSqlite, kPostgres };
 Backend BackendFromEnvironment();
 
 class ScratchDatabase {
-public:
+  public:
     /// Throws std::runtime_error (saying to run scripts/pg-temp) when PostgreSQL is asked
     /// for and MINQING_TEST_PG_URL is unset.
     explicit ScratchDatabase(Backend backend);
@@ -26,7 +26,7 @@ public:
     /// The directory a server may use for its data (exists for both backends).
     const std::string& data_dir() const { return data_dir_; }
 
-private:
+  private:
     Backend backend_;
     std::string url_;
     std::string data_dir_;
