@@ -1,5 +1,6 @@
 #include "main/config.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <charconv>
 #include <fstream>
@@ -324,11 +325,10 @@ std::string DescribeConfig(const Config& config) {
         } else if (field.secret) {
             value = "***";
         }
-        json[nlohmann::json::json_pointer("/" + [&] {
-            std::string pointer = field.key;
-            std::ranges::replace(pointer, '.', '/');
-            return pointer;
-        }())] = value;
+        std::string pointer = "/";
+        pointer += field.key;
+        std::ranges::replace(pointer, '.', '/');
+        json[nlohmann::json::json_pointer(pointer)] = value;
     }
     return json.dump();
 }
