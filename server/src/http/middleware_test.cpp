@@ -1,9 +1,13 @@
 #include "http/middleware.hpp"
 
+#include <memory>
+#include <sstream>
 #include <stdexcept>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
+#include <spdlog/sinks/ostream_sink.h>
+#include <spdlog/spdlog.h>
 
 #include "common/unavailable_error.hpp"
 
@@ -94,6 +98,43 @@ TEST(ErrorBoundaryMiddlewareTest, UnavailableBecomes503) {
     EXPECT_EQ(response.status, 503);
     EXPECT_EQ(response.body.find("db:5432"), std::string::npos);
     EXPECT_EQ(nlohmann::json::parse(response.body)["error"]["reason"], "service.unavailable");
+}
+
+// Routes the default logger into a string for the lifetime of the object.
+class CapturedLog {
+  public:
+    CapturedLog() : previous_(spdlog::default_logger()) {
+        auto sink = std::make_shared<spdlog::sinks::ostream_sink_mt>(stream_);
+        spdlog::set_default_logger(std::make_shared<spdlog::logger>("captured", sink));
+    }
+    ~CapturedLog() { spdlog::set_default_logger(previous_); }
+    CapturedLog(const CapturedLog&) = delete;
+    CapturedLog& operator=(const CapturedLog&) = delete;
+
+    std::string Text() const { return stream_.str(); }
+
+  private:
+    std::shared_ptr<spdlog::logger> previous_;
+    std::ostringstream stream_;
+};
+
+TEST(AccessLogMiddlewareTest, LogsOneLineWithoutQueryValues) {
+    Request request;
+    request.method = "GET";
+    request.target = "/api/v1/reset?token=s3cr3t&x=1";
+    request.path = "/api/v1/reset";
+    request.request_id = "rid-1";
+    request.remote_address = "10.0.0.7";
+    std::string text;
+    {
+        const CapturedLog log;
+        (void)AccessLogMiddleware()(request, [](Request&) { return JsonText(201, "{}"); });
+        text = log.Text();
+    }
+    EXPECT_EQ(text.find("s3cr3t"), std::string::npos);
+    EXPECT_NE(text.find("GET /api/v1/reset 201"), std::string::npos) << text;
+    EXPECT_NE(text.find("rid-1"), std::string::npos);
+    EXPECT_NE(text.find("10.0.0.7"), std::string::npos);
 }
 
 TEST(AccessLogMiddlewareTest, ReturnsResponseAndRethrows) {
