@@ -1,10 +1,10 @@
 // What authentication costs per request: the digest of an API token, a warm session or
 // token lookup through AuthService (cache hit, no database round trip), and for contrast the
 // argon2id verification that only a login pays.
-#include <benchmark/benchmark.h>
-
 #include <filesystem>
 #include <memory>
+
+#include <benchmark/benchmark.h>
 
 #include "common/clock.hpp"
 #include "domain/store.hpp"
@@ -25,7 +25,8 @@ struct Fixture {
         std::filesystem::create_directories(dir);
         minqing::storage::DatabaseOptions options;
         options.url = "sqlite:" + (dir / "bench.db").string();
-        store = std::make_unique<minqing::storage::SqlStore>(minqing::storage::OpenDatabase(options));
+        store =
+            std::make_unique<minqing::storage::SqlStore>(minqing::storage::OpenDatabase(options));
         store->Write([&](minqing::domain::Repositories& repositories) {
             minqing::domain::OrgUnit city;
             city.code = "220200";

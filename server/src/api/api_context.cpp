@@ -25,8 +25,8 @@ std::optional<std::int64_t> ParseId(std::string_view text) {
     return value;
 }
 
-Error BadId(std::string_view what) {
-    return NotFound(std::string(what) + ".not_found", "No such " + std::string(what) + ".");
+Error BadId(std::string_view reason, std::string_view message) {
+    return NotFound(std::string(reason), std::string(message));
 }
 
 }  // namespace minqing::api

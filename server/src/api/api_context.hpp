@@ -27,6 +27,9 @@ struct ApiContext {
     /// True when the database answers now (for /readyz).
     std::function<bool()> database_ready;
     AuthGuard guard;
+    /// Mark the session cookie Secure even when the request did not arrive over TLS (the
+    /// server behind a TLS-terminating proxy).
+    bool secure_cookies = false;
 };
 
 /// Registers every route of the API on `router`. `context` must outlive the router.
@@ -59,7 +62,11 @@ Result<nlohmann::json> BodyObject(const http::Request& request);
 /// A positive integer id from a path or query parameter.
 std::optional<std::int64_t> ParseId(std::string_view text);
 
-/// 404 "resource.not_found" for a path id that is not a number.
-Error BadId(std::string_view what);
+/// The 404 for a path id that is not a number: the same reason a missing id gets.
+Error BadId(std::string_view reason, std::string_view message);
+
+inline Error BadUnitId() {
+    return BadId("org.unit_not_found", "No such org unit.");
+}
 
 }  // namespace minqing::api

@@ -9,12 +9,12 @@
 namespace minqing::api {
 namespace {
 
-std::string SessionCookie(const http::Request& request, std::string_view value,
-                          std::int64_t max_age_seconds) {
+std::string SessionCookie(const ApiContext& context, const http::Request& request,
+                          std::string_view value, std::int64_t max_age_seconds) {
     std::string cookie =
         std::string(kSessionCookie) + "=" + std::string(value) +
         "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + std::to_string(max_age_seconds);
-    if (request.secure) {
+    if (request.secure || context.secure_cookies) {
         cookie += "; Secure";
     }
     return cookie;
@@ -40,8 +40,8 @@ http::Response Login(const ApiContext& context, http::Request& request) {
     answer["csrfToken"] = login->csrf_token;
     answer["expiresAt"] = FormatIso8601Cst(login->expires_at);
     http::Response response = http::Json(200, answer);
-    response.AddHeader("Set-Cookie",
-                       SessionCookie(request, login->session_token, login->max_age_seconds));
+    response.AddHeader("Set-Cookie", SessionCookie(context, request, login->session_token,
+                                                   login->max_age_seconds));
     response.SetHeader("Cache-Control", "no-store");
     return response;
 }
@@ -49,7 +49,7 @@ http::Response Login(const ApiContext& context, http::Request& request) {
 http::Response Logout(const ApiContext& context, http::Request& request) {
     context.auth.Logout(request.Cookie(kSessionCookie), request.remote_address);
     http::Response response = http::NoContent();
-    response.AddHeader("Set-Cookie", SessionCookie(request, "", 0));
+    response.AddHeader("Set-Cookie", SessionCookie(context, request, "", 0));
     return response;
 }
 
@@ -75,7 +75,9 @@ void RegisterAuthRoutes(http::Router& router, const ApiContext& context) {
     });
     router.Add(
         "GET", "/api/v1/auth/events",
-        context.guard.Require([&context](http::Request& request, const domain::Principal& caller) {
+        context.guard.Require(domain::permission::kAuditRead, [&context](
+                                                                  http::Request& request,
+                                                                  const domain::Principal& caller) {
             const auto limit = ParseId(request.QueryParam("limit"));
             return Respond(
                 request,

@@ -51,4 +51,16 @@ http::Handler AuthGuard::Require(AuthedHandler handler) const {
     };
 }
 
+http::Handler AuthGuard::Require(std::string_view permission, AuthedHandler handler) const {
+    return Require([permission, handler = std::move(handler)](http::Request& request,
+                                                              const domain::Principal& caller) {
+        if (!caller.HasPermission(permission)) {
+            return http::ErrorResponse(
+                Forbidden("auth.forbidden", "You lack the permission for this."),
+                request.request_id);
+        }
+        return handler(request, caller);
+    });
+}
+
 }  // namespace minqing::api

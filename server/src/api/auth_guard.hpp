@@ -24,6 +24,10 @@ class AuthGuard {
     /// cookie-authenticated POST/PUT/PATCH/DELETE without the session's CSRF token, and
     /// otherwise calls `handler` with the caller.
     http::Handler Require(AuthedHandler handler) const;
+    /// As above, and 403 "auth.forbidden" unless the caller holds `permission` (checked before
+    /// the body is read, so a caller without it learns nothing about the body's validity).
+    /// The services check scopes themselves.
+    http::Handler Require(std::string_view permission, AuthedHandler handler) const;
 
     /// The caller of a request, if its credentials are valid (CSRF not checked).
     Result<service::Authenticated> Identify(const http::Request& request) const;

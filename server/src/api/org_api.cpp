@@ -2,6 +2,7 @@
 // GET /api/v1/org/directory, and for admins POST /api/v1/org/units,
 // PATCH /api/v1/org/units/{id} and POST /api/v1/org/units/{id}/deactivate.
 #include <map>
+#include <set>
 
 #include <nlohmann/json.hpp>
 
@@ -156,7 +157,7 @@ http::Response UpdateUnit(const ApiContext& context, http::Request& request,
                           const domain::Principal& caller) {
     const auto id = ParseId(request.PathParam("id"));
     if (!id) {
-        return ErrorFor(request, BadId("org.unit"));
+        return ErrorFor(request, BadUnitId());
     }
     auto body = BodyObject(request);
     if (!body) {
@@ -186,7 +187,13 @@ nlohmann::json BuildTree(const std::vector<OrgUnit>& units, std::int64_t depth) 
     nlohmann::json roots = nlohmann::json::array();
     std::map<domain::OrgUnitId, nlohmann::json::json_pointer> where;
     std::map<domain::OrgUnitId, std::int64_t> level_of;
+    // Units below the depth limit, so that their own children are cut off too.
+    std::set<domain::OrgUnitId> pruned;
     for (const OrgUnit& unit : units) {
+        if (unit.parent_id && pruned.contains(*unit.parent_id)) {
+            pruned.insert(unit.id);
+            continue;
+        }
         const auto parent = unit.parent_id ? where.find(*unit.parent_id) : where.end();
         if (parent == where.end()) {
             roots.push_back(TreeNodeJson(unit));
@@ -196,6 +203,7 @@ nlohmann::json BuildTree(const std::vector<OrgUnit>& units, std::int64_t depth) 
         }
         const std::int64_t level = level_of[*unit.parent_id] + 1;
         if (level > depth) {
+            pruned.insert(unit.id);
             continue;
         }
         auto& children = roots[parent->second]["children"];
@@ -213,7 +221,7 @@ http::Response Tree(const ApiContext& context, http::Request& request,
     if (const std::string root = request.QueryParam("root"); !root.empty()) {
         const auto root_id = ParseId(root);
         auto unit =
-            root_id ? context.orgs.Get(caller, *root_id) : Result<OrgUnit>(Fail(BadId("org.unit")));
+            root_id ? context.orgs.Get(caller, *root_id) : Result<OrgUnit>(Fail(BadUnitId()));
         if (!unit) {
             return ErrorFor(request, unit.error());
         }
@@ -268,43 +276,52 @@ http::Response ListUnits(const ApiContext& context, http::Request& request,
 void RegisterOrgRoutes(http::Router& router, const ApiContext& context) {
     const auto& guard = context.guard;
     router.Add("GET", "/api/v1/org/tree",
-               guard.Require([&context](http::Request& request, const domain::Principal& caller) {
-                   return Tree(context, request, caller);
-               }));
+               guard.Require(domain::permission::kOrgRead,
+                             [&context](http::Request& request, const domain::Principal& caller) {
+                                 return Tree(context, request, caller);
+                             }));
     router.Add("GET", "/api/v1/org/units",
-               guard.Require([&context](http::Request& request, const domain::Principal& caller) {
-                   return ListUnits(context, request, caller);
-               }));
+               guard.Require(domain::permission::kOrgRead,
+                             [&context](http::Request& request, const domain::Principal& caller) {
+                                 return ListUnits(context, request, caller);
+                             }));
     router.Add("GET", "/api/v1/org/units/{id}",
-               guard.Require([&context](http::Request& request, const domain::Principal& caller) {
-                   const auto id = ParseId(request.PathParam("id"));
-                   if (!id) {
-                       return ErrorFor(request, BadId("org.unit"));
-                   }
-                   return Respond(request, context.orgs.Get(caller, *id), UnitJson);
-               }));
+               guard.Require(domain::permission::kOrgRead,
+                             [&context](http::Request& request, const domain::Principal& caller) {
+                                 const auto id = ParseId(request.PathParam("id"));
+                                 if (!id) {
+                                     return ErrorFor(request, BadUnitId());
+                                 }
+                                 return Respond(request, context.orgs.Get(caller, *id), UnitJson);
+                             }));
     router.Add("GET", "/api/v1/org/directory",
-               guard.Require([&context](http::Request& request, const domain::Principal& caller) {
-                   return Respond(request, context.orgs.Directory(caller), UnitListJson);
-               }));
+               guard.Require(domain::permission::kDirectoryRead,
+                             [&context](http::Request& request, const domain::Principal& caller) {
+                                 return Respond(request, context.orgs.Directory(caller),
+                                                UnitListJson);
+                             }));
     router.Add("POST", "/api/v1/org/units",
-               guard.Require([&context](http::Request& request, const domain::Principal& caller) {
-                   return CreateUnit(context, request, caller);
-               }));
+               guard.Require(domain::permission::kOrgWrite,
+                             [&context](http::Request& request, const domain::Principal& caller) {
+                                 return CreateUnit(context, request, caller);
+                             }));
     router.Add("PATCH", "/api/v1/org/units/{id}",
-               guard.Require([&context](http::Request& request, const domain::Principal& caller) {
-                   return UpdateUnit(context, request, caller);
-               }));
+               guard.Require(domain::permission::kOrgWrite,
+                             [&context](http::Request& request, const domain::Principal& caller) {
+                                 return UpdateUnit(context, request, caller);
+                             }));
     router.Add("POST", "/api/v1/org/units/{id}/deactivate",
-               guard.Require([&context](http::Request& request, const domain::Principal& caller) {
-                   const auto id = ParseId(request.PathParam("id"));
-                   if (!id) {
-                       return ErrorFor(request, BadId("org.unit"));
-                   }
-                   service::OrgUnitChanges changes;
-                   changes.active = false;
-                   return Respond(request, context.orgs.Update(caller, *id, changes), UnitJson);
-               }));
+               guard.Require(domain::permission::kOrgWrite,
+                             [&context](http::Request& request, const domain::Principal& caller) {
+                                 const auto id = ParseId(request.PathParam("id"));
+                                 if (!id) {
+                                     return ErrorFor(request, BadUnitId());
+                                 }
+                                 service::OrgUnitChanges changes;
+                                 changes.active = false;
+                                 return Respond(request, context.orgs.Update(caller, *id, changes),
+                                                UnitJson);
+                             }));
 }
 
 }  // namespace minqing::api

@@ -23,50 +23,55 @@ nlohmann::json TokenJson(const domain::ApiToken& token) {
 void RegisterTokenRoutes(http::Router& router, const ApiContext& context) {
     router.Add(
         "POST", "/api/v1/tokens",
-        context.guard.Require([&context](http::Request& request, const domain::Principal& caller) {
-            auto body = BodyObject(request);
-            if (!body) {
-                return ErrorFor(request, body.error());
-            }
-            JsonFields fields(*body);
-            const auto name = fields.String("name", true);
-            const auto user_id = fields.Integer("userId", true);
-            fields.RejectUnknown({"name", "userId"});
-            if (!fields.ok()) {
-                return ErrorFor(request, fields.error());
-            }
-            return Respond(
-                request,
-                context.auth.CreateApiToken(caller, *name, *user_id, request.remote_address),
-                [](const service::CreatedApiToken& created) {
-                    nlohmann::json answer = TokenJson(created.token);
-                    answer["token"] = created.secret;
-                    return answer;
-                },
-                201);
-        }));
+        context.guard.Require(domain::permission::kTokenWrite,
+                              [&context](http::Request& request, const domain::Principal& caller) {
+                                  auto body = BodyObject(request);
+                                  if (!body) {
+                                      return ErrorFor(request, body.error());
+                                  }
+                                  JsonFields fields(*body);
+                                  const auto name = fields.String("name", true);
+                                  const auto user_id = fields.Integer("userId", true);
+                                  fields.RejectUnknown({"name", "userId"});
+                                  if (!fields.ok()) {
+                                      return ErrorFor(request, fields.error());
+                                  }
+                                  return Respond(
+                                      request,
+                                      context.auth.CreateApiToken(caller, *name, *user_id,
+                                                                  request.remote_address),
+                                      [](const service::CreatedApiToken& created) {
+                                          nlohmann::json answer = TokenJson(created.token);
+                                          answer["token"] = created.secret;
+                                          return answer;
+                                      },
+                                      201);
+                              }));
     router.Add(
         "GET", "/api/v1/tokens",
-        context.guard.Require([&context](http::Request& request, const domain::Principal& caller) {
-            return Respond(request, context.auth.ListApiTokens(caller),
-                           [](const std::vector<domain::ApiToken>& tokens) {
-                               nlohmann::json items = nlohmann::json::array();
-                               for (const auto& token : tokens) {
-                                   items.push_back(TokenJson(token));
-                               }
-                               return nlohmann::json{{"items", items}};
-                           });
-        }));
-    router.Add(
-        "DELETE", "/api/v1/tokens/{id}",
-        context.guard.Require([&context](http::Request& request, const domain::Principal& caller) {
-            const auto id = ParseId(request.PathParam("id"));
-            if (!id) {
-                return ErrorFor(request, BadId("token"));
-            }
-            const auto revoked = context.auth.RevokeApiToken(caller, *id, request.remote_address);
-            return revoked ? http::NoContent() : ErrorFor(request, revoked.error());
-        }));
+        context.guard.Require(domain::permission::kTokenWrite,
+                              [&context](http::Request& request, const domain::Principal& caller) {
+                                  return Respond(request, context.auth.ListApiTokens(caller),
+                                                 [](const std::vector<domain::ApiToken>& tokens) {
+                                                     nlohmann::json items = nlohmann::json::array();
+                                                     for (const auto& token : tokens) {
+                                                         items.push_back(TokenJson(token));
+                                                     }
+                                                     return nlohmann::json{{"items", items}};
+                                                 });
+                              }));
+    router.Add("DELETE", "/api/v1/tokens/{id}",
+               context.guard.Require(
+                   domain::permission::kTokenWrite,
+                   [&context](http::Request& request, const domain::Principal& caller) {
+                       const auto id = ParseId(request.PathParam("id"));
+                       if (!id) {
+                           return ErrorFor(request, BadId("token.not_found", "No such API token."));
+                       }
+                       const auto revoked =
+                           context.auth.RevokeApiToken(caller, *id, request.remote_address);
+                       return revoked ? http::NoContent() : ErrorFor(request, revoked.error());
+                   }));
 }
 
 }  // namespace minqing::api

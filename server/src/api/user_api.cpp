@@ -22,11 +22,11 @@ http::Response ListUsers(const ApiContext& context, http::Request& request,
     if (const std::string within = request.QueryParam("orgUnit"); !within.empty()) {
         const auto unit_id = ParseId(within);
         auto unit = unit_id ? context.orgs.Get(caller, *unit_id)
-                            : Result<domain::OrgUnit>(Fail(BadId("org.unit")));
+                            : Result<domain::OrgUnit>(Fail(BadUnitId()));
         if (!unit) {
             return ErrorFor(request, unit.error());
         }
-        query.within_path = unit->path;
+        query.within_paths = std::vector<std::string>{unit->path};
     }
     return Respond(request, context.users.List(caller, query),
                    [](const std::vector<domain::User>& users) {
@@ -105,7 +105,7 @@ AuthedHandler WithUserId(
     return [handler = std::move(handler)](http::Request& request, const domain::Principal& caller) {
         const auto id = ParseId(request.PathParam("id"));
         if (!id) {
-            return ErrorFor(request, BadId("user"));
+            return ErrorFor(request, BadId("user.not_found", "No such user."));
         }
         return handler(request, caller, *id);
     };
@@ -116,42 +116,49 @@ AuthedHandler WithUserId(
 void RegisterUserRoutes(http::Router& router, const ApiContext& context) {
     const auto& guard = context.guard;
     router.Add("GET", "/api/v1/users",
-               guard.Require([&context](http::Request& request, const domain::Principal& caller) {
-                   return ListUsers(context, request, caller);
-               }));
+               guard.Require(domain::permission::kUserRead,
+                             [&context](http::Request& request, const domain::Principal& caller) {
+                                 return ListUsers(context, request, caller);
+                             }));
     router.Add("POST", "/api/v1/users",
-               guard.Require([&context](http::Request& request, const domain::Principal& caller) {
-                   return CreateUser(context, request, caller);
-               }));
+               guard.Require(domain::permission::kUserWrite,
+                             [&context](http::Request& request, const domain::Principal& caller) {
+                                 return CreateUser(context, request, caller);
+                             }));
     router.Add(
         "GET", "/api/v1/users/{id}",
-        guard.Require(WithUserId(
-            [&context](http::Request& request, const domain::Principal& caller, domain::UserId id) {
-                return Respond(request, context.users.Get(caller, id), UserJson);
-            })));
+        guard.Require(domain::permission::kUserRead,
+                      WithUserId([&context](http::Request& request, const domain::Principal& caller,
+                                            domain::UserId id) {
+                          return Respond(request, context.users.Get(caller, id), UserJson);
+                      })));
     router.Add(
         "PATCH", "/api/v1/users/{id}",
-        guard.Require(WithUserId(
-            [&context](http::Request& request, const domain::Principal& caller, domain::UserId id) {
-                return UpdateUser(context, request, caller, id);
-            })));
+        guard.Require(domain::permission::kUserWrite,
+                      WithUserId([&context](http::Request& request, const domain::Principal& caller,
+                                            domain::UserId id) {
+                          return UpdateUser(context, request, caller, id);
+                      })));
     router.Add(
         "POST", "/api/v1/users/{id}/roles",
-        guard.Require(WithUserId(
-            [&context](http::Request& request, const domain::Principal& caller, domain::UserId id) {
-                return GrantRole(context, request, caller, id);
-            })));
-    router.Add(
-        "DELETE", "/api/v1/users/{id}/roles/{assignmentId}",
-        guard.Require(WithUserId(
-            [&context](http::Request& request, const domain::Principal& caller, domain::UserId id) {
-                const auto assignment = ParseId(request.PathParam("assignmentId"));
-                if (!assignment) {
-                    return ErrorFor(request, BadId("user.role"));
-                }
-                const auto revoked = context.users.Revoke(caller, id, *assignment);
-                return revoked ? http::NoContent() : ErrorFor(request, revoked.error());
-            })));
+        guard.Require(domain::permission::kUserWrite,
+                      WithUserId([&context](http::Request& request, const domain::Principal& caller,
+                                            domain::UserId id) {
+                          return GrantRole(context, request, caller, id);
+                      })));
+    router.Add("DELETE", "/api/v1/users/{id}/roles/{assignmentId}",
+               guard.Require(
+                   domain::permission::kUserWrite,
+                   WithUserId([&context](http::Request& request, const domain::Principal& caller,
+                                         domain::UserId id) {
+                       const auto assignment = ParseId(request.PathParam("assignmentId"));
+                       if (!assignment) {
+                           return ErrorFor(request, BadId("user.role_not_found",
+                                                          "The user has no such role assignment."));
+                       }
+                       const auto revoked = context.users.Revoke(caller, id, *assignment);
+                       return revoked ? http::NoContent() : ErrorFor(request, revoked.error());
+                   })));
 }
 
 }  // namespace minqing::api

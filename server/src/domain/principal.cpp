@@ -34,6 +34,30 @@ bool AdministersPath(const Principal& actor, std::string_view unit_path) {
     });
 }
 
+bool ManagesUser(const Principal& actor, const User& user) {
+    return actor.HasRole(Role::kAdmin) &&
+           std::ranges::all_of(user.roles, [&actor](const RoleAssignment& held) {
+               return AdministersPath(actor, held.org_unit_path);
+           });
+}
+
+std::vector<std::string> AdminScopes(const Principal& actor) {
+    std::vector<std::string> scopes;
+    for (const RoleAssignment& held : actor.roles) {
+        if (held.role == Role::kAdmin) {
+            scopes.push_back(held.org_unit_path);
+        }
+    }
+    return scopes;
+}
+
+bool AdministersRoot(const Principal& actor) {
+    // A root's path holds one id: "/1/".
+    return std::ranges::any_of(actor.roles, [](const RoleAssignment& held) {
+        return held.role == Role::kAdmin && std::ranges::count(held.org_unit_path, '/') == 2;
+    });
+}
+
 bool Administers(const Principal& actor, const OrgUnit& unit) {
     return AdministersPath(actor, unit.path);
 }

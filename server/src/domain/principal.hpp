@@ -34,4 +34,15 @@ Status CheckCanGrant(const Principal& granter, Role role, const OrgUnit& unit);
 bool Administers(const Principal& actor, const OrgUnit& unit);
 bool AdministersPath(const Principal& actor, std::string_view unit_path);
 
+/// Whether every role of `user` lies inside the actor's admin scopes. A user without roles is
+/// managed by any admin, so that an admin who creates an account can go on to grant its roles.
+bool ManagesUser(const Principal& actor, const User& user);
+
+/// The paths of the nodes the actor holds the admin role on.
+std::vector<std::string> AdminScopes(const Principal& actor);
+
+/// Whether the actor is an admin of a root of the tree (the city): only such admins manage
+/// users who hold no role yet, and read the whole authentication audit.
+bool AdministersRoot(const Principal& actor);
+
 }  // namespace minqing::domain

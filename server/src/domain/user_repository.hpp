@@ -12,8 +12,10 @@
 namespace minqing::domain {
 
 struct UserQuery {
-    /// Only users holding a role on a node inside this subtree.
-    std::optional<std::string> within_path;
+    /// When set, only users holding a role on a node inside one of these subtrees (and, with
+    /// `include_without_roles`, users holding no role at all).
+    std::optional<std::vector<std::string>> within_paths;
+    bool include_without_roles = false;
     /// Substring of the username or display name.
     std::string keyword;
     int limit = 50;

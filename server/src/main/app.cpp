@@ -74,7 +74,12 @@ struct App::Parts {
           orgs(store, clock),
           users(store, clock, AuthOptionsOf(config.security).password_cost,
                 [this](domain::UserId id) { auth.ForgetUser(id); }),
-          context{auth, orgs, users, [this] { return store.Ping(); }, api::AuthGuard(auth)} {
+          context{auth,
+                  orgs,
+                  users,
+                  [this] { return store.Ping(); },
+                  api::AuthGuard(auth),
+                  config.security.secure_cookies} {
         api::RegisterRoutes(router, context);
     }
 

@@ -46,6 +46,7 @@ std::vector<Field> FieldsOf(Config& c) {
         {"security.passwordHashIterations", &c.security.password_hash_iterations},
         {"security.passwordHashMemoryKib", &c.security.password_hash_memory_kib},
         {"security.authCacheSeconds", &c.security.auth_cache_seconds},
+        {"security.secureCookies", &c.security.secure_cookies},
         {"demo.enabled", &c.demo.enabled},
         {"demo.seedDir", &c.demo.seed_dir},
         {"demo.password", &c.demo.password, true},

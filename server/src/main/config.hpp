@@ -54,6 +54,9 @@ struct SecurityConfig {
     int password_hash_memory_kib = 64 * 1024;
     /// Seconds a verified session or token is trusted before the database is asked again.
     int auth_cache_seconds = 30;
+    /// Mark the session cookie Secure even without TLS here: set it when a TLS-terminating
+    /// proxy serves minqing over HTTPS.
+    bool secure_cookies = false;
 };
 
 struct DemoConfig {

@@ -26,6 +26,11 @@ Error InvalidCredentials() {
                      "The username or password is wrong.");
 }
 
+Error OutsideScope() {
+    return Forbidden("user.grant_outside_scope",
+                     "The user holds roles outside the scope you administer.");
+}
+
 int SecondsUntil(Instant until, Instant now) {
     const auto seconds = std::chrono::ceil<std::chrono::seconds>(until - now).count();
     return static_cast<int>(std::max<std::int64_t>(seconds, 1));
@@ -272,11 +277,8 @@ Result<CreatedApiToken> AuthService::CreateApiToken(const Principal& actor, std:
         if (!user) {
             return Fail(NotFound("user.not_found", "No such user."));
         }
-        for (const auto& held : user->roles) {
-            if (!domain::AdministersPath(actor, held.org_unit_path)) {
-                return Fail(Forbidden("user.grant_outside_scope",
-                                      "The user holds roles outside the scope you administer."));
-            }
+        if (!domain::ManagesUser(actor, *user)) {
+            return Fail(OutsideScope());
         }
         created.token = repositories.Auth().InsertApiToken(
             {0, name, Sha256Hex(created.secret), user_id, actor.user_id, now, std::nullopt});
@@ -290,8 +292,14 @@ Result<std::vector<domain::ApiToken>> AuthService::ListApiTokens(const Principal
     if (!actor.HasPermission(domain::permission::kTokenWrite)) {
         return Fail(Forbidden("auth.forbidden", "Only administrators see API tokens."));
     }
-    return domain::Query(
-        store_, [](Repositories& repositories) { return repositories.Auth().ListApiTokens(); });
+    return domain::Query(store_, [&actor](Repositories& repositories) {
+        auto tokens = repositories.Auth().ListApiTokens();
+        std::erase_if(tokens, [&](const domain::ApiToken& token) {
+            const auto user = repositories.Users().FindById(token.user_id);
+            return !user || !domain::ManagesUser(actor, *user);
+        });
+        return tokens;
+    });
 }
 
 Status AuthService::RevokeApiToken(const Principal& actor, std::int64_t id,
@@ -303,9 +311,14 @@ Status AuthService::RevokeApiToken(const Principal& actor, std::int64_t id,
     std::string digest;
     auto status = domain::Transact(store_, [&](Repositories& repositories) -> Status {
         const auto token = repositories.Auth().FindApiTokenById(id);
-        if (!token || !repositories.Auth().RevokeApiToken(id, now)) {
+        if (!token || token->revoked_at) {
             return Fail(NotFound("token.not_found", "No such active API token."));
         }
+        const auto user = repositories.Users().FindById(token->user_id);
+        if (!user || !domain::ManagesUser(actor, *user)) {
+            return Fail(OutsideScope());
+        }
+        repositories.Auth().RevokeApiToken(id, now);
         digest = token->token_digest;
         Audit(repositories, "token_revoked", actor.username, actor.user_id, address,
               "token " + std::to_string(id), now);
@@ -321,8 +334,9 @@ Status AuthService::RevokeApiToken(const Principal& actor, std::int64_t id,
 Result<std::vector<domain::AuthEvent>> AuthService::ListAuditEvents(const Principal& actor,
                                                                     int limit,
                                                                     std::string_view username) {
-    if (!actor.HasPermission(domain::permission::kAuditRead)) {
-        return Fail(Forbidden("auth.forbidden", "Only administrators read the audit trail."));
+    // The audit covers every account, so only a city-wide admin reads it.
+    if (!actor.HasPermission(domain::permission::kAuditRead) || !domain::AdministersRoot(actor)) {
+        return Fail(Forbidden("auth.forbidden", "Only city administrators read the audit trail."));
     }
     return domain::Query(store_, [&](Repositories& repositories) {
         return repositories.Auth().ListEvents(std::clamp(limit, 1, 500),

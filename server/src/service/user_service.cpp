@@ -72,11 +72,9 @@ Result<User> UserService::LoadManaged(Repositories& repositories, const Principa
     if (!user) {
         return Fail(NotFound("user.not_found", "No such user."));
     }
-    for (const auto& held : user->roles) {
-        if (!domain::AdministersPath(actor, held.org_unit_path)) {
-            return Fail(Forbidden("user.outside_scope",
-                                  "The user holds roles outside the scope you administer."));
-        }
+    if (!domain::ManagesUser(actor, *user)) {
+        return Fail(Forbidden("user.outside_scope",
+                              "The user holds roles outside the scope you administer."));
     }
     return std::move(*user);
 }
@@ -87,19 +85,16 @@ Result<std::vector<User>> UserService::List(const Principal& actor, domain::User
     }
     query.limit = std::clamp(query.limit, 1, kMaxPageSize);
     query.offset = std::max(query.offset, 0);
-    if (query.within_path) {
-        if (!domain::AdministersPath(actor, *query.within_path)) {
-            return Fail(Forbidden("user.outside_scope",
-                                  "That subtree lies outside the scope you administer."));
-        }
-    } else {
-        // The broadest admin scope: the shortest path among the admin roles.
-        for (const auto& held : actor.roles) {
-            if (held.role == domain::Role::kAdmin &&
-                (!query.within_path || held.org_unit_path.size() < query.within_path->size())) {
-                query.within_path = held.org_unit_path;
+    if (query.within_paths) {
+        for (const std::string& path : *query.within_paths) {
+            if (!domain::AdministersPath(actor, path)) {
+                return Fail(Forbidden("user.outside_scope",
+                                      "That subtree lies outside the scope you administer."));
             }
         }
+    } else {
+        query.within_paths = domain::AdminScopes(actor);
+        query.include_without_roles = domain::AdministersRoot(actor);
     }
     return domain::Query(
         store_, [&](Repositories& repositories) { return repositories.Users().List(query); });
@@ -114,11 +109,7 @@ Result<User> UserService::Get(const Principal& actor, domain::UserId id) {
         if (!user) {
             return Fail(NotFound("user.not_found", "No such user."));
         }
-        const bool visible =
-            user->roles.empty() || std::ranges::any_of(user->roles, [&](const auto& held) {
-                return domain::AdministersPath(actor, held.org_unit_path);
-            });
-        if (!visible) {
+        if (!domain::ManagesUser(actor, *user)) {
             return Fail(NotFound("user.not_found", "No such user."));
         }
         return std::move(*user);
@@ -202,9 +193,9 @@ Result<domain::RoleAssignment> UserService::Grant(const Principal& actor, domain
             if (!actor.HasPermission(domain::permission::kUserWrite)) {
                 return Fail(NotPermitted());
             }
-            const auto user = repositories.Users().FindById(id);
+            auto user = LoadManaged(repositories, actor, id);
             if (!user) {
-                return Fail(NotFound("user.not_found", "No such user."));
+                return Fail(std::move(user.error()));
             }
             const auto unit = repositories.Orgs().FindById(unit_id);
             if (!unit || !unit->active) {

@@ -128,13 +128,13 @@ TYPED_TEST(AccountContract, ListsUsersWithinASubtreeAndByKeyword) {
         return true;
     });
     domain::UserQuery query;
-    query.within_path = this->district_.path;
+    query.within_paths = std::vector<std::string>{this->district_.path};
     auto users = domain::Query(this->store(), [&](Repositories& repositories) {
         return repositories.Users().List(query);
     });
     ASSERT_EQ(users.size(), 1u);
     EXPECT_EQ(users[0].username, "chuanying");
-    query.within_path.reset();
+    query.within_paths.reset();
     query.keyword = "昌邑";
     users = domain::Query(this->store(), [&](Repositories& repositories) {
         return repositories.Users().List(query);

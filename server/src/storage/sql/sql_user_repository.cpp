@@ -87,12 +87,23 @@ std::optional<User> SqlUserRepository::FindByUsername(std::string_view username)
 std::vector<User> SqlUserRepository::List(const domain::UserQuery& query) {
     std::string sql = "SELECT " + std::string(kUserColumns) + " FROM users u WHERE 1 = 1";
     std::vector<SqlValue> params;
-    if (query.within_path) {
-        sql +=
-            " AND EXISTS (SELECT 1 FROM role_assignments r JOIN org_units o ON o.id = "
-            "r.org_unit_id WHERE r.user_id = u.id AND o.path >= ? AND o.path < ?)";
-        params.emplace_back(*query.within_path);
-        params.emplace_back(SubtreeUpperBound(*query.within_path));
+    if (query.within_paths) {
+        std::string scopes;
+        for (const std::string& path : *query.within_paths) {
+            scopes += scopes.empty() ? "" : " OR ";
+            scopes += "(o.path >= ? AND o.path < ?)";
+            params.emplace_back(path);
+            params.emplace_back(SubtreeUpperBound(path));
+        }
+        sql += " AND (";
+        sql += scopes.empty() ? "1 = 0"
+                              : "EXISTS (SELECT 1 FROM role_assignments r JOIN org_units o ON "
+                                "o.id = r.org_unit_id WHERE r.user_id = u.id AND (" +
+                                    scopes + "))";
+        if (query.include_without_roles) {
+            sql += " OR NOT EXISTS (SELECT 1 FROM role_assignments r WHERE r.user_id = u.id)";
+        }
+        sql += ")";
     }
     if (!query.keyword.empty()) {
         sql += " AND (username LIKE ? OR display_name LIKE ?)";
