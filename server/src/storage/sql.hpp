@@ -20,6 +20,12 @@ enum class Dialect { kSqlite, kPostgres };
 /// SqlRow convert, so repository code reads both backends the same way.
 using SqlValue = std::variant<std::monostate, std::int64_t, double, std::string, bool>;
 
+/// NULL for an absent value, the value otherwise.
+template <typename T>
+SqlValue Nullable(const std::optional<T>& value) {
+    return value ? SqlValue(*value) : SqlValue(std::monostate{});
+}
+
 class SqlRow {
   public:
     explicit SqlRow(std::vector<SqlValue> cells) : cells_(std::move(cells)) {}

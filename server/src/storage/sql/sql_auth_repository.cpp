@@ -94,8 +94,7 @@ void SqlAuthRepository::AppendEvent(const domain::AuthEvent& event) {
     session_.Execute(
         "INSERT INTO auth_events (at, kind, username, user_id, address, detail) "
         "VALUES (?, ?, ?, ?, ?, ?)",
-        {ToEpochMs(event.at), event.kind, event.username,
-         event.user_id ? SqlValue(*event.user_id) : SqlValue(std::monostate{}), event.address,
+        {ToEpochMs(event.at), event.kind, event.username, Nullable(event.user_id), event.address,
          event.detail});
 }
 

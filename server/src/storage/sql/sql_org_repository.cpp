@@ -58,14 +58,6 @@ OrgUnit FromRow(const SqlRow& row) {
     return unit;
 }
 
-SqlValue OptionalValue(const std::optional<std::int64_t>& value) {
-    return value ? SqlValue(*value) : SqlValue(std::monostate{});
-}
-
-SqlValue OptionalValue(const std::optional<std::string>& value) {
-    return value ? SqlValue(*value) : SqlValue(std::monostate{});
-}
-
 std::vector<OrgUnit> FromRows(const std::vector<SqlRow>& rows) {
     std::vector<OrgUnit> units;
     units.reserve(rows.size());
@@ -145,10 +137,9 @@ Result<OrgUnit> SqlOrgRepository::Insert(OrgUnit unit) {
             "RETURNING id",
             {unit.code, unit.name, unit.short_name, std::string(domain::OrgKindName(unit.kind)),
              std::string(domain::OrgLevelName(unit.level)), unit.unit_type,
-             OptionalValue(unit.parent_id), std::int64_t{unit.active ? 1 : 0},
-             OptionalValue(unit.boundary), unit.leader_in_charge, unit.responsible_section,
-             unit.hotline, HandlersJson(unit.handlers), ToEpochMs(unit.created_at),
-             ToEpochMs(unit.updated_at)});
+             Nullable(unit.parent_id), std::int64_t{unit.active ? 1 : 0}, Nullable(unit.boundary),
+             unit.leader_in_charge, unit.responsible_section, unit.hotline,
+             HandlersJson(unit.handlers), ToEpochMs(unit.created_at), ToEpochMs(unit.updated_at)});
     } catch (const UniqueViolation&) {
         return Fail(Conflict("org.code_taken", "Another org unit already has this code."));
     }
@@ -164,8 +155,8 @@ void SqlOrgRepository::Update(const OrgUnit& unit) {
         "leader_in_charge = ?, responsible_section = ?, hotline = ?, handlers = ?, "
         "updated_at = ? WHERE id = ?",
         {unit.name, unit.short_name, unit.unit_type, std::int64_t{unit.active ? 1 : 0},
-         OptionalValue(unit.boundary), unit.leader_in_charge, unit.responsible_section,
-         unit.hotline, HandlersJson(unit.handlers), ToEpochMs(unit.updated_at), unit.id});
+         Nullable(unit.boundary), unit.leader_in_charge, unit.responsible_section, unit.hotline,
+         HandlersJson(unit.handlers), ToEpochMs(unit.updated_at), unit.id});
 }
 
 std::int64_t SqlOrgRepository::CountActiveChildren(domain::OrgUnitId id) {

@@ -49,10 +49,6 @@ RoleAssignment RoleFromRow(const SqlRow& row) {
     return assignment;
 }
 
-SqlValue LockedValue(const std::optional<Instant>& locked_until) {
-    return locked_until ? SqlValue(ToEpochMs(*locked_until)) : SqlValue(std::monostate{});
-}
-
 }  // namespace
 
 std::vector<RoleAssignment> SqlUserRepository::RolesOf(domain::UserId user) {
@@ -130,7 +126,7 @@ Result<User> SqlUserRepository::Insert(User user) {
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
             {user.username, user.display_name, user.phone, user.password_hash,
              std::int64_t{user.active ? 1 : 0}, std::int64_t{user.failed_logins},
-             LockedValue(user.locked_until), ToEpochMs(user.created_at),
+             Nullable(user.locked_until.transform(ToEpochMs)), ToEpochMs(user.created_at),
              ToEpochMs(user.created_at)});
         user.id = row->Int(0);
     } catch (const UniqueViolation&) {
@@ -144,7 +140,8 @@ void SqlUserRepository::Update(const User& user) {
         "UPDATE users SET display_name = ?, phone = ?, password_hash = ?, active = ?, "
         "failed_logins = ?, locked_until = ? WHERE id = ?",
         {user.display_name, user.phone, user.password_hash, std::int64_t{user.active ? 1 : 0},
-         std::int64_t{user.failed_logins}, LockedValue(user.locked_until), user.id});
+         std::int64_t{user.failed_logins}, Nullable(user.locked_until.transform(ToEpochMs)),
+         user.id});
 }
 
 Result<RoleAssignment> SqlUserRepository::AddRole(domain::UserId user, domain::Role role,
@@ -157,8 +154,7 @@ Result<RoleAssignment> SqlUserRepository::AddRole(domain::UserId user, domain::R
                  .QueryOne(
                      "INSERT INTO role_assignments (user_id, role, org_unit_id, granted_by, "
                      "created_at) VALUES (?, ?, ?, ?, ?) RETURNING id",
-                     {user, std::string(domain::RoleName(role)), unit,
-                      granted_by ? SqlValue(*granted_by) : SqlValue(std::monostate{}),
+                     {user, std::string(domain::RoleName(role)), unit, Nullable(granted_by),
                       ToEpochMs(at)})
                  ->Int(0);
     } catch (const UniqueViolation&) {
