@@ -1,4 +1,6 @@
-# Writes a .cpp that defines minqing::storage::<BACKEND>Migrations(): the SQL files in order.
+# Writes a .cpp that defines minqing::storage::<BACKEND>Migrations(): the SQL files of DIR
+# in order.
+file(GLOB FILES ${DIR}/*.sql)
 list(SORT FILES)
 set(body "")
 foreach(file IN LISTS FILES)

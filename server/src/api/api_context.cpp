@@ -10,6 +10,8 @@ void RegisterRoutes(http::Router& router, const ApiContext& context) {
     RegisterTokenRoutes(router, context);
     RegisterOrgRoutes(router, context);
     RegisterUserRoutes(router, context);
+    RegisterCaseRoutes(router, context);
+    RegisterPublicRoutes(router, context);
 }
 
 Result<nlohmann::json> BodyObject(const http::Request& request) {

@@ -15,7 +15,11 @@
 #include "http/json.hpp"
 #include "http/router.hpp"
 #include "service/auth_service.hpp"
+#include "service/case_intake_service.hpp"
+#include "service/case_query_service.hpp"
+#include "service/case_workflow_service.hpp"
 #include "service/org_service.hpp"
+#include "service/sliding_window.hpp"
 #include "service/user_service.hpp"
 
 namespace minqing::api {
@@ -24,6 +28,12 @@ struct ApiContext {
     service::AuthService& auth;
     service::OrgService& orgs;
     service::UserService& users;
+    service::CaseIntakeService& intake;
+    service::CaseWorkflowService& workflow;
+    service::CaseQueryService& cases;
+    /// Public submissions per client address.
+    service::SlidingWindow& public_limit;
+    const Clock& clock;
     /// True when the database answers now (for /readyz).
     std::function<bool()> database_ready;
     AuthGuard guard;
@@ -41,6 +51,8 @@ void RegisterAuthRoutes(http::Router& router, const ApiContext& context);
 void RegisterTokenRoutes(http::Router& router, const ApiContext& context);
 void RegisterOrgRoutes(http::Router& router, const ApiContext& context);
 void RegisterUserRoutes(http::Router& router, const ApiContext& context);
+void RegisterCaseRoutes(http::Router& router, const ApiContext& context);
+void RegisterPublicRoutes(http::Router& router, const ApiContext& context);
 
 inline http::Response ErrorFor(const http::Request& request, const Error& error) {
     return http::ErrorResponse(error, request.request_id);

@@ -22,7 +22,7 @@ const nlohmann::json* JsonFields::Lookup(std::string_view key, bool required) {
     const auto* value = Raw(key);
     if (value == nullptr || value->is_null()) {
         if (required) {
-            errors_.push_back({std::string(key), "required", "This field is required."});
+            errors_.push_back({Name(key), "required", "This field is required."});
         }
         return nullptr;
     }
@@ -35,7 +35,7 @@ std::optional<std::string> JsonFields::String(std::string_view key, bool require
         return std::nullopt;
     }
     if (!value->is_string()) {
-        errors_.push_back({std::string(key), "type", "Expected a string."});
+        errors_.push_back({Name(key), "type", "Expected a string."});
         return std::nullopt;
     }
     return value->get<std::string>();
@@ -47,7 +47,7 @@ std::optional<std::int64_t> JsonFields::Integer(std::string_view key, bool requi
         return std::nullopt;
     }
     if (!value->is_number_integer()) {
-        errors_.push_back({std::string(key), "type", "Expected an integer."});
+        errors_.push_back({Name(key), "type", "Expected an integer."});
         return std::nullopt;
     }
     return value->get<std::int64_t>();
@@ -59,7 +59,7 @@ std::optional<bool> JsonFields::Boolean(std::string_view key, bool required) {
         return std::nullopt;
     }
     if (!value->is_boolean()) {
-        errors_.push_back({std::string(key), "type", "Expected true or false."});
+        errors_.push_back({Name(key), "type", "Expected true or false."});
         return std::nullopt;
     }
     return value->get<bool>();
@@ -68,9 +68,58 @@ std::optional<bool> JsonFields::Boolean(std::string_view key, bool required) {
 void JsonFields::RejectUnknown(std::initializer_list<std::string_view> known) {
     for (const auto& [key, value] : object_.items()) {
         if (std::ranges::find(known, std::string_view(key)) == known.end()) {
-            errors_.push_back({key, "unknown_field", "This field is not recognised."});
+            errors_.push_back({Name(key), "unknown_field", "This field is not recognised."});
         }
     }
+}
+
+std::optional<double> JsonFields::Number(std::string_view key, bool required) {
+    const auto* value = Lookup(key, required);
+    if (value == nullptr) {
+        return std::nullopt;
+    }
+    if (!value->is_number()) {
+        errors_.push_back({Name(key), "type", "Expected a number."});
+        return std::nullopt;
+    }
+    return value->get<double>();
+}
+
+const nlohmann::json* JsonFields::Object(std::string_view key) {
+    const auto* value = Lookup(key, false);
+    if (value == nullptr) {
+        return nullptr;
+    }
+    if (!value->is_object()) {
+        errors_.push_back({Name(key), "type", "Expected an object."});
+        return nullptr;
+    }
+    return value;
+}
+
+std::vector<std::int64_t> JsonFields::Ids(std::string_view key) {
+    std::vector<std::int64_t> ids;
+    const auto* value = Lookup(key, false);
+    if (value == nullptr) {
+        return ids;
+    }
+    if (!value->is_array()) {
+        errors_.push_back({Name(key), "type", "Expected an array of ids."});
+        return ids;
+    }
+    for (const auto& item : *value) {
+        if (!item.is_number_integer() || item.get<std::int64_t>() <= 0) {
+            errors_.push_back({Name(key), "type", "Expected an array of ids."});
+            return {};
+        }
+        ids.push_back(item.get<std::int64_t>());
+    }
+    return ids;
+}
+
+void JsonFields::Absorb(JsonFields& nested) {
+    Add(std::move(nested.errors_));
+    nested.errors_.clear();
 }
 
 void JsonFields::Add(std::vector<FieldError> errors) {

@@ -18,11 +18,21 @@ namespace minqing::api {
 class JsonFields {
   public:
     explicit JsonFields(const nlohmann::json& object) : object_(object) {}
+    /// Fields of a nested object, reported as "<prefix>.<key>".
+    JsonFields(const nlohmann::json& object, std::string prefix)
+        : object_(object), prefix_(std::move(prefix) + ".") {}
 
     /// The string at `key`; a missing required key or a non-string value is a field error.
     std::optional<std::string> String(std::string_view key, bool required = false);
     std::optional<std::int64_t> Integer(std::string_view key, bool required = false);
     std::optional<bool> Boolean(std::string_view key, bool required = false);
+    std::optional<double> Number(std::string_view key, bool required = false);
+    /// A nested object at `key`: nullptr (with a "type" error unless absent/null) otherwise.
+    const nlohmann::json* Object(std::string_view key);
+    /// An array of positive integer ids at `key` (empty when absent).
+    std::vector<std::int64_t> Ids(std::string_view key);
+    /// Takes the problems a nested reader found.
+    void Absorb(JsonFields& nested);
     /// True when the key is present (even as null).
     bool Has(std::string_view key) const;
     /// True when the key is present and null.
@@ -42,7 +52,10 @@ class JsonFields {
   private:
     const nlohmann::json* Lookup(std::string_view key, bool required);
 
+    std::string Name(std::string_view key) const { return prefix_ + std::string(key); }
+
     const nlohmann::json& object_;
+    std::string prefix_;
     std::vector<FieldError> errors_;
 };
 

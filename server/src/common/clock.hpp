@@ -5,7 +5,9 @@
 #include <atomic>
 #include <chrono>
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 
 namespace minqing {
 
@@ -45,5 +47,10 @@ inline Instant FromEpochMs(std::int64_t ms) {
 
 /// ISO 8601 in China Standard Time, e.g. "2026-11-28T11:55:00.000+08:00".
 std::string FormatIso8601Cst(Instant at);
+
+/// Parses "2027-03-01" as the start of that day in China, or a full ISO 8601 instant with
+/// seconds, optional milliseconds and an offset ("Z", "+08:00"). nullopt for anything else,
+/// including impossible dates.
+std::optional<Instant> ParseIso8601(std::string_view text);
 
 }  // namespace minqing

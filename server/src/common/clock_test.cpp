@@ -38,3 +38,22 @@ TEST(ClockTest, EpochMillisecondsRoundTrip) {
 
 }  // namespace
 }  // namespace minqing
+
+namespace minqing {
+namespace {
+
+TEST(ClockTest, ParsesDatesAsChinaDaysAndInstantsWithOffsets) {
+    const auto day = ParseIso8601("2027-03-01");
+    ASSERT_TRUE(day);
+    EXPECT_EQ(FormatIso8601Cst(*day), "2027-03-01T00:00:00.000+08:00");
+    EXPECT_EQ(ParseIso8601("2026-11-28T11:55:00+08:00"), ParseIso8601("2026-11-28T03:55:00Z"));
+    EXPECT_EQ(FormatIso8601Cst(*ParseIso8601("2026-11-28T11:55:00.250+08:00")),
+              "2026-11-28T11:55:00.250+08:00");
+    for (const char* bad : {"", "2026-02-30", "2026-13-01", "2026-1-01", "2026-11-28T25:00:00Z",
+                            "2026-11-28T11:55:00", "2026-11-28 11:55:00Z", "tomorrow"}) {
+        EXPECT_FALSE(ParseIso8601(bad)) << bad;
+    }
+}
+
+}  // namespace
+}  // namespace minqing

@@ -2,10 +2,14 @@
 // the names of its enumerations as the API spells them; no I/O.
 #pragma once
 
+#include <array>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "common/clock.hpp"
@@ -61,6 +65,36 @@ enum class AnswerResult { kSolved, kPartlySolved, kExplained, kCannotBeDone };
 /// How a case was passed on (网络/电话/书面), as the city document names them.
 enum class HandoverMethod { kNetwork, kPhone, kWriting };
 
+/// An enumeration's values with their wire names, one row each; the enumerations of this
+/// header and of workflow.hpp are named through such tables.
+template <typename Enum, std::size_t N>
+using NameTable = std::array<std::pair<Enum, std::string_view>, N>;
+
+/// The name of `value` in `table`, or "" when the table lacks it.
+template <typename Enum, std::size_t N>
+constexpr std::string_view NameIn(const NameTable<Enum, N>& table, Enum value) {
+    for (const auto& [candidate, name] : table) {
+        if (candidate == value) {
+            return name;
+        }
+    }
+    return "";
+}
+
+/// The value `table` names `name` (exact, case-sensitive), or nullopt.
+template <typename Enum, std::size_t N>
+constexpr std::optional<Enum> ParseIn(const NameTable<Enum, N>& table, std::string_view name) {
+    for (const auto& [candidate, candidate_name] : table) {
+        if (candidate_name == name) {
+            return candidate;
+        }
+    }
+    return std::nullopt;
+}
+
+/// Every state, in declaration order.
+std::span<const CaseState> AllCaseStates();
+
 std::string_view CaseStateName(CaseState state);
 std::optional<CaseState> ParseCaseState(std::string_view name);
 std::string_view ChannelName(Channel channel);
@@ -113,8 +147,10 @@ struct Case {
     CaseState state = CaseState::kRegistered;
     /// The office or unit that must act now.
     OrgUnitId holder_id = 0;
+    std::string holder_path;  // the holder's org path, kept with the case for scope queries
     /// The division where the matter arose (a grid, community, street …); offices above it see it.
     OrgUnitId origin_id = 0;
+    std::string origin_path;
     /// The office that registered it; it may see the reporter.
     OrgUnitId receiving_office_id = 0;
     /// The office that last dispatched it; it decides returns and extensions.
@@ -142,8 +178,15 @@ struct Case {
     std::optional<Satisfaction> satisfaction;
     int extension_count = 0;
     int reopen_count = 0;
+    int follow_up_attempts = 0;
+    /// The state an escalated case returns to once the leader has instructed.
+    std::optional<CaseState> escalated_from;
+    std::optional<Instant> first_contact_at;
+    std::optional<Instant> committed_date;  // long-term commitments
     std::optional<Instant> deadline;
     std::optional<Instant> closed_at;
+    /// The action that brought the case to its current holder (for "returned to me" lists).
+    std::string last_action = "create";
 };
 
 }  // namespace minqing::domain

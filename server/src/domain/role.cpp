@@ -27,11 +27,12 @@ constexpr std::array<Role, 12> kAllRoles{
     Role::kUnitHandler,    Role::kUnitLeader, Role::kLeader,         Role::kInspector,
 };
 
-// Every staff role reads the org tree and the contact directory: the document requires
-// member units to reach each other around the clock.
-constexpr std::array<std::string_view, 2> kStaffPermissions{
-    permission::kDirectoryRead,
-    permission::kOrgRead,
+// Every staff role reads the org tree and the contact directory (the document requires
+// member units to reach each other around the clock) and works cases within its scope;
+// which channels and actions each may use is decided per case by the services.
+constexpr std::array<std::string_view, 5> kStaffPermissions{
+    permission::kCaseAct,       permission::kCaseCreate, permission::kCaseRead,
+    permission::kDirectoryRead, permission::kOrgRead,
 };
 
 constexpr std::array<std::string_view, 7> kAdminPermissions{

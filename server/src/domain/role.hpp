@@ -46,6 +46,9 @@ inline constexpr std::string_view kUserRead = "system:user:read";
 inline constexpr std::string_view kUserWrite = "system:user:write";
 inline constexpr std::string_view kTokenWrite = "system:token:write";
 inline constexpr std::string_view kAuditRead = "system:audit:read";
+inline constexpr std::string_view kCaseRead = "case:case:read";
+inline constexpr std::string_view kCaseCreate = "case:case:create";
+inline constexpr std::string_view kCaseAct = "case:case:act";
 }  // namespace permission
 
 }  // namespace minqing::domain

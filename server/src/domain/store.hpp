@@ -8,6 +8,8 @@
 #include <utility>
 
 #include "domain/auth_repository.hpp"
+#include "domain/case_repository.hpp"
+#include "domain/catalog_repository.hpp"
 #include "domain/org_repository.hpp"
 #include "domain/user_repository.hpp"
 
@@ -20,6 +22,8 @@ class Repositories {
     virtual OrgRepository& Orgs() = 0;
     virtual UserRepository& Users() = 0;
     virtual AuthRepository& Auth() = 0;
+    virtual CaseRepository& Cases() = 0;
+    virtual CatalogRepository& Catalog() = 0;
 };
 
 class Store {

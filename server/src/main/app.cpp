@@ -74,9 +74,18 @@ struct App::Parts {
           orgs(store, clock),
           users(store, clock, AuthOptionsOf(config.security).password_cost,
                 [this](domain::UserId id) { auth.ForgetUser(id); }),
+          intake(store, clock),
+          workflow(store, clock),
+          cases(store, clock),
+          public_limit(config.security.public_submissions_per_hour, std::chrono::hours(1)),
           context{auth,
                   orgs,
                   users,
+                  intake,
+                  workflow,
+                  cases,
+                  public_limit,
+                  clock,
                   [this] { return store.Ping(); },
                   api::AuthGuard(auth),
                   config.security.secure_cookies} {
@@ -89,6 +98,10 @@ struct App::Parts {
     service::AuthService auth;
     service::OrgService orgs;
     service::UserService users;
+    service::CaseIntakeService intake;
+    service::CaseWorkflowService workflow;
+    service::CaseQueryService cases;
+    service::SlidingWindow public_limit;
     api::ApiContext context;
     http::Router router;
     std::unique_ptr<http::Server> server;
@@ -108,13 +121,16 @@ void App::Start() {
             return repositories.Orgs().Count() == 0;
         });
         if (empty) {
-            auto seed = ReadOrgSeed(p.config.demo.seed_dir);
+            auto seed = ReadSeedTables(p.config.demo.seed_dir);
             if (!seed) {
                 throw std::runtime_error(seed.error().message);
             }
             auto loaded = service::SeedOrgNetwork(p.store, p.clock, *seed);
             if (!loaded) {
                 throw std::runtime_error("demo org network: " + loaded.error().message);
+            }
+            if (auto categories = service::SeedCategories(p.store, seed->categories); !categories) {
+                throw std::runtime_error("categories: " + categories.error().message);
             }
             if (auto accounts =
                     service::SeedDemoAccounts(p.store, p.clock, p.config.demo.password,

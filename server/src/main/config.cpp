@@ -47,6 +47,7 @@ std::vector<Field> FieldsOf(Config& c) {
         {"security.passwordHashMemoryKib", &c.security.password_hash_memory_kib},
         {"security.authCacheSeconds", &c.security.auth_cache_seconds},
         {"security.secureCookies", &c.security.secure_cookies},
+        {"security.publicSubmissionsPerHour", &c.security.public_submissions_per_hour},
         {"demo.enabled", &c.demo.enabled},
         {"demo.seedDir", &c.demo.seed_dir},
         {"demo.password", &c.demo.password, true},
@@ -240,6 +241,7 @@ void Validate(const Config& c, std::vector<std::string>& errors) {
     at_least("security.passwordHashIterations", c.security.password_hash_iterations, 1);
     at_least("security.passwordHashMemoryKib", c.security.password_hash_memory_kib, 8);
     at_least("security.authCacheSeconds", c.security.auth_cache_seconds, 0);
+    at_least("security.publicSubmissionsPerHour", c.security.public_submissions_per_hour, 1);
     const std::string url = c.DatabaseUrl();
     if (!url.starts_with("sqlite:") && !url.starts_with("postgresql://") &&
         !url.starts_with("postgres://")) {

@@ -57,6 +57,8 @@ struct SecurityConfig {
     /// Mark the session cookie Secure even without TLS here: set it when a TLS-terminating
     /// proxy serves minqing over HTTPS.
     bool secure_cookies = false;
+    /// Public submissions (mailbox, message board) one address may make per hour.
+    int public_submissions_per_hour = 20;
 };
 
 struct DemoConfig {

@@ -23,8 +23,8 @@ Result<CsvTable> ReadTable(const std::string& path) {
 
 }  // namespace
 
-Result<service::OrgSeed> ReadOrgSeed(const std::string& dir) {
-    service::OrgSeed seed;
+Result<service::SeedTables> ReadSeedTables(const std::string& dir) {
+    service::SeedTables seed;
     const std::pair<const char*, CsvTable*> files[] = {
         {"divisions.csv", &seed.divisions}, {"grids.csv", &seed.grids},
         {"units.csv", &seed.units},         {"sections.csv", &seed.sections},
@@ -37,6 +37,11 @@ Result<service::OrgSeed> ReadOrgSeed(const std::string& dir) {
         }
         *table = std::move(*read);
     }
+    auto categories = ReadTable(dir + "/categories.csv");
+    if (!categories) {
+        return Fail(std::move(categories.error()));
+    }
+    seed.categories = std::move(*categories);
     return seed;
 }
 

@@ -8,8 +8,8 @@
 
 namespace minqing::app {
 
-/// Reads <dir>/org/{divisions,grids,units,sections,handlers}.csv. Errors: 422 "seed.invalid"
-/// naming the file that is missing or malformed.
-Result<service::OrgSeed> ReadOrgSeed(const std::string& dir);
+/// Reads <dir>/org/{divisions,grids,units,sections,handlers}.csv and <dir>/categories.csv. Errors:
+/// 422 "seed.invalid" naming the file that is missing or malformed.
+Result<service::SeedTables> ReadSeedTables(const std::string& dir);
 
 }  // namespace minqing::app

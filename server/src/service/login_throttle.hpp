@@ -3,13 +3,10 @@
 #pragma once
 
 #include <chrono>
-#include <deque>
-#include <mutex>
-#include <string>
 #include <string_view>
-#include <unordered_map>
 
 #include "common/clock.hpp"
+#include "service/sliding_window.hpp"
 
 namespace minqing::service {
 
@@ -21,7 +18,9 @@ struct ThrottleOptions {
 
 class LoginThrottle {
   public:
-    explicit LoginThrottle(ThrottleOptions options) : options_(options) {}
+    explicit LoginThrottle(ThrottleOptions options)
+        : by_account_(options.failures_per_account, options.window),
+          by_address_(options.failures_per_address, options.window) {}
 
     /// Seconds to wait before the next attempt for this account or address; 0 when allowed.
     int RetryAfterSeconds(std::string_view account, std::string_view address, Instant now);
@@ -30,15 +29,8 @@ class LoginThrottle {
     void RecordSuccess(std::string_view account);
 
   private:
-    using Failures = std::deque<Instant>;
-    int WaitFor(std::unordered_map<std::string, Failures>& table, std::string_view key, int limit,
-                Instant now);
-    void Prune(Failures& failures, Instant now) const;
-
-    const ThrottleOptions options_;
-    std::mutex mutex_;
-    std::unordered_map<std::string, Failures> by_account_;
-    std::unordered_map<std::string, Failures> by_address_;
+    SlidingWindow by_account_;
+    SlidingWindow by_address_;
 };
 
 }  // namespace minqing::service

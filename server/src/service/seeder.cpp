@@ -190,7 +190,7 @@ const std::vector<DemoAccount>& DemoAccounts() {
     return kAccounts;
 }
 
-Result<int> SeedOrgNetwork(domain::Store& store, const Clock& clock, const OrgSeed& seed) {
+Result<int> SeedOrgNetwork(domain::Store& store, const Clock& clock, const SeedTables& seed) {
     const Instant now = clock.Now();
     return domain::Transact(store, [&](Repositories& repositories) -> Result<int> {
         if (repositories.Orgs().Count() > 0) {
@@ -211,6 +211,32 @@ Result<int> SeedOrgNetwork(domain::Store& store, const Clock& clock, const OrgSe
             return Fail(std::move(added.error()));
         }
         return static_cast<int>(tree.size());
+    });
+}
+
+Result<int> SeedCategories(domain::Store& store, const CsvTable& categories) {
+    return domain::Transact(store, [&](Repositories& repositories) -> Result<int> {
+        for (std::size_t row = 0; row < categories.size(); ++row) {
+            domain::Category category;
+            category.code = categories.Get(row, "code");
+            category.name = categories.Get(row, "name");
+            if (const auto& parent = categories.Get(row, "parent_code"); !parent.empty()) {
+                if (!repositories.Catalog().FindCategory(parent)) {
+                    return Fail(SeedError("categories.csv", row, "unknown parent " + parent));
+                }
+                category.parent_code = parent;
+            }
+            const std::string& keywords = categories.Get(row, "keywords");
+            for (std::size_t start = 0; start < keywords.size();) {
+                const auto bar = std::min(keywords.find('|', start), keywords.size());
+                if (bar > start) {
+                    category.keywords.push_back(keywords.substr(start, bar - start));
+                }
+                start = bar + 1;
+            }
+            repositories.Catalog().SaveCategory(category);
+        }
+        return static_cast<int>(categories.size());
     });
 }
 
@@ -241,6 +267,11 @@ Status SeedDemoAccounts(domain::Store& store, const Clock& clock, std::string_vi
                 repositories.Users().AddRole(stored->id, account.role, unit->id, std::nullopt, now);
             if (!granted) {
                 return Fail(std::move(granted.error()));
+            }
+            if (account.role == Role::kDirector) {
+                // The city issues one direct card per community to its director.
+                repositories.Catalog().InsertCard(
+                    {0, "ZTK-" + unit->code, unit->id, stored->id, true, now, std::nullopt});
             }
         }
         return Ok();

@@ -16,12 +16,13 @@
 namespace minqing::service {
 
 /// The seed files, parsed. Columns as data/seed/README.md describes them.
-struct OrgSeed {
-    CsvTable divisions;  // code,name,level,parent_code
-    CsvTable grids;      // code,name,community_code,boundary
-    CsvTable units;      // code,name,short_name,kind,parent_code,leader_in_charge,…,hotline
-    CsvTable sections;   // code,name,unit_code
-    CsvTable handlers;   // unit_code,name,phone,section_code
+struct SeedTables {
+    CsvTable divisions;   // code,name,level,parent_code
+    CsvTable grids;       // code,name,community_code,boundary
+    CsvTable units;       // code,name,short_name,kind,parent_code,leader_in_charge,…,hotline
+    CsvTable sections;    // code,name,unit_code
+    CsvTable handlers;    // unit_code,name,phone,section_code
+    CsvTable categories;  // code,name,parent_code,keywords
 };
 
 /// One demo login: a role on the org node with the given division code or member-unit name.
@@ -38,10 +39,13 @@ const std::vector<DemoAccount>& DemoAccounts();
 /// Inserts every row of the seed in one transaction; returns how many units it stored.
 /// Errors: 409 "seed.not_empty" when the database already has org units; 422 "seed.invalid"
 /// naming the file and row of the first bad row (unknown parent, bad level, …).
-Result<int> SeedOrgNetwork(domain::Store& store, const Clock& clock, const OrgSeed& seed);
+Result<int> SeedOrgNetwork(domain::Store& store, const Clock& clock, const SeedTables& seed);
 
-/// Creates the demo accounts with `password`. Errors: 422 "seed.invalid" when a demo unit
-/// code is missing from the org network.
+/// Loads the subject categories (parents first). Returns how many it stored.
+Result<int> SeedCategories(domain::Store& store, const CsvTable& categories);
+
+/// Creates the demo accounts with `password`, and issues the demo director's direct card. Errors:
+/// 422 "seed.invalid" when a demo unit code is missing from the org network.
 Status SeedDemoAccounts(domain::Store& store, const Clock& clock, std::string_view password,
                         const PasswordCost& cost);
 

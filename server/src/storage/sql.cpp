@@ -99,13 +99,25 @@ std::optional<std::string> SqlRow::OptionalText(std::size_t column) const {
     return Text(column);
 }
 
-std::optional<SqlRow> SqlSession::QueryOne(std::string_view sql,
-                                           std::initializer_list<SqlValue> params) {
-    auto rows = Run(sql, std::span<const SqlValue>(params.begin(), params.size()));
+namespace {
+
+std::optional<SqlRow> First(std::vector<SqlRow> rows) {
     if (rows.empty()) {
         return std::nullopt;
     }
     return std::move(rows.front());
+}
+
+}  // namespace
+
+std::optional<SqlRow> SqlSession::QueryOne(std::string_view sql,
+                                           std::initializer_list<SqlValue> params) {
+    return First(Run(sql, std::span<const SqlValue>(params.begin(), params.size())));
+}
+
+std::optional<SqlRow> SqlSession::QueryOne(std::string_view sql,
+                                           const std::vector<SqlValue>& params) {
+    return First(Run(sql, std::span<const SqlValue>(params)));
 }
 
 }  // namespace minqing::storage

@@ -82,6 +82,7 @@ class SqlSession {
     /// Runs one statement and returns its first row, if any.
     std::optional<SqlRow> QueryOne(std::string_view sql,
                                    std::initializer_list<SqlValue> params = {});
+    std::optional<SqlRow> QueryOne(std::string_view sql, const std::vector<SqlValue>& params);
     /// Runs one statement for its effect; returns the number of rows it changed.
     std::int64_t Execute(std::string_view sql, std::initializer_list<SqlValue> params = {}) {
         return ExecuteCounting(sql, std::span<const SqlValue>(params.begin(), params.size()));

@@ -1,6 +1,8 @@
 #include "storage/sql_store.hpp"
 
 #include "storage/sql/sql_auth_repository.hpp"
+#include "storage/sql/sql_case_repository.hpp"
+#include "storage/sql/sql_catalog_repository.hpp"
 #include "storage/sql/sql_org_repository.hpp"
 #include "storage/sql/sql_user_repository.hpp"
 
@@ -10,16 +12,20 @@ namespace {
 class SqlRepositories final : public domain::Repositories {
   public:
     explicit SqlRepositories(SqlSession& session)
-        : orgs_(session), users_(session), auth_(session) {}
+        : orgs_(session), users_(session), auth_(session), cases_(session), catalog_(session) {}
 
     domain::OrgRepository& Orgs() override { return orgs_; }
     domain::UserRepository& Users() override { return users_; }
     domain::AuthRepository& Auth() override { return auth_; }
+    domain::CaseRepository& Cases() override { return cases_; }
+    domain::CatalogRepository& Catalog() override { return catalog_; }
 
   private:
     SqlOrgRepository orgs_;
     SqlUserRepository users_;
     SqlAuthRepository auth_;
+    SqlCaseRepository cases_;
+    SqlCatalogRepository catalog_;
 };
 
 }  // namespace

@@ -1,0 +1,311 @@
+// Cases: POST /api/v1/cases (staff intake, Idempotency-Key), GET /api/v1/cases (work lists),
+// GET /api/v1/cases/{id}, POST /api/v1/cases/{id}/actions/{action},
+// GET /api/v1/cases/{id}/events, GET /api/v1/cases/{id}/verify,
+// POST /api/v1/cases/{id}/reveal-reporter, GET /api/v1/workbench, GET /api/v1/categories.
+#include <chrono>
+
+#include <nlohmann/json.hpp>
+
+#include "api/api_context.hpp"
+#include "api/case_json.hpp"
+#include "service/crypto.hpp"
+
+namespace minqing::api {
+namespace {
+
+using domain::CaseAction;
+
+constexpr std::size_t kMaxIdempotencyKey = 128;
+constexpr int kWorkbenchFirst = 5;
+
+Error BadCaseId() {
+    return BadId("case.not_found", "No such case.");
+}
+
+// The Idempotency-Key header, checked; "" when absent.
+Result<std::string> IdempotencyKey(const http::Request& request) {
+    const std::string key(request.Header("idempotency-key"));
+    if (key.size() > kMaxIdempotencyKey ||
+        !std::ranges::all_of(key, [](char c) { return c > 0x20 && c < 0x7f; })) {
+        return Fail(
+            Validation({{"Idempotency-Key", "invalid", "At most 128 visible ASCII characters."}}));
+    }
+    return key;
+}
+
+service::ActionRequest DecodeAction(CaseAction action, const nlohmann::json& body) {
+    service::ActionRequest request;
+    request.action = action;
+    JsonFields fields(body);
+    request.expected_version = fields.Integer("version");
+    request.target_id = fields.Integer("targetId");
+    request.assisting_ids = fields.Ids("assistingIds");
+    auto& input = request.input;
+    input.note = fields.String("note").value_or("");
+    input.reason = fields.String("reason").value_or("");
+    input.legal_basis = fields.String("legalBasis").value_or("");
+    input.answer_text = fields.String("answerText").value_or("");
+    input.external_ref = fields.String("externalRef").value_or("");
+    input.master_case_id = fields.Integer("masterCaseId");
+    input.extension_days = static_cast<int>(fields.Integer("extensionDays").value_or(0));
+    input.contacted = fields.Boolean("contacted");
+    input.solved = fields.Boolean("solved");
+    input.unreachable = fields.Boolean("unreachable").value_or(false);
+    const auto named = [&fields](const char* key, auto parse) {
+        const auto text = fields.String(key);
+        auto value = text ? parse(*text) : std::nullopt;
+        if (text && !value) {
+            fields.Add({key, "invalid", "Not one of the allowed values."});
+        }
+        return value;
+    };
+    input.method = named("method", &domain::ParseHandoverMethod);
+    input.result = named("result", &domain::ParseAnswerResult);
+    input.satisfaction = named("satisfaction", &domain::ParseSatisfaction);
+    if (const auto date = fields.String("committedDate")) {
+        input.committed_date = ParseIso8601(*date);
+        if (!input.committed_date) {
+            fields.Add({"committedDate", "invalid", "A date like 2027-03-01."});
+        }
+    }
+    fields.RejectUnknown({"version", "targetId", "assistingIds", "note", "reason", "legalBasis",
+                          "answerText", "externalRef", "masterCaseId", "extensionDays", "contacted",
+                          "solved", "unreachable", "method", "result", "satisfaction",
+                          "committedDate"});
+    if (!fields.ok()) {
+        request.decode_errors = fields.error().fields;
+    }
+    return request;
+}
+
+http::Response CreateCase(const ApiContext& context, http::Request& request,
+                          const domain::Principal& caller) {
+    auto key = IdempotencyKey(request);
+    if (!key) {
+        return ErrorFor(request, key.error());
+    }
+    auto body = BodyObject(request);
+    if (!body) {
+        return ErrorFor(request, body.error());
+    }
+    auto created = context.intake.Create(caller, DecodeCaseDraft(*body, false), *key,
+                                         service::Sha256Hex(request.body));
+    if (!created) {
+        return ErrorFor(request, created.error());
+    }
+    return http::Json(created->replayed ? 200 : 201, CaseViewJson(created->view));
+}
+
+// Reads the list filters from the query string; every bad one is reported.
+Result<service::CaseFilters> DecodeFilters(const http::Request& request) {
+    service::CaseFilters filters;
+    auto& query = filters.query;
+    std::vector<FieldError> problems;
+    const auto param = [&request](const char* name) { return request.QueryParam(name); };
+    const auto named = [&](const char* name, auto parse, auto& target) {
+        if (const std::string text = param(name); !text.empty()) {
+            target = parse(text);
+            if (!target) {
+                problems.push_back({name, "invalid", "Not one of the allowed values."});
+            }
+        }
+    };
+    if (const std::string states = param("state"); !states.empty()) {
+        std::size_t start = 0;
+        while (start <= states.size()) {
+            const auto comma = std::min(states.find(',', start), states.size());
+            const auto state = domain::ParseCaseState(states.substr(start, comma - start));
+            if (!state) {
+                problems.push_back({"state", "invalid", "Case states, comma-separated."});
+                break;
+            }
+            query.states.push_back(*state);
+            start = comma + 1;
+        }
+    }
+    named("channel", &domain::ParseChannel, query.channel);
+    named("kind", &domain::ParseCaseKind, query.kind);
+    named("urgency", &domain::ParseUrgency, query.urgency);
+    query.category_prefix = param("category");
+    if (const std::string holder = param("holder"); !holder.empty()) {
+        const auto id = ParseId(holder);
+        if (!id) {
+            problems.push_back({"holder", "invalid", "An org unit id."});
+        } else {
+            query.holder_ids.push_back(*id);
+        }
+    }
+    if (const std::string unit = param("orgUnit"); !unit.empty()) {
+        filters.org_unit_id = ParseId(unit);
+        if (!filters.org_unit_id) {
+            problems.push_back({"orgUnit", "invalid", "An org unit id."});
+        }
+    }
+    for (const auto& [name, target] :
+         {std::pair{"from", &query.created_from}, std::pair{"to", &query.created_to}}) {
+        if (const std::string text = param(name); !text.empty()) {
+            *target = ParseIso8601(text);
+            if (!*target) {
+                problems.push_back({name, "invalid", "A date like 2026-11-01."});
+            }
+        }
+    }
+    filters.overdue_only = param("overdue") == "true";
+    filters.keyword = param("keyword");
+    if (const std::string sort = param("sort"); sort == "deadline") {
+        query.sort = domain::CaseSort::kDeadline;
+    } else if (!sort.empty() && sort != "time") {
+        problems.push_back({"sort", "invalid", "time or deadline."});
+    }
+    if (const std::string limit = param("limit"); !limit.empty()) {
+        const auto parsed = ParseId(limit);
+        if (!parsed || *parsed > 100) {
+            problems.push_back({"limit", "invalid", "1 to 100."});
+        } else {
+            query.limit = static_cast<int>(*parsed);
+        }
+    }
+    if (!problems.empty()) {
+        return Fail(Validation(std::move(problems)));
+    }
+    return filters;
+}
+
+http::Response ListCases(const ApiContext& context, http::Request& request,
+                         const domain::Principal& caller) {
+    auto filters = DecodeFilters(request);
+    if (!filters) {
+        return ErrorFor(request, filters.error());
+    }
+    return Respond(
+        request, context.cases.List(caller, std::move(*filters), request.QueryParam("cursor")),
+        [](const service::CasePage& page) {
+            nlohmann::json items = nlohmann::json::array();
+            for (const auto& c : page.items) {
+                items.push_back(CaseItemJson(c));
+            }
+            return nlohmann::json{
+                {"items", items},
+                {"nextCursor", page.next_cursor.empty() ? nlohmann::json(nullptr)
+                                                        : nlohmann::json(page.next_cursor)}};
+        });
+}
+
+http::Response Act(const ApiContext& context, http::Request& request,
+                   const domain::Principal& caller, domain::CaseId id) {
+    const auto action = domain::ParseCaseAction(request.PathParam("action"));
+    if (!action) {
+        return ErrorFor(request, NotFound("case.unknown_action", "No such action."));
+    }
+    nlohmann::json body = nlohmann::json::object();
+    if (!request.body.empty()) {
+        auto parsed = BodyObject(request);
+        if (!parsed) {
+            return ErrorFor(request, parsed.error());
+        }
+        body = std::move(*parsed);
+    }
+    return Respond(request, context.workflow.Act(caller, id, DecodeAction(*action, body)),
+                   CaseViewJson);
+}
+
+// Wraps a handler of /api/v1/cases/{id}/… that needs the parsed case id.
+AuthedHandler WithCaseId(
+    std::function<http::Response(http::Request&, const domain::Principal&, domain::CaseId)>
+        handler) {
+    return [handler = std::move(handler)](http::Request& request, const domain::Principal& caller) {
+        const auto id = ParseId(request.PathParam("id"));
+        if (!id) {
+            return ErrorFor(request, BadCaseId());
+        }
+        return handler(request, caller, *id);
+    };
+}
+
+}  // namespace
+
+void RegisterCaseRoutes(http::Router& router, const ApiContext& context) {
+    const auto& guard = context.guard;
+    using domain::permission::kCaseAct;
+    using domain::permission::kCaseCreate;
+    using domain::permission::kCaseRead;
+    router.Add("POST", "/api/v1/cases",
+               guard.Require(kCaseCreate,
+                             [&context](http::Request& request, const domain::Principal& caller) {
+                                 return CreateCase(context, request, caller);
+                             }));
+    router.Add("GET", "/api/v1/cases",
+               guard.Require(kCaseRead,
+                             [&context](http::Request& request, const domain::Principal& caller) {
+                                 return ListCases(context, request, caller);
+                             }));
+    router.Add(
+        "GET", "/api/v1/cases/{id}",
+        guard.Require(kCaseRead,
+                      WithCaseId([&context](http::Request& request, const domain::Principal& caller,
+                                            domain::CaseId id) {
+                          return Respond(request, context.cases.Get(caller, id), CaseViewJson);
+                      })));
+    router.Add("POST", "/api/v1/cases/{id}/actions/{action}",
+               guard.Require(kCaseAct, WithCaseId([&context](http::Request& request,
+                                                             const domain::Principal& caller,
+                                                             domain::CaseId id) {
+                                 return Act(context, request, caller, id);
+                             })));
+    router.Add(
+        "POST", "/api/v1/cases/{id}/reveal-reporter",
+        guard.Require(
+            kCaseRead, WithCaseId([&context](http::Request& request,
+                                             const domain::Principal& caller, domain::CaseId id) {
+                return Respond(request, context.workflow.RevealReporter(caller, id), CaseViewJson);
+            })));
+    router.Add("GET", "/api/v1/cases/{id}/events",
+               guard.Require(kCaseRead, WithCaseId([&context](http::Request& request,
+                                                              const domain::Principal& caller,
+                                                              domain::CaseId id) {
+                                 return Respond(request, context.cases.Events(caller, id),
+                                                [](const std::vector<domain::CaseEvent>& events) {
+                                                    nlohmann::json items = nlohmann::json::array();
+                                                    for (const auto& event : events) {
+                                                        items.push_back(CaseEventJson(event));
+                                                    }
+                                                    return nlohmann::json{{"items", items}};
+                                                });
+                             })));
+    router.Add(
+        "GET", "/api/v1/cases/{id}/verify",
+        guard.Require(
+            kCaseRead, WithCaseId([&context](http::Request& request,
+                                             const domain::Principal& caller, domain::CaseId id) {
+                return Respond(
+                    request, context.cases.Verify(caller, id),
+                    [](const service::ChainCheck& check) {
+                        return nlohmann::json{
+                            {"intact", check.intact},
+                            {"events", check.events},
+                            {"brokenSeq", check.broken_seq ? nlohmann::json(*check.broken_seq)
+                                                           : nlohmann::json(nullptr)},
+                            {"problem", check.problem}};
+                    });
+            })));
+    router.Add("GET", "/api/v1/workbench",
+               guard.Require(
+                   kCaseRead, [&context](http::Request& request, const domain::Principal& caller) {
+                       return Respond(request, context.cases.Workbench(caller, kWorkbenchFirst),
+                                      [](const std::vector<service::WorkbenchBucket>& buckets) {
+                                          nlohmann::json json = nlohmann::json::array();
+                                          for (const auto& bucket : buckets) {
+                                              nlohmann::json first = nlohmann::json::array();
+                                              for (const auto& c : bucket.first) {
+                                                  first.push_back(CaseItemJson(c));
+                                              }
+                                              json.push_back({{"name", bucket.name},
+                                                              {"count", bucket.count},
+                                                              {"first", first}});
+                                          }
+                                          return nlohmann::json{{"buckets", json}};
+                                      });
+                   }));
+}
+
+}  // namespace minqing::api

@@ -1,0 +1,89 @@
+// Without an account: POST /api/v1/public/submissions (mailbox and message board),
+// GET /api/v1/public/submissions/{number}?code=… (status and answer), and
+// GET /api/v1/categories (the subject categories the forms offer).
+#include <nlohmann/json.hpp>
+
+#include "api/api_context.hpp"
+#include "api/case_json.hpp"
+#include "service/crypto.hpp"
+
+namespace minqing::api {
+namespace {
+
+nlohmann::json CategoriesJson(const std::vector<domain::Category>& categories) {
+    nlohmann::json items = nlohmann::json::array();
+    for (const auto& category : categories) {
+        if (!category.active) {
+            continue;
+        }
+        items.push_back({{"code", category.code},
+                         {"name", category.name},
+                         {"parentCode", category.parent_code ? nlohmann::json(*category.parent_code)
+                                                             : nlohmann::json(nullptr)},
+                         {"keywords", category.keywords}});
+    }
+    return {{"items", items}};
+}
+
+http::Response Submit(const ApiContext& context, http::Request& request) {
+    if (const int wait =
+            context.public_limit.TryAcquire(request.remote_address, context.clock.Now());
+        wait > 0) {
+        Error error = MakeError(ErrorCode::kRateLimited, "public.too_many_submissions",
+                                "Too many submissions from this address; try again later.");
+        error.retry_after_seconds = wait;
+        return ErrorFor(request, error);
+    }
+    auto body = BodyObject(request);
+    if (!body) {
+        return ErrorFor(request, body.error());
+    }
+    auto draft = DecodeCaseDraft(*body, true);
+    if (draft.channel != domain::Channel::kMailbox &&
+        draft.channel != domain::Channel::kMessageBoard) {
+        draft.decode_errors.push_back({"channel", "public_only", "mailbox or message_board."});
+    }
+    const std::string key(request.Header("idempotency-key"));
+    auto created = context.intake.Submit(std::move(draft), key.substr(0, 128),
+                                         service::Sha256Hex(request.body));
+    if (!created) {
+        return ErrorFor(request, created.error());
+    }
+    nlohmann::json answer = {{"number", created->view.c.number},
+                             {"state", domain::CaseStateName(created->view.c.state)},
+                             {"createdAt", FormatIso8601Cst(created->view.c.created_at)}};
+    // The code is shown once; a replay cannot show it again, as only its digest is kept.
+    answer["queryCode"] =
+        created->replayed ? nlohmann::json(nullptr) : nlohmann::json(created->query_code);
+    return http::Json(created->replayed ? 200 : 201, answer);
+}
+
+}  // namespace
+
+void RegisterPublicRoutes(http::Router& router, const ApiContext& context) {
+    router.Add("POST", "/api/v1/public/submissions",
+               [&context](http::Request& request) { return Submit(context, request); });
+    router.Add("GET", "/api/v1/public/submissions/{number}", [&context](http::Request& request) {
+        return Respond(
+            request,
+            context.intake.PublicStatusOf(request.PathParam("number"), request.QueryParam("code")),
+            [](const service::PublicStatus& status) {
+                return nlohmann::json{
+                    {"number", status.number},
+                    {"state", domain::CaseStateName(status.state)},
+                    {"createdAt", FormatIso8601Cst(status.created_at)},
+                    {"result", status.result
+                                   ? nlohmann::json(domain::AnswerResultName(*status.result))
+                                   : nlohmann::json(nullptr)},
+                    {"answerText", status.answer_text},
+                    {"closedAt", status.closed_at
+                                     ? nlohmann::json(FormatIso8601Cst(*status.closed_at))
+                                     : nlohmann::json(nullptr)}};
+            });
+    });
+    router.Add("GET", "/api/v1/categories", [&context](http::Request&) {
+        return http::Json(200, CategoriesJson(context.cases.Categories()));
+    });
+}
+
+}  // namespace minqing::api

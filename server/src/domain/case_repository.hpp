@@ -1,0 +1,112 @@
+// Port: where cases, their event log, search tokens, attachments and idempotency keys are
+// kept. Used inside a unit of work (see store.hpp).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/result.hpp"
+#include "domain/case.hpp"
+#include "domain/case_event.hpp"
+
+namespace minqing::domain {
+
+/// Which cases a caller may see: every case, or those with a stake (origin, a holder, an
+/// assisting unit, the leader escalated to) inside one of `paths`, or created by `creator`.
+struct CaseVisibility {
+    bool everything = false;
+    std::vector<std::string> paths;
+    std::optional<UserId> creator;
+};
+
+enum class CaseSort { kNewest, kDeadline };
+
+struct CaseListQuery {
+    CaseVisibility visibility;
+    std::vector<CaseState> states;
+    std::optional<std::string> holder_path;  // held by a unit/office inside this subtree
+    std::vector<std::string> holder_paths;   // held inside any of these subtrees
+    std::vector<OrgUnitId> holder_ids;       // held by exactly one of these nodes
+    std::vector<OrgUnitId> dispatcher_ids;   // last dispatched by one of these offices
+    std::vector<OrgUnitId> escalated_ids;    // escalated to one of these nodes
+    std::vector<std::string> last_actions;   // brought to the holder by one of these actions
+    std::optional<std::string> within_path;  // with a stake inside this subtree
+    std::optional<UserId> created_by;
+    std::optional<Channel> channel;
+    std::optional<CaseKind> kind;
+    std::optional<Urgency> urgency;
+    std::string category_prefix;  // "03" or "0301"
+    std::optional<Instant> created_from;
+    std::optional<Instant> created_to;
+    std::optional<Instant> overdue_at;  // open cases whose deadline is before this instant
+    /// Search terms (from text::QueryTerms) that must all match title or content.
+    std::vector<std::string> terms;
+    CaseSort sort = CaseSort::kNewest;
+    /// Keyset cursor: the sort key and id of the last row of the previous page.
+    std::optional<std::int64_t> after_key;
+    std::optional<CaseId> after_id;
+    int limit = 20;
+};
+
+struct Attachment {
+    std::int64_t id = 0;
+    CaseId case_id = 0;
+    std::string sha256;
+    std::int64_t size = 0;
+    std::string content_type;
+    std::string filename;
+    std::optional<UserId> uploaded_by;
+    Instant created_at{};
+};
+
+struct IdempotencyRecord {
+    std::string request_hash;
+    CaseId case_id = 0;
+};
+
+class CaseRepository {
+  public:
+    virtual ~CaseRepository() = default;
+    CaseRepository() = default;
+    CaseRepository(const CaseRepository&) = delete;
+    CaseRepository& operator=(const CaseRepository&) = delete;
+
+    /// The next number of the year ("2026-0001234"); unique across processes.
+    virtual std::string NextNumber(int year) = 0;
+    /// Stores a new case with its search tokens, and returns it with its id.
+    virtual Case Insert(Case fresh, std::string_view search_tokens) = 0;
+    /// Saves every mutable field if the stored version is `expected_version`; false when
+    /// another writer got there first.
+    virtual bool Update(const Case& changed, std::int64_t expected_version) = 0;
+    virtual std::optional<Case> FindById(CaseId id) = 0;
+    virtual std::optional<Case> FindByNumber(std::string_view number) = 0;
+    /// Whether the case is within the visibility (checked in SQL, as lists are).
+    virtual bool IsVisible(CaseId id, const CaseVisibility& visibility) = 0;
+    virtual std::vector<Case> List(const CaseListQuery& query) = 0;
+    virtual std::int64_t Count(const CaseListQuery& query) = 0;
+
+    /// Records org nodes with a stake in the case (idempotent).
+    virtual void AddAccess(CaseId id, const std::vector<std::string>& paths) = 0;
+    virtual void SetAssisting(CaseId id, const std::vector<OrgUnitId>& units) = 0;
+    virtual std::vector<OrgUnitId> Assisting(CaseId id) = 0;
+
+    virtual void AppendEvent(const CaseEvent& event) = 0;
+    virtual std::optional<CaseEvent> LastEvent(CaseId id) = 0;
+    /// The whole history, oldest first.
+    virtual std::vector<CaseEvent> Events(CaseId id) = 0;
+
+    virtual Attachment InsertAttachment(Attachment attachment) = 0;
+    virtual std::vector<Attachment> Attachments(CaseId id) = 0;
+    virtual std::optional<Attachment> FindAttachment(std::int64_t id) = 0;
+
+    virtual std::optional<IdempotencyRecord> FindIdempotency(std::string_view scope,
+                                                             std::string_view key) = 0;
+    /// Records the key; false when another writer recorded the same key first.
+    virtual bool SaveIdempotency(std::string_view scope, std::string_view key,
+                                 const IdempotencyRecord& record, Instant at) = 0;
+};
+
+}  // namespace minqing::domain

@@ -1,0 +1,124 @@
+// Intake: records a case from any channel (staff channels with an account, the public
+// mailbox and message board without one), with idempotent retries and every field error
+// reported at once. Thread-safe; blocks on the Store.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/clock.hpp"
+#include "common/result.hpp"
+#include "domain/case.hpp"
+#include "domain/principal.hpp"
+#include "domain/store.hpp"
+#include "service/case_view.hpp"
+
+namespace minqing::service {
+
+/// 网格采集: the grid manager may record a matter already solved on the spot.
+struct GridFields {
+    bool solved_on_spot = false;
+    std::string evidence;  // what was done, required when solved on the spot
+};
+
+/// 《社情民意报告单》.
+struct CadreReportFields {
+    std::string cadre_unit;                         // the cadre's own unit, as written on the form
+    std::optional<domain::OrgUnitId> community_id;  // the community visited
+    int households = 0;                             // households or people involved
+    std::string summary;
+    bool universal = false;  // universal / representative
+    std::string suggestion;
+    /// The office it goes to (a district or the city); the community's district by default.
+    std::optional<domain::OrgUnitId> office_id;
+};
+
+/// 直通卡: the unit it goes straight to.
+struct DirectCardFields {
+    std::optional<domain::OrgUnitId> unit_id;
+};
+
+/// Hand-over from the mayor's hotline.
+struct HotlineFields {
+    std::string external_ref;
+};
+
+/// A case as submitted. `decode_errors` carries the problems the API found in the JSON
+/// itself, so that one 422 lists them together with the ones found here.
+struct CaseDraft {
+    domain::Channel channel = domain::Channel::kWalkIn;
+    std::optional<domain::CaseKind> kind;
+    domain::CaseScope scope = domain::CaseScope::kIndividual;
+    domain::Urgency urgency = domain::Urgency::kNormal;
+    std::string category_code;
+    std::string title;
+    std::string content;
+    domain::CaseLocation location;
+    int people_involved = 1;
+    domain::Reporter reporter;
+    bool publish = false;
+    GridFields grid;
+    CadreReportFields cadre;
+    DirectCardFields direct_card;
+    HotlineFields hotline;
+    std::vector<FieldError> decode_errors;
+};
+
+struct CreatedCase {
+    CaseView view;
+    /// For public submissions: the code that, with the number, follows the case. Shown once;
+    /// empty when a retry replays an earlier submission.
+    std::string query_code;
+    bool replayed = false;
+};
+
+/// A public submission's status as the resident sees it.
+struct PublicStatus {
+    std::string number;
+    domain::CaseState state = domain::CaseState::kRegistered;
+    Instant created_at{};
+    std::optional<domain::AnswerResult> result;
+    std::string answer_text;
+    std::optional<Instant> closed_at;
+};
+
+struct IntakeLimits {
+    std::size_t max_title = 100;
+    std::size_t max_content = 5000;
+    std::size_t max_address = 200;
+    std::size_t max_name = 50;
+    std::size_t max_channel_text = 2000;
+    int max_people = 100'000;
+};
+
+class CaseIntakeService {
+  public:
+    CaseIntakeService(domain::Store& store, const Clock& clock, IntakeLimits limits = {})
+        : store_(store), clock_(clock), limits_(limits) {}
+
+    /// Staff channels (grid, cadre_report, direct_card, hotline, walk_in). Errors: 403
+    /// "case.channel_forbidden" (the caller's roles do not allow this channel); 409
+    /// "request.idempotency_mismatch" (same key, different body); 422 with every field.
+    Result<CreatedCase> Create(const domain::Principal& caller, CaseDraft draft,
+                               std::string_view idempotency_key, std::string_view request_hash);
+
+    /// The public mailbox and message board. Errors: 409, 422 as above.
+    Result<CreatedCase> Submit(CaseDraft draft, std::string_view idempotency_key,
+                               std::string_view request_hash);
+
+    /// The status of a public submission. 404 "case.not_found" unless number and code match.
+    Result<PublicStatus> PublicStatusOf(std::string_view number, std::string_view query_code);
+
+  private:
+    Result<CreatedCase> Record(const domain::Principal* caller, CaseDraft draft,
+                               std::string_view idempotency_scope, std::string_view idempotency_key,
+                               std::string_view request_hash);
+
+    domain::Store& store_;
+    const Clock& clock_;
+    const IntakeLimits limits_;
+};
+
+}  // namespace minqing::service

@@ -1,0 +1,283 @@
+#include "service/case_query_service.hpp"
+
+#include <charconv>
+
+#include "service/case_records.hpp"
+#include "text/segmenter.hpp"
+
+namespace minqing::service {
+namespace {
+
+using domain::Case;
+using domain::CaseListQuery;
+using domain::CaseState;
+using domain::Principal;
+using domain::Repositories;
+using domain::Role;
+
+constexpr int kMaxPage = 100;
+
+Error CaseNotFound() {
+    return NotFound("case.not_found", "No such case.");
+}
+
+std::int64_t SortKey(const Case& c, domain::CaseSort sort) {
+    if (sort == domain::CaseSort::kDeadline) {
+        return c.deadline ? ToEpochMs(*c.deadline) : INT64_MAX;
+    }
+    return ToEpochMs(c.created_at);
+}
+
+// "key.id": the sort key and id of the last row served.
+std::string EncodeCursor(std::int64_t key, domain::CaseId id) {
+    return std::to_string(key) + "." + std::to_string(id);
+}
+
+bool DecodeCursor(const std::string& cursor, std::int64_t& key, domain::CaseId& id) {
+    const auto dot = cursor.find('.');
+    if (dot == std::string::npos) {
+        return false;
+    }
+    const auto parse = [](std::string_view text, std::int64_t& value) {
+        const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+        return ec == std::errc() && end == text.data() + text.size();
+    };
+    return parse(std::string_view(cursor).substr(0, dot), key) &&
+           parse(std::string_view(cursor).substr(dot + 1), id);
+}
+
+std::vector<domain::OrgUnitId> OfficeNodes(const Principal& caller) {
+    std::vector<domain::OrgUnitId> ids;
+    for (const auto& held : caller.roles) {
+        if (domain::IsOfficeRole(held.role)) {
+            ids.push_back(held.org_unit_id);
+        }
+    }
+    return ids;
+}
+
+std::vector<std::string> UnitPaths(const Principal& caller) {
+    std::vector<std::string> paths;
+    for (const auto& held : caller.roles) {
+        if (domain::IsUnitRole(held.role)) {
+            paths.push_back(held.org_unit_path);
+        }
+    }
+    return paths;
+}
+
+std::vector<domain::OrgUnitId> LeaderNodes(const Principal& caller) {
+    std::vector<domain::OrgUnitId> ids;
+    for (const auto& held : caller.roles) {
+        if (held.role == Role::kLeader) {
+            ids.push_back(held.org_unit_id);
+        }
+    }
+    return ids;
+}
+
+}  // namespace
+
+ChainCheck CheckChain(const std::vector<domain::CaseEvent>& events) {
+    ChainCheck check;
+    check.events = static_cast<std::int64_t>(events.size());
+    std::string previous_hash;
+    std::int64_t expected_seq = 1;
+    for (const auto& event : events) {
+        const auto broken = [&](std::string problem) {
+            check.intact = false;
+            check.broken_seq = event.seq;
+            check.problem = std::move(problem);
+        };
+        if (event.seq != expected_seq) {
+            broken("seq");
+        } else if (event.prev_hash != previous_hash) {
+            broken("link");
+        } else if (HashOf(event) != event.hash) {
+            broken("hash");
+        }
+        if (!check.intact) {
+            return check;
+        }
+        previous_hash = event.hash;
+        ++expected_seq;
+    }
+    return check;
+}
+
+Result<CaseView> CaseQueryService::Get(const Principal& caller, domain::CaseId id) {
+    return domain::Query(store_, [&](Repositories& repositories) -> Result<CaseView> {
+        auto c = repositories.Cases().FindById(id);
+        if (!c || !repositories.Cases().IsVisible(id, domain::VisibilityOf(caller))) {
+            return Fail(CaseNotFound());
+        }
+        return ViewOf(repositories, caller, std::move(*c));
+    });
+}
+
+Result<std::vector<domain::CaseEvent>> CaseQueryService::Events(const Principal& caller,
+                                                                domain::CaseId id) {
+    return domain::Query(
+        store_, [&](Repositories& repositories) -> Result<std::vector<domain::CaseEvent>> {
+            if (!repositories.Cases().IsVisible(id, domain::VisibilityOf(caller))) {
+                return Fail(CaseNotFound());
+            }
+            return repositories.Cases().Events(id);
+        });
+}
+
+Result<ChainCheck> CaseQueryService::Verify(const Principal& caller, domain::CaseId id) {
+    auto events = Events(caller, id);
+    if (!events) {
+        return Fail(std::move(events.error()));
+    }
+    return CheckChain(*events);
+}
+
+Result<CasePage> CaseQueryService::List(const Principal& caller, CaseFilters filters,
+                                        const std::string& cursor) {
+    auto& query = filters.query;
+    query.visibility = domain::VisibilityOf(caller);
+    query.limit = std::clamp(query.limit, 1, kMaxPage);
+    if (!cursor.empty()) {
+        std::int64_t key = 0;
+        domain::CaseId id = 0;
+        if (!DecodeCursor(cursor, key, id)) {
+            return Fail(Validation({{"cursor", "invalid", "Use the nextCursor of a page."}}));
+        }
+        query.after_key = key;
+        query.after_id = id;
+    }
+    if (!filters.keyword.empty()) {
+        query.terms = text::QueryTerms(filters.keyword);
+        if (query.terms.empty()) {
+            return CasePage{};
+        }
+    }
+    if (filters.overdue_only) {
+        query.overdue_at = clock_.Now();
+    }
+    return domain::Query(store_, [&](Repositories& repositories) -> Result<CasePage> {
+        if (filters.org_unit_id) {
+            const auto unit = repositories.Orgs().FindById(*filters.org_unit_id);
+            if (!unit) {
+                return Fail(NotFound("org.unit_not_found", "No such org unit."));
+            }
+            query.within_path = unit->path;
+        }
+        CasePage page;
+        page.items = repositories.Cases().List(query);
+        if (static_cast<int>(page.items.size()) == query.limit) {
+            const auto& last = page.items.back();
+            page.next_cursor = EncodeCursor(SortKey(last, query.sort), last.id);
+        }
+        return page;
+    });
+}
+
+Result<std::vector<WorkbenchBucket>> CaseQueryService::Workbench(const Principal& caller,
+                                                                 int first_per_bucket) {
+    const auto offices = OfficeNodes(caller);
+    const auto units = UnitPaths(caller);
+    const auto leaders = LeaderNodes(caller);
+    const auto visibility = domain::VisibilityOf(caller);
+    struct Spec {
+        const char* name;
+        std::vector<CaseState> states;
+        enum { kHeldByOffice, kHeldByUnit, kDispatchedByOffice, kEscalatedToMe } who;
+        std::vector<std::string> last_actions;
+    };
+    const std::vector<Spec> specs = {
+        {"to_accept", {CaseState::kRegistered}, Spec::kHeldByOffice, {}},
+        {"to_route", {CaseState::kRouting}, Spec::kHeldByOffice, {}},
+        {"to_sign", {CaseState::kDispatched}, Spec::kHeldByUnit, {}},
+        {"to_handle", {CaseState::kHandling, CaseState::kLongTerm}, Spec::kHeldByUnit, {}},
+        {"to_approve",
+         {CaseState::kAnswered, CaseState::kExtensionRequested, CaseState::kReturnRequested},
+         Spec::kDispatchedByOffice,
+         {}},
+        {"to_follow_up", {CaseState::kFollowUp}, Spec::kDispatchedByOffice, {}},
+        {"returned_to_me",
+         {CaseState::kRouting, CaseState::kHandling},
+         Spec::kHeldByOffice,
+         {"approve_return", "recall", "return_for_rework", "reopen"}},
+        {"escalated_to_me", {CaseState::kEscalated}, Spec::kEscalatedToMe, {}},
+    };
+    return domain::Query(store_, [&](Repositories& repositories) {
+        std::vector<WorkbenchBucket> buckets;
+        for (const Spec& spec : specs) {
+            CaseListQuery query;
+            query.visibility = visibility;
+            query.states = spec.states;
+            query.last_actions = spec.last_actions;
+            query.sort = domain::CaseSort::kDeadline;
+            query.limit = first_per_bucket;
+            bool applies = false;
+            switch (spec.who) {
+                case Spec::kHeldByOffice:
+                    query.holder_ids = offices;
+                    applies = !offices.empty();
+                    break;
+                case Spec::kHeldByUnit:
+                    query.holder_paths = units;
+                    applies = !units.empty();
+                    break;
+                case Spec::kDispatchedByOffice:
+                    query.dispatcher_ids = offices;
+                    applies = !offices.empty();
+                    break;
+                case Spec::kEscalatedToMe:
+                    query.escalated_ids = leaders;
+                    applies = !leaders.empty();
+                    break;
+            }
+            WorkbenchBucket bucket;
+            bucket.name = spec.name;
+            if (applies) {
+                bucket.count = repositories.Cases().Count(query);
+                if (bucket.count > 0) {
+                    bucket.first = repositories.Cases().List(query);
+                }
+            }
+            buckets.push_back(std::move(bucket));
+        }
+        // A unit's "returned to me" is rework sent back to it.
+        if (!units.empty()) {
+            CaseListQuery query;
+            query.visibility = visibility;
+            query.states = {CaseState::kHandling};
+            query.holder_paths = units;
+            query.last_actions = {"return_for_rework", "reopen"};
+            query.sort = domain::CaseSort::kDeadline;
+            query.limit = first_per_bucket;
+            auto& returned = buckets[6];
+            returned.count += repositories.Cases().Count(query);
+            for (auto& c : repositories.Cases().List(query)) {
+                returned.first.push_back(std::move(c));
+            }
+        }
+        return buckets;
+    });
+}
+
+std::vector<domain::Category> CaseQueryService::Categories() {
+    return domain::Query(
+        store_, [](Repositories& repositories) { return repositories.Catalog().Categories(); });
+}
+
+Result<domain::Attachment> CaseQueryService::GetAttachment(const Principal& caller,
+                                                           domain::CaseId id,
+                                                           std::int64_t attachment_id) {
+    return domain::Query(store_, [&](Repositories& repositories) -> Result<domain::Attachment> {
+        if (!repositories.Cases().IsVisible(id, domain::VisibilityOf(caller))) {
+            return Fail(CaseNotFound());
+        }
+        auto attachment = repositories.Cases().FindAttachment(attachment_id);
+        if (!attachment || attachment->case_id != id) {
+            return Fail(NotFound("attachment.not_found", "No such attachment."));
+        }
+        return std::move(*attachment);
+    });
+}
+
+}  // namespace minqing::service

@@ -1,0 +1,77 @@
+// Reading cases: one case, its history and the check of its hash chain, work lists with
+// filters and keyset pages, and the to-do buckets of the workbench. Every read applies the
+// caller's jurisdiction in SQL. Thread-safe; blocks on the Store.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/clock.hpp"
+#include "common/result.hpp"
+#include "domain/case_repository.hpp"
+#include "domain/principal.hpp"
+#include "domain/store.hpp"
+#include "service/case_view.hpp"
+
+namespace minqing::service {
+
+/// The outcome of recomputing a case's hash chain.
+struct ChainCheck {
+    bool intact = true;
+    std::int64_t events = 0;
+    /// The first event whose hash or link does not match, and why ("hash", "link", "seq").
+    std::optional<std::int64_t> broken_seq;
+    std::string problem;
+};
+
+/// A list request from the API; `query.visibility` is set here, not by the caller.
+struct CaseFilters {
+    domain::CaseListQuery query;
+    std::string keyword;
+    bool overdue_only = false;
+    std::optional<domain::OrgUnitId> org_unit_id;  // a stake inside this subtree
+};
+
+struct CasePage {
+    std::vector<domain::Case> items;
+    /// Opaque cursor for the next page, empty on the last.
+    std::string next_cursor;
+};
+
+struct WorkbenchBucket {
+    std::string name;  // to_accept, to_route, to_sign, to_handle, to_approve, to_follow_up,
+                       // returned_to_me, escalated_to_me
+    std::int64_t count = 0;
+    std::vector<domain::Case> first;  // the most pressing few
+};
+
+class CaseQueryService {
+  public:
+    CaseQueryService(domain::Store& store, const Clock& clock) : store_(store), clock_(clock) {}
+
+    /// Errors: 404 "case.not_found" also for cases outside the caller's jurisdiction.
+    Result<CaseView> Get(const domain::Principal& caller, domain::CaseId id);
+    Result<std::vector<domain::CaseEvent>> Events(const domain::Principal& caller,
+                                                  domain::CaseId id);
+    Result<ChainCheck> Verify(const domain::Principal& caller, domain::CaseId id);
+    /// Errors: 404 "org.unit_not_found" for an unknown org unit filter; 422 for a bad cursor.
+    Result<CasePage> List(const domain::Principal& caller, CaseFilters filters,
+                          const std::string& cursor);
+    Result<std::vector<WorkbenchBucket>> Workbench(const domain::Principal& caller,
+                                                   int first_per_bucket);
+    /// The subject categories (two levels), for every staff user and the public forms.
+    std::vector<domain::Category> Categories();
+    /// The attachment and its case, if the caller may see that case.
+    Result<domain::Attachment> GetAttachment(const domain::Principal& caller, domain::CaseId id,
+                                             std::int64_t attachment_id);
+
+  private:
+    domain::Store& store_;
+    const Clock& clock_;
+};
+
+/// Recomputes the chain of `events` (oldest first).
+ChainCheck CheckChain(const std::vector<domain::CaseEvent>& events);
+
+}  // namespace minqing::service

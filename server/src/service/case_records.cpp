@@ -1,0 +1,109 @@
+#include "service/case_records.hpp"
+
+#include <algorithm>
+
+#include "service/crypto.hpp"
+
+namespace minqing::service {
+namespace {
+
+using domain::OrgUnit;
+using domain::OrgUnitId;
+
+std::optional<OrgUnit> Find(domain::Repositories& repositories, std::optional<OrgUnitId> id) {
+    return id ? repositories.Orgs().FindById(*id) : std::nullopt;
+}
+
+}  // namespace
+
+domain::CaseParties LoadParties(domain::Repositories& repositories, const domain::Case& c) {
+    domain::CaseParties parties;
+    parties.holder = Find(repositories, c.holder_id);
+    parties.origin = Find(repositories, c.origin_id);
+    parties.receiving_office = Find(repositories, c.receiving_office_id);
+    parties.dispatcher = Find(repositories, c.dispatcher_id);
+    parties.lead_unit = Find(repositories, c.lead_unit_id);
+    parties.escalated_to = Find(repositories, c.escalated_to_id);
+    for (const OrgUnitId id : repositories.Cases().Assisting(c.id)) {
+        if (auto unit = repositories.Orgs().FindById(id)) {
+            parties.assisting.push_back(std::move(*unit));
+        }
+    }
+    return parties;
+}
+
+std::vector<std::string> StakePaths(const domain::CaseParties& parties) {
+    std::vector<std::string> paths;
+    for (const auto* unit : {&parties.holder, &parties.origin, &parties.receiving_office,
+                             &parties.dispatcher, &parties.lead_unit, &parties.escalated_to}) {
+        if (*unit) {
+            paths.push_back((*unit)->path);
+        }
+    }
+    for (const OrgUnit& unit : parties.assisting) {
+        paths.push_back(unit.path);
+    }
+    std::ranges::sort(paths);
+    const auto [first, last] = std::ranges::unique(paths);
+    paths.erase(first, last);
+    return paths;
+}
+
+EventActor ActorFor(const domain::Principal& caller, const domain::CaseParties& parties) {
+    std::vector<OrgUnitId> involved;
+    for (const auto* unit : {&parties.holder, &parties.dispatcher, &parties.lead_unit,
+                             &parties.escalated_to, &parties.receiving_office}) {
+        if (*unit) {
+            involved.push_back((*unit)->id);
+        }
+    }
+    for (const OrgUnit& unit : parties.assisting) {
+        involved.push_back(unit.id);
+    }
+    const domain::RoleAssignment* chosen = nullptr;
+    for (const auto& held : caller.roles) {
+        if (std::ranges::find(involved, held.org_unit_id) != involved.end()) {
+            chosen = &held;
+            break;
+        }
+    }
+    if (chosen == nullptr && !caller.roles.empty()) {
+        chosen = &caller.roles.front();
+    }
+    EventActor actor;
+    actor.user_id = caller.user_id;
+    if (chosen != nullptr) {
+        actor.role = std::string(domain::RoleName(chosen->role));
+        actor.unit_id = chosen->org_unit_id;
+    }
+    return actor;
+}
+
+std::string HashOf(const domain::CaseEvent& event) {
+    return Sha256Hex(domain::EventHashInput(event));
+}
+
+domain::CaseEvent AppendCaseEvent(domain::Repositories& repositories, domain::CaseId case_id,
+                                  const EventActor& actor, std::string_view action,
+                                  std::string payload_json,
+                                  std::optional<domain::CaseState> from_state,
+                                  domain::CaseState to_state, Instant at) {
+    const auto previous = repositories.Cases().LastEvent(case_id);
+    domain::CaseEvent event;
+    event.case_id = case_id;
+    event.seq = previous ? previous->seq + 1 : 1;
+    event.at = at;
+    event.actor_id = actor.user_id;
+    event.actor_role = actor.role;
+    event.actor_unit_id = actor.unit_id;
+    event.action = std::string(action);
+    event.payload = std::move(payload_json);
+    event.from_state = from_state;
+    event.to_state = to_state;
+    event.prev_hash = previous ? previous->hash : "";
+    event.hash = HashOf(event);
+    repositories.Cases().AppendEvent(event);
+    return event;
+}
+
+}  // namespace minqing::service

@@ -1,0 +1,42 @@
+// Shared steps of the case use cases: resolving the org nodes a case refers to, the paths
+// that give visibility, and appending a hash-chained event. Run inside a unit of work.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "domain/case_access.hpp"
+#include "domain/store.hpp"
+
+namespace minqing::service {
+
+/// The org nodes `c` refers to (holder, origin, offices, units, leader).
+domain::CaseParties LoadParties(domain::Repositories& repositories, const domain::Case& c);
+
+/// The paths of every node with a stake, for case_access.
+std::vector<std::string> StakePaths(const domain::CaseParties& parties);
+
+/// Who acted, as recorded on an event.
+struct EventActor {
+    std::optional<domain::UserId> user_id;
+    std::string role;
+    std::optional<domain::OrgUnitId> unit_id;
+};
+
+/// The caller's assignment that best explains acting on this case: one on the holder,
+/// dispatcher, lead unit, an assisting unit or the escalated node; else their first.
+EventActor ActorFor(const domain::Principal& caller, const domain::CaseParties& parties);
+
+/// Appends the next event of the case, chained to the one before, and returns it.
+domain::CaseEvent AppendCaseEvent(domain::Repositories& repositories, domain::CaseId case_id,
+                                  const EventActor& actor, std::string_view action,
+                                  std::string payload_json,
+                                  std::optional<domain::CaseState> from_state,
+                                  domain::CaseState to_state, Instant at);
+
+/// SHA-256 (hex) of the event's hash input.
+std::string HashOf(const domain::CaseEvent& event);
+
+}  // namespace minqing::service

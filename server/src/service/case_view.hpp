@@ -1,0 +1,27 @@
+// A case as a caller sees it: the case, the org nodes it refers to, the actions the caller
+// may take now, whether they may reveal the reporter, and its attachments.
+#pragma once
+
+#include <vector>
+
+#include "domain/case_access.hpp"
+#include "domain/case_repository.hpp"
+#include "domain/store.hpp"
+
+namespace minqing::service {
+
+struct CaseView {
+    domain::Case c;
+    domain::CaseParties parties;
+    std::vector<domain::CaseAction> actions;
+    bool may_reveal_reporter = false;
+    /// Set only by the logged reveal: the reporter unmasked.
+    bool reporter_revealed = false;
+    std::vector<domain::Attachment> attachments;
+};
+
+/// Builds the view of `c` for `caller` inside a unit of work.
+CaseView ViewOf(domain::Repositories& repositories, const domain::Principal& caller,
+                domain::Case c);
+
+}  // namespace minqing::service

@@ -1,0 +1,205 @@
+#include "service/case_workflow_service.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "service/case_records.hpp"
+
+namespace minqing::service {
+namespace {
+
+using domain::Case;
+using domain::CaseAction;
+using domain::OrgKind;
+using domain::OrgLevel;
+using domain::OrgUnit;
+using domain::Principal;
+using domain::Repositories;
+
+Error CaseNotFound() {
+    return NotFound("case.not_found", "No such case.");
+}
+
+// The division of `level` at or above `unit`.
+std::optional<OrgUnit> DivisionAbove(Repositories& repositories, OrgUnit unit, OrgLevel level) {
+    while (unit.kind != OrgKind::kDivision || unit.level != level) {
+        if (!unit.parent_id) {
+            return std::nullopt;
+        }
+        auto parent = repositories.Orgs().FindById(*unit.parent_id);
+        if (!parent) {
+            return std::nullopt;
+        }
+        unit = std::move(*parent);
+    }
+    return unit;
+}
+
+// Fills the org units the action names; reports ids that name nothing.
+void ResolveTargets(Repositories& repositories, const Case& c, const domain::CaseParties& parties,
+                    ActionRequest& request, std::vector<FieldError>& errors) {
+    auto& input = request.input;
+    input.holder = parties.holder;
+    if (request.action == CaseAction::kForward) {
+        // 上报 goes to the office one level up; the caller does not choose it.
+        if (parties.holder && parties.holder->parent_id) {
+            input.target = repositories.Orgs().FindById(*parties.holder->parent_id);
+        }
+    } else if (request.target_id) {
+        input.target = repositories.Orgs().FindById(*request.target_id);
+        if (!input.target || !input.target->active) {
+            errors.push_back({"targetId", "unknown", "No such active org unit."});
+            input.target.reset();
+        }
+    } else if (request.action == CaseAction::kEscalate && parties.origin) {
+        // The leader in charge of the district the matter arose in, or of the city.
+        input.target = DivisionAbove(repositories, *parties.origin, OrgLevel::kDistrict);
+        if (!input.target) {
+            input.target = DivisionAbove(repositories, *parties.origin, OrgLevel::kCity);
+        }
+    }
+    for (const auto id : request.assisting_ids) {
+        auto unit = repositories.Orgs().FindById(id);
+        if (!unit || !unit->active) {
+            errors.push_back(
+                {"assistingIds", "unknown", "No such active unit: " + std::to_string(id)});
+            continue;
+        }
+        input.assisting.push_back(std::move(*unit));
+    }
+    if (input.master_case_id) {
+        const auto master = repositories.Cases().FindById(*input.master_case_id);
+        if (!master || domain::IsTerminal(master->state)) {
+            errors.push_back({"masterCaseId", "unknown", "No such open case to merge into."});
+        }
+    }
+    (void)c;
+}
+
+std::string PayloadOf(const ActionRequest& request, const Case& after) {
+    const auto& input = request.input;
+    nlohmann::json payload = nlohmann::json::object();
+    const auto text = [&payload](const char* key, const std::string& value) {
+        if (!value.empty()) {
+            payload[key] = value;
+        }
+    };
+    text("note", input.note);
+    text("reason", input.reason);
+    text("legalBasis", input.legal_basis);
+    text("answerText", input.answer_text);
+    text("externalRef", input.external_ref);
+    if (input.target) {
+        payload["targetId"] = input.target->id;
+        payload["targetName"] = input.target->name;
+    }
+    if (!input.assisting.empty()) {
+        payload["assisting"] = nlohmann::json::array();
+        for (const auto& unit : input.assisting) {
+            payload["assisting"].push_back({{"id", unit.id}, {"name", unit.name}});
+        }
+    }
+    if (input.method) {
+        payload["method"] = domain::HandoverMethodName(*input.method);
+    }
+    if (input.result) {
+        payload["result"] = domain::AnswerResultName(*input.result);
+    }
+    if (input.master_case_id) {
+        payload["masterCaseId"] = *input.master_case_id;
+    }
+    if (input.extension_days > 0) {
+        payload["extensionDays"] = input.extension_days;
+    }
+    if (input.committed_date) {
+        payload["committedDate"] = FormatIso8601Cst(*input.committed_date);
+    }
+    if (input.contacted) {
+        payload["contacted"] = *input.contacted;
+    }
+    if (input.solved) {
+        payload["solved"] = *input.solved;
+    }
+    if (input.satisfaction) {
+        payload["satisfaction"] = domain::SatisfactionName(*input.satisfaction);
+    }
+    if (input.unreachable) {
+        payload["unreachable"] = true;
+    }
+    payload["holderId"] = after.holder_id;
+    return payload.dump();
+}
+
+}  // namespace
+
+Result<CaseView> CaseWorkflowService::Act(const Principal& caller, domain::CaseId id,
+                                          ActionRequest request) {
+    const Instant now = clock_.Now();
+    return domain::Transact(store_, [&](Repositories& repositories) -> Result<CaseView> {
+        const auto visibility = domain::VisibilityOf(caller);
+        auto before = repositories.Cases().FindById(id);
+        if (!before || !repositories.Cases().IsVisible(id, visibility)) {
+            return Fail(CaseNotFound());
+        }
+        before->assisting_unit_ids = repositories.Cases().Assisting(id);
+        if (request.expected_version && *request.expected_version != before->version) {
+            return Fail(Conflict("case.version_conflict",
+                                 "The case changed since you loaded it; reload and try again."));
+        }
+        const auto parties = LoadParties(repositories, *before);
+        std::vector<FieldError> errors = std::move(request.decode_errors);
+        ResolveTargets(repositories, *before, parties, request, errors);
+        if (!errors.empty()) {
+            return Fail(Validation(std::move(errors)));
+        }
+        const auto relations = domain::RelationsOf(caller, *before, parties);
+        auto after =
+            domain::ApplyAction(*before, request.action, relations, request.input, now, limits_);
+        if (!after) {
+            return Fail(std::move(after.error()));
+        }
+        after->version = before->version + 1;
+        after->updated_at = now;
+        if (after->holder_id != before->holder_id) {
+            const auto holder = repositories.Orgs().FindById(after->holder_id);
+            after->holder_path = holder ? holder->path : "";
+            after->last_action = std::string(domain::CaseActionName(request.action));
+        }
+        if (!repositories.Cases().Update(*after, before->version)) {
+            return Fail(Conflict("case.version_conflict",
+                                 "Someone else acted on this case first; reload it."));
+        }
+        if (request.action == CaseAction::kDispatch || request.action == CaseAction::kRecall ||
+            request.action == CaseAction::kApproveReturn) {
+            repositories.Cases().SetAssisting(id, after->assisting_unit_ids);
+        }
+        const auto now_parties = LoadParties(repositories, *after);
+        repositories.Cases().AddAccess(id, StakePaths(now_parties));
+        AppendCaseEvent(repositories, id, ActorFor(caller, parties),
+                        domain::CaseActionName(request.action), PayloadOf(request, *after),
+                        before->state, after->state, now);
+        return ViewOf(repositories, caller, std::move(*after));
+    });
+}
+
+Result<CaseView> CaseWorkflowService::RevealReporter(const Principal& caller, domain::CaseId id) {
+    const Instant now = clock_.Now();
+    return domain::Transact(store_, [&](Repositories& repositories) -> Result<CaseView> {
+        auto c = repositories.Cases().FindById(id);
+        if (!c || !repositories.Cases().IsVisible(id, domain::VisibilityOf(caller))) {
+            return Fail(CaseNotFound());
+        }
+        const auto parties = LoadParties(repositories, *c);
+        if (!domain::MaySeeReporter(caller, *c, parties)) {
+            return Fail(
+                Forbidden("case.reporter_hidden", "The reporter's identity is not shown to you."));
+        }
+        // Each look at a reporter's identity is on the record (anti-retaliation).
+        AppendCaseEvent(repositories, id, ActorFor(caller, parties), "reveal_reporter", "{}",
+                        c->state, c->state, now);
+        auto view = ViewOf(repositories, caller, std::move(*c));
+        view.reporter_revealed = true;
+        return view;
+    });
+}
+
+}  // namespace minqing::service

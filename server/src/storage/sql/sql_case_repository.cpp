@@ -1,0 +1,588 @@
+#include "storage/sql/sql_case_repository.hpp"
+
+#include <array>
+#include <string>
+
+#include "storage/sql/sql_org_repository.hpp"
+#include "text/segmenter.hpp"
+
+namespace minqing::storage {
+namespace {
+
+using domain::Case;
+using domain::CaseEvent;
+
+// The columns every write sets, in the order CaseValues() gives them.
+constexpr std::array<std::string_view, 47> kWritten = {
+    "number",
+    "channel",
+    "kind",
+    "scope",
+    "urgency",
+    "category_code",
+    "title",
+    "content",
+    "address",
+    "grid_id",
+    "lat",
+    "lng",
+    "people_involved",
+    "reporter_name",
+    "reporter_phone",
+    "reporter_anonymous",
+    "reporter_confidential",
+    "state",
+    "holder_id",
+    "holder_path",
+    "origin_id",
+    "origin_path",
+    "receiving_office_id",
+    "dispatcher_id",
+    "lead_unit_id",
+    "escalated_to_id",
+    "escalated_from",
+    "created_by",
+    "created_at",
+    "updated_at",
+    "version",
+    "channel_fields",
+    "master_case_id",
+    "external_ref",
+    "publish",
+    "query_code_digest",
+    "result",
+    "answer_text",
+    "satisfaction",
+    "extension_count",
+    "reopen_count",
+    "follow_up_attempts",
+    "first_contact_at",
+    "committed_date",
+    "deadline",
+    "closed_at",
+    "last_action",
+};
+
+std::string JoinColumns(std::string_view prefix) {
+    std::string columns;
+    for (const auto column : kWritten) {
+        columns += columns.empty() ? "" : ", ";
+        columns += prefix;
+        columns += column;
+    }
+    return columns;
+}
+
+const std::string& SelectColumns() {
+    static const std::string kColumns = "c.id, " + JoinColumns("c.");
+    return kColumns;
+}
+
+SqlValue Flag(bool value) {
+    return std::int64_t{value ? 1 : 0};
+}
+
+SqlValue Millis(const std::optional<Instant>& at) {
+    return Nullable(at.transform(ToEpochMs));
+}
+
+template <typename Enum>
+SqlValue EnumName(const std::optional<Enum>& value, std::string_view (*name)(Enum)) {
+    return value ? SqlValue(std::string(name(*value))) : SqlValue(std::monostate{});
+}
+
+std::vector<SqlValue> CaseValues(const Case& c) {
+    return {c.number,
+            std::string(domain::ChannelName(c.channel)),
+            std::string(domain::CaseKindName(c.kind)),
+            std::string(domain::CaseScopeName(c.scope)),
+            std::string(domain::UrgencyName(c.urgency)),
+            c.category_code,
+            c.title,
+            c.content,
+            c.location.address,
+            Nullable(c.location.grid_id),
+            Nullable(c.location.lat),
+            Nullable(c.location.lng),
+            std::int64_t{c.people_involved},
+            c.reporter.name,
+            c.reporter.phone,
+            Flag(c.reporter.anonymous),
+            Flag(c.reporter.confidential),
+            std::string(domain::CaseStateName(c.state)),
+            c.holder_id,
+            c.holder_path,
+            c.origin_id,
+            c.origin_path,
+            c.receiving_office_id,
+            Nullable(c.dispatcher_id),
+            Nullable(c.lead_unit_id),
+            Nullable(c.escalated_to_id),
+            EnumName(c.escalated_from, &domain::CaseStateName),
+            c.created_by == 0 ? SqlValue(std::monostate{}) : SqlValue(c.created_by),
+            ToEpochMs(c.created_at),
+            ToEpochMs(c.updated_at),
+            c.version,
+            c.channel_fields,
+            Nullable(c.master_case_id),
+            c.external_ref,
+            Flag(c.publish),
+            c.query_code_digest,
+            EnumName(c.result, &domain::AnswerResultName),
+            c.answer_text,
+            EnumName(c.satisfaction, &domain::SatisfactionName),
+            std::int64_t{c.extension_count},
+            std::int64_t{c.reopen_count},
+            std::int64_t{c.follow_up_attempts},
+            Millis(c.first_contact_at),
+            Millis(c.committed_date),
+            Millis(c.deadline),
+            Millis(c.closed_at),
+            c.last_action};
+}
+
+std::optional<Instant> OptionalInstant(const SqlRow& row, std::size_t column) {
+    return row.OptionalInt(column).transform(FromEpochMs);
+}
+
+template <typename Enum>
+std::optional<Enum> OptionalEnum(const SqlRow& row, std::size_t column,
+                                 std::optional<Enum> (*parse)(std::string_view)) {
+    const auto text = row.OptionalText(column);
+    return text ? parse(*text) : std::nullopt;
+}
+
+std::optional<double> OptionalReal(const SqlRow& row, std::size_t column) {
+    return row.IsNull(column) ? std::nullopt : std::optional(row.Real(column));
+}
+
+// Column i of the select is kWritten[i - 1]; 0 is the id.
+Case CaseFromRow(const SqlRow& row) {
+    Case c;
+    c.id = row.Int(0);
+    c.number = row.Text(1);
+    c.channel = domain::ParseChannel(row.Text(2)).value_or(domain::Channel::kWalkIn);
+    c.kind = domain::ParseCaseKind(row.Text(3)).value_or(domain::CaseKind::kOther);
+    c.scope = domain::ParseCaseScope(row.Text(4)).value_or(domain::CaseScope::kIndividual);
+    c.urgency = domain::ParseUrgency(row.Text(5)).value_or(domain::Urgency::kNormal);
+    c.category_code = row.Text(6);
+    c.title = row.Text(7);
+    c.content = row.Text(8);
+    c.location.address = row.Text(9);
+    c.location.grid_id = row.OptionalInt(10);
+    c.location.lat = OptionalReal(row, 11);
+    c.location.lng = OptionalReal(row, 12);
+    c.people_involved = static_cast<int>(row.Int(13));
+    c.reporter.name = row.Text(14);
+    c.reporter.phone = row.Text(15);
+    c.reporter.anonymous = row.Bool(16);
+    c.reporter.confidential = row.Bool(17);
+    c.state = domain::ParseCaseState(row.Text(18)).value_or(domain::CaseState::kRegistered);
+    c.holder_id = row.Int(19);
+    c.holder_path = row.Text(20);
+    c.origin_id = row.Int(21);
+    c.origin_path = row.Text(22);
+    c.receiving_office_id = row.Int(23);
+    c.dispatcher_id = row.OptionalInt(24);
+    c.lead_unit_id = row.OptionalInt(25);
+    c.escalated_to_id = row.OptionalInt(26);
+    c.escalated_from = OptionalEnum(row, 27, &domain::ParseCaseState);
+    c.created_by = row.OptionalInt(28).value_or(0);
+    c.created_at = FromEpochMs(row.Int(29));
+    c.updated_at = FromEpochMs(row.Int(30));
+    c.version = row.Int(31);
+    c.channel_fields = row.Text(32);
+    c.master_case_id = row.OptionalInt(33);
+    c.external_ref = row.Text(34);
+    c.publish = row.Bool(35);
+    c.query_code_digest = row.Text(36);
+    c.result = OptionalEnum(row, 37, &domain::ParseAnswerResult);
+    c.answer_text = row.Text(38);
+    c.satisfaction = OptionalEnum(row, 39, &domain::ParseSatisfaction);
+    c.extension_count = static_cast<int>(row.Int(40));
+    c.reopen_count = static_cast<int>(row.Int(41));
+    c.follow_up_attempts = static_cast<int>(row.Int(42));
+    c.first_contact_at = OptionalInstant(row, 43);
+    c.committed_date = OptionalInstant(row, 44);
+    c.deadline = OptionalInstant(row, 45);
+    c.closed_at = OptionalInstant(row, 46);
+    c.last_action = row.Text(47);
+    return c;
+}
+
+void AddRange(std::string& sql, std::vector<SqlValue>& params, std::string_view column,
+              const std::string& path) {
+    sql += "(";
+    sql += column;
+    sql += " >= ? AND ";
+    sql += column;
+    sql += " < ?)";
+    params.emplace_back(path);
+    params.emplace_back(SubtreeUpperBound(path));
+}
+
+// " AND column IN (?, …)" for a non-empty list.
+template <typename T>
+void AddIn(std::string& sql, std::vector<SqlValue>& params, std::string_view column,
+           const std::vector<T>& values) {
+    if (values.empty()) {
+        return;
+    }
+    sql += " AND ";
+    sql += column;
+    sql += " IN (";
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        sql += i == 0 ? "?" : ", ?";
+        params.emplace_back(values[i]);
+    }
+    sql += ")";
+}
+
+// " AND (range OR range …)" for a non-empty list of subtrees.
+void AddAnyRange(std::string& sql, std::vector<SqlValue>& params, std::string_view column,
+                 const std::vector<std::string>& paths) {
+    if (paths.empty()) {
+        return;
+    }
+    sql += " AND (";
+    for (std::size_t i = 0; i < paths.size(); ++i) {
+        sql += i == 0 ? "" : " OR ";
+        AddRange(sql, params, column, paths[i]);
+    }
+    sql += ")";
+}
+
+// "(EXISTS a stake inside one of the paths OR created by me)", or nothing for "everything".
+void AddVisibility(std::string& sql, std::vector<SqlValue>& params,
+                   const domain::CaseVisibility& visibility) {
+    if (visibility.everything) {
+        return;
+    }
+    std::string scopes;
+    std::vector<SqlValue> scope_params;
+    for (const std::string& path : visibility.paths) {
+        if (!scopes.empty()) {
+            scopes += " OR ";
+        }
+        AddRange(scopes, scope_params, "a.path", path);
+    }
+    sql += " AND (";
+    if (!scopes.empty()) {
+        sql += "EXISTS (SELECT 1 FROM case_access a WHERE a.case_id = c.id AND (" + scopes + "))";
+        params.insert(params.end(), scope_params.begin(), scope_params.end());
+    } else {
+        sql += "1 = 0";
+    }
+    if (visibility.creator) {
+        sql += " OR c.created_by = ?";
+        params.emplace_back(*visibility.creator);
+    }
+    sql += ")";
+}
+
+void AddFilters(std::string& sql, std::vector<SqlValue>& params, Dialect dialect,
+                const domain::CaseListQuery& query) {
+    AddVisibility(sql, params, query.visibility);
+    std::vector<std::string> states;
+    for (const auto state : query.states) {
+        states.emplace_back(domain::CaseStateName(state));
+    }
+    AddIn(sql, params, "c.state", states);
+    if (query.holder_path) {
+        sql += " AND ";
+        AddRange(sql, params, "c.holder_path", *query.holder_path);
+    }
+    AddAnyRange(sql, params, "c.holder_path", query.holder_paths);
+    AddIn(sql, params, "c.holder_id", query.holder_ids);
+    AddIn(sql, params, "c.dispatcher_id", query.dispatcher_ids);
+    AddIn(sql, params, "c.escalated_to_id", query.escalated_ids);
+    AddIn(sql, params, "c.last_action", query.last_actions);
+    if (query.created_by) {
+        sql += " AND c.created_by = ?";
+        params.emplace_back(*query.created_by);
+    }
+    if (query.within_path) {
+        sql += " AND EXISTS (SELECT 1 FROM case_access w WHERE w.case_id = c.id AND ";
+        AddRange(sql, params, "w.path", *query.within_path);
+        sql += ")";
+    }
+    if (query.channel) {
+        sql += " AND c.channel = ?";
+        params.emplace_back(std::string(domain::ChannelName(*query.channel)));
+    }
+    if (query.kind) {
+        sql += " AND c.kind = ?";
+        params.emplace_back(std::string(domain::CaseKindName(*query.kind)));
+    }
+    if (query.urgency) {
+        sql += " AND c.urgency = ?";
+        params.emplace_back(std::string(domain::UrgencyName(*query.urgency)));
+    }
+    if (!query.category_prefix.empty()) {
+        sql += " AND c.category_code >= ? AND c.category_code < ?";
+        params.emplace_back(query.category_prefix);
+        params.emplace_back(query.category_prefix + "\x7f");
+    }
+    if (query.created_from) {
+        sql += " AND c.created_at >= ?";
+        params.emplace_back(ToEpochMs(*query.created_from));
+    }
+    if (query.created_to) {
+        sql += " AND c.created_at < ?";
+        params.emplace_back(ToEpochMs(*query.created_to));
+    }
+    if (query.overdue_at) {
+        sql +=
+            " AND c.deadline < ? AND c.state NOT IN ('declined', 'merged', 'closed', "
+            "'withdrawn')";
+        params.emplace_back(ToEpochMs(*query.overdue_at));
+    }
+    if (!query.terms.empty()) {
+        if (dialect == Dialect::kSqlite) {
+            sql += " AND c.id IN (SELECT rowid FROM case_search WHERE case_search MATCH ?)";
+            params.emplace_back(text::Fts5MatchExpression(query.terms));
+        } else {
+            sql += " AND c.search_tokens @@ to_tsquery('simple', ?)";
+            params.emplace_back(text::TsQueryExpression(query.terms));
+        }
+    }
+}
+
+CaseEvent EventFromRow(const SqlRow& row) {
+    CaseEvent event;
+    event.id = row.Int(0);
+    event.case_id = row.Int(1);
+    event.seq = row.Int(2);
+    event.at = FromEpochMs(row.Int(3));
+    event.actor_id = row.OptionalInt(4);
+    event.actor_role = row.Text(5);
+    event.actor_unit_id = row.OptionalInt(6);
+    event.action = row.Text(7);
+    event.payload = row.Text(8);
+    event.from_state = OptionalEnum(row, 9, &domain::ParseCaseState);
+    event.to_state = domain::ParseCaseState(row.Text(10)).value_or(domain::CaseState::kRegistered);
+    event.prev_hash = row.Text(11);
+    event.hash = row.Text(12);
+    return event;
+}
+
+constexpr std::string_view kEventSelect =
+    "SELECT id, case_id, seq, at, actor_id, actor_role, actor_unit_id, action, payload, "
+    "from_state, to_state, prev_hash, hash FROM case_events ";
+
+domain::Attachment AttachmentFromRow(const SqlRow& row) {
+    return {row.Int(0),  row.Int(1),  row.Text(2),        row.Int(3),
+            row.Text(4), row.Text(5), row.OptionalInt(6), FromEpochMs(row.Int(7))};
+}
+
+constexpr std::string_view kAttachmentSelect =
+    "SELECT id, case_id, sha256, size, content_type, filename, uploaded_by, created_at "
+    "FROM attachments ";
+
+}  // namespace
+
+std::string SqlCaseRepository::NextNumber(int year) {
+    const auto row = session_.QueryOne(
+        "INSERT INTO case_counters (year, last) VALUES (?, 1) ON CONFLICT (year) DO UPDATE "
+        "SET last = case_counters.last + 1 RETURNING last",
+        {std::int64_t{year}});
+    std::string serial = std::to_string(row->Int(0));
+    if (serial.size() < 7) {
+        serial.insert(0, 7 - serial.size(), '0');
+    }
+    return std::to_string(year) + "-" + serial;
+}
+
+Case SqlCaseRepository::Insert(Case fresh, std::string_view search_tokens) {
+    static const std::string kSql = [] {
+        std::string placeholders;
+        for (std::size_t i = 0; i < kWritten.size(); ++i) {
+            placeholders += i == 0 ? "?" : ", ?";
+        }
+        return "INSERT INTO cases (" + JoinColumns("") + ") VALUES (" + placeholders +
+               ") RETURNING id";
+    }();
+    fresh.id = session_.QueryOne(kSql, CaseValues(fresh))->Int(0);
+    if (session_.dialect() == Dialect::kSqlite) {
+        session_.Execute("INSERT INTO case_search (rowid, tokens) VALUES (?, ?)",
+                         {fresh.id, std::string(search_tokens)});
+    } else {
+        session_.Execute("UPDATE cases SET search_tokens = to_tsvector('simple', ?) WHERE id = ?",
+                         {std::string(search_tokens), fresh.id});
+    }
+    return fresh;
+}
+
+bool SqlCaseRepository::Update(const Case& changed, std::int64_t expected_version) {
+    static const std::string kSql = [] {
+        std::string assignments;
+        for (const auto column : kWritten) {
+            assignments += assignments.empty() ? "" : ", ";
+            assignments += column;
+            assignments += " = ?";
+        }
+        return "UPDATE cases SET " + assignments + " WHERE id = ? AND version = ?";
+    }();
+    auto values = CaseValues(changed);
+    values.emplace_back(changed.id);
+    values.emplace_back(expected_version);
+    return session_.Execute(kSql, values) == 1;
+}
+
+std::optional<Case> SqlCaseRepository::FindWhere(std::string_view condition, SqlValue value) {
+    const auto row = session_.QueryOne(
+        "SELECT " + SelectColumns() + " FROM cases c WHERE " + std::string(condition),
+        {std::move(value)});
+    return row ? std::optional(CaseFromRow(*row)) : std::nullopt;
+}
+
+std::optional<Case> SqlCaseRepository::FindById(domain::CaseId id) {
+    return FindWhere("c.id = ?", id);
+}
+
+std::optional<Case> SqlCaseRepository::FindByNumber(std::string_view number) {
+    return FindWhere("c.number = ?", std::string(number));
+}
+
+bool SqlCaseRepository::IsVisible(domain::CaseId id, const domain::CaseVisibility& visibility) {
+    std::string sql = "SELECT 1 FROM cases c WHERE c.id = ?";
+    std::vector<SqlValue> params{id};
+    AddVisibility(sql, params, visibility);
+    return !session_.Query(sql, params).empty();
+}
+
+std::vector<Case> SqlCaseRepository::List(const domain::CaseListQuery& query) {
+    std::string sql = "SELECT " + SelectColumns() + " FROM cases c WHERE 1 = 1";
+    std::vector<SqlValue> params;
+    AddFilters(sql, params, session_.dialect(), query);
+    // Keyset pagination: rows strictly after the last one of the previous page.
+    if (query.sort == domain::CaseSort::kDeadline) {
+        // Cases without a deadline sort last.
+        const std::string key = "COALESCE(c.deadline, 9223372036854775807)";
+        if (query.after_key && query.after_id) {
+            sql += " AND (" + key + " > ? OR (" + key + " = ? AND c.id > ?))";
+            params.insert(params.end(), {*query.after_key, *query.after_key, *query.after_id});
+        }
+        sql += " ORDER BY " + key + ", c.id";
+    } else {
+        if (query.after_key && query.after_id) {
+            sql += " AND (c.created_at < ? OR (c.created_at = ? AND c.id < ?))";
+            params.insert(params.end(), {*query.after_key, *query.after_key, *query.after_id});
+        }
+        sql += " ORDER BY c.created_at DESC, c.id DESC";
+    }
+    sql += " LIMIT ?";
+    params.emplace_back(std::int64_t{query.limit});
+    std::vector<Case> cases;
+    for (const SqlRow& row : session_.Query(sql, params)) {
+        cases.push_back(CaseFromRow(row));
+    }
+    return cases;
+}
+
+std::int64_t SqlCaseRepository::Count(const domain::CaseListQuery& query) {
+    std::string sql = "SELECT COUNT(*) FROM cases c WHERE 1 = 1";
+    std::vector<SqlValue> params;
+    AddFilters(sql, params, session_.dialect(), query);
+    return session_.QueryOne(sql, params)->Int(0);
+}
+
+void SqlCaseRepository::AddAccess(domain::CaseId id, const std::vector<std::string>& paths) {
+    for (const std::string& path : paths) {
+        session_.Execute(
+            "INSERT INTO case_access (path, case_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+            {path, id});
+    }
+}
+
+void SqlCaseRepository::SetAssisting(domain::CaseId id,
+                                     const std::vector<domain::OrgUnitId>& units) {
+    session_.Execute("DELETE FROM case_assisting WHERE case_id = ?", {id});
+    for (const domain::OrgUnitId unit : units) {
+        session_.Execute("INSERT INTO case_assisting (case_id, unit_id) VALUES (?, ?)", {id, unit});
+    }
+}
+
+std::vector<domain::OrgUnitId> SqlCaseRepository::Assisting(domain::CaseId id) {
+    std::vector<domain::OrgUnitId> units;
+    for (const SqlRow& row : session_.Query(
+             "SELECT unit_id FROM case_assisting WHERE case_id = ? ORDER BY unit_id", {id})) {
+        units.push_back(row.Int(0));
+    }
+    return units;
+}
+
+void SqlCaseRepository::AppendEvent(const CaseEvent& event) {
+    session_.Execute(
+        "INSERT INTO case_events (case_id, seq, at, actor_id, actor_role, actor_unit_id, action, "
+        "payload, from_state, to_state, prev_hash, hash) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        {event.case_id, event.seq, ToEpochMs(event.at), Nullable(event.actor_id), event.actor_role,
+         Nullable(event.actor_unit_id), event.action, event.payload,
+         EnumName(event.from_state, &domain::CaseStateName),
+         std::string(domain::CaseStateName(event.to_state)), event.prev_hash, event.hash});
+}
+
+std::optional<CaseEvent> SqlCaseRepository::LastEvent(domain::CaseId id) {
+    const auto row = session_.QueryOne(
+        std::string(kEventSelect) + "WHERE case_id = ? ORDER BY seq DESC LIMIT 1", {id});
+    return row ? std::optional(EventFromRow(*row)) : std::nullopt;
+}
+
+std::vector<CaseEvent> SqlCaseRepository::Events(domain::CaseId id) {
+    std::vector<CaseEvent> events;
+    for (const SqlRow& row :
+         session_.Query(std::string(kEventSelect) + "WHERE case_id = ? ORDER BY seq", {id})) {
+        events.push_back(EventFromRow(row));
+    }
+    return events;
+}
+
+domain::Attachment SqlCaseRepository::InsertAttachment(domain::Attachment attachment) {
+    attachment.id =
+        session_
+            .QueryOne(
+                "INSERT INTO attachments (case_id, sha256, size, content_type, filename, "
+                "uploaded_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                {attachment.case_id, attachment.sha256, attachment.size, attachment.content_type,
+                 attachment.filename, Nullable(attachment.uploaded_by),
+                 ToEpochMs(attachment.created_at)})
+            ->Int(0);
+    return attachment;
+}
+
+std::vector<domain::Attachment> SqlCaseRepository::Attachments(domain::CaseId id) {
+    std::vector<domain::Attachment> attachments;
+    for (const SqlRow& row :
+         session_.Query(std::string(kAttachmentSelect) + "WHERE case_id = ? ORDER BY id", {id})) {
+        attachments.push_back(AttachmentFromRow(row));
+    }
+    return attachments;
+}
+
+std::optional<domain::Attachment> SqlCaseRepository::FindAttachment(std::int64_t id) {
+    const auto row = session_.QueryOne(std::string(kAttachmentSelect) + "WHERE id = ?", {id});
+    return row ? std::optional(AttachmentFromRow(*row)) : std::nullopt;
+}
+
+std::optional<domain::IdempotencyRecord> SqlCaseRepository::FindIdempotency(std::string_view scope,
+                                                                            std::string_view key) {
+    const auto row = session_.QueryOne(
+        "SELECT request_hash, case_id FROM idempotency_keys WHERE scope = ? AND key = ?",
+        {std::string(scope), std::string(key)});
+    if (!row) {
+        return std::nullopt;
+    }
+    return domain::IdempotencyRecord{row->Text(0), row->Int(1)};
+}
+
+bool SqlCaseRepository::SaveIdempotency(std::string_view scope, std::string_view key,
+                                        const domain::IdempotencyRecord& record, Instant at) {
+    return session_.Execute(
+               "INSERT INTO idempotency_keys (scope, key, request_hash, case_id, created_at) "
+               "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+               {std::string(scope), std::string(key), record.request_hash, record.case_id,
+                ToEpochMs(at)}) == 1;
+}
+
+}  // namespace minqing::storage

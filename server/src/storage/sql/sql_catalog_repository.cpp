@@ -1,0 +1,110 @@
+#include "storage/sql/sql_catalog_repository.hpp"
+
+#include <string>
+
+namespace minqing::storage {
+namespace {
+
+using domain::Category;
+using domain::DirectCard;
+
+constexpr std::string_view kCategorySelect =
+    "SELECT code, name, parent_code, keywords, active FROM categories ";
+constexpr std::string_view kCardSelect =
+    "SELECT id, number, community_id, holder_id, active, issued_at, revoked_at "
+    "FROM direct_cards ";
+
+// Keywords are stored '|'-separated, as in the seed file.
+std::vector<std::string> SplitKeywords(const std::string& text) {
+    std::vector<std::string> keywords;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        const auto bar = text.find('|', start);
+        const auto end = bar == std::string::npos ? text.size() : bar;
+        if (end > start) {
+            keywords.push_back(text.substr(start, end - start));
+        }
+        start = end + 1;
+    }
+    return keywords;
+}
+
+std::string JoinKeywords(const std::vector<std::string>& keywords) {
+    std::string text;
+    for (const auto& keyword : keywords) {
+        text += text.empty() ? "" : "|";
+        text += keyword;
+    }
+    return text;
+}
+
+Category CategoryFromRow(const SqlRow& row) {
+    return {row.Text(0), row.Text(1), row.OptionalText(2), SplitKeywords(row.Text(3)), row.Bool(4)};
+}
+
+DirectCard CardFromRow(const SqlRow& row) {
+    return {row.Int(0),
+            row.Text(1),
+            row.Int(2),
+            row.Int(3),
+            row.Bool(4),
+            FromEpochMs(row.Int(5)),
+            row.OptionalInt(6).transform(FromEpochMs)};
+}
+
+}  // namespace
+
+std::vector<Category> SqlCatalogRepository::Categories() {
+    std::vector<Category> categories;
+    for (const SqlRow& row : session_.Query(std::string(kCategorySelect) + "ORDER BY code")) {
+        categories.push_back(CategoryFromRow(row));
+    }
+    return categories;
+}
+
+std::optional<Category> SqlCatalogRepository::FindCategory(std::string_view code) {
+    const auto row =
+        session_.QueryOne(std::string(kCategorySelect) + "WHERE code = ?", {std::string(code)});
+    return row ? std::optional(CategoryFromRow(*row)) : std::nullopt;
+}
+
+void SqlCatalogRepository::SaveCategory(const Category& category) {
+    session_.Execute(
+        "INSERT INTO categories (code, name, parent_code, keywords, active) "
+        "VALUES (?, ?, ?, ?, ?) ON CONFLICT (code) DO UPDATE SET name = excluded.name, "
+        "parent_code = excluded.parent_code, keywords = excluded.keywords, "
+        "active = excluded.active",
+        {category.code, category.name, Nullable(category.parent_code),
+         JoinKeywords(category.keywords), std::int64_t{category.active ? 1 : 0}});
+}
+
+DirectCard SqlCatalogRepository::InsertCard(DirectCard card) {
+    card.id =
+        session_
+            .QueryOne(
+                "INSERT INTO direct_cards (number, community_id, holder_id, active, "
+                "issued_at, revoked_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+                {card.number, card.community_id, card.holder_id, std::int64_t{card.active ? 1 : 0},
+                 ToEpochMs(card.issued_at), Nullable(card.revoked_at.transform(ToEpochMs))})
+            ->Int(0);
+    return card;
+}
+
+std::optional<DirectCard> SqlCatalogRepository::ActiveCard(domain::UserId holder,
+                                                           domain::OrgUnitId community) {
+    const auto row = session_.QueryOne(
+        std::string(kCardSelect) + "WHERE holder_id = ? AND community_id = ? AND active = 1",
+        {holder, community});
+    return row ? std::optional(CardFromRow(*row)) : std::nullopt;
+}
+
+std::vector<DirectCard> SqlCatalogRepository::CardsOf(domain::UserId holder) {
+    std::vector<DirectCard> cards;
+    for (const SqlRow& row : session_.Query(
+             std::string(kCardSelect) + "WHERE holder_id = ? ORDER BY id DESC", {holder})) {
+        cards.push_back(CardFromRow(row));
+    }
+    return cards;
+}
+
+}  // namespace minqing::storage

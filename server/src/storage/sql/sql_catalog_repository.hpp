@@ -1,0 +1,25 @@
+// CatalogRepository over a SqlSession; the same SQL serves SQLite and PostgreSQL.
+#pragma once
+
+#include "domain/catalog_repository.hpp"
+#include "storage/sql.hpp"
+
+namespace minqing::storage {
+
+class SqlCatalogRepository final : public domain::CatalogRepository {
+  public:
+    explicit SqlCatalogRepository(SqlSession& session) : session_(session) {}
+
+    std::vector<domain::Category> Categories() override;
+    std::optional<domain::Category> FindCategory(std::string_view code) override;
+    void SaveCategory(const domain::Category& category) override;
+    domain::DirectCard InsertCard(domain::DirectCard card) override;
+    std::optional<domain::DirectCard> ActiveCard(domain::UserId holder,
+                                                 domain::OrgUnitId community) override;
+    std::vector<domain::DirectCard> CardsOf(domain::UserId holder) override;
+
+  private:
+    SqlSession& session_;
+};
+
+}  // namespace minqing::storage
