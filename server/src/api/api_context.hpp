@@ -14,6 +14,7 @@
 #include "http/error_response.hpp"
 #include "http/json.hpp"
 #include "http/router.hpp"
+#include "service/attachment_service.hpp"
 #include "service/auth_service.hpp"
 #include "service/case_intake_service.hpp"
 #include "service/case_query_service.hpp"
@@ -31,6 +32,7 @@ struct ApiContext {
     service::CaseIntakeService& intake;
     service::CaseWorkflowService& workflow;
     service::CaseQueryService& cases;
+    service::AttachmentService& attachments;
     /// Public submissions per client address.
     service::SlidingWindow& public_limit;
     const Clock& clock;

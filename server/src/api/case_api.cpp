@@ -2,6 +2,7 @@
 // GET /api/v1/cases/{id}, POST /api/v1/cases/{id}/actions/{action},
 // GET /api/v1/cases/{id}/events, GET /api/v1/cases/{id}/verify,
 // POST /api/v1/cases/{id}/reveal-reporter, GET /api/v1/workbench, GET /api/v1/categories.
+#include <cctype>
 #include <chrono>
 
 #include <nlohmann/json.hpp>
@@ -222,6 +223,45 @@ AuthedHandler WithCaseId(
     };
 }
 
+// RFC 5987 encoding of a UTF-8 file name for Content-Disposition.
+std::string EncodeFilename(std::string_view name) {
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    std::string encoded;
+    for (const char c : name) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (std::isalnum(byte) != 0 || c == '.' || c == '-' || c == '_') {
+            encoded += c;
+        } else {
+            encoded += '%';
+            encoded += kHex[byte >> 4];
+            encoded += kHex[byte & 0x0F];
+        }
+    }
+    return encoded;
+}
+
+http::Response Download(const ApiContext& context, http::Request& request,
+                        const domain::Principal& caller, domain::CaseId id) {
+    const auto attachment_id = ParseId(request.PathParam("attachmentId"));
+    if (!attachment_id) {
+        return ErrorFor(request, BadId("attachment.not_found", "No such attachment."));
+    }
+    auto file = context.attachments.Download(caller, id, *attachment_id);
+    if (!file) {
+        return ErrorFor(request, file.error());
+    }
+    http::Response response;
+    response.status = 200;
+    response.body = std::move(file->bytes);
+    response.SetHeader("Content-Type", file->attachment.content_type);
+    response.SetHeader("Content-Disposition",
+                       "attachment; filename*=UTF-8''" + EncodeFilename(file->attachment.filename));
+    // The type was decided from the content; browsers must not guess another.
+    response.SetHeader("X-Content-Type-Options", "nosniff");
+    response.SetHeader("Cache-Control", "private, max-age=3600");
+    return response;
+}
+
 }  // namespace
 
 void RegisterCaseRoutes(http::Router& router, const ApiContext& context) {
@@ -288,6 +328,30 @@ void RegisterCaseRoutes(http::Router& router, const ApiContext& context) {
                             {"problem", check.problem}};
                     });
             })));
+    router.Add(
+        "POST", "/api/v1/cases/{id}/attachments",
+        guard.Require(kCaseAct,
+                      WithCaseId([&context](http::Request& request, const domain::Principal& caller,
+                                            domain::CaseId id) {
+                          return Respond(
+                              request,
+                              context.attachments.Upload(caller, id, request.QueryParam("filename"),
+                                                         request.body),
+                              [](const domain::Attachment& attachment) {
+                                  return nlohmann::json{{"id", attachment.id},
+                                                        {"filename", attachment.filename},
+                                                        {"contentType", attachment.content_type},
+                                                        {"size", attachment.size},
+                                                        {"sha256", attachment.sha256}};
+                              },
+                              201);
+                      })));
+    router.Add("GET", "/api/v1/cases/{id}/attachments/{attachmentId}",
+               guard.Require(kCaseRead, WithCaseId([&context](http::Request& request,
+                                                              const domain::Principal& caller,
+                                                              domain::CaseId id) {
+                                 return Download(context, request, caller, id);
+                             })));
     router.Add("GET", "/api/v1/workbench",
                guard.Require(
                    kCaseRead, [&context](http::Request& request, const domain::Principal& caller) {

@@ -234,6 +234,7 @@ class Session : public std::enable_shared_from_this<Session> {
     }
 
   private:
+    std::size_t body_limit_ = 0;  // for the request being read
     enum class State { kIdle, kReading, kBusy, kClosing };
 
     void WaitForRequest() {
@@ -243,7 +244,10 @@ class Session : public std::enable_shared_from_this<Session> {
         }
         parser_.emplace();
         parser_->header_limit(kHeaderLimit);
-        parser_->body_limit(core_.options().body_limit_bytes);
+        // The largest limit until the target is known; OnHeader narrows it.
+        body_limit_ =
+            std::max(core_.options().body_limit_bytes, core_.options().upload_limit_bytes);
+        parser_->body_limit(body_limit_);
         if (buffer_.size() > 0) {
             ReadHeader();  // a pipelined request has arrived already
             return;
@@ -282,6 +286,18 @@ class Session : public std::enable_shared_from_this<Session> {
         }
         first_request_ = false;
         const BeastRequest& message = parser_->get();
+        const auto& options = core_.options();
+        const std::string_view target(message.target().data(), message.target().size());
+        const bool upload =
+            options.is_upload && options.is_upload(target.substr(0, target.find('?')));
+        body_limit_ = upload ? options.upload_limit_bytes : options.body_limit_bytes;
+        // A declared length is refused before any of the body is read; a chunked body is
+        // cut off by the parser at the same limit.
+        if (const auto length = parser_->content_length(); length && *length > body_limit_) {
+            OnReadError(bhttp::error::body_limit);
+            return;
+        }
+        parser_->body_limit(body_limit_);
         if (!parser_->is_done() && message.version() == kHttp11 &&
             EqualsIgnoreCase(message[bhttp::field::expect], "100-continue")) {
             stream_.expires_after(core_.options().write_timeout);
@@ -321,7 +337,7 @@ class Session : public std::enable_shared_from_this<Session> {
         if (ec == bhttp::error::body_limit) {
             AnswerAndClose(kTooLarge, MakeError(ErrorCode::kTooLarge, "request.body_too_large",
                                                 fmt::format("The request body exceeds {} bytes.",
-                                                            core_.options().body_limit_bytes)));
+                                                            body_limit_)));
         } else if (ec == bhttp::error::header_limit) {
             AnswerAndClose(
                 kHeaderTooLarge,

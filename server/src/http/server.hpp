@@ -5,8 +5,10 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "http/router.hpp"
@@ -18,7 +20,10 @@ struct ServerOptions {
     std::uint16_t port = 8080;  // 0 picks a free port; see Server::port()
     int io_threads = 2;         // network threads: parse, route, write; never block
     int worker_threads = 32;    // run handlers that may block on the database
-    std::size_t body_limit_bytes = 1024 * 1024;        // larger bodies get 413
+    std::size_t body_limit_bytes = 1024 * 1024;  // larger bodies get 413
+    /// Uploads (paths for which `is_upload` answers true) may be this large instead.
+    std::size_t upload_limit_bytes = 10 * 1024 * 1024;
+    std::function<bool(std::string_view path)> is_upload;
     std::chrono::milliseconds header_timeout{10'000};  // to receive the whole header
     std::chrono::milliseconds read_timeout{30'000};    // to receive the whole body
     std::chrono::milliseconds idle_timeout{60'000};    // keep-alive between requests

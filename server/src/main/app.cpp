@@ -12,6 +12,7 @@
 #include "main/seed_files.hpp"
 #include "service/seeder.hpp"
 #include "storage/database.hpp"
+#include "storage/file_blob_store.hpp"
 #include "storage/sql_store.hpp"
 
 namespace minqing::app {
@@ -43,6 +44,8 @@ http::ServerOptions ServerOptionsOf(const HttpConfig& http) {
                              : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     options.worker_threads = http.worker_threads;
     options.body_limit_bytes = static_cast<std::size_t>(http.body_limit_kib) * 1024u;
+    options.upload_limit_bytes = static_cast<std::size_t>(http.upload_limit_kib) * 1024u;
+    options.is_upload = [](std::string_view path) { return path.ends_with("/attachments"); };
     options.header_timeout = std::chrono::milliseconds(http.header_timeout_ms);
     options.read_timeout = std::chrono::milliseconds(http.read_timeout_ms);
     options.idle_timeout = std::chrono::milliseconds(http.idle_timeout_ms);
@@ -77,6 +80,9 @@ struct App::Parts {
           intake(store, clock),
           workflow(store, clock),
           cases(store, clock),
+          blobs(config.data_dir + "/attachments"),
+          attachments(store, blobs, clock,
+                      static_cast<std::size_t>(config.http.upload_limit_kib) * 1024u),
           public_limit(config.security.public_submissions_per_hour, std::chrono::hours(1)),
           context{auth,
                   orgs,
@@ -84,6 +90,7 @@ struct App::Parts {
                   intake,
                   workflow,
                   cases,
+                  attachments,
                   public_limit,
                   clock,
                   [this] { return store.Ping(); },
@@ -101,6 +108,8 @@ struct App::Parts {
     service::CaseIntakeService intake;
     service::CaseWorkflowService workflow;
     service::CaseQueryService cases;
+    storage::FileBlobStore blobs;
+    service::AttachmentService attachments;
     service::SlidingWindow public_limit;
     api::ApiContext context;
     http::Router router;

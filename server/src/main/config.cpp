@@ -29,6 +29,7 @@ std::vector<Field> FieldsOf(Config& c) {
         {"http.ioThreads", &c.http.io_threads},
         {"http.workerThreads", &c.http.worker_threads},
         {"http.bodyLimitKib", &c.http.body_limit_kib},
+        {"http.uploadLimitKib", &c.http.upload_limit_kib},
         {"http.headerTimeoutMs", &c.http.header_timeout_ms},
         {"http.readTimeoutMs", &c.http.read_timeout_ms},
         {"http.idleTimeoutMs", &c.http.idle_timeout_ms},
@@ -225,6 +226,7 @@ void Validate(const Config& c, std::vector<std::string>& errors) {
     at_least("http.ioThreads", c.http.io_threads, 0);
     at_least("http.workerThreads", c.http.worker_threads, 1);
     at_least("http.bodyLimitKib", c.http.body_limit_kib, 1);
+    at_least("http.uploadLimitKib", c.http.upload_limit_kib, 1);
     at_least("http.headerTimeoutMs", c.http.header_timeout_ms, 100);
     at_least("http.readTimeoutMs", c.http.read_timeout_ms, 100);
     at_least("http.idleTimeoutMs", c.http.idle_timeout_ms, 100);

@@ -17,6 +17,8 @@ struct HttpConfig {
     int worker_threads = 32;
     /// Largest request body accepted, in KiB; larger ones get 413.
     int body_limit_kib = 1024;
+    /// Largest attachment upload, in KiB.
+    int upload_limit_kib = 10 * 1024;
     /// Time allowed to receive a request's header, in milliseconds.
     int header_timeout_ms = 10'000;
     /// Time allowed to receive a request's body, in milliseconds.

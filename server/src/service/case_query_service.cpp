@@ -265,19 +265,4 @@ std::vector<domain::Category> CaseQueryService::Categories() {
         store_, [](Repositories& repositories) { return repositories.Catalog().Categories(); });
 }
 
-Result<domain::Attachment> CaseQueryService::GetAttachment(const Principal& caller,
-                                                           domain::CaseId id,
-                                                           std::int64_t attachment_id) {
-    return domain::Query(store_, [&](Repositories& repositories) -> Result<domain::Attachment> {
-        if (!repositories.Cases().IsVisible(id, domain::VisibilityOf(caller))) {
-            return Fail(CaseNotFound());
-        }
-        auto attachment = repositories.Cases().FindAttachment(attachment_id);
-        if (!attachment || attachment->case_id != id) {
-            return Fail(NotFound("attachment.not_found", "No such attachment."));
-        }
-        return std::move(*attachment);
-    });
-}
-
 }  // namespace minqing::service

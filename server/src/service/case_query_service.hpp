@@ -62,9 +62,6 @@ class CaseQueryService {
                                                    int first_per_bucket);
     /// The subject categories (two levels), for every staff user and the public forms.
     std::vector<domain::Category> Categories();
-    /// The attachment and its case, if the caller may see that case.
-    Result<domain::Attachment> GetAttachment(const domain::Principal& caller, domain::CaseId id,
-                                             std::int64_t attachment_id);
 
   private:
     domain::Store& store_;
