@@ -262,6 +262,19 @@ http::Response Download(const ApiContext& context, http::Request& request,
     return response;
 }
 
+nlohmann::json RoutingSuggestionJson(const service::RoutingSuggestion& suggestion) {
+    const auto optional_unit = [](const std::optional<domain::OrgUnit>& unit) {
+        return unit ? UnitRefJson(*unit) : nlohmann::json(nullptr);
+    };
+    nlohmann::json assisting = nlohmann::json::array();
+    for (const auto& unit : suggestion.assisting) {
+        assisting.push_back(UnitRefJson(unit));
+    }
+    return {{"lead", optional_unit(suggestion.lead)},
+            {"assisting", assisting},
+            {"forwardTo", optional_unit(suggestion.forward_to)}};
+}
+
 }  // namespace
 
 void RegisterCaseRoutes(http::Router& router, const ApiContext& context) {
@@ -351,6 +364,13 @@ void RegisterCaseRoutes(http::Router& router, const ApiContext& context) {
                                                               const domain::Principal& caller,
                                                               domain::CaseId id) {
                                  return Download(context, request, caller, id);
+                             })));
+    router.Add("GET", "/api/v1/cases/{id}/routing-suggestion",
+               guard.Require(kCaseRead, WithCaseId([&context](http::Request& request,
+                                                              const domain::Principal& caller,
+                                                              domain::CaseId id) {
+                                 return Respond(request, context.cases.SuggestRouting(caller, id),
+                                                RoutingSuggestionJson);
                              })));
     router.Add("GET", "/api/v1/workbench",
                guard.Require(

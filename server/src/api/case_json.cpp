@@ -8,14 +8,7 @@ namespace {
 using domain::OrgUnit;
 
 nlohmann::json UnitRef(const std::optional<OrgUnit>& unit) {
-    if (!unit) {
-        return nullptr;
-    }
-    return {{"id", unit->id},
-            {"code", unit->code},
-            {"name", unit->name},
-            {"kind", domain::OrgKindName(unit->kind)},
-            {"level", domain::OrgLevelName(unit->level)}};
+    return unit ? UnitRefJson(*unit) : nlohmann::json(nullptr);
 }
 
 template <typename T>
@@ -66,6 +59,14 @@ std::optional<Enum> DecodeEnum(JsonFields& fields, std::string_view key,
 }
 
 }  // namespace
+
+nlohmann::json UnitRefJson(const domain::OrgUnit& unit) {
+    return {{"id", unit.id},
+            {"code", unit.code},
+            {"name", unit.name},
+            {"kind", domain::OrgKindName(unit.kind)},
+            {"level", domain::OrgLevelName(unit.level)}};
+}
 
 nlohmann::json CaseItemJson(const domain::Case& c) {
     return {{"id", c.id},

@@ -16,6 +16,8 @@ nlohmann::json CaseViewJson(const service::CaseView& view);
 /// A row of a work list.
 nlohmann::json CaseItemJson(const domain::Case& c);
 nlohmann::json CaseEventJson(const domain::CaseEvent& event);
+/// {id, code, name, kind, level} of an org unit a case refers to.
+nlohmann::json UnitRefJson(const domain::OrgUnit& unit);
 
 /// Decodes the case body fields (kind, scope, urgency, categoryCode, title, content,
 /// location, peopleInvolved, reporter, and for staff the channel's own object). Field errors

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "common/clock.hpp"
@@ -32,5 +33,19 @@ struct DirectCard {
     Instant issued_at{};
     std::optional<Instant> revoked_at;
 };
+
+/// One row of the dispatch catalogue (派单目录): for a category routed by an office of a
+/// level, the suggested lead and assisting units. Unit codes may hold "{district}", which
+/// stands for the routing district's code.
+struct DispatchRule {
+    std::string category_code;
+    OrgLevel level = OrgLevel::kCity;
+    std::string lead_unit;
+    std::vector<std::string> assisting_units;
+};
+
+/// The unit code a catalogue pattern names for a routing district ("U{district}-02" with
+/// "220204" → "U220204-02"); patterns without the placeholder are returned as they are.
+std::string ResolveUnitCode(std::string_view pattern, std::string_view district_code);
 
 }  // namespace minqing::domain

@@ -22,6 +22,11 @@ class CatalogRepository {
     /// Inserts or replaces a category (parents before children).
     virtual void SaveCategory(const Category& category) = 0;
 
+    /// The catalogue rule for a category routed at a level, if any.
+    virtual std::optional<DispatchRule> FindDispatchRule(std::string_view category_code,
+                                                         OrgLevel level) = 0;
+    virtual void SaveDispatchRule(const DispatchRule& rule) = 0;
+
     virtual DirectCard InsertCard(DirectCard card) = 0;
     /// The active card the user holds for that community, if any.
     virtual std::optional<DirectCard> ActiveCard(UserId holder, OrgUnitId community) = 0;

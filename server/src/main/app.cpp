@@ -141,6 +141,10 @@ void App::Start() {
             if (auto categories = service::SeedCategories(p.store, seed->categories); !categories) {
                 throw std::runtime_error("categories: " + categories.error().message);
             }
+            if (auto dispatch = service::SeedDispatchCatalogue(p.store, seed->dispatch);
+                !dispatch) {
+                throw std::runtime_error("dispatch catalogue: " + dispatch.error().message);
+            }
             if (auto accounts =
                     service::SeedDemoAccounts(p.store, p.clock, p.config.demo.password,
                                               AuthOptionsOf(p.config.security).password_cost);

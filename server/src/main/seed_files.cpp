@@ -42,6 +42,11 @@ Result<service::SeedTables> ReadSeedTables(const std::string& dir) {
         return Fail(std::move(categories.error()));
     }
     seed.categories = std::move(*categories);
+    auto dispatch = ReadTable(dir + "/dispatch-catalogue.csv");
+    if (!dispatch) {
+        return Fail(std::move(dispatch.error()));
+    }
+    seed.dispatch = std::move(*dispatch);
     return seed;
 }
 

@@ -260,6 +260,44 @@ Result<std::vector<WorkbenchBucket>> CaseQueryService::Workbench(const Principal
     });
 }
 
+Result<RoutingSuggestion> CaseQueryService::SuggestRouting(const Principal& caller,
+                                                           domain::CaseId id) {
+    return domain::Query(store_, [&](Repositories& repositories) -> Result<RoutingSuggestion> {
+        const auto c = repositories.Cases().FindById(id);
+        if (!c || !repositories.Cases().IsVisible(id, domain::VisibilityOf(caller))) {
+            return Fail(CaseNotFound());
+        }
+        RoutingSuggestion suggestion;
+        const auto holder = repositories.Orgs().FindById(c->holder_id);
+        if (!holder || holder->kind != domain::OrgKind::kDivision) {
+            return suggestion;
+        }
+        if (holder->level != domain::OrgLevel::kCity &&
+            holder->level != domain::OrgLevel::kDistrict) {
+            if (holder->parent_id) {
+                suggestion.forward_to = repositories.Orgs().FindById(*holder->parent_id);
+            }
+            return suggestion;
+        }
+        const auto rule = repositories.Catalog().FindDispatchRule(c->category_code, holder->level);
+        if (!rule) {
+            return suggestion;
+        }
+        const auto unit = [&](const std::string& pattern) {
+            auto found =
+                repositories.Orgs().FindByCode(domain::ResolveUnitCode(pattern, holder->code));
+            return found && found->active ? found : std::nullopt;
+        };
+        suggestion.lead = unit(rule->lead_unit);
+        for (const auto& pattern : rule->assisting_units) {
+            if (auto assisting = unit(pattern)) {
+                suggestion.assisting.push_back(std::move(*assisting));
+            }
+        }
+        return suggestion;
+    });
+}
+
 std::vector<domain::Category> CaseQueryService::Categories() {
     return domain::Query(
         store_, [](Repositories& repositories) { return repositories.Catalog().Categories(); });

@@ -39,6 +39,13 @@ struct CasePage {
     std::string next_cursor;
 };
 
+struct RoutingSuggestion {
+    std::optional<domain::OrgUnit> lead;
+    std::vector<domain::OrgUnit> assisting;
+    /// The office one level up, for offices that forward rather than dispatch.
+    std::optional<domain::OrgUnit> forward_to;
+};
+
 struct WorkbenchBucket {
     std::string name;  // to_accept, to_route, to_sign, to_handle, to_approve, to_follow_up,
                        // returned_to_me, escalated_to_me
@@ -60,6 +67,12 @@ class CaseQueryService {
                           const std::string& cursor);
     Result<std::vector<WorkbenchBucket>> Workbench(const domain::Principal& caller,
                                                    int first_per_bucket);
+    /// Where the holding office should send the case, from the dispatch catalogue: the
+    /// suggested lead and assisting units for its category at the office's level (empty when
+    /// the catalogue has none), or for street and community offices the office one level up.
+    /// Errors: 404 "case.not_found".
+    Result<RoutingSuggestion> SuggestRouting(const domain::Principal& caller, domain::CaseId id);
+
     /// The subject categories (two levels), for every staff user and the public forms.
     std::vector<domain::Category> Categories();
 

@@ -240,6 +240,29 @@ Result<int> SeedCategories(domain::Store& store, const CsvTable& categories) {
     });
 }
 
+Result<int> SeedDispatchCatalogue(domain::Store& store, const CsvTable& dispatch) {
+    return domain::Transact(store, [&](Repositories& repositories) -> Result<int> {
+        for (std::size_t row = 0; row < dispatch.size(); ++row) {
+            domain::DispatchRule rule;
+            rule.category_code = dispatch.Get(row, "category_code");
+            const auto level = domain::ParseOrgLevel(dispatch.Get(row, "level"));
+            if (!level || !repositories.Catalog().FindCategory(rule.category_code)) {
+                return Fail(SeedError("dispatch-catalogue.csv", row, "bad level or category"));
+            }
+            rule.level = *level;
+            rule.lead_unit = dispatch.Get(row, "lead_unit");
+            const std::string& assisting = dispatch.Get(row, "assisting_units");
+            for (std::size_t start = 0; start < assisting.size();) {
+                const auto bar = std::min(assisting.find('|', start), assisting.size());
+                rule.assisting_units.push_back(assisting.substr(start, bar - start));
+                start = bar + 1;
+            }
+            repositories.Catalog().SaveDispatchRule(rule);
+        }
+        return static_cast<int>(dispatch.size());
+    });
+}
+
 Status SeedDemoAccounts(domain::Store& store, const Clock& clock, std::string_view password,
                         const PasswordCost& cost) {
     // One hash for every demo account: argon2id is deliberately slow, and a dozen of them

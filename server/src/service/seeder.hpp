@@ -23,6 +23,7 @@ struct SeedTables {
     CsvTable sections;    // code,name,unit_code
     CsvTable handlers;    // unit_code,name,phone,section_code
     CsvTable categories;  // code,name,parent_code,keywords
+    CsvTable dispatch;    // category_code,level,lead_unit,assisting_units
 };
 
 /// One demo login: a role on the org node with the given division code or member-unit name.
@@ -43,6 +44,9 @@ Result<int> SeedOrgNetwork(domain::Store& store, const Clock& clock, const SeedT
 
 /// Loads the subject categories (parents first). Returns how many it stored.
 Result<int> SeedCategories(domain::Store& store, const CsvTable& categories);
+
+/// Loads the dispatch catalogue. Errors: 422 "seed.invalid" for a bad level or category.
+Result<int> SeedDispatchCatalogue(domain::Store& store, const CsvTable& dispatch);
 
 /// Creates the demo accounts with `password`, and issues the demo director's direct card. Errors:
 /// 422 "seed.invalid" when a demo unit code is missing from the org network.

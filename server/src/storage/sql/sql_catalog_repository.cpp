@@ -14,7 +14,7 @@ constexpr std::string_view kCardSelect =
     "SELECT id, number, community_id, holder_id, active, issued_at, revoked_at "
     "FROM direct_cards ";
 
-// Keywords are stored '|'-separated, as in the seed file.
+// Lists (keywords, unit codes) are stored '|'-separated, as in the seed files.
 std::vector<std::string> SplitKeywords(const std::string& text) {
     std::vector<std::string> keywords;
     std::size_t start = 0;
@@ -76,6 +76,28 @@ void SqlCatalogRepository::SaveCategory(const Category& category) {
         "active = excluded.active",
         {category.code, category.name, Nullable(category.parent_code),
          JoinKeywords(category.keywords), std::int64_t{category.active ? 1 : 0}});
+}
+
+std::optional<domain::DispatchRule> SqlCatalogRepository::FindDispatchRule(
+    std::string_view category_code, domain::OrgLevel level) {
+    const auto row = session_.QueryOne(
+        "SELECT lead_unit, assisting_units FROM dispatch_catalogue "
+        "WHERE category_code = ? AND level = ?",
+        {std::string(category_code), std::string(domain::OrgLevelName(level))});
+    if (!row) {
+        return std::nullopt;
+    }
+    return domain::DispatchRule{std::string(category_code), level, row->Text(0),
+                                SplitKeywords(row->Text(1))};
+}
+
+void SqlCatalogRepository::SaveDispatchRule(const domain::DispatchRule& rule) {
+    session_.Execute(
+        "INSERT INTO dispatch_catalogue (category_code, level, lead_unit, assisting_units) "
+        "VALUES (?, ?, ?, ?) ON CONFLICT (category_code, level) DO UPDATE SET "
+        "lead_unit = excluded.lead_unit, assisting_units = excluded.assisting_units",
+        {rule.category_code, std::string(domain::OrgLevelName(rule.level)), rule.lead_unit,
+         JoinKeywords(rule.assisting_units)});
 }
 
 DirectCard SqlCatalogRepository::InsertCard(DirectCard card) {

@@ -13,6 +13,9 @@ class SqlCatalogRepository final : public domain::CatalogRepository {
     std::vector<domain::Category> Categories() override;
     std::optional<domain::Category> FindCategory(std::string_view code) override;
     void SaveCategory(const domain::Category& category) override;
+    std::optional<domain::DispatchRule> FindDispatchRule(std::string_view category_code,
+                                                         domain::OrgLevel level) override;
+    void SaveDispatchRule(const domain::DispatchRule& rule) override;
     domain::DirectCard InsertCard(domain::DirectCard card) override;
     std::optional<domain::DirectCard> ActiveCard(domain::UserId holder,
                                                  domain::OrgUnitId community) override;
