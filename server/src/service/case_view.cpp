@@ -12,6 +12,26 @@ CaseView ViewOf(domain::Repositories& repositories, const domain::Principal& cal
     view.actions = domain::AvailableActions(c, relations);
     view.may_reveal_reporter = domain::MaySeeReporter(caller, c, view.parties);
     view.attachments = repositories.Cases().Attachments(c.id);
+    if (!view.parties.assisting.empty() && view.parties.lead_unit) {
+        view.parts.push_back({view.parties.lead_unit->id, view.parties.lead_unit->name, true, {}});
+        for (const auto& unit : view.parties.assisting) {
+            view.parts.push_back({unit.id, unit.name, false, {}});
+        }
+        for (auto& event : repositories.Cases().Events(c.id)) {
+            if (event.action != "assist" && event.action != "answer") {
+                continue;
+            }
+            for (auto& part : view.parts) {
+                // An assist note belongs to the unit its actor acted for; the answer to the
+                // lead unit, the only one that may give it.
+                if (event.actor_unit_id == part.unit_id ||
+                    (part.lead && event.action == "answer")) {
+                    part.contributions.push_back(event);
+                    break;
+                }
+            }
+        }
+    }
     view.c = std::move(c);
     return view;
 }

@@ -10,6 +10,15 @@
 
 namespace minqing::service {
 
+/// What one unit contributed to a jointly handled case: its assist notes and, for the lead
+/// unit, its answer.
+struct UnitPart {
+    domain::OrgUnitId unit_id = 0;
+    std::string unit_name;
+    bool lead = false;
+    std::vector<domain::CaseEvent> contributions;
+};
+
 struct CaseView {
     domain::Case c;
     domain::CaseParties parties;
@@ -18,6 +27,8 @@ struct CaseView {
     /// Set only by the logged reveal: the reporter unmasked.
     bool reporter_revealed = false;
     std::vector<domain::Attachment> attachments;
+    /// For cases with assisting units: each unit's part (lead first).
+    std::vector<UnitPart> parts;
 };
 
 /// Builds the view of `c` for `caller` inside a unit of work.
