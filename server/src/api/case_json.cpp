@@ -163,18 +163,22 @@ nlohmann::json CaseEventJson(const domain::CaseEvent& event) {
 
 service::CaseDraft DecodeCaseDraft(const nlohmann::json& body, bool is_public) {
     service::CaseDraft draft;
+    draft.channel_known = false;
     JsonFields fields(body);
+    // Required fields are decoded as optional: intake owns "required", so each missing field
+    // is reported once.
     if (const auto channel = DecodeEnum(fields, "channel", &domain::ParseChannel, true)) {
         draft.channel = *channel;
+        draft.channel_known = true;
     }
-    draft.kind = DecodeEnum(fields, "kind", &domain::ParseCaseKind, true);
+    draft.kind = DecodeEnum(fields, "kind", &domain::ParseCaseKind, false);
     draft.scope = DecodeEnum(fields, "scope", &domain::ParseCaseScope, false)
                       .value_or(domain::CaseScope::kIndividual);
     draft.urgency = DecodeEnum(fields, "urgency", &domain::ParseUrgency, false)
                         .value_or(domain::Urgency::kNormal);
-    draft.category_code = fields.String("categoryCode", true).value_or("");
-    draft.title = fields.String("title", true).value_or("");
-    draft.content = fields.String("content", true).value_or("");
+    draft.category_code = fields.String("categoryCode").value_or("");
+    draft.title = fields.String("title").value_or("");
+    draft.content = fields.String("content").value_or("");
     draft.people_involved = static_cast<int>(fields.Integer("peopleInvolved").value_or(1));
     draft.publish = fields.Boolean("publish").value_or(false);
     if (const auto* location = fields.Object("location")) {

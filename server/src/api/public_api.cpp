@@ -39,10 +39,6 @@ http::Response Submit(const ApiContext& context, http::Request& request) {
         return ErrorFor(request, body.error());
     }
     auto draft = DecodeCaseDraft(*body, true);
-    if (draft.channel != domain::Channel::kMailbox &&
-        draft.channel != domain::Channel::kMessageBoard) {
-        draft.decode_errors.push_back({"channel", "public_only", "mailbox or message_board."});
-    }
     const std::string key(request.Header("idempotency-key"));
     auto created = context.intake.Submit(std::move(draft), key.substr(0, 128),
                                          service::Sha256Hex(request.body));
@@ -76,6 +72,8 @@ void RegisterPublicRoutes(http::Router& router, const ApiContext& context) {
                                    ? nlohmann::json(domain::AnswerResultName(*status.result))
                                    : nlohmann::json(nullptr)},
                     {"answerText", status.answer_text},
+                    {"declineReason", status.decline_reason},
+                    {"legalBasis", status.legal_basis},
                     {"closedAt", status.closed_at
                                      ? nlohmann::json(FormatIso8601Cst(*status.closed_at))
                                      : nlohmann::json(nullptr)}};

@@ -67,6 +67,11 @@ bool IsUnitRole(Role role) {
 
 CaseVisibility VisibilityOf(const Principal& caller) {
     CaseVisibility visibility;
+    // Whoever recorded a case may follow it (the hotline's system reads back its hand-overs).
+    if (std::ranges::any_of(caller.roles,
+                            [](const RoleAssignment& held) { return held.role != Role::kAdmin; })) {
+        visibility.creator = caller.user_id;
+    }
     for (const RoleAssignment& held : caller.roles) {
         switch (held.role) {
             case Role::kAdmin:
@@ -91,6 +96,10 @@ CaseVisibility VisibilityOf(const Principal& caller) {
             case Role::kDirector:
                 visibility.creator = caller.user_id;
                 visibility.paths.push_back(held.org_unit_path);
+                break;
+            case Role::kLeader:
+                // Leaders receive what is escalated to them, not every case of their area.
+                visibility.escalated_paths.push_back(held.org_unit_path);
                 break;
             default:
                 visibility.paths.push_back(held.org_unit_path);

@@ -25,9 +25,10 @@ struct CaseParties {
 };
 
 /// What cases the caller's roles let them see (DOMAIN.md "Who sees what"): the city office
-/// and inspectors at city level everything; offices, community staff, directors, leaders and
-/// units the cases with a stake in their subtree; grid workers their grid's cases and their
-/// own reports; cadres their own reports. Admins manage the system and see no cases.
+/// and inspectors at city level everything; offices, community staff, directors and units the
+/// cases with a stake in their subtree; leaders the cases escalated into their area; grid
+/// workers their grid's cases and their own reports; cadres their own reports. Admins manage
+/// the system and see no cases.
 CaseVisibility VisibilityOf(const Principal& caller);
 
 /// The workflow relations of the caller to the case.

@@ -7,6 +7,7 @@
 #include <spdlog/spdlog.h>
 
 #include "api/api_context.hpp"
+#include "case_generator.hpp"
 #include "http/middleware.hpp"
 #include "http/server.hpp"
 #include "main/seed_files.hpp"
@@ -151,8 +152,17 @@ void App::Start() {
                 !accounts) {
                 throw std::runtime_error("demo accounts: " + accounts.error().message);
             }
-            spdlog::info("demo data loaded: {} org units, {} accounts", *loaded,
-                         service::DemoAccounts().size());
+            // A living city rather than an empty table: the benchmarks' generator, at the demo
+            // size, over the last 90 days ending now.
+            casegen::GeneratorOptions cases;
+            cases.now = p.clock.Now();
+            cases.count = p.config.demo.cases;
+            auto generated = casegen::GenerateCases(p.store, cases);
+            if (!generated) {
+                throw std::runtime_error("demo cases: " + generated.error().message);
+            }
+            spdlog::info("demo data loaded: {} org units, {} accounts, {} cases", *loaded,
+                         service::DemoAccounts().size(), generated->cases);
         } else {
             spdlog::info("demo data not loaded: the database already has an org network");
         }

@@ -52,6 +52,7 @@ std::vector<Field> FieldsOf(Config& c) {
         {"demo.enabled", &c.demo.enabled},
         {"demo.seedDir", &c.demo.seed_dir},
         {"demo.password", &c.demo.password, true},
+        {"demo.cases", &c.demo.cases},
         {"log.level", &c.log.level},
     };
 }
@@ -244,6 +245,7 @@ void Validate(const Config& c, std::vector<std::string>& errors) {
     at_least("security.passwordHashMemoryKib", c.security.password_hash_memory_kib, 8);
     at_least("security.authCacheSeconds", c.security.auth_cache_seconds, 0);
     at_least("security.publicSubmissionsPerHour", c.security.public_submissions_per_hour, 1);
+    at_least("demo.cases", c.demo.cases, 0);
     const std::string url = c.DatabaseUrl();
     if (!url.starts_with("sqlite:") && !url.starts_with("postgresql://") &&
         !url.starts_with("postgres://")) {

@@ -70,6 +70,8 @@ struct DemoConfig {
     std::string seed_dir = "data/seed";
     /// Password of every demo account.
     std::string password = "minqing-demo";
+    /// Generated cases the demo starts with (the benchmarks' generator); 0 for none.
+    int cases = 2000;
 };
 
 struct LogConfig {

@@ -324,7 +324,9 @@ class Intake {
 
 void CheckCommon(Repositories& repositories, const CaseDraft& draft, const IntakeLimits& limits,
                  std::vector<FieldError>& errors) {
-    if (!draft.kind) {
+    const bool kind_reported =
+        std::ranges::any_of(errors, [](const FieldError& error) { return error.field == "kind"; });
+    if (!draft.kind && !kind_reported) {
         errors.push_back({"kind", "required",
                           "question, help, complaint, report, suggestion, praise or other."});
     }
@@ -435,10 +437,20 @@ Result<CreatedCase> CaseIntakeService::Record(const Principal* caller, CaseDraft
             }
             std::vector<FieldError> errors = std::move(draft.decode_errors);
             CheckCommon(repositories, draft, limits_, errors);
+            if (!draft.channel_known) {
+                return Fail(Validation(std::move(errors)));
+            }
             Intake intake(repositories, draft, errors);
             auto placement = intake.Place(caller);
             if (!placement) {
-                return Fail(std::move(placement.error()));
+                // A refused placement that is itself a field problem joins the others.
+                if (placement.error().code != ErrorCode::kValidation) {
+                    return Fail(std::move(placement.error()));
+                }
+                for (auto& field : placement.error().fields) {
+                    errors.push_back(std::move(field));
+                }
+                return Fail(Validation(std::move(errors)));
             }
             if (!errors.empty() || !placement->holder || !placement->origin) {
                 if (errors.empty()) {
@@ -531,6 +543,18 @@ Result<PublicStatus> CaseIntakeService::PublicStatusOf(std::string_view number,
         status.answer_text = found->answer_text;
     }
     status.closed_at = found->closed_at;
+    if (found->state == CaseState::kDeclined) {
+        const auto events = domain::Query(store_, [&](Repositories& repositories) {
+            return repositories.Cases().Events(found->id);
+        });
+        for (const auto& event : events) {
+            if (event.action == "decline") {
+                const auto payload = nlohmann::json::parse(event.payload, nullptr, false);
+                status.decline_reason = payload.value("reason", "");
+                status.legal_basis = payload.value("legalBasis", "");
+            }
+        }
+    }
     return status;
 }
 

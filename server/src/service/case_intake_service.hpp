@@ -49,6 +49,8 @@ struct HotlineFields {
 /// itself, so that one 422 lists them together with the ones found here.
 struct CaseDraft {
     domain::Channel channel = domain::Channel::kWalkIn;
+    /// False when the body named no valid channel: nothing can be placed then.
+    bool channel_known = true;
     std::optional<domain::CaseKind> kind;
     domain::CaseScope scope = domain::CaseScope::kIndividual;
     domain::Urgency urgency = domain::Urgency::kNormal;
@@ -82,6 +84,9 @@ struct PublicStatus {
     std::optional<domain::AnswerResult> result;
     std::string answer_text;
     std::optional<Instant> closed_at;
+    /// Why it was not accepted, and the proper channel or legal basis (declined only).
+    std::string decline_reason;
+    std::string legal_basis;
 };
 
 struct IntakeLimits {

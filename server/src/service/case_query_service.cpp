@@ -1,5 +1,6 @@
 #include "service/case_query_service.hpp"
 
+#include <algorithm>
 #include <charconv>
 
 #include "service/case_records.hpp"
@@ -241,20 +242,31 @@ Result<std::vector<WorkbenchBucket>> CaseQueryService::Workbench(const Principal
             }
             buckets.push_back(std::move(bucket));
         }
-        // A unit's "returned to me" is rework sent back to it.
-        if (!units.empty()) {
-            CaseListQuery query;
+        // Adds a second kind of case to a bucket that one filter cannot express.
+        const auto add_to = [&](std::string_view name, CaseListQuery query) {
+            auto bucket = std::ranges::find(buckets, name, &WorkbenchBucket::name);
             query.visibility = visibility;
+            query.sort = domain::CaseSort::kDeadline;
+            query.limit = first_per_bucket;
+            bucket->count += repositories.Cases().Count(query);
+            for (auto& c : repositories.Cases().List(query)) {
+                bucket->first.push_back(std::move(c));
+            }
+        };
+        if (!offices.empty()) {
+            // A community or street handling a case itself works it like a unit.
+            CaseListQuery query;
+            query.states = {CaseState::kHandling, CaseState::kLongTerm};
+            query.holder_ids = offices;
+            add_to("to_handle", std::move(query));
+        }
+        if (!units.empty()) {
+            // A unit's "returned to me" is rework sent back to it.
+            CaseListQuery query;
             query.states = {CaseState::kHandling};
             query.holder_paths = units;
             query.last_actions = {"return_for_rework", "reopen"};
-            query.sort = domain::CaseSort::kDeadline;
-            query.limit = first_per_bucket;
-            auto& returned = buckets[6];
-            returned.count += repositories.Cases().Count(query);
-            for (auto& c : repositories.Cases().List(query)) {
-                returned.first.push_back(std::move(c));
-            }
+            add_to("returned_to_me", std::move(query));
         }
         return buckets;
     });

@@ -162,6 +162,8 @@ Result<CaseView> CaseWorkflowService::Act(const Principal& caller, domain::CaseI
         if (after->holder_id != before->holder_id) {
             const auto holder = repositories.Orgs().FindById(after->holder_id);
             after->holder_path = holder ? holder->path : "";
+        }
+        if (after->holder_id != before->holder_id || after->state != before->state) {
             after->last_action = std::string(domain::CaseActionName(request.action));
         }
         if (!repositories.Cases().Update(*after, before->version)) {
@@ -189,6 +191,10 @@ Result<CaseView> CaseWorkflowService::RevealReporter(const Principal& caller, do
             return Fail(CaseNotFound());
         }
         const auto parties = LoadParties(repositories, *c);
+        if (c->reporter.anonymous) {
+            // Nothing identifying was stored, so there is nothing to reveal or to log.
+            return ViewOf(repositories, caller, std::move(*c));
+        }
         if (!domain::MaySeeReporter(caller, *c, parties)) {
             return Fail(
                 Forbidden("case.reporter_hidden", "The reporter's identity is not shown to you."));

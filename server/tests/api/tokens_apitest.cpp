@@ -10,10 +10,6 @@ namespace {
 using ::testing::ElementsAre;
 using ::testing::Pair;
 
-Headers Bearer(const std::string& secret) {
-    return {{"Authorization", "Bearer " + secret}};
-}
-
 class TokensApiTest : public ApiTest {
   protected:
     // Creates a token for `username` as the city admin; returns the 201 answer.

@@ -109,6 +109,15 @@ std::int64_t UserIdOf(Session& admin, std::string_view username) {
     return user.at("id").get<std::int64_t>();
 }
 
+std::string CreateApiToken(Session& admin, std::int64_t user_id, std::string_view name) {
+    HttpResponse created = admin.Post("/api/v1/tokens", {{"name", name}, {"userId", user_id}});
+    if (created.status != 201 || !created.json.contains("token")) {
+        throw std::runtime_error("cannot create token " + std::string(name) + ": HTTP " +
+                                 std::to_string(created.status) + " " + created.body);
+    }
+    return created.json.at("token").get<std::string>();
+}
+
 bool MatchesError(const HttpResponse& response, int status, std::string_view reason,
                   std::ostream& why) {
     bool matches = true;

@@ -45,6 +45,13 @@ inline constexpr std::string_view kDeshengStreet = "220204001000";  // 德胜街
 inline constexpr std::string_view kNanjingStreet = "220204002000";  // 南京街道 (船营区)
 inline constexpr std::string_view kYongqian = "220204001001";       // 永前社区 (德胜街道)
 inline constexpr std::string_view kSportsBureau = "U220200-26";     // 吉林市体育局
+inline constexpr std::string_view kDongchangzhaiGrid1 = "22020200100101";  // 东厂宅社区第一网格
+inline constexpr std::string_view kYongqianGrid1 = "22020400100101";  // 永前社区第一网格
+inline constexpr std::string_view kYongqianGrid2 = "22020400100102";  // 永前社区第二网格
+inline constexpr std::string_view kHousingBureau = "U220200-13";  // 吉林市住房和城乡建设局
+inline constexpr std::string_view kHotline12345 = "U220200-33";  // 吉林市12345政务服务便民热线
+inline constexpr std::string_view kHeatingGroup = "U220200-35";  // 吉林市热力集团有限公司
+inline constexpr std::string_view kChuanyingHousing = "U220204-02";  // 船营区住房和城乡建设局
 }  // namespace codes
 
 /// Base fixture: one server per test suite, since seeding the demo data takes about a second.
@@ -70,7 +77,10 @@ class ApiTest : public ::testing::Test {
     static Session LogIn(std::string_view username, std::string_view password = kDemoPassword) {
         return Session::LogIn(port(), username, password);
     }
+
+  public:
     /// The id of the org unit with this code, looked up once per suite. Throws when unknown.
+    /// Public, so that the parameter tables of parameterised tests can name units too.
     static std::int64_t UnitId(std::string_view code);
 
   private:
@@ -90,6 +100,10 @@ std::int64_t GrantRole(Session& admin, std::int64_t user_id, std::string_view ro
 
 /// The id of the user `username` as the admin's user list shows it. Throws when absent.
 std::int64_t UserIdOf(Session& admin, std::string_view username);
+
+/// Creates an API token for the user through POST /api/v1/tokens; returns its secret (for
+/// Bearer()). Throws std::runtime_error unless the server answers 201.
+std::string CreateApiToken(Session& admin, std::int64_t user_id, std::string_view name);
 
 /// Checks `response` against the error shape: the HTTP status, error.status equal to it,
 /// error.reason, a string message, a fields array, and a non-empty requestId that the

@@ -214,6 +214,29 @@ HttpResponse HttpClient::Send(std::string_view method, std::string_view target,
     return answer;
 }
 
+Headers Bearer(std::string_view secret) {
+    return {{"Authorization", "Bearer " + std::string(secret)}};
+}
+
+std::string UrlEncode(std::string_view text) {
+    static constexpr std::string_view kHex = "0123456789ABCDEF";
+    std::string encoded;
+    for (const char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        const bool plain = (byte >= 'A' && byte <= 'Z') || (byte >= 'a' && byte <= 'z') ||
+                           (byte >= '0' && byte <= '9') || byte == '-' || byte == '.' ||
+                           byte == '_' || byte == '~';
+        if (plain) {
+            encoded += c;
+        } else {
+            encoded += '%';
+            encoded += kHex[byte >> 4U];
+            encoded += kHex[byte & 0x0FU];
+        }
+    }
+    return encoded;
+}
+
 std::optional<std::string> SetCookieValue(const HttpResponse& response, std::string_view name) {
     const std::string prefix = std::string(name) + "=";
     for (const std::string& cookie : response.AllHeaders("set-cookie")) {

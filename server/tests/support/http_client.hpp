@@ -99,6 +99,13 @@ class Session {
     std::string csrf_token_;
 };
 
+/// The Authorization header of a machine client holding the API token `secret`.
+Headers Bearer(std::string_view secret);
+
+/// `text` percent-encoded for a query string or path segment (every byte but A-Z a-z 0-9 - . _ ~),
+/// so that Chinese keywords reach the server as UTF-8.
+std::string UrlEncode(std::string_view text);
+
 /// The value of cookie `name` set by a Set-Cookie header of `response`, or nullopt.
 std::optional<std::string> SetCookieValue(const HttpResponse& response, std::string_view name);
 
