@@ -422,6 +422,9 @@ Result<CreatedCase> CaseIntakeService::Record(const Principal* caller, CaseDraft
     }
     const Principal nobody;
     const Principal& viewer = is_public ? nobody : *caller;
+    // Segmenting is the costliest step of an intake and needs no database: do it here, not in
+    // the transaction, which on SQLite runs on the single writer thread.
+    const std::string tokens = text::IndexTokens(text::Trim(draft.title) + "\n" + draft.content);
     const auto attempt = [&] {
         return domain::Transact(store_, [&](Repositories& repositories) -> Result<CreatedCase> {
             if (!idempotency_key.empty()) {
@@ -494,7 +497,7 @@ Result<CreatedCase> CaseIntakeService::Record(const Principal* caller, CaseDraft
                 c.result = domain::AnswerResult::kSolved;
                 c.answer_text = draft.grid.evidence;
             }
-            const std::string tokens = text::IndexTokens(c.title + "\n" + c.content);
+
             c = repositories.Cases().Insert(std::move(c), tokens);
             const auto parties = LoadParties(repositories, c);
             repositories.Cases().AddAccess(c.id, StakePaths(parties));

@@ -1,0 +1,1678 @@
+#include "case_generator.hpp"
+
+#include <algorithm>
+#include <deque>
+#include <map>
+#include <optional>
+#include <set>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "case_texts.hpp"
+#include "domain/case_access.hpp"
+#include "domain/workflow.hpp"
+#include "org_snapshot.hpp"
+#include "random.hpp"
+#include "service/case_records.hpp"
+#include "service/crypto.hpp"
+#include "text/segmenter.hpp"
+
+namespace minqing::casegen {
+namespace {
+
+using domain::AnswerResult;
+using domain::Case;
+using domain::CaseAction;
+using domain::CaseState;
+using domain::Channel;
+using domain::OrgKind;
+using domain::OrgLevel;
+using domain::OrgUnit;
+using domain::OrgUnitId;
+using domain::Relation;
+using domain::Role;
+using domain::Urgency;
+using std::chrono::days;
+using std::chrono::hours;
+using std::chrono::milliseconds;
+using std::chrono::minutes;
+
+constexpr hours kChinaOffset{8};
+constexpr int kStateCount = 14;
+constexpr int kMaxRoutingSteps = 6;
+// Recent cases a repeat request may repeat.
+constexpr std::size_t kRecentCases = 256;
+// Office hours on the city's calendar: 8:30 to 17:30, Monday to Friday (holidays are not
+// modelled; they only shift a few events by a day).
+constexpr int kOfficeOpens = 8 * 60 + 30;
+constexpr int kOfficeCloses = 17 * 60 + 30;
+// City member units (data/seed/org/units.csv) the workflow names.
+constexpr int kHotlineUnit = 33;
+constexpr int kCivilAffairsUnit = 7;
+
+// ---------------------------------------------------------------------------------------------
+// The unit of work the generator writes through. The org tree does not change while cases are
+// generated, so it comes from the snapshot; the case being written is new, so its assisting
+// units and last event are known here without asking the database. Everything else goes to
+// the transaction's repositories, so the shared service steps (LoadParties, AppendCaseEvent)
+// run unchanged.
+
+class WalkCases final : public domain::CaseRepository {
+  public:
+    explicit WalkCases(domain::CaseRepository& inner) : inner_(inner) {}
+
+    /// The case being generated: its assisting units and events are answered from memory.
+    void Begin(const Case* current) {
+        current_ = current;
+        last_.reset();
+    }
+
+    std::string NextNumber(int year) override { return inner_.NextNumber(year); }
+    Case Insert(Case fresh, std::string_view tokens) override {
+        return inner_.Insert(std::move(fresh), tokens);
+    }
+    bool Update(const Case& changed, std::int64_t version) override {
+        return inner_.Update(changed, version);
+    }
+    std::optional<Case> FindById(domain::CaseId id) override { return inner_.FindById(id); }
+    std::optional<Case> FindByNumber(std::string_view number) override {
+        return inner_.FindByNumber(number);
+    }
+    bool IsVisible(domain::CaseId id, const domain::CaseVisibility& visibility) override {
+        return inner_.IsVisible(id, visibility);
+    }
+    std::vector<Case> List(const domain::CaseListQuery& query) override {
+        return inner_.List(query);
+    }
+    std::int64_t Count(const domain::CaseListQuery& query) override { return inner_.Count(query); }
+    void AddAccess(domain::CaseId id, const std::vector<std::string>& paths) override {
+        inner_.AddAccess(id, paths);
+    }
+    void SetAssisting(domain::CaseId id, const std::vector<OrgUnitId>& units) override {
+        inner_.SetAssisting(id, units);
+    }
+    std::vector<OrgUnitId> Assisting(domain::CaseId id) override {
+        if (current_ != nullptr && id == current_->id) {
+            return current_->assisting_unit_ids;
+        }
+        return inner_.Assisting(id);
+    }
+    void AppendEvent(const domain::CaseEvent& event) override {
+        inner_.AppendEvent(event);
+        if (current_ != nullptr && event.case_id == current_->id) {
+            last_ = event;
+        }
+    }
+    std::optional<domain::CaseEvent> LastEvent(domain::CaseId id) override {
+        if (current_ != nullptr && id == current_->id) {
+            return last_;
+        }
+        return inner_.LastEvent(id);
+    }
+    std::vector<domain::CaseEvent> Events(domain::CaseId id) override { return inner_.Events(id); }
+    domain::Attachment InsertAttachment(domain::Attachment attachment) override {
+        return inner_.InsertAttachment(std::move(attachment));
+    }
+    std::vector<domain::Attachment> Attachments(domain::CaseId id) override {
+        return inner_.Attachments(id);
+    }
+    std::optional<domain::Attachment> FindAttachment(std::int64_t id) override {
+        return inner_.FindAttachment(id);
+    }
+    std::optional<domain::IdempotencyRecord> FindIdempotency(std::string_view scope,
+                                                             std::string_view key) override {
+        return inner_.FindIdempotency(scope, key);
+    }
+    bool SaveIdempotency(std::string_view scope, std::string_view key,
+                         const domain::IdempotencyRecord& record, Instant at) override {
+        return inner_.SaveIdempotency(scope, key, record, at);
+    }
+
+  private:
+    domain::CaseRepository& inner_;
+    const Case* current_ = nullptr;
+    std::optional<domain::CaseEvent> last_;
+};
+
+class WalkRepositories final : public domain::Repositories {
+  public:
+    WalkRepositories(domain::Repositories& inner, OrgSnapshot& orgs)
+        : inner_(inner), orgs_(orgs), cases_(inner.Cases()) {}
+
+    domain::OrgRepository& Orgs() override { return orgs_; }
+    domain::UserRepository& Users() override { return inner_.Users(); }
+    domain::AuthRepository& Auth() override { return inner_.Auth(); }
+    domain::CaseRepository& Cases() override { return cases_; }
+    domain::CatalogRepository& Catalog() override { return inner_.Catalog(); }
+    WalkCases& walk_cases() { return cases_; }
+
+  private:
+    domain::Repositories& inner_;
+    OrgSnapshot& orgs_;
+    WalkCases cases_;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Time.
+
+int YearInChina(Instant at) {
+    const auto local = std::chrono::floor<days>(at + kChinaOffset);
+    return static_cast<int>(std::chrono::year_month_day(local).year());
+}
+
+unsigned MonthInChina(Instant at) {
+    const auto local = std::chrono::floor<days>(at + kChinaOffset);
+    return static_cast<unsigned>(std::chrono::year_month_day(local).month());
+}
+
+bool IsWorkingDay(std::chrono::sys_days day) {
+    const std::chrono::weekday weekday(day);
+    return weekday != std::chrono::Saturday && weekday != std::chrono::Sunday;
+}
+
+// Staff act in office hours: a time outside them moves to the next morning's first hours.
+Instant IntoOfficeHours(Instant at, Random& random) {
+    const auto local = at + kChinaOffset;
+    const auto day = std::chrono::floor<days>(local);
+    const auto minute = std::chrono::duration_cast<minutes>(local - day).count();
+    if (IsWorkingDay(day) && minute >= kOfficeOpens && minute < kOfficeCloses) {
+        return at;
+    }
+    auto next = IsWorkingDay(day) && minute < kOfficeOpens ? day : day + days(1);
+    while (!IsWorkingDay(next)) {
+        next += days(1);
+    }
+    const minutes start(kOfficeOpens + random.Between(0, 120));
+    return std::chrono::time_point_cast<milliseconds>(next + start - kChinaOffset) +
+           milliseconds(random.Between(0, 59'999));
+}
+
+// When cases are raised: hour by hour over the window, weighted by the hour of day in China
+// and the day of the week. Case i of n sits at quantile (i + r)/n, so creation times come out
+// in order without sorting and numbers follow them.
+class CreationClock {
+  public:
+    CreationClock(Instant now, int window_days) {
+        static constexpr double kHourWeights[24] = {0.2, 0.1, 0.1, 0.1, 0.1, 0.3, 0.8, 1.5,
+                                                    3.0, 4.0, 4.0, 3.5, 2.0, 2.5, 3.5, 3.5,
+                                                    3.0, 2.0, 1.5, 1.5, 1.5, 1.2, 0.8, 0.4};
+        const Instant start = now - days(window_days);
+        Instant slot_start = start;
+        double total = 0;
+        while (slot_start < now) {
+            const auto local = slot_start + kChinaOffset;
+            const auto hour_start = std::chrono::floor<hours>(local);
+            Instant slot_end = std::min(
+                std::chrono::time_point_cast<milliseconds>(hour_start + hours(1) - kChinaOffset),
+                now);
+            const auto day = std::chrono::floor<days>(local);
+            const int hour = static_cast<int>((hour_start - day).count());
+            const std::chrono::weekday weekday(day);
+            const double day_weight = weekday == std::chrono::Saturday ? 0.6
+                                      : weekday == std::chrono::Sunday ? 0.5
+                                                                       : 1.0;
+            const double fraction = static_cast<double>((slot_end - slot_start).count()) / 3.6e6;
+            total += kHourWeights[hour] * day_weight * fraction;
+            slots_.push_back({slot_start, slot_end, total});
+            slot_start = slot_end;
+        }
+        total_ = total;
+    }
+
+    /// The instant at quantile u in [0, 1).
+    Instant At(double u) const {
+        const double point = u * total_;
+        auto slot = std::upper_bound(slots_.begin(), slots_.end(), point,
+                                     [](double p, const Slot& s) { return p < s.cumulative; });
+        if (slot == slots_.end()) {
+            --slot;
+        }
+        const double before = slot == slots_.begin() ? 0.0 : std::prev(slot)->cumulative;
+        const double share =
+            slot->cumulative > before ? (point - before) / (slot->cumulative - before) : 0.0;
+        const auto length = (slot->end - slot->start).count();
+        const auto offset =
+            std::min<std::int64_t>(static_cast<std::int64_t>(share * static_cast<double>(length)),
+                                   std::max<std::int64_t>(length - 1, 0));
+        return slot->start + milliseconds(offset);
+    }
+
+  private:
+    struct Slot {
+        Instant start;
+        Instant end;
+        double cumulative;
+    };
+    std::vector<Slot> slots_;
+    double total_ = 0;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Where a case is meant to end. Young cases are mostly still early in the workflow, old ones
+// mostly closed; each state keeps a floor so that every state occurs at any age.
+
+struct StateShape {
+    CaseState state;
+    double share;  // percent of all cases, roughly
+    double decay;  // days over which the weight halves-ish; 0 for flat, < 0 for growing
+};
+
+constexpr StateShape kStateShapes[] = {
+    {CaseState::kRegistered, 3, 1}, {CaseState::kRouting, 4, 2},
+    {CaseState::kDispatched, 4, 2}, {CaseState::kReturnRequested, 3, 4},
+    {CaseState::kHandling, 9, 8},   {CaseState::kExtensionRequested, 3, 6},
+    {CaseState::kEscalated, 3, 15}, {CaseState::kLongTerm, 3, 0},
+    {CaseState::kAnswered, 4, 3},   {CaseState::kFollowUp, 5, 5},
+    {CaseState::kClosed, 47, -5},   {CaseState::kDeclined, 3, 0},
+    {CaseState::kMerged, 3, 0},     {CaseState::kWithdrawn, 3, 0},
+};
+
+// Rational rather than exponential shapes: plain arithmetic gives the same bits everywhere.
+double Shape(double decay, double age) {
+    if (decay > 0) {
+        const double x = 1.0 + age / decay;
+        return 1.0 / (x * x);
+    }
+    if (decay < 0) {
+        return age / (age - decay);
+    }
+    return 1.0;
+}
+
+class TargetStates {
+  public:
+    explicit TargetStates(int window_days) : window_(window_days) {
+        constexpr int kSteps = 1000;
+        for (const auto& shape : kStateShapes) {
+            double sum = 0;
+            for (int k = 0; k < kSteps; ++k) {
+                sum += Shape(shape.decay, (k + 0.5) * window_ / kSteps);
+            }
+            means_.push_back(sum / kSteps);
+        }
+    }
+
+    CaseState Draw(double age_days, Random& random) const {
+        std::array<double, std::size(kStateShapes)> weights{};
+        for (std::size_t i = 0; i < weights.size(); ++i) {
+            const auto& shape = kStateShapes[i];
+            weights[i] = shape.share * (0.05 + Shape(shape.decay, age_days) / means_[i]);
+        }
+        return kStateShapes[random.Weighted(weights)].state;
+    }
+
+  private:
+    double window_;
+    std::vector<double> means_;
+};
+
+// ---------------------------------------------------------------------------------------------
+// The world the cases are written into, loaded once.
+
+struct World {
+    explicit World(std::vector<OrgUnit> units) : orgs(std::move(units)) {}
+
+    OrgSnapshot orgs;
+    std::map<std::string, domain::Category, std::less<>> categories;
+    /// A demo account by the role it holds on a node; cadres by role alone.
+    std::map<std::pair<Role, OrgUnitId>, domain::UserId> users;
+    std::optional<domain::UserId> cadre;
+    std::optional<OrgUnitId> cadre_unit;
+    /// Communities whose director holds an active direct card, with the director.
+    std::vector<std::pair<OrgUnitId, domain::UserId>> cards;
+    /// Topic weights by month (1–12), zero for topics whose category is missing.
+    std::array<std::vector<double>, 13> topic_weights;
+};
+
+double SeasonFactor(Season season, unsigned month) {
+    const auto in = [month](std::initializer_list<unsigned> months) {
+        return std::find(months.begin(), months.end(), month) != months.end();
+    };
+    switch (season) {
+        case Season::kNone:
+            return 1.0;
+        case Season::kHeating:
+            return in({11, 12, 1, 2, 3}) ? 6.0 : in({10, 4}) ? 2.0 : 0.1;
+        case Season::kSnow:
+            return in({12, 1, 2}) ? 5.0 : in({11, 3}) ? 2.0 : 0.05;
+        case Season::kSummer:
+            return in({5, 6, 7, 8, 9}) ? 2.0 : in({4, 10}) ? 1.0 : 0.4;
+        case Season::kFlood:
+            return in({6, 7, 8, 9}) ? 3.0 : 0.3;
+    }
+    return 1.0;
+}
+
+Result<std::unique_ptr<World>> LoadWorld(domain::Store& store) {
+    return domain::Query(
+        store, [](domain::Repositories& repositories) -> Result<std::unique_ptr<World>> {
+            auto world = std::make_unique<World>(repositories.Orgs().List({}));
+            for (auto& category : repositories.Catalog().Categories()) {
+                if (category.active) {
+                    std::string code = category.code;
+                    world->categories.emplace(std::move(code), std::move(category));
+                }
+            }
+            const bool topics_known =
+                std::any_of(Topics().begin(), Topics().end(), [&](const Topic& topic) {
+                    return world->categories.contains(topic.category_code);
+                });
+            if (world->orgs.city() == nullptr || world->orgs.demo_urban().empty() ||
+                !topics_known) {
+                return Fail(Conflict("casegen.no_org_network",
+                                     "Load the demo org network and categories first."));
+            }
+            domain::UserQuery everyone;
+            everyone.limit = 100'000;
+            for (const domain::User& user : repositories.Users().List(everyone)) {
+                if (!user.active) {
+                    continue;
+                }
+                for (const auto& held : user.roles) {
+                    world->users.emplace(std::pair(held.role, held.org_unit_id), user.id);
+                    if (held.role == Role::kCadre && !world->cadre) {
+                        world->cadre = user.id;
+                        world->cadre_unit = held.org_unit_id;
+                    }
+                    if (held.role == Role::kDirector &&
+                        repositories.Catalog().ActiveCard(user.id, held.org_unit_id) &&
+                        world->orgs.PlaceOf(held.org_unit_id) != nullptr) {
+                        world->cards.emplace_back(held.org_unit_id, user.id);
+                    }
+                }
+            }
+            for (unsigned month = 1; month <= 12; ++month) {
+                for (const Topic& topic : Topics()) {
+                    const bool known = world->categories.contains(topic.category_code);
+                    world->topic_weights[month].push_back(
+                        known ? topic.weight * SeasonFactor(topic.season, month) : 0.0);
+                }
+            }
+            return world;
+        });
+}
+
+// ---------------------------------------------------------------------------------------------
+// One case: drafted as a channel records it, placed as intake places it, then walked through
+// the workflow. Every step goes through domain::ApplyAction with the relation its actor holds;
+// a refusal is a bug in this generator and throws.
+
+Role OfficeRoleOf(const OrgUnit& office) {
+    switch (office.level) {
+        case OrgLevel::kCity:
+            return Role::kCityOffice;
+        case OrgLevel::kDistrict:
+            return Role::kDistrictOffice;
+        case OrgLevel::kStreet:
+            return Role::kStreetOffice;
+        case OrgLevel::kCommunity:
+        case OrgLevel::kGrid:
+            return Role::kCommunityStaff;
+    }
+    return Role::kCommunityStaff;
+}
+
+// The event actor for someone holding `role` on `unit`: the account that does, when the
+// database has one (the demo accounts), else the role and unit alone.
+service::EventActor ActorAs(const World& world, Role role, const OrgUnit& unit) {
+    service::EventActor actor;
+    if (const auto user = world.users.find({role, unit.id}); user != world.users.end()) {
+        actor.user_id = user->second;
+    }
+    actor.role = std::string(domain::RoleName(role));
+    actor.unit_id = unit.id;
+    return actor;
+}
+
+struct PendingEvent {
+    service::EventActor actor;
+    std::string action;
+    std::string payload;
+    std::optional<CaseState> from;
+    CaseState to = CaseState::kRegistered;
+    Instant at{};
+};
+
+// A recent case a repeat request can be merged into: the same matter at the same place.
+struct MasterCandidate {
+    domain::CaseId id = 0;
+    Instant created_at{};
+    std::optional<Instant> finished_at;
+    std::size_t topic = 0;
+    OrgUnitId community = 0;
+
+    bool OpenAt(Instant at) const { return created_at < at && (!finished_at || *finished_at > at); }
+};
+
+std::string PayloadOf(const domain::ActionInput& input, const Case& after) {
+    nlohmann::json payload = nlohmann::json::object();
+    const auto text = [&payload](const char* key, const std::string& value) {
+        if (!value.empty()) {
+            payload[key] = value;
+        }
+    };
+    text("note", input.note);
+    text("reason", input.reason);
+    text("legalBasis", input.legal_basis);
+    text("answerText", input.answer_text);
+    text("externalRef", input.external_ref);
+    if (input.target) {
+        payload["targetId"] = input.target->id;
+        payload["targetName"] = input.target->name;
+    }
+    if (!input.assisting.empty()) {
+        payload["assisting"] = nlohmann::json::array();
+        for (const auto& unit : input.assisting) {
+            payload["assisting"].push_back({{"id", unit.id}, {"name", unit.name}});
+        }
+    }
+    if (input.method) {
+        payload["method"] = domain::HandoverMethodName(*input.method);
+    }
+    if (input.result) {
+        payload["result"] = domain::AnswerResultName(*input.result);
+    }
+    if (input.master_case_id) {
+        payload["masterCaseId"] = *input.master_case_id;
+    }
+    if (input.extension_days > 0) {
+        payload["extensionDays"] = input.extension_days;
+    }
+    if (input.committed_date) {
+        payload["committedDate"] = FormatIso8601Cst(*input.committed_date);
+    }
+    if (input.contacted) {
+        payload["contacted"] = *input.contacted;
+    }
+    if (input.solved) {
+        payload["solved"] = *input.solved;
+    }
+    if (input.satisfaction) {
+        payload["satisfaction"] = domain::SatisfactionName(*input.satisfaction);
+    }
+    if (input.unreachable) {
+        payload["unreachable"] = true;
+    }
+    payload["holderId"] = after.holder_id;
+    return payload.dump();
+}
+
+// Typical time from the previous step to this one, in minutes (log-uniform between the two).
+struct Delay {
+    double low;
+    double high;
+};
+
+Delay DelayOf(CaseAction action) {
+    switch (action) {
+        case CaseAction::kAccept:
+            return {10, 240};
+        case CaseAction::kDecline:
+        case CaseAction::kMerge:
+            return {30, 600};
+        case CaseAction::kForward:
+            return {20, 480};
+        case CaseAction::kDispatch:
+        case CaseAction::kHandover:
+        case CaseAction::kHandleLocally:
+            return {30, 480};
+        case CaseAction::kSign:
+            return {10, 480};
+        case CaseAction::kRecall:
+            return {30, 600};
+        case CaseAction::kRequestReturn:
+        case CaseAction::kApproveReturn:
+        case CaseAction::kRefuseReturn:
+        case CaseAction::kApproveExtension:
+        case CaseAction::kRefuseExtension:
+        case CaseAction::kApproveAnswer:
+        case CaseAction::kReturnForRework:
+        case CaseAction::kReopen:
+            return {60, 1440};
+        case CaseAction::kContactReporter:
+            return {30, 1440};
+        case CaseAction::kAssist:
+        case CaseAction::kEscalate:
+            return {600, 4320};
+        case CaseAction::kSupervise:
+            return {1440, 7200};
+        case CaseAction::kRequestExtension:
+            return {1440, 5760};
+        case CaseAction::kInstruct:
+            return {120, 2880};
+        case CaseAction::kCommitLongTerm:
+            return {1440, 7200};
+        case CaseAction::kAnswer:
+            return {600, 10080};
+        case CaseAction::kFollowUp:
+            return {240, 2880};
+        case CaseAction::kClose:
+            return {30, 600};
+        case CaseAction::kWithdraw:
+            return {30, 2880};
+    }
+    return {60, 1440};
+}
+
+class CaseWalk {
+  public:
+    CaseWalk(World& world, WalkRepositories& repositories, const Topic& topic, const Scene& scene,
+             Random& random, Instant now)
+        : world_(world),
+          repositories_(repositories),
+          topic_(topic),
+          scene_(scene),
+          random_(random),
+          now_(now) {}
+
+    Case& current() { return c_; }
+    std::vector<PendingEvent>& events() { return events_; }
+    const std::set<std::string>& stake_paths() const { return stake_paths_; }
+
+    /// Starts the walk at the case as intake stored it.
+    void Start(Case created, service::EventActor actor) {
+        c_ = std::move(created);
+        cursor_ = c_.created_at;
+        repositories_.walk_cases().Begin(&c_);
+        Collect();
+        nlohmann::json payload = {{"channel", domain::ChannelName(c_.channel)},
+                                  {"number", c_.number},
+                                  {"title", c_.title},
+                                  {"holderId", c_.holder_id}};
+        events_.push_back(
+            {std::move(actor), "create", payload.dump(), std::nullopt, c_.state, c_.created_at});
+    }
+
+    /// Takes actions until the case is in `target` or its next step would lie in the future.
+    /// `master` is the earlier case a repeat request is merged into, if there is one.
+    void Walk(CaseState target, std::optional<MasterCandidate> master) {
+        target_ = target;
+        master_ = master;
+        switch (c_.state) {
+            case CaseState::kRegistered:
+                FromRegistered();
+                break;
+            case CaseState::kDispatched:
+                FromDispatched();
+                break;
+            case CaseState::kAnswered:
+                FromAnswered();
+                break;
+            default:
+                break;
+        }
+    }
+
+  private:
+    const OrgUnit& Node(OrgUnitId id) const {
+        const OrgUnit* unit = world_.orgs.Find(id);
+        if (unit == nullptr) {
+            throw std::logic_error("casegen: unknown org unit " + std::to_string(id));
+        }
+        return *unit;
+    }
+
+    service::EventActor ActorAs(Role role, const OrgUnit& unit) const {
+        return casegen::ActorAs(world_, role, unit);
+    }
+
+    service::EventActor Office(OrgUnitId id) const {
+        const OrgUnit& office = Node(id);
+        return ActorAs(OfficeRoleOf(office), office);
+    }
+
+    // A member unit's handler, or the office of a community or street handling it itself.
+    service::EventActor UnitActor(OrgUnitId id, Role role = Role::kUnitHandler) const {
+        const OrgUnit& unit = Node(id);
+        return unit.kind == OrgKind::kDivision ? ActorAs(OfficeRoleOf(unit), unit)
+                                               : ActorAs(role, unit);
+    }
+
+    OrgUnitId Reviewer() const { return c_.dispatcher_id.value_or(c_.holder_id); }
+
+    bool Wants(CaseState state) const { return target_ == state; }
+
+    // The time of the next step, or nullopt when it would not have happened yet.
+    std::optional<Instant> Next(CaseAction action) {
+        Delay delay = DelayOf(action);
+        bool office_hours = true;
+        if (c_.urgency == Urgency::kCritical) {
+            delay = {delay.low * 0.1, delay.high * 0.1};
+            office_hours = false;
+        } else if (c_.urgency == Urgency::kUrgent) {
+            delay = {delay.low * 0.4, delay.high * 0.4};
+        }
+        Instant at = cursor_ + milliseconds(static_cast<std::int64_t>(
+                                   random_.LogUniform(delay.low, delay.high) * 60'000));
+        if (office_hours) {
+            at = IntoOfficeHours(at, random_);
+        }
+        if (at >= now_) {
+            return std::nullopt;
+        }
+        return at;
+    }
+
+    // Applies one action at `at` as the service does: the rules decide, the service's
+    // bookkeeping (version, holder path, last action, stake paths) follows, and the event waits
+    // until the case has an id.
+    void Apply(CaseAction action, Relation relation, service::EventActor actor,
+               domain::ActionInput input, Instant at) {
+        input.holder = Node(c_.holder_id);
+        auto after =
+            domain::ApplyAction(c_, action, domain::MakeRelations({relation}), input, at, limits_);
+        if (!after) {
+            throw std::logic_error(
+                "casegen: " + std::string(domain::CaseActionName(action)) + " refused in state " +
+                std::string(domain::CaseStateName(c_.state)) + ": " + after.error().reason);
+        }
+        after->version = c_.version + 1;
+        after->updated_at = at;
+        if (after->holder_id != c_.holder_id) {
+            after->holder_path = Node(after->holder_id).path;
+            after->last_action = std::string(domain::CaseActionName(action));
+        }
+        const CaseState from = c_.state;
+        std::string payload = PayloadOf(input, *after);
+        c_ = std::move(*after);
+        cursor_ = at;
+        Collect();
+        events_.push_back({std::move(actor), std::string(domain::CaseActionName(action)),
+                           std::move(payload), from, c_.state, at});
+    }
+
+    // Next() then Apply(); false when the step lies in the future.
+    bool Do(CaseAction action, Relation relation, service::EventActor actor,
+            domain::ActionInput input = {}) {
+        const auto at = Next(action);
+        if (!at) {
+            return false;
+        }
+        Apply(action, relation, std::move(actor), std::move(input), *at);
+        return true;
+    }
+
+    // The org nodes with a stake now, as the services record them after every step.
+    void Collect() {
+        for (std::string& path : service::StakePaths(service::LoadParties(repositories_, c_))) {
+            stake_paths_.insert(std::move(path));
+        }
+    }
+
+    domain::ActionInput Words(CaseAction action, std::string_view unit = "") {
+        const ActionWords words = WordsFor(domain::CaseActionName(action), unit, random_);
+        domain::ActionInput input;
+        input.note = words.note;
+        input.reason = words.reason;
+        input.legal_basis = words.legal_basis;
+        return input;
+    }
+
+    std::string UnitName(OrgUnitId id) const {
+        const OrgUnit& unit = Node(id);
+        return unit.short_name.empty() ? unit.name : unit.short_name;
+    }
+
+    // ---- registered and routing
+
+    bool Terminate() {
+        const bool public_channel =
+            c_.channel == Channel::kMailbox || c_.channel == Channel::kMessageBoard;
+        if (Wants(CaseState::kWithdrawn)) {
+            // A public reporter withdraws with number and query code; others phone the office.
+            const bool by_reporter = public_channel && random_.Chance(0.6);
+            Do(CaseAction::kWithdraw,
+               by_reporter ? Relation::kReporter : Relation::kReceivingOffice,
+               by_reporter ? service::EventActor{} : Office(c_.receiving_office_id),
+               Words(CaseAction::kWithdraw));
+            return true;
+        }
+        if (Wants(CaseState::kMerged)) {
+            const auto at = Next(CaseAction::kMerge);
+            if (!at) {
+                return true;
+            }
+            if (master_ && master_->OpenAt(*at)) {
+                auto input = Words(CaseAction::kMerge);
+                input.master_case_id = master_->id;
+                Apply(CaseAction::kMerge, Relation::kHolderOffice, Office(c_.holder_id),
+                      std::move(input), *at);
+                return true;
+            }
+            // The first report was finished meanwhile: the office declines the repeat instead.
+            Apply(CaseAction::kDecline, Relation::kHolderOffice, Office(c_.holder_id),
+                  Words(CaseAction::kDecline), *at);
+            return true;
+        }
+        if (Wants(CaseState::kDeclined)) {
+            Do(CaseAction::kDecline, Relation::kHolderOffice, Office(c_.holder_id),
+               Words(CaseAction::kDecline));
+            return true;
+        }
+        return false;
+    }
+
+    void FromRegistered() {
+        if (Wants(CaseState::kRegistered)) {
+            return;
+        }
+        const bool ends_early = Wants(CaseState::kDeclined) || Wants(CaseState::kMerged) ||
+                                Wants(CaseState::kWithdrawn);
+        if (ends_early && random_.Chance(0.5)) {
+            Terminate();
+            return;
+        }
+        if (!Do(CaseAction::kAccept, Relation::kHolderOffice, Office(c_.holder_id))) {
+            return;
+        }
+        Route();
+    }
+
+    // The escalation target ResolveTargets picks: the leader of the district where the matter
+    // arose, or of the city.
+    const OrgUnit& LeaderNode() const {
+        const OrgUnit* district =
+            world_.orgs.DivisionAbove(Node(c_.origin_id), OrgLevel::kDistrict);
+        return district != nullptr ? *district : *world_.orgs.city();
+    }
+
+    // Leaders in charge take collective, cross-department and hard cases, then instruct.
+    bool Escalate(Relation relation, service::EventActor actor) {
+        const OrgUnit& leader = LeaderNode();
+        domain::ActionInput input;
+        input.target = leader;
+        if (!Do(CaseAction::kEscalate, relation, std::move(actor), std::move(input))) {
+            return false;
+        }
+        if (Wants(CaseState::kEscalated)) {
+            return false;
+        }
+        return Do(CaseAction::kInstruct, Relation::kEscalatedLeader, ActorAs(Role::kLeader, leader),
+                  Words(CaseAction::kInstruct, UnitName(c_.holder_id)));
+    }
+
+    std::vector<OrgUnit> Assisting(const OrgUnit& lead) {
+        const bool joint = random_.Chance(
+            c_.scope == domain::CaseScope::kCollective || c_.urgency == Urgency::kComplex ? 0.3
+                                                                                          : 0.08);
+        if (!joint) {
+            return {};
+        }
+        // Departments that most often share a case: housing, city management, police,
+        // environment, market regulation, emergency management.
+        static constexpr std::array<int, 6> kCityPartners = {13, 14, 6, 12, 24, 22};
+        static constexpr std::array<int, 5> kDistrictPartners = {2, 3, 9, 4, 8};
+        const OrgUnit* parent = lead.parent_id ? world_.orgs.Find(*lead.parent_id) : nullptr;
+        std::vector<OrgUnit> assisting;
+        for (int attempt = 0; attempt < 3 && assisting.size() < 2 && parent != nullptr; ++attempt) {
+            const OrgUnit* partner =
+                parent->level == OrgLevel::kCity
+                    ? world_.orgs.CityUnit(random_.Pick(kCityPartners))
+                    : world_.orgs.DistrictUnit(*parent, random_.Pick(kDistrictPartners));
+            const bool fresh = partner != nullptr && partner->id != lead.id &&
+                               std::none_of(assisting.begin(), assisting.end(),
+                                            [&](const OrgUnit& u) { return u.id == partner->id; });
+            if (fresh) {
+                assisting.push_back(*partner);
+            }
+        }
+        return assisting;
+    }
+
+    bool DispatchTo(const OrgUnit& target) {
+        domain::ActionInput input = Words(CaseAction::kDispatch);
+        input.target = target;
+        input.method = random_.Chance(0.85)  ? domain::HandoverMethod::kNetwork
+                       : random_.Chance(0.7) ? domain::HandoverMethod::kPhone
+                                             : domain::HandoverMethod::kWriting;
+        if (target.kind != OrgKind::kDivision) {
+            input.assisting = Assisting(target);
+        }
+        return Do(CaseAction::kDispatch, Relation::kHolderOffice, Office(c_.holder_id),
+                  std::move(input));
+    }
+
+    const OrgUnit* CompetentUnit(const OrgUnit& district) const {
+        return world_.orgs.DistrictUnit(district, topic_.district_unit);
+    }
+
+    // Routing (分转) by competence, from whichever office holds the case.
+    void Route() {
+        for (int step = 0; step < kMaxRoutingSteps; ++step) {
+            if (c_.state != CaseState::kRouting) {
+                break;
+            }
+            if (Wants(CaseState::kRouting) && (step > 0 || returned_ || random_.Chance(0.5))) {
+                return;
+            }
+            if (Terminate()) {
+                return;
+            }
+            const OrgUnit& holder = Node(c_.holder_id);
+            const bool high_office =
+                holder.level == OrgLevel::kCity || holder.level == OrgLevel::kDistrict;
+            if (high_office && Wants(CaseState::kEscalated) && random_.Chance(0.3)) {
+                Escalate(Relation::kHolderOffice, Office(holder.id));
+                return;
+            }
+            const bool moved = RouteOnce(holder);
+            if (!moved) {
+                return;
+            }
+        }
+        switch (c_.state) {
+            case CaseState::kDispatched:
+                FromDispatched();
+                break;
+            case CaseState::kHandling:
+                FromHandling();
+                break;
+            default:
+                break;
+        }
+    }
+
+    bool RouteOnce(const OrgUnit& holder) {
+        const OrgUnit* origin_district =
+            world_.orgs.DivisionAbove(Node(c_.origin_id), OrgLevel::kDistrict);
+        switch (holder.level) {
+            case OrgLevel::kCity: {
+                const bool individual = c_.scope == domain::CaseScope::kIndividual;
+                if (c_.channel != Channel::kHotline && individual && random_.Chance(0.04)) {
+                    domain::ActionInput input = Words(CaseAction::kHandover);
+                    input.target = *world_.orgs.CityUnit(kHotlineUnit);
+                    input.method = domain::HandoverMethod::kNetwork;
+                    return Do(CaseAction::kHandover, Relation::kHolderOffice, Office(holder.id),
+                              std::move(input));
+                }
+                const OrgUnit* district_unit =
+                    origin_district != nullptr ? CompetentUnit(*origin_district) : nullptr;
+                if (district_unit != nullptr && random_.Chance(0.55)) {
+                    return DispatchTo(random_.Chance(0.6) ? *origin_district : *district_unit);
+                }
+                const OrgUnit* city_unit = world_.orgs.CityUnit(topic_.city_unit);
+                return DispatchTo(city_unit != nullptr ? *city_unit
+                                                       : *world_.orgs.CityUnit(kCivilAffairsUnit));
+            }
+            case OrgLevel::kDistrict: {
+                if (const OrgUnit* unit = CompetentUnit(holder)) {
+                    return DispatchTo(*unit);
+                }
+                return Forward();
+            }
+            case OrgLevel::kStreet:
+            case OrgLevel::kCommunity: {
+                const double local = holder.level == OrgLevel::kCommunity ? 0.55 : 0.3;
+                if (topic_.local && random_.Chance(local)) {
+                    return Do(CaseAction::kHandleLocally, Relation::kHolderOffice,
+                              Office(holder.id));
+                }
+                return Forward();
+            }
+            case OrgLevel::kGrid:
+                break;
+        }
+        return false;
+    }
+
+    bool Forward() {
+        domain::ActionInput input;
+        input.target = Node(*Node(c_.holder_id).parent_id);
+        return Do(CaseAction::kForward, Relation::kHolderOffice, Office(c_.holder_id),
+                  std::move(input));
+    }
+
+    // ---- dispatched
+
+    void FromDispatched() {
+        if (Wants(CaseState::kDispatched)) {
+            return;
+        }
+        if (Wants(CaseState::kWithdrawn)) {
+            Terminate();
+            return;
+        }
+        const OrgUnitId unit = c_.holder_id;
+        if (Wants(CaseState::kReturnRequested) || Wants(CaseState::kRouting) ||
+            random_.Chance(0.07)) {
+            if (!Do(CaseAction::kRequestReturn, Relation::kHolderUnit, UnitActor(unit),
+                    Words(CaseAction::kRequestReturn))) {
+                return;
+            }
+            if (Wants(CaseState::kReturnRequested)) {
+                return;
+            }
+            const OrgUnitId dispatcher = c_.dispatcher_id.value_or(c_.receiving_office_id);
+            if (Wants(CaseState::kRouting) || random_.Chance(0.7)) {
+                if (!Do(CaseAction::kApproveReturn, Relation::kDispatcher, Office(dispatcher))) {
+                    return;
+                }
+                returned_ = true;
+                Route();
+                return;
+            }
+            if (!Do(CaseAction::kRefuseReturn, Relation::kDispatcher, Office(dispatcher),
+                    Words(CaseAction::kRefuseReturn))) {
+                return;
+            }
+        } else if (random_.Chance(0.02) && c_.dispatcher_id) {
+            // The office recalls a dispatch it got wrong, and routes it again.
+            if (!Do(CaseAction::kRecall, Relation::kDispatcher, Office(*c_.dispatcher_id))) {
+                return;
+            }
+            Route();
+            return;
+        }
+        if (!Do(CaseAction::kSign, Relation::kHolderUnit, UnitActor(c_.holder_id))) {
+            return;
+        }
+        FromHandling();
+    }
+
+    // ---- handling
+
+    bool Notes() {
+        if (random_.Chance(0.9) &&
+            !Do(CaseAction::kContactReporter, Relation::kHolderUnit, UnitActor(c_.holder_id),
+                Words(CaseAction::kContactReporter))) {
+            return false;
+        }
+        // A copy: each step replaces the case, and with it this list.
+        const std::vector<OrgUnitId> assisting_units = c_.assisting_unit_ids;
+        for (const OrgUnitId assisting : assisting_units) {
+            if (!Do(CaseAction::kAssist, Relation::kAssistingUnit, UnitActor(assisting),
+                    Words(CaseAction::kAssist, UnitName(assisting)))) {
+                return false;
+            }
+        }
+        if (random_.Chance(0.1)) {
+            const OrgUnit& city = *world_.orgs.city();
+            const Role role = random_.Chance(0.3) ? Role::kInspector : Role::kCityOffice;
+            if (!Do(CaseAction::kSupervise, Relation::kSupervisor, ActorAs(role, city),
+                    Words(CaseAction::kSupervise))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    void FromHandling() {
+        if (!Notes()) {
+            return;
+        }
+        const OrgUnitId holder = c_.holder_id;
+        if (Wants(CaseState::kHandling)) {
+            return;
+        }
+        const bool asks_more_time = Wants(CaseState::kExtensionRequested) || random_.Chance(0.08);
+        if (asks_more_time && c_.extension_count < limits_.max_extensions) {
+            domain::ActionInput input = Words(CaseAction::kRequestExtension);
+            input.extension_days = random_.Between(3, limits_.max_extension_days);
+            if (!Do(CaseAction::kRequestExtension, Relation::kHolderUnit, UnitActor(holder),
+                    std::move(input))) {
+                return;
+            }
+            if (Wants(CaseState::kExtensionRequested)) {
+                return;
+            }
+            const OrgUnitId dispatcher = Reviewer();
+            const bool approved = random_.Chance(0.8);
+            const CaseAction decision =
+                approved ? CaseAction::kApproveExtension : CaseAction::kRefuseExtension;
+            if (!Do(decision, Relation::kDispatcher, Office(dispatcher), Words(decision))) {
+                return;
+            }
+        }
+        if (Wants(CaseState::kEscalated) || random_.Chance(0.03)) {
+            if (!Escalate(Relation::kHolderUnit, UnitActor(holder))) {
+                return;
+            }
+        }
+        if (Wants(CaseState::kLongTerm) || random_.Chance(0.03)) {
+            const auto at = Next(CaseAction::kCommitLongTerm);
+            if (!at) {
+                return;
+            }
+            domain::ActionInput input = Words(CaseAction::kCommitLongTerm);
+            input.committed_date = *at + days(random_.Between(30, 240));
+            Apply(CaseAction::kCommitLongTerm, Relation::kLeadUnit,
+                  UnitActor(holder, Role::kUnitLeader), std::move(input), *at);
+            if (Wants(CaseState::kLongTerm)) {
+                // Progress notes to the reporter while the commitment runs.
+                if (random_.Chance(0.5)) {
+                    Do(CaseAction::kContactReporter, Relation::kHolderUnit, UnitActor(holder),
+                       Words(CaseAction::kContactReporter));
+                }
+                return;
+            }
+        }
+        if (!Answer()) {
+            return;
+        }
+        FromAnswered();
+    }
+
+    bool Answer() {
+        const OrgUnitId lead = c_.lead_unit_id.value_or(c_.holder_id);
+        static constexpr double kResults[] = {75, 12, 10, 3};
+        const auto result = static_cast<AnswerResult>(random_.Weighted(kResults));
+        domain::ActionInput input;
+        input.result = result;
+        input.answer_text = AnswerText(topic_, scene_, result, UnitName(lead), random_);
+        if (result == AnswerResult::kCannotBeDone) {
+            input.legal_basis = "依据现行政策规定及相关法律法规。";
+        }
+        return Do(CaseAction::kAnswer, Relation::kLeadUnit, UnitActor(lead), std::move(input));
+    }
+
+    // ---- answered, follow-up, closed
+
+    void FromAnswered() {
+        if (Wants(CaseState::kAnswered)) {
+            return;
+        }
+        const OrgUnitId reviewer = Reviewer();
+        if (random_.Chance(0.05) && c_.lead_unit_id) {
+            if (!Do(CaseAction::kReturnForRework, Relation::kReviewer, Office(reviewer),
+                    Words(CaseAction::kReturnForRework))) {
+                return;
+            }
+            if (!Answer()) {
+                return;
+            }
+        }
+        if (!Do(CaseAction::kApproveAnswer, Relation::kReviewer, Office(reviewer))) {
+            return;
+        }
+        FollowUp(reviewer);
+    }
+
+    bool FollowUpOnce(OrgUnitId reviewer, std::optional<domain::Satisfaction> satisfaction,
+                      int attempt) {
+        domain::ActionInput input;
+        input.contacted = satisfaction.has_value();
+        if (satisfaction) {
+            input.satisfaction = satisfaction;
+            input.solved = c_.result == AnswerResult::kSolved;
+        } else {
+            input.unreachable = true;
+            input.follow_up_attempts = attempt;
+        }
+        return Do(CaseAction::kFollowUp, Relation::kReviewer, Office(reviewer), std::move(input));
+    }
+
+    domain::Satisfaction Satisfied() {
+        static constexpr double kShares[] = {48, 37, 15};
+        return static_cast<domain::Satisfaction>(random_.Weighted(kShares));
+    }
+
+    domain::Satisfaction Dissatisfied() {
+        return random_.Chance(0.75) ? domain::Satisfaction::kDissatisfied
+                                    : domain::Satisfaction::kVeryDissatisfied;
+    }
+
+    void FollowUp(OrgUnitId reviewer) {
+        if (Wants(CaseState::kFollowUp)) {
+            // Still being followed up: nobody answered the phone yet, or the reporter was not
+            // satisfied and the office has not decided.
+            if (random_.Chance(0.3)) {
+                FollowUpOnce(reviewer, std::nullopt, 1);
+            } else if (random_.Chance(0.15)) {
+                FollowUpOnce(reviewer, Dissatisfied(), 0);
+            }
+            return;
+        }
+        const double path = random_.Unit();
+        if (path < 0.8) {
+            FollowUpOnce(reviewer, Satisfied(), 0);
+        } else if (path < 0.88) {
+            for (int attempt = 1; attempt <= limits_.max_follow_up_attempts; ++attempt) {
+                if (!FollowUpOnce(reviewer, std::nullopt, attempt)) {
+                    return;
+                }
+            }
+        } else if (path < 0.95 && c_.lead_unit_id) {
+            // Not satisfied, and the demand is reasonable: handled again from the start.
+            if (!FollowUpOnce(reviewer, Dissatisfied(), 0) ||
+                !Do(CaseAction::kReopen, Relation::kReviewer, Office(reviewer),
+                    Words(CaseAction::kReopen))) {
+                return;
+            }
+            if (!Notes() || !Answer() ||
+                !Do(CaseAction::kApproveAnswer, Relation::kReviewer, Office(reviewer))) {
+                return;
+            }
+            FollowUpOnce(reviewer, Satisfied(), 0);
+        } else {
+            if (!FollowUpOnce(reviewer, Dissatisfied(), 0)) {
+                return;
+            }
+            Do(CaseAction::kClose, Relation::kReviewer, Office(reviewer));
+        }
+    }
+
+    World& world_;
+    WalkRepositories& repositories_;
+    const Topic& topic_;
+    const Scene& scene_;
+    Random& random_;
+    const Instant now_;
+    const domain::WorkflowLimits limits_{};
+    Case c_;
+    Instant cursor_{};
+    CaseState target_ = CaseState::kRegistered;
+    // Set once a return was approved: a case meant to wait in routing waits there now.
+    bool returned_ = false;
+    std::optional<MasterCandidate> master_;
+    std::vector<PendingEvent> events_;
+    std::set<std::string> stake_paths_;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Drafting: channel, category, place, people, words; then placement as intake does it.
+
+constexpr Channel kChannels[] = {Channel::kGrid,      Channel::kHotline,      Channel::kWalkIn,
+                                 Channel::kMailbox,   Channel::kMessageBoard, Channel::kCadreReport,
+                                 Channel::kDirectCard};
+// Grid collection and the hotline bring most matters in.
+constexpr double kChannelShares[] = {34, 22, 13, 9, 8, 6, 5};
+
+struct Draft {
+    Case c;
+    service::EventActor actor;
+    std::string summary;
+    std::string suggestion;
+};
+
+class Drafter {
+  public:
+    Drafter(World& world, Random& random) : world_(world), random_(random) {}
+
+    std::size_t DrawTopic(Instant created) {
+        return random_.Weighted(world_.topic_weights[MonthInChina(created)]);
+    }
+
+    Channel DrawChannel(CaseState target) {
+        std::array<double, std::size(kChannelShares)> weights{};
+        std::copy(std::begin(kChannelShares), std::end(kChannelShares), weights.begin());
+        // A direct card arrives at the unit already dispatched: it never waits for acceptance.
+        const bool before_routing = target == CaseState::kRegistered ||
+                                    target == CaseState::kDeclined || target == CaseState::kMerged;
+        if (before_routing || world_.cards.empty()) {
+            weights.back() = 0;
+        }
+        return kChannels[random_.Weighted(weights)];
+    }
+
+    const Place& DrawPlace(bool demo, bool rural) {
+        const auto& orgs = world_.orgs;
+        if (demo) {
+            if (!rural && random_.Chance(0.2)) {
+                // The demo accounts' street and community see a lively share of the city.
+                if (const Place* yongqian = Focus("220204001001");
+                    random_.Chance(0.5) && yongqian) {
+                    return *yongqian;
+                }
+                const OrgUnit* desheng = orgs.FindCode("220204001000");
+                for (int attempt = 0; attempt < 20 && desheng != nullptr; ++attempt) {
+                    const Place& place = random_.Pick(orgs.demo_urban());
+                    if (place.street->id == desheng->id) {
+                        return place;
+                    }
+                }
+            }
+            return PickFrom({rural ? &orgs.demo_rural() : &orgs.demo_urban(), &orgs.demo_urban()});
+        }
+        if (random_.Chance(0.8)) {
+            return PickFrom({rural ? &orgs.other_rural() : &orgs.other_urban(), &orgs.other_urban(),
+                             &orgs.demo_urban()});
+        }
+        return PickFrom({&orgs.county_places(), &orgs.demo_urban()});
+    }
+
+    const OrgUnit* GridOf(const Place& place) {
+        return place.grids.empty() ? nullptr : random_.Pick(place.grids);
+    }
+
+    /// A new case created at `created`, meant to end in `target`; a repeat of `duplicate`'s
+    /// matter and place when given.
+    Draft Make(Instant created, CaseState target, const MasterCandidate* duplicate) {
+        topic_index_ = duplicate != nullptr ? duplicate->topic : DrawTopic(created);
+        const Topic& topic = Topics()[topic_index_];
+        const Channel channel = DrawChannel(target);
+        const bool rural = topic.category_code.starts_with("12");
+        const OrgUnit& city = *world_.orgs.city();
+        Draft draft;
+        Case& c = draft.c;
+        c.channel = channel;
+        c.category_code = std::string(topic.category_code);
+        c.created_at = created;
+        c.updated_at = created;
+        c.receiving_office_id = city.id;
+
+        const Place* place = nullptr;
+        const OrgUnit* grid = nullptr;
+        std::optional<OrgUnitId> card_holder;
+        const bool demo = random_.Chance(0.75);
+        switch (channel) {
+            case Channel::kGrid:
+                place = &DrawPlace(true, rural);
+                grid = GridOf(*place);
+                break;
+            case Channel::kDirectCard: {
+                const auto& [community, director] = random_.Pick(world_.cards);
+                place = world_.orgs.PlaceOf(community);
+                card_holder = director;
+                if (random_.Chance(0.7)) {
+                    grid = GridOf(*place);
+                }
+                break;
+            }
+            default:
+                place = &DrawPlace(demo, rural);
+                if (random_.Chance(0.6)) {
+                    grid = GridOf(*place);
+                }
+                break;
+        }
+        if (duplicate != nullptr && channel != Channel::kDirectCard) {
+            const Place* same = world_.orgs.PlaceOf(duplicate->community);
+            // Grid collection needs a grid; elsewhere the repeat comes from the same community.
+            if (same != nullptr && (channel != Channel::kGrid || !same->grids.empty())) {
+                place = same;
+                grid = GridOf(*place);
+            }
+        }
+        const Place& where = *place;
+        const auto category = world_.categories.find(topic.category_code);
+        const Scene scene = DrawScene(
+            {where.district->name, where.street->name, where.community->name, where.village},
+            category->second.keywords, random_);
+
+        // Kind, scope, urgency and people, leaning on the topic.
+        c.kind = topic.kind;
+        if (topic.kind != domain::CaseKind::kPraise && random_.Chance(0.15)) {
+            static constexpr std::array<domain::CaseKind, 4> kOthers = {
+                domain::CaseKind::kComplaint, domain::CaseKind::kHelp, domain::CaseKind::kQuestion,
+                domain::CaseKind::kSuggestion};
+            c.kind = random_.Pick(kOthers);
+        }
+        const double collective = channel == Channel::kCadreReport
+                                      ? std::min(0.9, topic.collective * 2 + 0.2)
+                                      : topic.collective;
+        c.scope = random_.Chance(collective) ? domain::CaseScope::kCollective
+                                             : domain::CaseScope::kIndividual;
+        const double urgency = random_.Unit();
+        if (urgency < topic.critical) {
+            c.urgency = Urgency::kCritical;
+        } else if (urgency < topic.critical + topic.urgent) {
+            c.urgency = Urgency::kUrgent;
+        } else if (urgency < topic.critical + topic.urgent +
+                                 (c.scope == domain::CaseScope::kCollective ? 0.08 : 0.02)) {
+            c.urgency = Urgency::kComplex;
+        }
+        c.people_involved = c.scope == domain::CaseScope::kCollective
+                                ? static_cast<int>(random_.LogUniform(5, 300))
+                                : (random_.Chance(0.8) ? 1 : random_.Between(2, 3));
+
+        // Reporter: some anonymous (nothing stored), some asking units not to learn who.
+        c.reporter = DrawReporter(random_);
+        if (random_.Chance(0.08)) {
+            c.reporter = {"", "", true, false};
+        } else if (random_.Chance(0.1)) {
+            c.reporter.confidential = true;
+        }
+
+        // Placement, as CaseIntakeService places each channel.
+        const OrgUnit* origin = grid != nullptr ? grid : where.community;
+        const OrgUnit* holder = nullptr;
+        nlohmann::json fields = nlohmann::json::object();
+        std::string office_name;
+        switch (channel) {
+            case Channel::kGrid: {
+                holder = where.community;
+                c.receiving_office_id = holder->id;
+                draft.actor = ActorAs(Role::kGridWorker, *grid);
+                c.created_by = UserAs(Role::kGridWorker, *grid);
+                const bool on_spot =
+                    topic.local &&
+                    (target == CaseState::kAnswered || target == CaseState::kFollowUp ||
+                     target == CaseState::kClosed) &&
+                    random_.Chance(0.3);
+                std::string evidence;
+                if (on_spot) {
+                    evidence = "网格员现场协调：" + Fill(topic.fix, scene) + "。";
+                    c.state = CaseState::kAnswered;
+                    c.dispatcher_id = holder->id;
+                    c.lead_unit_id = holder->id;
+                    c.result = AnswerResult::kSolved;
+                    c.answer_text = evidence;
+                }
+                fields = {{"solvedOnSpot", on_spot}, {"evidence", evidence}};
+                break;
+            }
+            case Channel::kCadreReport: {
+                holder = where.district;
+                c.receiving_office_id = holder->id;
+                const OrgUnit* cadre_unit =
+                    world_.cadre_unit ? world_.orgs.Find(*world_.cadre_unit) : nullptr;
+                if (cadre_unit == nullptr) {
+                    cadre_unit = world_.orgs.CityUnit(kCivilAffairsUnit);
+                }
+                draft.actor = ActorAs(Role::kCadre, *cadre_unit);
+                draft.actor.user_id = world_.cadre;
+                c.created_by = world_.cadre.value_or(0);
+                office_name = cadre_unit->name;
+                break;
+            }
+            case Channel::kDirectCard: {
+                const OrgUnit* unit =
+                    random_.Chance(0.6)
+                        ? world_.orgs.DistrictUnit(*where.district, topic.district_unit)
+                        : nullptr;
+                if (unit == nullptr) {
+                    unit = world_.orgs.CityUnit(topic.city_unit);
+                }
+                holder = unit;
+                c.state = CaseState::kDispatched;
+                c.lead_unit_id = unit->id;
+                c.dispatcher_id = city.id;
+                draft.actor = ActorAs(Role::kDirector, *where.community);
+                c.created_by = card_holder.value_or(0);
+                fields = {{"unitId", unit->id}};
+                break;
+            }
+            case Channel::kHotline: {
+                holder = &city;
+                if (grid == nullptr) {
+                    origin = &city;
+                }
+                const OrgUnit* hotline = world_.orgs.CityUnit(kHotlineUnit);
+                draft.actor = ActorAs(Role::kUnitHandler, *hotline);
+                const auto local = std::chrono::floor<days>(created + kChinaOffset);
+                const std::chrono::year_month_day date(local);
+                c.external_ref =
+                    "12345-" + std::to_string(static_cast<int>(date.year())) +
+                    std::to_string(100 + static_cast<unsigned>(date.month())).substr(1) +
+                    std::to_string(100 + static_cast<unsigned>(date.day())).substr(1) +
+                    std::to_string(random_.Between(10000, 99999));
+                fields = {{"externalRef", c.external_ref}};
+                break;
+            }
+            case Channel::kMailbox:
+            case Channel::kMessageBoard: {
+                holder = &city;
+                if (grid == nullptr) {
+                    origin = &city;
+                }
+                // Public submissions follow the case by number and a code only the reporter
+                // ever saw; the generator keeps no code, so only its digest exists.
+                std::string code;
+                static constexpr std::string_view kAlphabet =
+                    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+                for (int i = 0; i < 8; ++i) {
+                    code += kAlphabet[static_cast<std::size_t>(random_.Below(kAlphabet.size()))];
+                }
+                c.query_code_digest = service::Sha256Hex(code);
+                c.publish = channel == Channel::kMessageBoard && random_.Chance(0.4);
+                break;
+            }
+            case Channel::kWalkIn: {
+                static constexpr double kOfficeShares[] = {45, 30, 20, 5};
+                static constexpr OrgLevel kOfficeLevels[] = {
+                    OrgLevel::kCommunity, OrgLevel::kStreet, OrgLevel::kDistrict, OrgLevel::kCity};
+                const OrgLevel level = kOfficeLevels[random_.Weighted(kOfficeShares)];
+                holder = level == OrgLevel::kCity       ? &city
+                         : level == OrgLevel::kDistrict ? where.district
+                         : level == OrgLevel::kStreet   ? where.street
+                                                        : where.community;
+                c.receiving_office_id = holder->id;
+                if (grid == nullptr) {
+                    origin = holder;
+                }
+                draft.actor = ActorAs(OfficeRoleOf(*holder), *holder);
+                c.created_by = UserAs(OfficeRoleOf(*holder), *holder);
+                office_name = level == OrgLevel::kCity ? "市社情民意绿色通道办公室"
+                              : level == OrgLevel::kDistrict ? holder->name + "绿色通道办公室"
+                              : level == OrgLevel::kStreet   ? holder->name + "办事处"
+                                                             : holder->name + "居委会";
+                break;
+            }
+        }
+        const CaseText text = ComposeCase(topic, scene, channel, office_name, random_);
+        c.title = text.title;
+        c.content = text.content;
+        c.location.address = text.address;
+        c.location.grid_id =
+            origin->level == OrgLevel::kGrid ? std::optional(origin->id) : std::nullopt;
+        if (grid != nullptr && channel == Channel::kGrid && random_.Chance(0.85)) {
+            PointIn(*grid, c.location);
+        }
+        if (channel == Channel::kCadreReport) {
+            fields = {{"cadreUnit", office_name},
+                      {"communityId", where.community->id},
+                      {"households", c.people_involved},
+                      {"summary", text.summary},
+                      {"universal", c.scope == domain::CaseScope::kCollective},
+                      {"suggestion", text.suggestion}};
+        }
+        c.channel_fields = fields.dump();
+        c.holder_id = holder->id;
+        c.holder_path = holder->path;
+        c.origin_id = origin->id;
+        c.origin_path = origin->path;
+        draft.summary = text.summary;
+        draft.suggestion = text.suggestion;
+        topic_ = &topic;
+        scene_ = scene;
+        community_ = where.community->id;
+        return draft;
+    }
+
+    const Topic& topic() const { return *topic_; }
+    std::size_t topic_index() const { return topic_index_; }
+    OrgUnitId community() const { return community_; }
+    const Scene& scene() const { return scene_; }
+
+  private:
+    const Place* Focus(std::string_view code) const {
+        const OrgUnit* community = world_.orgs.FindCode(code);
+        return community == nullptr ? nullptr : world_.orgs.PlaceOf(community->id);
+    }
+
+    const Place& PickFrom(std::initializer_list<const std::vector<Place>*> lists) {
+        for (const auto* list : lists) {
+            if (!list->empty()) {
+                return random_.Pick(*list);
+            }
+        }
+        throw std::logic_error("casegen: no community to place a case in");
+    }
+
+    service::EventActor ActorAs(Role role, const OrgUnit& unit) const {
+        return casegen::ActorAs(world_, role, unit);
+    }
+
+    domain::UserId UserAs(Role role, const OrgUnit& unit) const {
+        const auto user = world_.users.find({role, unit.id});
+        return user == world_.users.end() ? 0 : user->second;
+    }
+
+    // A point inside the grid's (illustrative) boundary polygon, for cases recorded on site.
+    void PointIn(const OrgUnit& grid, domain::CaseLocation& location) {
+        if (!grid.boundary) {
+            return;
+        }
+        std::vector<double> numbers;
+        const std::string& text = *grid.boundary;
+        for (std::size_t i = 0; i < text.size();) {
+            const char ch = text[i];
+            if ((ch >= '0' && ch <= '9') || ch == '-') {
+                std::size_t used = 0;
+                numbers.push_back(std::stod(text.substr(i), &used));
+                i += used;
+            } else {
+                ++i;
+            }
+        }
+        if (numbers.size() < 6 || numbers.size() % 2 != 0) {
+            return;
+        }
+        double min_lng = 180, max_lng = -180, min_lat = 90, max_lat = -90;
+        for (std::size_t i = 0; i + 1 < numbers.size(); i += 2) {
+            min_lng = std::min(min_lng, numbers[i]);
+            max_lng = std::max(max_lng, numbers[i]);
+            min_lat = std::min(min_lat, numbers[i + 1]);
+            max_lat = std::max(max_lat, numbers[i + 1]);
+        }
+        const auto inside = [&numbers](double lng, double lat) {
+            bool in = false;
+            const std::size_t n = numbers.size() / 2;
+            for (std::size_t i = 0, j = n - 1; i < n; j = i++) {
+                const double xi = numbers[2 * i], yi = numbers[2 * i + 1];
+                const double xj = numbers[2 * j], yj = numbers[2 * j + 1];
+                if ((yi > lat) != (yj > lat) && lng < (xj - xi) * (lat - yi) / (yj - yi) + xi) {
+                    in = !in;
+                }
+            }
+            return in;
+        };
+        for (int attempt = 0; attempt < 20; ++attempt) {
+            const double lng = min_lng + random_.Unit() * (max_lng - min_lng);
+            const double lat = min_lat + random_.Unit() * (max_lat - min_lat);
+            if (inside(lng, lat)) {
+                // Six decimals, as a phone's GPS reports them: about 0.1 m.
+                location.lng = static_cast<double>(static_cast<std::int64_t>(lng * 1e6)) / 1e6;
+                location.lat = static_cast<double>(static_cast<std::int64_t>(lat * 1e6)) / 1e6;
+                return;
+            }
+        }
+    }
+
+    World& world_;
+    Random& random_;
+    const Topic* topic_ = nullptr;
+    std::size_t topic_index_ = 0;
+    OrgUnitId community_ = 0;
+    Scene scene_;
+};
+
+Status CheckOptions(const GeneratorOptions& options) {
+    std::vector<FieldError> problems;
+    if (options.count < 0) {
+        problems.push_back({"count", "out_of_range", "At least 0."});
+    }
+    if (options.days < 1) {
+        problems.push_back({"days", "out_of_range", "At least 1."});
+    }
+    if (options.batch_size < 1) {
+        problems.push_back({"batchSize", "out_of_range", "At least 1."});
+    }
+    if (!problems.empty()) {
+        return Fail(Validation(std::move(problems)));
+    }
+    return Ok();
+}
+
+}  // namespace
+
+Result<GeneratorSummary> GenerateCases(domain::Store& store, const GeneratorOptions& options) {
+    if (auto checked = CheckOptions(options); !checked) {
+        return Fail(std::move(checked.error()));
+    }
+    auto loaded = LoadWorld(store);
+    if (!loaded) {
+        return Fail(std::move(loaded.error()));
+    }
+    World& world = **loaded;
+    const CreationClock clock(options.now, options.days);
+    const TargetStates targets(options.days);
+    std::deque<MasterCandidate> recent;
+    GeneratorSummary summary;
+    for (std::int64_t first = 0; first < options.count; first += options.batch_size) {
+        const std::int64_t last = std::min(options.count, first + options.batch_size);
+        GeneratorSummary batch;
+        std::deque<MasterCandidate> batch_recent;
+        // Written so that a unit of work run again starts from the same state.
+        store.Write([&](domain::Repositories& inner) {
+            batch = {};
+            batch_recent = recent;
+            WalkRepositories repositories(inner, world.orgs);
+            for (std::int64_t i = first; i < last; ++i) {
+                Random random(options.seed, static_cast<std::uint64_t>(i));
+                const double quantile =
+                    (static_cast<double>(i) + random.Unit()) / static_cast<double>(options.count);
+                const Instant created = clock.At(quantile);
+                const double age =
+                    static_cast<double>((options.now - created).count()) / 86'400'000.0;
+                const CaseState target = targets.Draw(age, random);
+                // A repeat request (to be merged) repeats the latest matter still open.
+                std::optional<MasterCandidate> master;
+                if (target == CaseState::kMerged) {
+                    const auto open = std::find_if(batch_recent.rbegin(), batch_recent.rend(),
+                                                   [&](const MasterCandidate& candidate) {
+                                                       return candidate.OpenAt(created);
+                                                   });
+                    if (open != batch_recent.rend()) {
+                        master = *open;
+                    }
+                }
+                Drafter drafter(world, random);
+                Draft draft = drafter.Make(created, target, master ? &*master : nullptr);
+                draft.c.number = repositories.Cases().NextNumber(YearInChina(created));
+
+                CaseWalk walk(world, repositories, drafter.topic(), drafter.scene(), random,
+                              options.now);
+                walk.Start(std::move(draft.c), std::move(draft.actor));
+                walk.Walk(target, master);
+
+                // Written as intake and the workflow would have left it: the case, its
+                // assisting units, every node that ever had a stake, the chained history.
+                Case& c = walk.current();
+                const std::string tokens = text::IndexTokens(c.title + "\n" + c.content);
+                c = repositories.Cases().Insert(c, tokens);
+                repositories.walk_cases().Begin(&c);
+                if (!c.assisting_unit_ids.empty()) {
+                    repositories.Cases().SetAssisting(c.id, c.assisting_unit_ids);
+                }
+                repositories.Cases().AddAccess(
+                    c.id,
+                    std::vector<std::string>(walk.stake_paths().begin(), walk.stake_paths().end()));
+                for (PendingEvent& event : walk.events()) {
+                    service::AppendCaseEvent(repositories, c.id, event.actor, event.action,
+                                             std::move(event.payload), event.from, event.to,
+                                             event.at);
+                }
+                repositories.walk_cases().Begin(nullptr);
+
+                batch_recent.push_back(
+                    {c.id, c.created_at,
+                     domain::IsTerminal(c.state) ? std::optional(c.updated_at) : std::nullopt,
+                     drafter.topic_index(), drafter.community()});
+                if (batch_recent.size() > kRecentCases) {
+                    batch_recent.pop_front();
+                }
+                ++batch.cases;
+                batch.events += static_cast<std::int64_t>(walk.events().size());
+                ++batch.states[static_cast<std::size_t>(c.state)];
+            }
+            return true;
+        });
+        recent = std::move(batch_recent);
+        summary.cases += batch.cases;
+        summary.events += batch.events;
+        for (int s = 0; s < kStateCount; ++s) {
+            summary.states[static_cast<std::size_t>(s)] +=
+                batch.states[static_cast<std::size_t>(s)];
+        }
+        if (options.progress) {
+            options.progress(summary.cases);
+        }
+    }
+    return summary;
+}
+
+}  // namespace minqing::casegen
