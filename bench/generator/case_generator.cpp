@@ -13,6 +13,7 @@
 
 #include "case_texts.hpp"
 #include "domain/case_access.hpp"
+#include "domain/catalog.hpp"
 #include "domain/workflow.hpp"
 #include "org_snapshot.hpp"
 #include "random.hpp"
@@ -325,6 +326,8 @@ struct World {
     std::vector<std::pair<OrgUnitId, domain::UserId>> cards;
     /// Topic weights by month (1–12), zero for topics whose category is missing.
     std::array<std::vector<double>, 13> topic_weights;
+    /// The dispatch catalogue (派单目录) by category and routing level, where the database has it.
+    std::map<std::pair<std::string, OrgLevel>, domain::DispatchRule, std::less<>> rules;
 };
 
 double SeasonFactor(Season season, unsigned month) {
@@ -384,6 +387,13 @@ Result<std::unique_ptr<World>> LoadWorld(domain::Store& store) {
                     }
                 }
             }
+            for (const auto& [code, category] : world->categories) {
+                for (const OrgLevel level : {OrgLevel::kCity, OrgLevel::kDistrict}) {
+                    if (auto rule = repositories.Catalog().FindDispatchRule(code, level)) {
+                        world->rules.emplace(std::pair(code, level), std::move(*rule));
+                    }
+                }
+            }
             for (unsigned month = 1; month <= 12; ++month) {
                 for (const Topic& topic : Topics()) {
                     const bool known = world->categories.contains(topic.category_code);
@@ -413,6 +423,32 @@ Role OfficeRoleOf(const OrgUnit& office) {
             return Role::kCommunityStaff;
     }
     return Role::kCommunityStaff;
+}
+
+// A unit the catalogue names for a case routed by `office`, if it exists and that office may
+// dispatch to it (a unit of the office's own division).
+const OrgUnit* CatalogueUnit(const World& world, std::string_view pattern, const OrgUnit& office) {
+    const OrgUnit* unit = world.orgs.FindCode(domain::ResolveUnitCode(pattern, office.code));
+    return unit != nullptr && unit->parent_id == office.id ? unit : nullptr;
+}
+
+const domain::DispatchRule* RuleFor(const World& world, std::string_view category,
+                                    const OrgUnit& office) {
+    const auto rule = world.rules.find(std::pair(std::string(category), office.level));
+    return rule == world.rules.end() ? nullptr : &rule->second;
+}
+
+// The lead unit for a case routed by a city or district office: the dispatch catalogue's, as
+// the case view suggests it, else the topic's own; nullptr when that district has none (the
+// counties), so the office forwards it.
+const OrgUnit* LeadUnit(const World& world, const Topic& topic, const OrgUnit& office) {
+    if (const auto* rule = RuleFor(world, topic.category_code, office)) {
+        if (const OrgUnit* unit = CatalogueUnit(world, rule->lead_unit, office)) {
+            return unit;
+        }
+    }
+    return office.level == OrgLevel::kCity ? world.orgs.CityUnit(topic.city_unit)
+                                           : world.orgs.DistrictUnit(office, topic.district_unit);
 }
 
 // The event actor for someone holding `role` on `unit`: the account that does, when the
@@ -801,6 +837,19 @@ class CaseWalk {
         if (!joint) {
             return {};
         }
+        const OrgUnit& office = Node(c_.holder_id);
+        std::vector<OrgUnit> suggested;
+        if (const auto* rule = RuleFor(world_, c_.category_code, office)) {
+            for (const std::string& pattern : rule->assisting_units) {
+                const OrgUnit* unit = CatalogueUnit(world_, pattern, office);
+                if (unit != nullptr && unit->id != lead.id) {
+                    suggested.push_back(*unit);
+                }
+            }
+        }
+        if (!suggested.empty()) {
+            return suggested;
+        }
         // Departments that most often share a case: housing, city management, police,
         // environment, market regulation, emergency management.
         static constexpr std::array<int, 6> kCityPartners = {13, 14, 6, 12, 24, 22};
@@ -835,8 +884,8 @@ class CaseWalk {
                   std::move(input));
     }
 
-    const OrgUnit* CompetentUnit(const OrgUnit& district) const {
-        return world_.orgs.DistrictUnit(district, topic_.district_unit);
+    const OrgUnit* CompetentUnit(const OrgUnit& office) const {
+        return LeadUnit(world_, topic_, office);
     }
 
     // Routing (分转) by competence, from whichever office holds the case.
@@ -893,7 +942,7 @@ class CaseWalk {
                 if (district_unit != nullptr && random_.Chance(0.55)) {
                     return DispatchTo(random_.Chance(0.6) ? *origin_district : *district_unit);
                 }
-                const OrgUnit* city_unit = world_.orgs.CityUnit(topic_.city_unit);
+                const OrgUnit* city_unit = CompetentUnit(holder);
                 return DispatchTo(city_unit != nullptr ? *city_unit
                                                        : *world_.orgs.CityUnit(kCivilAffairsUnit));
             }
@@ -1370,11 +1419,12 @@ class Drafter {
             }
             case Channel::kDirectCard: {
                 const OrgUnit* unit =
-                    random_.Chance(0.6)
-                        ? world_.orgs.DistrictUnit(*where.district, topic.district_unit)
-                        : nullptr;
+                    random_.Chance(0.6) ? LeadUnit(world_, topic, *where.district) : nullptr;
                 if (unit == nullptr) {
-                    unit = world_.orgs.CityUnit(topic.city_unit);
+                    unit = LeadUnit(world_, topic, city);
+                }
+                if (unit == nullptr) {
+                    unit = world_.orgs.CityUnit(kCivilAffairsUnit);
                 }
                 holder = unit;
                 c.state = CaseState::kDispatched;

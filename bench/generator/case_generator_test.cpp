@@ -10,7 +10,9 @@
 #include <tuple>
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
+#include "domain/catalog.hpp"
 #include "main/seed_files.hpp"
 #include "service/case_query_service.hpp"
 #include "service/seeder.hpp"
@@ -24,6 +26,7 @@ namespace {
 using domain::Case;
 using domain::CaseEvent;
 using domain::CaseState;
+using domain::OrgUnitId;
 using std::chrono::days;
 
 constexpr std::int64_t kCases = 300;
@@ -50,6 +53,8 @@ Generated Generate(std::uint64_t seed) {
     EXPECT_TRUE(seed_tables.has_value());
     EXPECT_TRUE(service::SeedOrgNetwork(*generated.store, clock, *seed_tables).has_value());
     EXPECT_TRUE(service::SeedCategories(*generated.store, seed_tables->categories).has_value());
+    EXPECT_TRUE(
+        service::SeedDispatchCatalogue(*generated.store, seed_tables->dispatch).has_value());
     // The cheapest argon2id libsodium accepts: the accounts only need to exist.
     EXPECT_TRUE(service::SeedDemoAccounts(*generated.store, clock, "test", {1, 8192}).has_value());
     GeneratorOptions generator;
@@ -190,6 +195,38 @@ TEST_F(CaseGeneratorTest, NumbersContinueEachYearsCounter) {
         return false;
     });
     EXPECT_EQ(std::stoi(next.substr(5)), static_cast<int>(serials["2026"].size()) + 1);
+}
+
+TEST_F(CaseGeneratorTest, DispatchesToUnitsFollowTheCatalogue) {
+    int checked = 0;
+    domain::Store& store = *first_->store;
+    for (const Case& c : AllCases(store)) {
+        for (const CaseEvent& event : EventsOf(store, c.id)) {
+            if (event.action != "dispatch" || !event.actor_unit_id) {
+                continue;
+            }
+            const auto target =
+                nlohmann::json::parse(event.payload).at("targetId").get<OrgUnitId>();
+            domain::Query(store, [&](domain::Repositories& repositories) {
+                // The rule of the level the unit belongs to: the city office may also dispatch
+                // straight to a district's unit.
+                const auto unit = repositories.Orgs().FindById(target);
+                if (!unit || unit->kind == domain::OrgKind::kDivision || !unit->parent_id) {
+                    return 0;
+                }
+                const auto office = repositories.Orgs().FindById(*unit->parent_id);
+                const auto rule =
+                    repositories.Catalog().FindDispatchRule(c.category_code, office->level);
+                if (rule) {
+                    EXPECT_EQ(unit->code, domain::ResolveUnitCode(rule->lead_unit, office->code))
+                        << c.number << " " << c.category_code;
+                    ++checked;
+                }
+                return 0;
+            });
+        }
+    }
+    EXPECT_GT(checked, 30);
 }
 
 TEST_F(CaseGeneratorTest, CasesReadLikeJilin) {

@@ -34,7 +34,7 @@ db_args=()
 [[ -n "$db_url" ]] && db_args=(--db "$db_url")
 
 start_server() {
-    "$binary" serve --data-dir "$work/data" --listen "127.0.0.1:$port" "${db_args[@]}" \
+    MINQING_DEMO_CASES=0 "$binary" serve --data-dir "$work/data" --listen "127.0.0.1:$port" "${db_args[@]}" \
         "$@" >>"$work/server.log" 2>&1 &
     server_pid=$!
     for _ in $(seq 1 600); do

@@ -21,7 +21,7 @@ chmod 755 "$work"
 url=$("$root/scripts/pg-temp" start "$pg_dir")
 port=$((20000 + RANDOM % 20000))
 "$binary" serve --demo --db "$url" --data-dir "$work/data" --listen "127.0.0.1:$port" \
-    --config <(echo '{"demo": {"seedDir": "'"$root"'/data/seed"}}') >"$work/server.log" 2>&1 &
+    --config <(echo '{"demo": {"seedDir": "'"$root"'/data/seed", "cases": 0}}') >"$work/server.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 1 600); do
     curl -sf "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break
