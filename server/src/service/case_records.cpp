@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include <nlohmann/json.hpp>
+
 #include "service/crypto.hpp"
 
 namespace minqing::service {
@@ -104,6 +106,59 @@ domain::CaseEvent AppendCaseEvent(domain::Repositories& repositories, domain::Ca
     event.hash = HashOf(event);
     repositories.Cases().AppendEvent(event);
     return event;
+}
+
+std::string ActionPayloadJson(const domain::ActionInput& input, const domain::Case& after) {
+    nlohmann::json payload = nlohmann::json::object();
+    const auto text = [&payload](const char* key, const std::string& value) {
+        if (!value.empty()) {
+            payload[key] = value;
+        }
+    };
+    text("note", input.note);
+    text("reason", input.reason);
+    text("legalBasis", input.legal_basis);
+    text("answerText", input.answer_text);
+    text("externalRef", input.external_ref);
+    if (input.target) {
+        payload["targetId"] = input.target->id;
+        payload["targetName"] = input.target->name;
+    }
+    if (!input.assisting.empty()) {
+        payload["assisting"] = nlohmann::json::array();
+        for (const auto& unit : input.assisting) {
+            payload["assisting"].push_back({{"id", unit.id}, {"name", unit.name}});
+        }
+    }
+    if (input.method) {
+        payload["method"] = domain::HandoverMethodName(*input.method);
+    }
+    if (input.result) {
+        payload["result"] = domain::AnswerResultName(*input.result);
+    }
+    if (input.master_case_id) {
+        payload["masterCaseId"] = *input.master_case_id;
+    }
+    if (input.extension_days > 0) {
+        payload["extensionDays"] = input.extension_days;
+    }
+    if (input.committed_date) {
+        payload["committedDate"] = FormatIso8601Cst(*input.committed_date);
+    }
+    if (input.contacted) {
+        payload["contacted"] = *input.contacted;
+    }
+    if (input.solved) {
+        payload["solved"] = *input.solved;
+    }
+    if (input.satisfaction) {
+        payload["satisfaction"] = domain::SatisfactionName(*input.satisfaction);
+    }
+    if (input.unreachable) {
+        payload["unreachable"] = true;
+    }
+    payload["holderId"] = after.holder_id;
+    return payload.dump();
 }
 
 }  // namespace minqing::service

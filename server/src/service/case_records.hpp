@@ -9,6 +9,7 @@
 
 #include "domain/case_access.hpp"
 #include "domain/store.hpp"
+#include "domain/workflow.hpp"
 
 namespace minqing::service {
 
@@ -35,6 +36,10 @@ domain::CaseEvent AppendCaseEvent(domain::Repositories& repositories, domain::Ca
                                   std::string payload_json,
                                   std::optional<domain::CaseState> from_state,
                                   domain::CaseState to_state, Instant at);
+
+/// The JSON payload of an action's event: the inputs it carried (texts, target and
+/// assisting units, choices, dates) and the holder after it.
+std::string ActionPayloadJson(const domain::ActionInput& input, const domain::Case& after);
 
 /// SHA-256 (hex) of the event's hash input.
 std::string HashOf(const domain::CaseEvent& event);

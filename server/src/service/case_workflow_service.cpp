@@ -75,60 +75,6 @@ void ResolveTargets(Repositories& repositories, const Case& c, const domain::Cas
     (void)c;
 }
 
-std::string PayloadOf(const ActionRequest& request, const Case& after) {
-    const auto& input = request.input;
-    nlohmann::json payload = nlohmann::json::object();
-    const auto text = [&payload](const char* key, const std::string& value) {
-        if (!value.empty()) {
-            payload[key] = value;
-        }
-    };
-    text("note", input.note);
-    text("reason", input.reason);
-    text("legalBasis", input.legal_basis);
-    text("answerText", input.answer_text);
-    text("externalRef", input.external_ref);
-    if (input.target) {
-        payload["targetId"] = input.target->id;
-        payload["targetName"] = input.target->name;
-    }
-    if (!input.assisting.empty()) {
-        payload["assisting"] = nlohmann::json::array();
-        for (const auto& unit : input.assisting) {
-            payload["assisting"].push_back({{"id", unit.id}, {"name", unit.name}});
-        }
-    }
-    if (input.method) {
-        payload["method"] = domain::HandoverMethodName(*input.method);
-    }
-    if (input.result) {
-        payload["result"] = domain::AnswerResultName(*input.result);
-    }
-    if (input.master_case_id) {
-        payload["masterCaseId"] = *input.master_case_id;
-    }
-    if (input.extension_days > 0) {
-        payload["extensionDays"] = input.extension_days;
-    }
-    if (input.committed_date) {
-        payload["committedDate"] = FormatIso8601Cst(*input.committed_date);
-    }
-    if (input.contacted) {
-        payload["contacted"] = *input.contacted;
-    }
-    if (input.solved) {
-        payload["solved"] = *input.solved;
-    }
-    if (input.satisfaction) {
-        payload["satisfaction"] = domain::SatisfactionName(*input.satisfaction);
-    }
-    if (input.unreachable) {
-        payload["unreachable"] = true;
-    }
-    payload["holderId"] = after.holder_id;
-    return payload.dump();
-}
-
 }  // namespace
 
 Result<CaseView> CaseWorkflowService::Act(const Principal& caller, domain::CaseId id,
@@ -177,8 +123,8 @@ Result<CaseView> CaseWorkflowService::Act(const Principal& caller, domain::CaseI
         const auto now_parties = LoadParties(repositories, *after);
         repositories.Cases().AddAccess(id, StakePaths(now_parties));
         AppendCaseEvent(repositories, id, ActorFor(caller, parties),
-                        domain::CaseActionName(request.action), PayloadOf(request, *after),
-                        before->state, after->state, now);
+                        domain::CaseActionName(request.action),
+                        ActionPayloadJson(request.input, *after), before->state, after->state, now);
         return ViewOf(repositories, caller, std::move(*after));
     });
 }
