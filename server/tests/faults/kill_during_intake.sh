@@ -21,6 +21,8 @@ cleanup() {
     [[ -n "${FAULT_KEEP:-}" ]] || rm -rf "$work"
 }
 trap cleanup EXIT
+# A failing command under set -e would otherwise end the test without a word.
+trap 'echo "FAIL: line $LINENO: $BASH_COMMAND"; tail -20 "$work/server.log" 2>/dev/null' ERR
 
 if [[ "$backend" == postgres ]]; then
     : "${MINQING_TEST_PG_URL:?set it to a server started by scripts/pg-temp}"
@@ -29,16 +31,20 @@ if [[ "$backend" == postgres ]]; then
     db_url="${MINQING_TEST_PG_URL%/*}/$pg_database"
 fi
 
-port=$((20000 + RANDOM % 20000))
+port=0
 db_args=()
 [[ -n "$db_url" ]] && db_args=(--db "$db_url")
 
+# Port 0: the kernel picks a free port, read back from the log, so parallel tests never collide.
 start_server() {
-    MINQING_DEMO_CASES=0 "$binary" serve --data-dir "$work/data" --listen "127.0.0.1:$port" "${db_args[@]}" \
-        "$@" >>"$work/server.log" 2>&1 &
+    : >"$work/server.log"
+    MINQING_DEMO_CASES=0 "$binary" serve --data-dir "$work/data" --listen "127.0.0.1:0" \
+        "${db_args[@]}" "$@" >>"$work/server.log" 2>&1 &
     server_pid=$!
-    for _ in $(seq 1 600); do
-        curl -sf "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && return 0
+    for _ in $(seq 1 1200); do
+        port=$(sed -n 's|.*listening on http://127.0.0.1:\([0-9]*\).*|\1|p' "$work/server.log")
+        [[ -n "$port" ]] && return 0
+        kill -0 "$server_pid" 2>/dev/null || break
         sleep 0.1
     done
     echo "server did not start"; cat "$work/server.log"; exit 1

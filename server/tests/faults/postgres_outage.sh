@@ -16,17 +16,25 @@ cleanup() {
     rm -rf "$work"
 }
 trap cleanup EXIT
+# A failing command under set -e would otherwise end the test without a word.
+trap 'echo "FAIL: line $LINENO: $BASH_COMMAND"; tail -20 "$work/server.log" 2>/dev/null' ERR
 chmod 755 "$work"
 
 url=$("$root/scripts/pg-temp" start "$pg_dir")
-port=$((20000 + RANDOM % 20000))
-"$binary" serve --demo --db "$url" --data-dir "$work/data" --listen "127.0.0.1:$port" \
+# Port 0: the kernel picks a free port, read back from the log, so parallel tests never collide.
+"$binary" serve --demo --db "$url" --data-dir "$work/data" --listen "127.0.0.1:0" \
     --config <(echo '{"demo": {"seedDir": "'"$root"'/data/seed", "cases": 0}}') >"$work/server.log" 2>&1 &
 server_pid=$!
-for _ in $(seq 1 600); do
-    curl -sf "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break
+port=""
+for _ in $(seq 1 1200); do
+    port=$(sed -n 's|.*listening on http://127.0.0.1:\([0-9]*\).*|\1|p' "$work/server.log")
+    [[ -n "$port" ]] && break
+    kill -0 "$server_pid" 2>/dev/null || break
     sleep 0.1
 done
+if [[ -z "$port" ]]; then
+    echo "FAIL: the server did not start"; cat "$work/server.log"; exit 1
+fi
 
 jar="$work/cookies"
 csrf=$(curl -sf -c "$jar" -H 'Content-Type: application/json' \
@@ -62,8 +70,14 @@ grep -q '"reason":"service.unavailable"' "$work/last" && echo "ok: the 503 says 
     { echo "FAIL: 503 body: $(cat "$work/last")"; failures=$((failures + 1)); }
 
 "$root/scripts/pg-temp" resume "$pg_dir"
-check "readiness recovers" \
-    "$(curl -s -m 20 -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/readyz")" 200
+# The pool notices the restarted server on the next use; give it a few probes.
+ready=503
+for _ in $(seq 1 30); do
+    ready=$(curl -s -m 20 -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/readyz")
+    [[ "$ready" == 200 ]] && break
+    sleep 1
+done
+check "readiness recovers" "$ready" 200
 check "writes resume without a restart" "$(post_case after)" 201
 total=$(curl -s -b "$jar" "http://127.0.0.1:$port/api/v1/cases?keyword=%E5%99%AA%E9%9F%B3&limit=100" |
     grep -o '"number"' | wc -l)
