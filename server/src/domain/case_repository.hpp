@@ -24,7 +24,10 @@ struct CaseVisibility {
     std::optional<UserId> creator;
 };
 
-enum class CaseSort { kNewest, kDeadline };
+/// kNewest: by creation time, newest first. kRecorded: by id, newest first — the order a
+/// keyword search pages in, because the full-text index yields matches in id order and can
+/// stop after a page instead of sorting every match.
+enum class CaseSort { kNewest, kDeadline, kRecorded };
 
 struct CaseListQuery {
     CaseVisibility visibility;

@@ -37,6 +37,10 @@ class Store {
     /// `work` returns false to discard its changes. Throws on database faults.
     virtual void Write(const std::function<bool(Repositories&)>& work) = 0;
     virtual bool Ping() = 0;
+    /// True when write units run one after another (SQLite's single writer): a hot row such
+    /// as a counter can then be updated inside a long unit without holding others up. Where
+    /// units run concurrently, such a row is better taken in a unit of its own.
+    virtual bool SerialisesWrites() const = 0;
 };
 
 /// Runs `work` (Repositories& → Result<T>) in a write transaction that commits only when the

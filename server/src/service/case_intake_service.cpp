@@ -408,6 +408,20 @@ Result<CreatedCase> CaseIntakeService::Submit(CaseDraft draft, std::string_view 
     return Record(nullptr, std::move(draft), kPublicScope, idempotency_key, request_hash);
 }
 
+namespace {
+
+// What the checks decided before anything is written: the case to insert (without id and
+// number), the org nodes it involves and the actor of its first event. Or, for a repeated
+// Idempotency-Key, the first answer.
+struct PreparedIntake {
+    Case c;
+    domain::CaseParties parties;
+    EventActor actor;
+    std::optional<CreatedCase> replay;
+};
+
+}  // namespace
+
 Result<CreatedCase> CaseIntakeService::Record(const Principal* caller, CaseDraft draft,
                                               std::string_view idempotency_scope,
                                               std::string_view idempotency_key,
@@ -422,101 +436,140 @@ Result<CreatedCase> CaseIntakeService::Record(const Principal* caller, CaseDraft
     }
     const Principal nobody;
     const Principal& viewer = is_public ? nobody : *caller;
-    // Segmenting is the costliest step of an intake and needs no database: do it here, not in
-    // the transaction, which on SQLite runs on the single writer thread.
+    // On SQLite every write unit runs on the one writer thread, so everything that only reads
+    // (segmenting, validation, placement, the org nodes) happens before it, on a read
+    // snapshot. The org network may change between the two; a case placed on a unit
+    // deactivated in that instant is still a valid case, as it would have been a moment
+    // earlier.
     const std::string tokens = text::IndexTokens(text::Trim(draft.title) + "\n" + draft.content);
-    const auto attempt = [&] {
-        return domain::Transact(store_, [&](Repositories& repositories) -> Result<CreatedCase> {
-            if (!idempotency_key.empty()) {
-                if (const auto seen =
-                        repositories.Cases().FindIdempotency(idempotency_scope, idempotency_key)) {
-                    if (seen->request_hash != request_hash) {
-                        return Fail(Conflict("request.idempotency_mismatch",
-                                             "This Idempotency-Key was used with another body."));
-                    }
-                    auto first = repositories.Cases().FindById(seen->case_id);
-                    return CreatedCase{ViewOf(repositories, viewer, std::move(*first)), "", true};
+    const auto prepare = [&](Repositories& repositories) -> Result<PreparedIntake> {
+        if (!idempotency_key.empty()) {
+            if (const auto seen =
+                    repositories.Cases().FindIdempotency(idempotency_scope, idempotency_key)) {
+                if (seen->request_hash != request_hash) {
+                    return Fail(Conflict("request.idempotency_mismatch",
+                                         "This Idempotency-Key was used with another body."));
                 }
+                auto first = repositories.Cases().FindById(seen->case_id);
+                PreparedIntake replay;
+                replay.replay =
+                    CreatedCase{ViewOf(repositories, viewer, std::move(*first)), "", true};
+                return replay;
             }
-            std::vector<FieldError> errors = std::move(draft.decode_errors);
-            CheckCommon(repositories, draft, limits_, errors);
-            if (!draft.channel_known) {
-                return Fail(Validation(std::move(errors)));
+        }
+        std::vector<FieldError> errors = draft.decode_errors;
+        CheckCommon(repositories, draft, limits_, errors);
+        if (!draft.channel_known) {
+            return Fail(Validation(std::move(errors)));
+        }
+        Intake intake(repositories, draft, errors);
+        auto placement = intake.Place(caller);
+        if (!placement) {
+            // A refused placement that is itself a field problem joins the others.
+            if (placement.error().code != ErrorCode::kValidation) {
+                return Fail(std::move(placement.error()));
             }
-            Intake intake(repositories, draft, errors);
-            auto placement = intake.Place(caller);
-            if (!placement) {
-                // A refused placement that is itself a field problem joins the others.
-                if (placement.error().code != ErrorCode::kValidation) {
-                    return Fail(std::move(placement.error()));
-                }
-                for (auto& field : placement.error().fields) {
-                    errors.push_back(std::move(field));
-                }
-                return Fail(Validation(std::move(errors)));
+            for (auto& field : placement.error().fields) {
+                errors.push_back(std::move(field));
             }
-            if (!errors.empty() || !placement->holder || !placement->origin) {
-                if (errors.empty()) {
-                    errors.push_back(
-                        {"location", "unplaceable", "No office can receive this case."});
-                }
-                return Fail(Validation(std::move(errors)));
+            return Fail(Validation(std::move(errors)));
+        }
+        if (!errors.empty() || !placement->holder || !placement->origin) {
+            if (errors.empty()) {
+                errors.push_back({"location", "unplaceable", "No office can receive this case."});
             }
-            Case c;
-            c.number = repositories.Cases().NextNumber(YearInChina(now));
-            c.channel = draft.channel;
-            c.kind = *draft.kind;
-            c.scope = draft.scope;
-            c.urgency = draft.urgency;
-            c.category_code = draft.category_code;
-            c.title = text::Trim(draft.title);
-            c.content = draft.content;
-            c.location = draft.location;
-            c.location.grid_id = placement->origin->level == OrgLevel::kGrid
-                                     ? std::optional(placement->origin->id)
-                                     : std::nullopt;
-            c.people_involved = draft.people_involved;
-            c.reporter = draft.reporter;
-            c.state = placement->state;
-            c.holder_id = placement->holder->id;
-            c.holder_path = placement->holder->path;
-            c.origin_id = placement->origin->id;
-            c.origin_path = placement->origin->path;
-            c.receiving_office_id = placement->receiving->id;
-            const auto id_of = [](const OrgUnit& unit) { return unit.id; };
-            c.dispatcher_id = placement->dispatcher.transform(id_of);
-            c.lead_unit_id = placement->lead.transform(id_of);
-            c.created_by = is_public ? 0 : caller->user_id;
-            c.created_at = now;
-            c.updated_at = now;
-            c.channel_fields = ChannelFieldsJson(draft);
-            c.external_ref = draft.hotline.external_ref;
-            c.publish = draft.publish;
-            c.query_code_digest = is_public ? Sha256Hex(query_code) : "";
-            if (c.state == CaseState::kAnswered) {
-                c.result = domain::AnswerResult::kSolved;
-                c.answer_text = draft.grid.evidence;
+            return Fail(Validation(std::move(errors)));
+        }
+        PreparedIntake prepared;
+        Case& c = prepared.c;
+        c.channel = draft.channel;
+        c.kind = *draft.kind;
+        c.scope = draft.scope;
+        c.urgency = draft.urgency;
+        c.category_code = draft.category_code;
+        c.title = text::Trim(draft.title);
+        c.content = draft.content;
+        c.location = draft.location;
+        c.location.grid_id = placement->origin->level == OrgLevel::kGrid
+                                 ? std::optional(placement->origin->id)
+                                 : std::nullopt;
+        c.people_involved = draft.people_involved;
+        c.reporter = draft.reporter;
+        c.state = placement->state;
+        c.holder_id = placement->holder->id;
+        c.holder_path = placement->holder->path;
+        c.origin_id = placement->origin->id;
+        c.origin_path = placement->origin->path;
+        c.receiving_office_id = placement->receiving->id;
+        const auto id_of = [](const OrgUnit& unit) { return unit.id; };
+        c.dispatcher_id = placement->dispatcher.transform(id_of);
+        c.lead_unit_id = placement->lead.transform(id_of);
+        c.created_by = is_public ? 0 : caller->user_id;
+        c.created_at = now;
+        c.updated_at = now;
+        c.channel_fields = ChannelFieldsJson(draft);
+        c.external_ref = draft.hotline.external_ref;
+        c.publish = draft.publish;
+        c.query_code_digest = is_public ? Sha256Hex(query_code) : "";
+        if (c.state == CaseState::kAnswered) {
+            c.result = domain::AnswerResult::kSolved;
+            c.answer_text = draft.grid.evidence;
+        }
+        prepared.parties.holder = std::move(placement->holder);
+        prepared.parties.origin = std::move(placement->origin);
+        prepared.parties.receiving_office = std::move(placement->receiving);
+        prepared.parties.dispatcher = std::move(placement->dispatcher);
+        prepared.parties.lead_unit = std::move(placement->lead);
+        prepared.actor = is_public ? EventActor{} : ActorFor(*caller, prepared.parties);
+        return prepared;
+    };
+    const int year = YearInChina(now);
+    const auto attempt = [&]() -> Result<CreatedCase> {
+        auto prepared = domain::Query(store_, prepare);
+        if (!prepared) {
+            return Fail(std::move(prepared.error()));
+        }
+        if (prepared->replay) {
+            return std::move(*prepared->replay);
+        }
+        Case& c = prepared->c;
+        if (!store_.SerialisesWrites()) {
+            // Concurrent writers would queue on the year's counter row for as long as the
+            // intake transaction lasts; a number of its own keeps that lock one statement
+            // long. A failure below leaves a gap in the numbers, never a duplicate.
+            c.number = *domain::Transact(store_, [&](Repositories& repositories) {
+                return Result<std::string>(repositories.Cases().NextNumber(year));
+            });
+        }
+        const std::vector<std::string> stakes = StakePaths(prepared->parties);
+        auto recorded = domain::Transact(store_, [&](Repositories& repositories) -> Result<Case> {
+            Case fresh = c;
+            if (fresh.number.empty()) {
+                fresh.number = repositories.Cases().NextNumber(year);
             }
-
-            c = repositories.Cases().Insert(std::move(c), tokens);
-            const auto parties = LoadParties(repositories, c);
-            repositories.Cases().AddAccess(c.id, StakePaths(parties));
-            const EventActor actor = is_public ? EventActor{} : ActorFor(*caller, parties);
-            const nlohmann::json payload = {{"channel", domain::ChannelName(c.channel)},
-                                            {"number", c.number},
-                                            {"title", c.title},
-                                            {"holderId", c.holder_id}};
-            AppendCaseEvent(repositories, c.id, actor, "create", payload.dump(), std::nullopt,
-                            c.state, now);
+            fresh = repositories.Cases().Insert(std::move(fresh), tokens);
+            repositories.Cases().AddAccess(fresh.id, stakes);
+            const nlohmann::json payload = {{"channel", domain::ChannelName(fresh.channel)},
+                                            {"number", fresh.number},
+                                            {"title", fresh.title},
+                                            {"holderId", fresh.holder_id}};
+            AppendCaseEvent(repositories, fresh.id, prepared->actor, "create", payload.dump(),
+                            std::nullopt, fresh.state, now);
             if (!idempotency_key.empty() &&
                 !repositories.Cases().SaveIdempotency(idempotency_scope, idempotency_key,
-                                                      {std::string(request_hash), c.id}, now)) {
+                                                      {std::string(request_hash), fresh.id}, now)) {
                 // A concurrent request with the same key committed first: drop this case; the
                 // retry below answers with theirs.
                 return Fail(Conflict(std::string(kIdempotencyRace), "retry"));
             }
-            return CreatedCase{ViewOf(repositories, viewer, std::move(c)), query_code, false};
+            return fresh;
         });
+        if (!recorded) {
+            return Fail(std::move(recorded.error()));
+        }
+        return CreatedCase{
+            ViewOfRecorded(viewer, std::move(*recorded), std::move(prepared->parties)), query_code,
+            false};
     };
     auto created = attempt();
     if (!created && created.error().reason == kIdempotencyRace) {

@@ -23,8 +23,13 @@ Error CaseNotFound() {
 }
 
 std::int64_t SortKey(const Case& c, domain::CaseSort sort) {
-    if (sort == domain::CaseSort::kDeadline) {
-        return c.deadline ? ToEpochMs(*c.deadline) : INT64_MAX;
+    switch (sort) {
+        case domain::CaseSort::kDeadline:
+            return c.deadline ? ToEpochMs(*c.deadline) : INT64_MAX;
+        case domain::CaseSort::kRecorded:
+            return c.id;
+        case domain::CaseSort::kNewest:
+            break;
     }
     return ToEpochMs(c.created_at);
 }
@@ -154,6 +159,10 @@ Result<CasePage> CaseQueryService::List(const Principal& caller, CaseFilters fil
         if (query.terms.empty()) {
             return CasePage{};
         }
+        if (query.sort == domain::CaseSort::kNewest) {
+            // Ids grow with registration time, so this is newest first too.
+            query.sort = domain::CaseSort::kRecorded;
+        }
     }
     if (filters.overdue_only) {
         query.overdue_at = clock_.Now();
@@ -181,7 +190,6 @@ Result<std::vector<WorkbenchBucket>> CaseQueryService::Workbench(const Principal
     const auto offices = OfficeNodes(caller);
     const auto units = UnitPaths(caller);
     const auto leaders = LeaderNodes(caller);
-    const auto visibility = domain::VisibilityOf(caller);
     struct Spec {
         const char* name;
         std::vector<CaseState> states;
@@ -204,11 +212,17 @@ Result<std::vector<WorkbenchBucket>> CaseQueryService::Workbench(const Principal
          {"approve_return", "recall", "return_for_rework", "reopen"}},
         {"escalated_to_me", {CaseState::kEscalated}, Spec::kEscalatedToMe, {}},
     };
+    // Every bucket filters on nodes of the caller's own (holder, dispatcher, escalated to),
+    // and each of those is a stake of the case, so the caller sees all of them: the buckets
+    // need no visibility check, which would otherwise decide the query plan (one EXISTS per
+    // case in the states) instead of the holder and dispatcher indexes.
+    domain::CaseVisibility own_nodes;
+    own_nodes.everything = true;
     return domain::Query(store_, [&](Repositories& repositories) {
         std::vector<WorkbenchBucket> buckets;
         for (const Spec& spec : specs) {
             CaseListQuery query;
-            query.visibility = visibility;
+            query.visibility = own_nodes;
             query.states = spec.states;
             query.last_actions = spec.last_actions;
             query.sort = domain::CaseSort::kDeadline;
@@ -245,7 +259,7 @@ Result<std::vector<WorkbenchBucket>> CaseQueryService::Workbench(const Principal
         // Adds a second kind of case to a bucket that one filter cannot express.
         const auto add_to = [&](std::string_view name, CaseListQuery query) {
             auto bucket = std::ranges::find(buckets, name, &WorkbenchBucket::name);
-            query.visibility = visibility;
+            query.visibility = own_nodes;
             query.sort = domain::CaseSort::kDeadline;
             query.limit = first_per_bucket;
             bucket->count += repositories.Cases().Count(query);

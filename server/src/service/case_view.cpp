@@ -6,18 +6,15 @@ namespace minqing::service {
 
 CaseView ViewOf(domain::Repositories& repositories, const domain::Principal& caller,
                 domain::Case c) {
-    CaseView view;
-    view.parties = LoadParties(repositories, c);
-    const auto relations = domain::RelationsOf(caller, c, view.parties);
-    view.actions = domain::AvailableActions(c, relations);
-    view.may_reveal_reporter = domain::MaySeeReporter(caller, c, view.parties);
-    view.attachments = repositories.Cases().Attachments(c.id);
+    auto parties = LoadParties(repositories, c);
+    CaseView view = ViewOfRecorded(caller, std::move(c), std::move(parties));
+    view.attachments = repositories.Cases().Attachments(view.c.id);
     if (!view.parties.assisting.empty() && view.parties.lead_unit) {
         view.parts.push_back({view.parties.lead_unit->id, view.parties.lead_unit->name, true, {}});
         for (const auto& unit : view.parties.assisting) {
             view.parts.push_back({unit.id, unit.name, false, {}});
         }
-        for (auto& event : repositories.Cases().Events(c.id)) {
+        for (auto& event : repositories.Cases().Events(view.c.id)) {
             if (event.action != "assist" && event.action != "answer") {
                 continue;
             }
@@ -32,6 +29,16 @@ CaseView ViewOf(domain::Repositories& repositories, const domain::Principal& cal
             }
         }
     }
+    return view;
+}
+
+CaseView ViewOfRecorded(const domain::Principal& caller, domain::Case c,
+                        domain::CaseParties parties) {
+    CaseView view;
+    view.parties = std::move(parties);
+    const auto relations = domain::RelationsOf(caller, c, view.parties);
+    view.actions = domain::AvailableActions(c, relations);
+    view.may_reveal_reporter = domain::MaySeeReporter(caller, c, view.parties);
     view.c = std::move(c);
     return view;
 }

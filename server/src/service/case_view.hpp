@@ -35,4 +35,9 @@ struct CaseView {
 CaseView ViewOf(domain::Repositories& repositories, const domain::Principal& caller,
                 domain::Case c);
 
+/// The view of a case just recorded, from parties already loaded: it has no attachments and
+/// no assisting units yet, so it needs no database.
+CaseView ViewOfRecorded(const domain::Principal& caller, domain::Case c,
+                        domain::CaseParties parties);
+
 }  // namespace minqing::service

@@ -16,6 +16,7 @@ class SqlStore final : public domain::Store {
     void Read(const std::function<void(domain::Repositories&)>& work) override;
     void Write(const std::function<bool(domain::Repositories&)>& work) override;
     bool Ping() override { return database_->Ping(); }
+    bool SerialisesWrites() const override { return database_->dialect() == Dialect::kSqlite; }
 
     Database& database() { return *database_; }
 

@@ -457,11 +457,30 @@ bool SqlCaseRepository::IsVisible(domain::CaseId id, const domain::CaseVisibilit
 }
 
 std::vector<Case> SqlCaseRepository::List(const domain::CaseListQuery& query) {
+    const bool fts_driven = query.sort == domain::CaseSort::kRecorded && !query.terms.empty() &&
+                            session_.dialect() == Dialect::kSqlite;
     std::string sql = "SELECT " + SelectColumns() + " FROM cases c WHERE 1 = 1";
     std::vector<SqlValue> params;
-    AddFilters(sql, params, session_.dialect(), query);
+    if (fts_driven) {
+        // The full-text index drives: it yields matches newest id first and the other filters
+        // are checked row by row until the page is full, instead of sorting every match.
+        sql = "SELECT " + SelectColumns() +
+              " FROM case_search s JOIN cases c ON c.id = s.rowid WHERE case_search MATCH ?";
+        params.emplace_back(text::Fts5MatchExpression(query.terms));
+        auto rest = query;
+        rest.terms.clear();
+        AddFilters(sql, params, session_.dialect(), rest);
+    } else {
+        AddFilters(sql, params, session_.dialect(), query);
+    }
     // Keyset pagination: rows strictly after the last one of the previous page.
-    if (query.sort == domain::CaseSort::kDeadline) {
+    if (query.sort == domain::CaseSort::kRecorded) {
+        if (query.after_id) {
+            sql += fts_driven ? " AND s.rowid < ?" : " AND c.id < ?";
+            params.emplace_back(*query.after_id);
+        }
+        sql += fts_driven ? " ORDER BY s.rowid DESC" : " ORDER BY c.id DESC";
+    } else if (query.sort == domain::CaseSort::kDeadline) {
         // Cases without a deadline sort last.
         const std::string key = "COALESCE(c.deadline, 9223372036854775807)";
         if (query.after_key && query.after_id) {

@@ -1,9 +1,16 @@
 #include "storage/sqlite/sqlite_database.hpp"
 
+#include <chrono>
 #include <exception>
 #include <future>
 
 namespace minqing::storage::sqlite {
+namespace {
+
+// How often the checkpointer looks for new WAL pages while writes come in.
+constexpr auto kCheckpointInterval = std::chrono::milliseconds(200);
+
+}  // namespace
 
 struct SqliteDatabase::WriteUnit {
     const std::function<bool(SqlSession&)>* work;
@@ -14,11 +21,14 @@ struct SqliteDatabase::WriteUnit {
 SqliteDatabase::SqliteDatabase(std::string path, const DatabaseOptions& options)
     : path_(std::move(path)), max_group_size_(static_cast<std::size_t>(options.max_group_size)) {
     writer_session_ = std::make_unique<SqliteSession>(path_, options.busy_timeout_ms, false);
+    writer_session_->ExecuteScript("PRAGMA wal_autocheckpoint = 0;");
+    checkpoint_session_ = std::make_unique<SqliteSession>(path_, options.busy_timeout_ms, false);
     for (int i = 0; i < options.pool_size; ++i) {
         idle_readers_.push_back(
             std::make_unique<SqliteSession>(path_, options.busy_timeout_ms, true));
     }
     writer_ = std::thread([this] { WriterLoop(); });
+    checkpointer_ = std::thread([this] { CheckpointLoop(); });
 }
 
 SqliteDatabase::~SqliteDatabase() {
@@ -28,6 +38,12 @@ SqliteDatabase::~SqliteDatabase() {
     }
     queue_ready_.notify_all();
     writer_.join();
+    {
+        const std::lock_guard lock(checkpoint_mutex_);
+        checkpointer_stopping_ = true;
+    }
+    checkpoint_due_.notify_all();
+    checkpointer_.join();
 }
 
 void SqliteDatabase::Read(const std::function<void(SqlSession&)>& work) {
@@ -135,11 +151,43 @@ void SqliteDatabase::CommitGroup(std::vector<WriteUnit*>& group) {
         }
         return;
     }
+    {
+        const std::lock_guard lock(checkpoint_mutex_);
+        wal_grew_ = true;
+    }
     for (WriteUnit* unit : group) {
         if (unit->failure) {
             unit->done.set_exception(unit->failure);
         } else {
             unit->done.set_value();
+        }
+    }
+}
+
+void SqliteDatabase::CheckpointLoop() {
+    std::unique_lock lock(checkpoint_mutex_);
+    while (true) {
+        checkpoint_due_.wait_for(lock, kCheckpointInterval,
+                                 [this] { return checkpointer_stopping_; });
+        const bool stopping = checkpointer_stopping_;
+        if (!wal_grew_ && !stopping) {
+            continue;
+        }
+        wal_grew_ = false;
+        lock.unlock();
+        try {
+            // PASSIVE never waits for readers or the writer; pages still needed by a reader's
+            // snapshot are copied on a later round. On the way out, TRUNCATE leaves an empty
+            // WAL behind (the writer has stopped by then).
+            checkpoint_session_->ExecuteScript(stopping ? "PRAGMA wal_checkpoint(TRUNCATE);"
+                                                        : "PRAGMA wal_checkpoint(PASSIVE);");
+        } catch (const SqlError&) {
+            // A busy or failed checkpoint loses nothing: the pages stay in the WAL for the
+            // next round, and readers find them there.
+        }
+        lock.lock();
+        if (stopping) {
+            return;
         }
     }
 }

@@ -1,6 +1,7 @@
 // SQLite behind the Database interface: one writer connection on its own thread that
-// commits queued write units in groups (many requests, one fsync), and a pool of read
-// connections that WAL lets run beside it. Read and Write are safe from any thread.
+// commits queued write units in groups (many requests, one fsync), a pool of read connections
+// that WAL lets run beside it, and a checkpointer thread. Read and Write are safe from any
+// thread.
 #pragma once
 
 #include <condition_variable>
@@ -32,6 +33,7 @@ class SqliteDatabase final : public Database {
 
     void WriterLoop();
     void CommitGroup(std::vector<WriteUnit*>& group);
+    void CheckpointLoop();
 
     const std::string path_;
     const std::size_t max_group_size_;
@@ -42,6 +44,15 @@ class SqliteDatabase final : public Database {
     std::deque<WriteUnit*> queue_;
     bool stopping_ = false;
     std::thread writer_;
+
+    // Copies committed WAL pages into the database file on a connection of its own, so that
+    // the writer never pays for a checkpoint (its writes and fsync) inside a commit.
+    std::unique_ptr<SqliteSession> checkpoint_session_;
+    std::mutex checkpoint_mutex_;
+    std::condition_variable checkpoint_due_;
+    bool wal_grew_ = false;
+    bool checkpointer_stopping_ = false;
+    std::thread checkpointer_;
 
     std::mutex readers_mutex_;
     std::condition_variable reader_free_;

@@ -68,9 +68,11 @@ SqliteSession::SqliteSession(const std::string& path, int busy_timeout_ms, bool 
     sqlite3_busy_timeout(db_, busy_timeout_ms);
     // WAL lets readers run beside the one writer; FULL makes every commit durable, and group
     // commit amortises its fsync over many requests.
-    ExecuteScript(read_only ? "PRAGMA foreign_keys = ON;"
+    // The page cache is per connection: a larger one for the writer keeps the hot index pages
+    // of a large database in memory (32 MiB; readers 8 MiB each).
+    ExecuteScript(read_only ? "PRAGMA foreign_keys = ON; PRAGMA cache_size = -8192;"
                             : "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;"
-                              " PRAGMA foreign_keys = ON;");
+                              " PRAGMA foreign_keys = ON; PRAGMA cache_size = -32768;");
 }
 
 SqliteSession::~SqliteSession() {
