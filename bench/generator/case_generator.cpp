@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <deque>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <stdexcept>
@@ -13,12 +14,14 @@
 
 #include "case_texts.hpp"
 #include "domain/case_access.hpp"
+#include "domain/case_deadlines.hpp"
 #include "domain/catalog.hpp"
 #include "domain/workflow.hpp"
 #include "org_snapshot.hpp"
 #include "random.hpp"
 #include "service/case_records.hpp"
 #include "service/crypto.hpp"
+#include "service/time_rules_service.hpp"
 #include "text/segmenter.hpp"
 
 namespace minqing::casegen {
@@ -148,6 +151,9 @@ class WalkRepositories final : public domain::Repositories {
     domain::AuthRepository& Auth() override { return inner_.Auth(); }
     domain::CaseRepository& Cases() override { return cases_; }
     domain::CatalogRepository& Catalog() override { return inner_.Catalog(); }
+    domain::NotificationRepository& Notifications() override { return inner_.Notifications(); }
+    domain::TimeRulesRepository& TimeRules() override { return inner_.TimeRules(); }
+    domain::SupervisionRepository& Supervisions() override { return inner_.Supervisions(); }
     WalkCases& walk_cases() { return cases_; }
 
   private:
@@ -328,6 +334,9 @@ struct World {
     std::array<std::vector<double>, 13> topic_weights;
     /// The dispatch catalogue (派单目录) by category and routing level, where the database has it.
     std::map<std::pair<std::string, OrgLevel>, domain::DispatchRule, std::less<>> rules;
+    /// Deadlines are planned on the database's calendar and time-limit rules, as the services
+    /// plan them.
+    service::TimeRules time_rules;
 };
 
 double SeasonFactor(Season season, unsigned month) {
@@ -394,6 +403,7 @@ Result<std::unique_ptr<World>> LoadWorld(domain::Store& store) {
                     }
                 }
             }
+            world->time_rules = service::LoadTimeRules(repositories, domain::OfficeHours{});
             for (unsigned month = 1; month <= 12; ++month) {
                 for (const Topic& topic : Topics()) {
                     const bool known = world->categories.contains(topic.category_code);
@@ -558,6 +568,8 @@ class CaseWalk {
     /// Starts the walk at the case as intake stored it.
     void Start(Case created, service::EventActor actor) {
         c_ = std::move(created);
+        domain::PlanDeadlines({*world_.time_rules.limits, *world_.time_rules.calendar},
+                              std::nullopt, std::nullopt, nullptr, c_, c_.created_at);
         cursor_ = c_.created_at;
         repositories_.walk_cases().Begin(&c_);
         Collect();
@@ -645,6 +657,9 @@ class CaseWalk {
     void Apply(CaseAction action, Relation relation, service::EventActor actor,
                domain::ActionInput input, Instant at) {
         input.holder = Node(c_.holder_id);
+        if (action == CaseAction::kRequestExtension && c_.deadline && at > *c_.deadline) {
+            at = *c_.deadline;  // a unit that asks for more time asks in time
+        }
         auto after =
             domain::ApplyAction(c_, action, domain::MakeRelations({relation}), input, at, limits_);
         if (!after) {
@@ -654,6 +669,9 @@ class CaseWalk {
         }
         after->version = c_.version + 1;
         after->updated_at = at;
+        domain::PlanDeadlines(
+            {*world_.time_rules.limits, *world_.time_rules.calendar, limits_.max_extension_days},
+            c_, action, &input, *after, at);
         if (after->holder_id != c_.holder_id) {
             after->holder_path = Node(after->holder_id).path;
             after->last_action = std::string(domain::CaseActionName(action));
@@ -1004,7 +1022,8 @@ class CaseWalk {
             return;
         }
         const bool asks_more_time = Wants(CaseState::kExtensionRequested) || random_.Chance(0.08);
-        if (asks_more_time && c_.extension_count < limits_.max_extensions) {
+        const bool in_time = !c_.deadline || cursor_ < *c_.deadline;
+        if (asks_more_time && in_time && c_.extension_count < limits_.max_extensions) {
             domain::ActionInput input = Words(CaseAction::kRequestExtension);
             input.extension_days = random_.Between(3, limits_.max_extension_days);
             if (!Do(CaseAction::kRequestExtension, Relation::kHolderUnit, UnitActor(holder),

@@ -12,6 +12,12 @@ void RegisterRoutes(http::Router& router, const ApiContext& context) {
     RegisterUserRoutes(router, context);
     RegisterCaseRoutes(router, context);
     RegisterPublicRoutes(router, context);
+    RegisterNotificationRoutes(router, context);
+    RegisterTimeRulesRoutes(router, context);
+    RegisterSupervisionRoutes(router, context);
+    if (context.test_clock != nullptr) {
+        RegisterTestRoutes(router, context);
+    }
 }
 
 Result<nlohmann::json> BodyObject(const http::Request& request) {

@@ -19,8 +19,13 @@
 #include "service/case_intake_service.hpp"
 #include "service/case_query_service.hpp"
 #include "service/case_workflow_service.hpp"
+#include "service/deadline_sweep.hpp"
+#include "service/notification_hub.hpp"
+#include "service/notification_service.hpp"
 #include "service/org_service.hpp"
 #include "service/sliding_window.hpp"
+#include "service/supervision_service.hpp"
+#include "service/time_rules_service.hpp"
 #include "service/user_service.hpp"
 
 namespace minqing::api {
@@ -42,6 +47,14 @@ struct ApiContext {
     /// Mark the session cookie Secure even when the request did not arrive over TLS (the
     /// server behind a TLS-terminating proxy).
     bool secure_cookies = false;
+    service::NotificationService& notifications;
+    /// Live WebSockets subscribe here for their user's new inbox messages.
+    service::NotificationHub& hub;
+    service::TimeRulesService& time_rules;
+    service::SupervisionService& supervisions;
+    service::DeadlineSweep& sweep;
+    /// Only in test mode: the server's clock, which /api/v1/test/clock moves.
+    AdjustableClock* test_clock = nullptr;
 };
 
 /// Registers every route of the API on `router`. `context` must outlive the router.
@@ -55,6 +68,10 @@ void RegisterOrgRoutes(http::Router& router, const ApiContext& context);
 void RegisterUserRoutes(http::Router& router, const ApiContext& context);
 void RegisterCaseRoutes(http::Router& router, const ApiContext& context);
 void RegisterPublicRoutes(http::Router& router, const ApiContext& context);
+void RegisterNotificationRoutes(http::Router& router, const ApiContext& context);
+void RegisterTimeRulesRoutes(http::Router& router, const ApiContext& context);
+void RegisterSupervisionRoutes(http::Router& router, const ApiContext& context);
+void RegisterTestRoutes(http::Router& router, const ApiContext& context);
 
 inline http::Response ErrorFor(const http::Request& request, const Error& error) {
     return http::ErrorResponse(error, request.request_id);

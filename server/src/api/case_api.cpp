@@ -14,6 +14,17 @@
 namespace minqing::api {
 namespace {
 
+CaseTime TimeOf(const ApiContext& context) {
+    return {context.time_rules.Current().calendar, context.clock.Now()};
+}
+
+// Encodes a case view with the time left counted now.
+auto ViewJson(const ApiContext& context) {
+    return [time = TimeOf(context)](const service::CaseView& view) {
+        return CaseViewJson(view, time);
+    };
+}
+
 using domain::CaseAction;
 
 constexpr std::size_t kMaxIdempotencyKey = 128;
@@ -94,7 +105,7 @@ http::Response CreateCase(const ApiContext& context, http::Request& request,
     if (!created) {
         return ErrorFor(request, created.error());
     }
-    return http::Json(created->replayed ? 200 : 201, CaseViewJson(created->view));
+    return http::Json(created->replayed ? 200 : 201, CaseViewJson(created->view, TimeOf(context)));
 }
 
 // Reads the list filters from the query string; every bad one is reported.
@@ -127,6 +138,7 @@ Result<service::CaseFilters> DecodeFilters(const http::Request& request) {
     named("channel", &domain::ParseChannel, query.channel);
     named("kind", &domain::ParseCaseKind, query.kind);
     named("urgency", &domain::ParseUrgency, query.urgency);
+    named("warning", &domain::ParseWarning, query.warning);
     query.category_prefix = param("category");
     if (const std::string holder = param("holder"); !holder.empty()) {
         const auto id = ParseId(holder);
@@ -180,10 +192,10 @@ http::Response ListCases(const ApiContext& context, http::Request& request,
     }
     return Respond(
         request, context.cases.List(caller, std::move(*filters), request.QueryParam("cursor")),
-        [](const service::CasePage& page) {
+        [time = TimeOf(context)](const service::CasePage& page) {
             nlohmann::json items = nlohmann::json::array();
             for (const auto& c : page.items) {
-                items.push_back(CaseItemJson(c));
+                items.push_back(CaseItemJson(c, time));
             }
             return nlohmann::json{
                 {"items", items},
@@ -207,7 +219,7 @@ http::Response Act(const ApiContext& context, http::Request& request,
         body = std::move(*parsed);
     }
     return Respond(request, context.workflow.Act(caller, id, DecodeAction(*action, body)),
-                   CaseViewJson);
+                   ViewJson(context));
 }
 
 // Wraps a handler of /api/v1/cases/{id}/… that needs the parsed case id.
@@ -297,7 +309,7 @@ void RegisterCaseRoutes(http::Router& router, const ApiContext& context) {
         guard.Require(kCaseRead,
                       WithCaseId([&context](http::Request& request, const domain::Principal& caller,
                                             domain::CaseId id) {
-                          return Respond(request, context.cases.Get(caller, id), CaseViewJson);
+                          return Respond(request, context.cases.Get(caller, id), ViewJson(context));
                       })));
     router.Add("POST", "/api/v1/cases/{id}/actions/{action}",
                guard.Require(kCaseAct, WithCaseId([&context](http::Request& request,
@@ -307,11 +319,12 @@ void RegisterCaseRoutes(http::Router& router, const ApiContext& context) {
                              })));
     router.Add(
         "POST", "/api/v1/cases/{id}/reveal-reporter",
-        guard.Require(
-            kCaseRead, WithCaseId([&context](http::Request& request,
-                                             const domain::Principal& caller, domain::CaseId id) {
-                return Respond(request, context.workflow.RevealReporter(caller, id), CaseViewJson);
-            })));
+        guard.Require(kCaseRead,
+                      WithCaseId([&context](http::Request& request, const domain::Principal& caller,
+                                            domain::CaseId id) {
+                          return Respond(request, context.workflow.RevealReporter(caller, id),
+                                         ViewJson(context));
+                      })));
     router.Add("GET", "/api/v1/cases/{id}/events",
                guard.Require(kCaseRead, WithCaseId([&context](http::Request& request,
                                                               const domain::Principal& caller,
@@ -372,24 +385,25 @@ void RegisterCaseRoutes(http::Router& router, const ApiContext& context) {
                                  return Respond(request, context.cases.SuggestRouting(caller, id),
                                                 RoutingSuggestionJson);
                              })));
-    router.Add("GET", "/api/v1/workbench",
-               guard.Require(
-                   kCaseRead, [&context](http::Request& request, const domain::Principal& caller) {
-                       return Respond(request, context.cases.Workbench(caller, kWorkbenchFirst),
-                                      [](const std::vector<service::WorkbenchBucket>& buckets) {
-                                          nlohmann::json json = nlohmann::json::array();
-                                          for (const auto& bucket : buckets) {
-                                              nlohmann::json first = nlohmann::json::array();
-                                              for (const auto& c : bucket.first) {
-                                                  first.push_back(CaseItemJson(c));
-                                              }
-                                              json.push_back({{"name", bucket.name},
-                                                              {"count", bucket.count},
-                                                              {"first", first}});
-                                          }
-                                          return nlohmann::json{{"buckets", json}};
-                                      });
-                   }));
+    router.Add(
+        "GET", "/api/v1/workbench",
+        guard.Require(
+            kCaseRead, [&context](http::Request& request, const domain::Principal& caller) {
+                return Respond(
+                    request, context.cases.Workbench(caller, kWorkbenchFirst),
+                    [time = TimeOf(context)](const std::vector<service::WorkbenchBucket>& buckets) {
+                        nlohmann::json json = nlohmann::json::array();
+                        for (const auto& bucket : buckets) {
+                            nlohmann::json first = nlohmann::json::array();
+                            for (const auto& c : bucket.first) {
+                                first.push_back(CaseItemJson(c, time));
+                            }
+                            json.push_back(
+                                {{"name", bucket.name}, {"count", bucket.count}, {"first", first}});
+                        }
+                        return nlohmann::json{{"buckets", json}};
+                    });
+            }));
 }
 
 }  // namespace minqing::api

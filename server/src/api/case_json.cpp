@@ -1,6 +1,7 @@
 #include "api/case_json.hpp"
 
 #include "domain/case_access.hpp"
+#include "domain/case_deadlines.hpp"
 
 namespace minqing::api {
 namespace {
@@ -68,7 +69,11 @@ nlohmann::json UnitRefJson(const domain::OrgUnit& unit) {
             {"level", domain::OrgLevelName(unit.level)}};
 }
 
-nlohmann::json CaseItemJson(const domain::Case& c) {
+nlohmann::json CaseItemJson(const domain::Case& c, const CaseTime& time) {
+    const auto status = domain::DeadlineStatusOf(c, *time.calendar, time.now);
+    const auto status_field = [&](auto field) {
+        return status ? nlohmann::json(field(*status)) : nlohmann::json(nullptr);
+    };
     return {{"id", c.id},
             {"number", c.number},
             {"channel", domain::ChannelName(c.channel)},
@@ -83,12 +88,25 @@ nlohmann::json CaseItemJson(const domain::Case& c) {
             {"createdAt", FormatIso8601Cst(c.created_at)},
             {"updatedAt", FormatIso8601Cst(c.updated_at)},
             {"deadline", InstantOrNull(c.deadline)},
+            {"deadlineStep", status_field([](const domain::DeadlineStatus& st) {
+                 return std::string(domain::DeadlineStepName(st.step));
+             })},
+            {"workingMinutesLeft", status_field([](const domain::DeadlineStatus& st) {
+                 return st.working_minutes_left;
+             })},
+            {"warning", status_field([](const domain::DeadlineStatus& st) {
+                 return std::string(domain::WarningName(st.warning));
+             })},
+            {"deadlineProvisional", c.deadline_provisional},
+            {"supervisionLevel", c.supervision_level},
             {"version", c.version}};
 }
 
-nlohmann::json CaseViewJson(const service::CaseView& view) {
+nlohmann::json CaseViewJson(const service::CaseView& view, const CaseTime& time) {
     const auto& c = view.c;
-    nlohmann::json json = CaseItemJson(c);
+    nlohmann::json json = CaseItemJson(c, time);
+    json["answerDeadline"] = InstantOrNull(c.answer_deadline);
+    json["contactDeadline"] = InstantOrNull(c.contact_deadline);
     json["content"] = c.content;
     json["location"] = {{"address", c.location.address},
                         {"gridId", OrNull(c.location.grid_id)},

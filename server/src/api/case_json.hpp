@@ -2,19 +2,30 @@
 // case body shared by staff intake and public submissions.
 #pragma once
 
+#include <memory>
+
 #include <nlohmann/json.hpp>
 
 #include "api/json_fields.hpp"
+#include "domain/work_calendar.hpp"
 #include "service/case_intake_service.hpp"
 #include "service/case_query_service.hpp"
 #include "service/case_view.hpp"
 
 namespace minqing::api {
 
+/// What a case's time left is counted with: the current calendar and the instant of the
+/// request.
+struct CaseTime {
+    std::shared_ptr<const domain::WorkCalendar> calendar;
+    Instant now{};
+};
+
 /// The case as its detail page shows it; the reporter masked unless revealed.
-nlohmann::json CaseViewJson(const service::CaseView& view);
-/// A row of a work list.
-nlohmann::json CaseItemJson(const domain::Case& c);
+nlohmann::json CaseViewJson(const service::CaseView& view, const CaseTime& time);
+/// A row of a work list, with its deadline, the working minutes left (negative when overdue)
+/// and the warning card.
+nlohmann::json CaseItemJson(const domain::Case& c, const CaseTime& time);
 nlohmann::json CaseEventJson(const domain::CaseEvent& event);
 /// {id, code, name, kind, level} of an org unit a case refers to.
 nlohmann::json UnitRefJson(const domain::OrgUnit& unit);

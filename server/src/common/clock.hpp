@@ -37,6 +37,18 @@ class FakeClock final : public Clock {
     std::atomic<std::int64_t> now_ms_;
 };
 
+/// The system clock moved by an offset that can be changed at run time: the server's clock in
+/// test mode, where end-to-end tests advance time to see deadlines pass.
+class AdjustableClock final : public Clock {
+  public:
+    Instant Now() const override { return system_.Now() + std::chrono::milliseconds(offset_ms_); }
+    void Advance(std::chrono::milliseconds by) { offset_ms_ += by.count(); }
+
+  private:
+    SystemClock system_;
+    std::atomic<std::int64_t> offset_ms_{0};
+};
+
 /// Milliseconds since the Unix epoch, the storage representation of instants.
 inline std::int64_t ToEpochMs(Instant at) {
     return at.time_since_epoch().count();

@@ -82,6 +82,27 @@ constexpr auto kAllStates = [] {
     return states;
 }();
 
+constexpr NameTable<DeadlineStep, 10> kStepNames{{
+    {DeadlineStep::kAccept, "accept"},
+    {DeadlineStep::kSign, "sign"},
+    {DeadlineStep::kReturnDecision, "return_decision"},
+    {DeadlineStep::kContact, "contact"},
+    {DeadlineStep::kAnswer, "answer"},
+    {DeadlineStep::kExtensionDecision, "extension_decision"},
+    {DeadlineStep::kReview, "review"},
+    {DeadlineStep::kFollowUp, "follow_up"},
+    {DeadlineStep::kProgressNote, "progress_note"},
+    {DeadlineStep::kInstruction, "instruction"},
+}};
+
+constexpr std::array kAllSteps = [] {
+    std::array<DeadlineStep, kStepNames.size()> steps{};
+    for (std::size_t i = 0; i < kStepNames.size(); ++i) {
+        steps[i] = kStepNames[i].first;
+    }
+    return steps;
+}();
+
 }  // namespace
 
 std::span<const CaseState> AllCaseStates() {
@@ -147,6 +168,18 @@ bool IsTerminal(CaseState state) {
         default:
             return false;
     }
+}
+
+std::string_view DeadlineStepName(DeadlineStep step) {
+    return NameIn(kStepNames, step);
+}
+
+std::optional<DeadlineStep> ParseDeadlineStep(std::string_view name) {
+    return ParseIn(kStepNames, name);
+}
+
+std::span<const DeadlineStep> AllDeadlineSteps() {
+    return kAllSteps;
 }
 
 }  // namespace minqing::domain

@@ -51,6 +51,24 @@ enum class CaseKind { kQuestion, kHelp, kComplaint, kReport, kSuggestion, kPrais
 enum class CaseScope { kIndividual, kCollective };
 enum class Urgency { kCritical, kUrgent, kNormal, kComplex };
 
+/// The steps that carry a deadline.
+enum class DeadlineStep {
+    kAccept,             // the receiving office accepts and routes (受理/分转)
+    kSign,               // the unit signs for a dispatch (签收)
+    kReturnDecision,     // the dispatching office decides a return request
+    kContact,            // first contact with the reporter (响应)
+    kAnswer,             // the answer (办结)
+    kExtensionDecision,  // the dispatching office decides an extension request
+    kReview,             // the office reviews the answer (审核)
+    kFollowUp,           // follow-up with the reporter (回访)
+    kProgressNote,       // a long-term commitment's periodic progress note
+    kInstruction,        // the leader's instruction on an escalated case (批示)
+};
+
+std::string_view DeadlineStepName(DeadlineStep step);
+std::optional<DeadlineStep> ParseDeadlineStep(std::string_view name);
+std::span<const DeadlineStep> AllDeadlineSteps();
+
 /// The five-level 好差评 scale.
 enum class Satisfaction {
     kVerySatisfied,
@@ -183,7 +201,24 @@ struct Case {
     std::optional<CaseState> escalated_from;
     std::optional<Instant> first_contact_at;
     std::optional<Instant> committed_date;  // long-term commitments
+    /// The current step's deadline (none in a terminal state), which step it is, when it
+    /// started and when its yellow card shows; provisional when it falls in a year whose
+    /// holiday notice is not loaded yet.
     std::optional<Instant> deadline;
+    std::optional<DeadlineStep> deadline_step;
+    std::optional<Instant> step_started_at;
+    std::optional<Instant> yellow_from;
+    bool deadline_provisional = false;
+    /// The answer deadline promised when the unit signed (an approved extension moves it),
+    /// and the first-contact deadline, both kept while the unit handles the case.
+    std::optional<Instant> answer_deadline;
+    std::optional<Instant> contact_deadline;
+    /// Working days asked for by the pending extension request.
+    int requested_extension_days = 0;
+    /// What the sweep has done on the current step: the card it set (0 none, 1 yellow,
+    /// 2 red) and the supervision it issued (0 none, 1 催办, 2 督办, 3 通报).
+    int warning_level = 0;
+    int supervision_level = 0;
     std::optional<Instant> closed_at;
     /// The action that brought the case to its current holder (for "returned to me" lists).
     std::string last_action = "create";

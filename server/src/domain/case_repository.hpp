@@ -11,6 +11,7 @@
 #include "common/result.hpp"
 #include "domain/case.hpp"
 #include "domain/case_event.hpp"
+#include "domain/time_limit.hpp"
 
 namespace minqing::domain {
 
@@ -47,6 +48,9 @@ struct CaseListQuery {
     std::optional<Instant> created_from;
     std::optional<Instant> created_to;
     std::optional<Instant> overdue_at;  // open cases whose deadline is before this instant
+    /// Open cases showing this card at `warning_at`.
+    std::optional<Warning> warning;
+    Instant warning_at{};
     /// Search terms (from text::QueryTerms) that must all match title or content.
     std::vector<std::string> terms;
     CaseSort sort = CaseSort::kNewest;

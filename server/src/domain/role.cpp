@@ -35,10 +35,10 @@ constexpr std::array<std::string_view, 5> kStaffPermissions{
     permission::kDirectoryRead, permission::kOrgRead,
 };
 
-constexpr std::array<std::string_view, 7> kAdminPermissions{
-    permission::kDirectoryRead, permission::kOrgRead,    permission::kOrgWrite,
-    permission::kAuditRead,     permission::kTokenWrite, permission::kUserRead,
-    permission::kUserWrite,
+constexpr std::array<std::string_view, 8> kAdminPermissions{
+    permission::kDirectoryRead, permission::kOrgRead,        permission::kOrgWrite,
+    permission::kAuditRead,     permission::kTokenWrite,     permission::kUserRead,
+    permission::kUserWrite,     permission::kTimeRulesWrite,
 };
 
 bool IsDivisionAt(const OrgUnit& unit, std::initializer_list<OrgLevel> levels) {

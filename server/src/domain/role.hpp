@@ -49,6 +49,7 @@ inline constexpr std::string_view kAuditRead = "system:audit:read";
 inline constexpr std::string_view kCaseRead = "case:case:read";
 inline constexpr std::string_view kCaseCreate = "case:case:create";
 inline constexpr std::string_view kCaseAct = "case:case:act";
+inline constexpr std::string_view kTimeRulesWrite = "system:time_rules:write";
 }  // namespace permission
 
 }  // namespace minqing::domain

@@ -10,7 +10,10 @@
 #include "domain/auth_repository.hpp"
 #include "domain/case_repository.hpp"
 #include "domain/catalog_repository.hpp"
+#include "domain/notification_repository.hpp"
 #include "domain/org_repository.hpp"
+#include "domain/supervision_repository.hpp"
+#include "domain/time_rules_repository.hpp"
 #include "domain/user_repository.hpp"
 
 namespace minqing::domain {
@@ -24,6 +27,9 @@ class Repositories {
     virtual AuthRepository& Auth() = 0;
     virtual CaseRepository& Cases() = 0;
     virtual CatalogRepository& Catalog() = 0;
+    virtual NotificationRepository& Notifications() = 0;
+    virtual TimeRulesRepository& TimeRules() = 0;
+    virtual SupervisionRepository& Supervisions() = 0;
 };
 
 class Store {

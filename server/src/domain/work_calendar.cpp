@@ -1,6 +1,8 @@
 #include "domain/work_calendar.hpp"
 
 #include <algorithm>
+#include <charconv>
+#include <cstdio>
 
 namespace minqing::domain {
 namespace {
@@ -12,6 +14,36 @@ constexpr int kMinutesPerDay = 24 * 60;
 constexpr int kMaxDaysScanned = 3660;
 
 }  // namespace
+
+std::string FormatLocalDay(LocalDay day) {
+    const std::chrono::year_month_day date(day);
+    char text[16];
+    std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(date.year()),
+                  static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
+    return text;
+}
+
+std::optional<LocalDay> ParseLocalDay(std::string_view text) {
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-') {
+        return std::nullopt;
+    }
+    const auto number = [&](std::size_t at, std::size_t length) -> std::optional<int> {
+        int value = 0;
+        const char* begin = text.data() + at;
+        const auto [end, ec] = std::from_chars(begin, begin + length, value);
+        return ec == std::errc() && end == begin + length ? std::optional(value) : std::nullopt;
+    };
+    const auto y = number(0, 4);
+    const auto m = number(5, 2);
+    const auto d = number(8, 2);
+    if (!y || !m || !d) {
+        return std::nullopt;
+    }
+    const std::chrono::year_month_day date{std::chrono::year(*y),
+                                           std::chrono::month(static_cast<unsigned>(*m)),
+                                           std::chrono::day(static_cast<unsigned>(*d))};
+    return date.ok() ? std::optional(LocalDay(date)) : std::nullopt;
+}
 
 LocalDay LocalDayOf(Instant at) {
     return std::chrono::floor<std::chrono::days>(at + kChinaOffset);
@@ -83,6 +115,28 @@ Instant WorkCalendar::AddWorkingMinutes(Instant from, std::int64_t minutes) cons
 
 Instant WorkCalendar::AddWorkingDays(Instant from, int days) const {
     return AddWorkingMinutes(from, static_cast<std::int64_t>(days) * hours_.MinutesPerDay());
+}
+
+Instant WorkCalendar::SubtractWorkingMinutes(Instant from, std::int64_t minutes) const {
+    LocalDay day = LocalDayOf(from);
+    const int per_day = hours_.MinutesPerDay();
+    // Office time of the first day after `from` counts as already gone back over.
+    std::int64_t remaining =
+        minutes + (IsWorkingDay(day) ? per_day - WorkedBefore(LocalMinuteOf(from)) : 0);
+    for (int scanned = 0; scanned < kMaxDaysScanned; ++scanned, day -= std::chrono::days(1)) {
+        if (!IsWorkingDay(day)) {
+            continue;
+        }
+        if (remaining <= per_day) {
+            const int worked = per_day - static_cast<int>(remaining);
+            const int morning = hours_.morning_end - hours_.morning_start;
+            const int minute = worked < morning ? hours_.morning_start + worked
+                                                : hours_.afternoon_start + worked - morning;
+            return std::min(AtLocal(day, minute), from);
+        }
+        remaining -= per_day;
+    }
+    return AtLocal(day, hours_.morning_start);
 }
 
 std::int64_t WorkCalendar::WorkingMinutesBetween(Instant from, Instant to) const {

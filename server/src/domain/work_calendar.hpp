@@ -6,8 +6,10 @@
 #include <chrono>
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "common/clock.hpp"
@@ -53,6 +55,9 @@ class WorkCalendar {
     /// N working days = N × the minutes of a working day: the same time of day N working days
     /// later when `from` lies in office hours.
     Instant AddWorkingDays(Instant from, int days) const;
+    /// The instant `minutes` working minutes before `from` (the inverse of AddWorkingMinutes;
+    /// at a lunch break's edge, the afternoon side).
+    Instant SubtractWorkingMinutes(Instant from, std::int64_t minutes) const;
     /// Working minutes from `from` to `to`; negative when `to` is before `from`.
     std::int64_t WorkingMinutesBetween(Instant from, Instant to) const;
 
@@ -64,6 +69,10 @@ class WorkCalendar {
     std::set<int> official_years_;
     OfficeHours hours_;
 };
+
+/// "2026-10-01" and back; nullopt for anything else (including 2026-02-30).
+std::string FormatLocalDay(LocalDay day);
+std::optional<LocalDay> ParseLocalDay(std::string_view text);
 
 /// The local day and minute of the day of an instant in China Standard Time.
 LocalDay LocalDayOf(Instant at);

@@ -2,30 +2,17 @@
 
 #include <gtest/gtest.h>
 
+#include "domain/testing/calendar_2026.hpp"
+
 namespace minqing::domain {
 namespace {
 
 using std::chrono::days;
 using std::chrono::year;
 
-LocalDay Day(int y, unsigned m, unsigned d) {
-    return LocalDay(year(y) / std::chrono::month(m) / std::chrono::day(d));
-}
-
-Instant At(int y, unsigned m, unsigned d, int hour, int minute = 0) {
-    return AtLocal(Day(y, m, d), hour * 60 + minute);
-}
-
-// The 2026 National Day and Mid-Autumn arrangement of the State Council's notice.
-WorkCalendar Calendar2026() {
-    std::vector<CalendarDay> changes = {{Day(2026, 9, 20), true, "国庆节"},
-                                        {Day(2026, 9, 25), false, "中秋节"},
-                                        {Day(2026, 10, 10), true, "国庆节"}};
-    for (unsigned d = 1; d <= 7; ++d) {
-        changes.push_back({Day(2026, 10, d), false, "国庆节"});
-    }
-    return WorkCalendar(changes, {2026}, OfficeHours{});
-}
+using testing::At;
+using testing::Calendar2026;
+using testing::Day;
 
 TEST(WorkCalendarTest, KnowsWeekendsHolidaysAndMakeUpDays) {
     const auto calendar = Calendar2026();

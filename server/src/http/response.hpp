@@ -1,6 +1,7 @@
 // One HTTP response: status, headers and a body that is sent as is.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -8,10 +9,15 @@
 
 namespace minqing::http {
 
+struct WebSocketHandlers;
+
 struct Response {
     int status = 200;
     std::vector<std::pair<std::string, std::string>> headers;
     std::string body;
+    /// Set by UpgradeToWebSocket (websocket.hpp): the server upgrades the connection instead
+    /// of writing this response.
+    std::shared_ptr<WebSocketHandlers> websocket;
 
     /// Replaces any header of that name (case-insensitive).
     void SetHeader(std::string_view name, std::string value);

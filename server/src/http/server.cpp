@@ -23,6 +23,7 @@
 #include <boost/asio/write.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <boost/beast/websocket/rfc6455.hpp>
 #include <boost/url/parse.hpp>
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
@@ -31,6 +32,7 @@
 #include "http/error_response.hpp"
 #include "http/middleware.hpp"
 #include "http/text.hpp"
+#include "http/websocket_session.hpp"
 
 namespace minqing::http {
 namespace {
@@ -165,6 +167,9 @@ class ServerCore {
 
     void Register(const std::shared_ptr<Session>& session);
     void Unregister(const Session* session);
+    /// Takes over an upgraded connection as a WebSocket (on the connection's strand).
+    void StartWebSocket(beast::tcp_stream stream, BeastRequest request,
+                        std::shared_ptr<WebSocketHandlers> handlers);
 
   private:
     Response RunChain(std::size_t index, Request& request, const Handler& handler) const;
@@ -186,6 +191,8 @@ class ServerCore {
     std::mutex sessions_mutex_;
     std::condition_variable sessions_changed_;
     std::unordered_map<const Session*, std::weak_ptr<Session>> sessions_;
+    std::mutex websockets_mutex_;
+    std::unordered_map<const WebSocketSession*, std::weak_ptr<WebSocketSession>> websockets_;
     std::atomic<bool> stopping_{false};
     std::atomic<std::uint16_t> port_{0};
 
@@ -415,6 +422,18 @@ class Session : public std::enable_shared_from_this<Session> {
     }
 
     void Write(Response response) {
+        if (response.websocket) {
+            if (beast::websocket::is_upgrade(parser_->get()) && !core_.stopping()) {
+                upgraded_ = true;
+                state_ = State::kClosing;
+                core_.StartWebSocket(std::move(stream_), parser_->release(),
+                                     std::move(response.websocket));
+                return;
+            }
+            // The status (101) is outside the handler range, so the checks below send a 500.
+            spdlog::error("http handler answered a plain request with a WebSocket upgrade");
+            response.websocket.reset();
+        }
         state_ = State::kBusy;
         const bool keep_alive = keep_alive_ && !core_.stopping();
         BeastResponse& out = response_.emplace();
@@ -506,6 +525,9 @@ class Session : public std::enable_shared_from_this<Session> {
 
     void Close() {
         state_ = State::kClosing;
+        if (upgraded_) {
+            return;  // the stream belongs to the WebSocket now
+        }
         boost::system::error_code ignored;
         stream_.socket().shutdown(tcp::socket::shutdown_both, ignored);
         stream_.close();
@@ -523,6 +545,7 @@ class Session : public std::enable_shared_from_this<Session> {
     bool keep_alive_ = false;
     bool head_ = false;
     bool request_unread_ = false;  // the answer was given before the request was fully read
+    bool upgraded_ = false;        // the stream was handed to a WebSocketSession
     std::size_t lingered_bytes_ = 0;
     std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();
 };
@@ -607,6 +630,20 @@ void ServerCore::Unregister(const Session* session) {
         sessions_.erase(session);
     }
     sessions_changed_.notify_all();
+}
+
+void ServerCore::StartWebSocket(beast::tcp_stream stream, BeastRequest request,
+                                std::shared_ptr<WebSocketHandlers> handlers) {
+    auto session = std::make_shared<WebSocketSession>(
+        std::move(stream), std::move(handlers), [this](const WebSocketSession* ended) {
+            const std::lock_guard lock(websockets_mutex_);
+            websockets_.erase(ended);
+        });
+    {
+        const std::lock_guard lock(websockets_mutex_);
+        websockets_.emplace(session.get(), session);
+    }
+    session->Start(std::move(request));
 }
 
 std::vector<std::shared_ptr<Session>> ServerCore::LiveSessions() {
@@ -739,6 +776,21 @@ void ServerCore::Stop() {
         for (const std::shared_ptr<Session>& session : LiveSessions()) {
             session->BeginShutdown();
         }
+        // WebSockets stay open for as long as their clients like: end them now.
+        std::vector<std::shared_ptr<WebSocketSession>> websockets;
+        {
+            const std::lock_guard websockets_lock(websockets_mutex_);
+            for (const auto& [key, weak] : websockets_) {
+                if (auto websocket = weak.lock()) {
+                    websockets.push_back(std::move(websocket));
+                }
+            }
+        }
+        // Outside the lock: the last reference may go here, and a session's destructor takes it.
+        for (const auto& websocket : websockets) {
+            websocket->ForceClose();
+        }
+        websockets.clear();
         bool drained = false;
         {
             std::unique_lock sessions_lock(sessions_mutex_);

@@ -10,7 +10,12 @@
 #include "case_generator.hpp"
 #include "http/middleware.hpp"
 #include "http/server.hpp"
+#include "jobs/outbox_dispatcher.hpp"
+#include "jobs/sweep_scheduler.hpp"
 #include "main/seed_files.hpp"
+#include "service/notification_hub.hpp"
+#include "service/notification_service.hpp"
+#include "service/notifications.hpp"
 #include "service/seeder.hpp"
 #include "storage/database.hpp"
 #include "storage/file_blob_store.hpp"
@@ -67,10 +72,66 @@ std::unique_ptr<storage::Database> OpenConfiguredDatabase(const Config& config) 
     return storage::OpenDatabase(options);
 }
 
+jobs::DispatcherOptions DispatcherOptionsOf(const NotifyConfig& notify) {
+    jobs::DispatcherOptions options;
+    options.retry.base = std::chrono::milliseconds(notify.retry_base_ms);
+    options.retry.cap = std::chrono::milliseconds(notify.retry_cap_ms);
+    options.retry.max_attempts = notify.max_attempts;
+    options.interval = std::chrono::milliseconds(notify.dispatch_interval_ms);
+    options.lease = std::chrono::milliseconds(notify.lease_ms);
+    options.request_timeout = std::chrono::milliseconds(notify.request_timeout_ms);
+    options.batch_size = notify.batch_size;
+    options.sms = {notify.sms.url, notify.sms.key, notify.sms.template_id};
+    options.webhooks[std::string(service::kHotlineWebhook)] = {notify.hotline.url,
+                                                               notify.hotline.secret};
+    return options;
+}
+
+// The message templates are read at every start, so an edited file takes effect on restart.
+void LoadMessageTemplates(domain::Store& store, const std::string& seed_dir) {
+    const std::string path = seed_dir + "/message-templates.csv";
+    if (!std::filesystem::exists(path)) {
+        spdlog::warn("{} not found: messages keep the templates stored before", path);
+        return;
+    }
+    auto table = ReadMessageTemplates(seed_dir);
+    if (!table) {
+        throw std::runtime_error(table.error().message);
+    }
+    auto loaded = service::SeedMessageTemplates(store, *table);
+    if (!loaded) {
+        throw std::runtime_error("message templates: " + loaded.error().message);
+    }
+}
+
+// The working calendar and the time-limit rules are reference data every installation needs:
+// loaded from the seed files on the first start, edited by administrators afterwards.
+void SeedTimeRules(service::TimeRulesService& time_rules, const std::string& seed_dir) {
+    const auto view = time_rules.Calendar(std::nullopt);
+    if (view.official_years.empty()) {
+        auto holidays = ReadSeedCsv(seed_dir + "/calendar/holidays.csv");
+        if (!holidays) {
+            throw std::runtime_error(holidays.error().message);
+        }
+        if (auto imported = time_rules.Import(nullptr, *holidays); !imported) {
+            throw std::runtime_error("calendar: " + imported.error().message);
+        }
+    }
+    if (time_rules.Rules().empty()) {
+        auto limits = ReadSeedCsv(seed_dir + "/time-limits.csv");
+        if (!limits) {
+            throw std::runtime_error(limits.error().message);
+        }
+        if (auto seeded = time_rules.SeedRules(*limits); !seeded) {
+            throw std::runtime_error("time limits: " + seeded.error().message);
+        }
+    }
+}
+
 }  // namespace
 
 struct App::Parts {
-    Parts(Config configuration, const Clock& clock_in)
+    Parts(Config configuration, const Clock& clock_in, AdjustableClock* test_clock)
         : config(std::move(configuration)),
           clock(clock_in),
           store(OpenConfiguredDatabase(config)),
@@ -78,13 +139,19 @@ struct App::Parts {
           orgs(store, clock),
           users(store, clock, AuthOptionsOf(config.security).password_cost,
                 [this](domain::UserId id) { auth.ForgetUser(id); }),
-          intake(store, clock),
-          workflow(store, clock),
+          time_rules(store, clock, OfficeHoursOf(config.work_time).value_or(domain::OfficeHours{})),
+          intake(store, clock, time_rules),
+          workflow(store, clock, time_rules),
           cases(store, clock),
           blobs(config.data_dir + "/attachments"),
           attachments(store, blobs, clock,
                       static_cast<std::size_t>(config.http.upload_limit_kib) * 1024u),
           public_limit(config.security.public_submissions_per_hour, std::chrono::hours(1)),
+          supervisions(store, clock, time_rules),
+          sweep(store, clock, time_rules),
+          sweep_scheduler(sweep, std::chrono::seconds(config.jobs.sweep_interval_seconds)),
+          notifications(store, clock, service::NotificationOptions{config.notify.query_url}),
+          dispatcher(store, clock, notifications, hub, DispatcherOptionsOf(config.notify)),
           context{auth,
                   orgs,
                   users,
@@ -96,7 +163,13 @@ struct App::Parts {
                   clock,
                   [this] { return store.Ping(); },
                   api::AuthGuard(auth),
-                  config.security.secure_cookies} {
+                  config.security.secure_cookies,
+                  notifications,
+                  hub,
+                  time_rules,
+                  supervisions,
+                  sweep,
+                  config.test_mode ? test_clock : nullptr} {
         api::RegisterRoutes(router, context);
     }
 
@@ -106,19 +179,27 @@ struct App::Parts {
     service::AuthService auth;
     service::OrgService orgs;
     service::UserService users;
+    service::TimeRulesService time_rules;
     service::CaseIntakeService intake;
     service::CaseWorkflowService workflow;
     service::CaseQueryService cases;
     storage::FileBlobStore blobs;
     service::AttachmentService attachments;
     service::SlidingWindow public_limit;
+    service::SupervisionService supervisions;
+    service::DeadlineSweep sweep;
+    jobs::SweepScheduler sweep_scheduler;
+    // Before the server: its WebSockets unsubscribe from the hub as they are destroyed.
+    service::NotificationHub hub;
+    service::NotificationService notifications;
+    jobs::OutboxDispatcher dispatcher;
     api::ApiContext context;
     http::Router router;
     std::unique_ptr<http::Server> server;
 };
 
-App::App(Config config, const Clock& clock)
-    : parts_(std::make_unique<Parts>(std::move(config), clock)) {}
+App::App(Config config, const Clock& clock, AdjustableClock* test_clock)
+    : parts_(std::make_unique<Parts>(std::move(config), clock, test_clock)) {}
 
 App::~App() {
     Stop();
@@ -126,6 +207,7 @@ App::~App() {
 
 void App::Start() {
     Parts& p = *parts_;
+    SeedTimeRules(p.time_rules, p.config.demo.seed_dir);
     if (p.config.demo.enabled) {
         const bool empty = domain::Query(p.store, [](domain::Repositories& repositories) {
             return repositories.Orgs().Count() == 0;
@@ -167,11 +249,19 @@ void App::Start() {
             spdlog::info("demo data not loaded: the database already has an org network");
         }
     }
+    LoadMessageTemplates(p.store, p.config.demo.seed_dir);
     std::vector<http::Middleware> middleware = {
         http::RequestIdMiddleware(), http::AccessLogMiddleware(), http::ErrorBoundaryMiddleware()};
     p.server = std::make_unique<http::Server>(ServerOptionsOf(p.config.http), p.router,
                                               std::move(middleware));
     p.server->Start();
+    if (p.config.notify.dispatcher) {
+        p.dispatcher.Start();
+    }
+    // In test mode the tests run the sweep themselves, at the times they choose.
+    if (p.config.jobs.sweep && !p.config.test_mode) {
+        p.sweep_scheduler.Start();
+    }
 }
 
 std::uint16_t App::port() const {
@@ -181,6 +271,10 @@ std::uint16_t App::port() const {
 void App::Stop() {
     if (parts_ && parts_->server) {
         parts_->server->Stop();
+    }
+    if (parts_) {
+        parts_->dispatcher.Stop();
+        parts_->sweep_scheduler.Stop();
     }
 }
 

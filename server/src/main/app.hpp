@@ -14,7 +14,8 @@ class App {
   public:
     /// Opens (and migrates) the database. Throws UnavailableError when it cannot be reached,
     /// std::invalid_argument for a bad URL.
-    App(Config config, const Clock& clock);
+    /// `test_clock`, in test mode only, is the same clock as `clock`, which the test API moves.
+    App(Config config, const Clock& clock, AdjustableClock* test_clock = nullptr);
     ~App();
     App(const App&) = delete;
     App& operator=(const App&) = delete;

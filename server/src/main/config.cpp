@@ -53,7 +53,26 @@ std::vector<Field> FieldsOf(Config& c) {
         {"demo.seedDir", &c.demo.seed_dir},
         {"demo.password", &c.demo.password, true},
         {"demo.cases", &c.demo.cases},
+        {"notify.sms.url", &c.notify.sms.url},
+        {"notify.sms.key", &c.notify.sms.key, true},
+        {"notify.sms.template", &c.notify.sms.template_id},
+        {"notify.webhooks.hotline.url", &c.notify.hotline.url},
+        {"notify.webhooks.hotline.secret", &c.notify.hotline.secret, true},
+        {"notify.dispatcher", &c.notify.dispatcher},
+        {"notify.dispatchIntervalMs", &c.notify.dispatch_interval_ms},
+        {"notify.maxAttempts", &c.notify.max_attempts},
+        {"notify.retryBaseMs", &c.notify.retry_base_ms},
+        {"notify.retryCapMs", &c.notify.retry_cap_ms},
+        {"notify.leaseMs", &c.notify.lease_ms},
+        {"notify.requestTimeoutMs", &c.notify.request_timeout_ms},
+        {"notify.batchSize", &c.notify.batch_size},
+        {"notify.queryUrl", &c.notify.query_url},
+        {"workTime.morning", &c.work_time.morning},
+        {"workTime.afternoon", &c.work_time.afternoon},
+        {"jobs.sweep", &c.jobs.sweep},
+        {"jobs.sweepIntervalSeconds", &c.jobs.sweep_interval_seconds},
         {"log.level", &c.log.level},
+        {"testMode", &c.test_mode},
     };
 }
 
@@ -205,6 +224,33 @@ void ApplyEnvironment(char** environment, const std::vector<Field>& fields,
     }
 }
 
+// "08:30-11:30" → {510, 690}.
+std::optional<std::pair<int, int>> ParseSpan(std::string_view text) {
+    const auto minute = [](std::string_view hhmm) -> std::optional<int> {
+        if (hhmm.size() != 5 || hhmm[2] != ':') {
+            return std::nullopt;
+        }
+        int hours = 0;
+        int minutes = 0;
+        const auto [h_end, h_ec] = std::from_chars(hhmm.data(), hhmm.data() + 2, hours);
+        const auto [m_end, m_ec] = std::from_chars(hhmm.data() + 3, hhmm.data() + 5, minutes);
+        if (h_ec != std::errc() || m_ec != std::errc() || h_end != hhmm.data() + 2 ||
+            m_end != hhmm.data() + 5 || hours > 23 || minutes > 59) {
+            return std::nullopt;
+        }
+        return hours * 60 + minutes;
+    };
+    if (text.size() != 11 || text[5] != '-') {
+        return std::nullopt;
+    }
+    const auto from = minute(text.substr(0, 5));
+    const auto to = minute(text.substr(6, 5));
+    if (!from || !to || *from >= *to) {
+        return std::nullopt;
+    }
+    return std::pair(*from, *to);
+}
+
 void Validate(const Config& c, std::vector<std::string>& errors) {
     const auto colon = c.http.listen.rfind(':');
     int port = -1;
@@ -232,6 +278,13 @@ void Validate(const Config& c, std::vector<std::string>& errors) {
     at_least("http.readTimeoutMs", c.http.read_timeout_ms, 100);
     at_least("http.idleTimeoutMs", c.http.idle_timeout_ms, 100);
     at_least("http.shutdownGraceMs", c.http.shutdown_grace_ms, 0);
+    at_least("jobs.sweepIntervalSeconds", c.jobs.sweep_interval_seconds, 1);
+    if (!OfficeHoursOf(c.work_time)) {
+        errors.push_back(
+            "workTime.morning and workTime.afternoon must be \"HH:MM-HH:MM\", the morning "
+            "ending before the afternoon starts, got \"" +
+            c.work_time.morning + "\" and \"" + c.work_time.afternoon + "\"");
+    }
     at_least("database.poolSize", c.database.pool_size, 1);
     at_least("database.maxGroupSize", c.database.max_group_size, 1);
     at_least("database.busyTimeoutMs", c.database.busy_timeout_ms, 0);
@@ -246,6 +299,26 @@ void Validate(const Config& c, std::vector<std::string>& errors) {
     at_least("security.authCacheSeconds", c.security.auth_cache_seconds, 0);
     at_least("security.publicSubmissionsPerHour", c.security.public_submissions_per_hour, 1);
     at_least("demo.cases", c.demo.cases, 0);
+    at_least("notify.dispatchIntervalMs", c.notify.dispatch_interval_ms, 1);
+    at_least("notify.maxAttempts", c.notify.max_attempts, 1);
+    at_least("notify.retryBaseMs", c.notify.retry_base_ms, 1);
+    at_least("notify.retryCapMs", c.notify.retry_cap_ms, c.notify.retry_base_ms);
+    at_least("notify.requestTimeoutMs", c.notify.request_timeout_ms, 1);
+    // A claimed batch is worked on while the lease lasts; less than one request could send
+    // nothing at all.
+    at_least("notify.leaseMs", c.notify.lease_ms, 2 * c.notify.request_timeout_ms);
+    at_least("notify.batchSize", c.notify.batch_size, 1);
+    for (const auto& [key, url] :
+         {std::pair{"notify.sms.url", &c.notify.sms.url},
+          std::pair{"notify.webhooks.hotline.url", &c.notify.hotline.url}}) {
+        // The delivery client speaks plain HTTP only (TLS to the gateway is not built yet).
+        if (!url->empty() && !url->starts_with("http://")) {
+            errors.push_back(std::string(key) + " must be an http:// URL");
+        }
+    }
+    if (!c.notify.hotline.url.empty() && c.notify.hotline.secret.empty()) {
+        errors.push_back("notify.webhooks.hotline.secret is required with its url");
+    }
     const std::string url = c.DatabaseUrl();
     if (!url.starts_with("sqlite:") && !url.starts_with("postgresql://") &&
         !url.starts_with("postgres://")) {
@@ -319,6 +392,16 @@ Config LoadConfig(const std::vector<std::string>& args, char** environment,
     }
     Validate(config, errors);
     return config;
+}
+
+std::optional<domain::OfficeHours> OfficeHoursOf(const WorkTimeConfig& work_time) {
+    const auto morning = ParseSpan(work_time.morning);
+    const auto afternoon = ParseSpan(work_time.afternoon);
+    if (!morning || !afternoon || morning->second > afternoon->first) {
+        return std::nullopt;
+    }
+    return domain::OfficeHours{morning->first, morning->second, afternoon->first,
+                               afternoon->second};
 }
 
 std::string DescribeConfig(const Config& config) {

@@ -3,8 +3,11 @@
 // keys are errors. Built once at start and passed by constructor; never a global.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
+
+#include "domain/work_calendar.hpp"
 
 namespace minqing::app {
 
@@ -74,6 +77,65 @@ struct DemoConfig {
     int cases = 2000;
 };
 
+/// The SMS gateway (an HTTP endpoint of the provider). Each message is a POST of
+/// {"phone","template","text","messageId"} with the key in X-Api-Key; 2xx means accepted.
+struct SmsGatewayConfig {
+    /// "http://host:port/path"; empty disables SMS: messages for it are marked failed at
+    /// their first attempt with "sms not configured", so the office sees who was not told.
+    std::string url;
+    /// The provider's API key (secret).
+    std::string key;
+    /// The provider's template or signature id, passed through as "template".
+    std::string template_id;
+};
+
+/// An external system that receives signed webhooks (docs/api.md, "Webhooks").
+struct WebhookConfig {
+    /// "http://host:port/path"; empty disables it (its messages are marked failed).
+    std::string url;
+    /// The HMAC-SHA256 key of X-Minqing-Signature (secret).
+    std::string secret;
+};
+
+struct NotifyConfig {
+    SmsGatewayConfig sms;
+    /// The mayor's hotline (12345): hand-overs and the answers of hotline cases.
+    WebhookConfig hotline;
+    /// Run the outbox dispatcher in this process.
+    bool dispatcher = true;
+    /// How often the dispatcher looks for due messages when idle, in milliseconds.
+    int dispatch_interval_ms = 1000;
+    /// Attempts after which a message is given up on (status failed, listed for the office).
+    int max_attempts = 12;
+    /// Wait after the first failed attempt, doubling after each further one, in milliseconds.
+    int retry_base_ms = 30'000;
+    /// The longest wait between attempts, in milliseconds.
+    int retry_cap_ms = 3'600'000;
+    /// How long a dispatcher holds the messages it claimed before another may take them, in
+    /// milliseconds; also how long messages of a killed process wait.
+    int lease_ms = 60'000;
+    /// Connect, send and receive limit for one SMS or webhook request, in milliseconds.
+    int request_timeout_ms = 5000;
+    /// Messages claimed at once.
+    int batch_size = 32;
+    /// The public page where reporters look up their case ({query_url} in SMS texts).
+    std::string query_url;
+};
+
+struct WorkTimeConfig {
+    /// Office hours of a working day, "HH:MM-HH:MM", China time: deadlines in working hours
+    /// and days count only these.
+    std::string morning = "08:30-11:30";
+    std::string afternoon = "13:00-17:00";
+};
+
+struct JobsConfig {
+    /// Run the deadline sweep in this process (with PostgreSQL, one process sweeps at a time).
+    bool sweep = true;
+    /// How often the sweep runs, in seconds.
+    int sweep_interval_seconds = 60;
+};
+
 struct LogConfig {
     /// trace, debug, info, warn, error or off.
     std::string level = "info";
@@ -86,11 +148,21 @@ struct Config {
     DatabaseConfig database;
     SecurityConfig security;
     DemoConfig demo;
+    NotifyConfig notify;
+    JobsConfig jobs;
+    WorkTimeConfig work_time;
     LogConfig log;
+    /// For end-to-end tests only: the clock can be moved and the sweep run through
+    /// /api/v1/test/…, which do not exist otherwise. Never in production.
+    bool test_mode = false;
 
     /// The database URL after applying the data-dir default.
     std::string DatabaseUrl() const;
 };
+
+/// The office hours of `work_time`, or nullopt when a span is not "HH:MM-HH:MM" with the
+/// morning before the afternoon.
+std::optional<domain::OfficeHours> OfficeHoursOf(const WorkTimeConfig& work_time);
 
 /// Builds the config from the command-line arguments after the subcommand (--config FILE,
 /// --listen, --db, --data-dir, --demo) and the environment. Returns every problem found

@@ -43,11 +43,12 @@ sigset_t BlockStopSignals() {
 
 int Serve(const minqing::app::Config& config, bool migrate_only) {
     const sigset_t signals = BlockStopSignals();
-    const minqing::SystemClock clock;
+    // The system clock; only in test mode can the test API move it.
+    minqing::AdjustableClock clock;
     spdlog::info("minqing {} starting with config {}", MINQING_VERSION,
                  minqing::app::DescribeConfig(config));
     const auto started = std::chrono::steady_clock::now();
-    minqing::app::App app(config, clock);
+    minqing::app::App app(config, clock, &clock);
     if (migrate_only) {
         spdlog::info("database migrated");
         return 0;

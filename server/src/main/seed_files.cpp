@@ -50,4 +50,12 @@ Result<service::SeedTables> ReadSeedTables(const std::string& dir) {
     return seed;
 }
 
+Result<CsvTable> ReadMessageTemplates(const std::string& dir) {
+    return ReadTable(dir + "/message-templates.csv");
+}
+
+Result<CsvTable> ReadSeedCsv(const std::string& path) {
+    return ReadTable(path);
+}
+
 }  // namespace minqing::app

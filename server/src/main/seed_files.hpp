@@ -12,4 +12,11 @@ namespace minqing::app {
 /// 422 "seed.invalid" naming the file that is missing or malformed.
 Result<service::SeedTables> ReadSeedTables(const std::string& dir);
 
+/// Reads <dir>/message-templates.csv. Errors: 422 "seed.invalid" when it is missing or
+/// malformed.
+Result<CsvTable> ReadMessageTemplates(const std::string& dir);
+
+/// Reads one seed CSV file, e.g. <dir>/time-limits.csv. Errors: 422 "seed.invalid".
+Result<CsvTable> ReadSeedCsv(const std::string& path);
+
 }  // namespace minqing::app

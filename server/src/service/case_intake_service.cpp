@@ -4,8 +4,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include "domain/case_deadlines.hpp"
 #include "service/case_records.hpp"
 #include "service/crypto.hpp"
+#include "service/notifications.hpp"
 #include "text/segmenter.hpp"
 #include "text/text_checks.hpp"
 
@@ -441,6 +443,7 @@ Result<CreatedCase> CaseIntakeService::Record(const Principal* caller, CaseDraft
     // snapshot. The org network may change between the two; a case placed on a unit
     // deactivated in that instant is still a valid case, as it would have been a moment
     // earlier.
+    const TimeRules rules = time_rules_.Current();  // not inside a unit: it may read itself
     const std::string tokens = text::IndexTokens(text::Trim(draft.title) + "\n" + draft.content);
     const auto prepare = [&](Repositories& repositories) -> Result<PreparedIntake> {
         if (!idempotency_key.empty()) {
@@ -515,6 +518,8 @@ Result<CreatedCase> CaseIntakeService::Record(const Principal* caller, CaseDraft
             c.result = domain::AnswerResult::kSolved;
             c.answer_text = draft.grid.evidence;
         }
+        domain::PlanDeadlines({*rules.limits, *rules.calendar}, std::nullopt, std::nullopt, nullptr,
+                              c, now);
         prepared.parties.holder = std::move(placement->holder);
         prepared.parties.origin = std::move(placement->origin);
         prepared.parties.receiving_office = std::move(placement->receiving);
@@ -553,8 +558,9 @@ Result<CreatedCase> CaseIntakeService::Record(const Principal* caller, CaseDraft
                                             {"number", fresh.number},
                                             {"title", fresh.title},
                                             {"holderId", fresh.holder_id}};
-            AppendCaseEvent(repositories, fresh.id, prepared->actor, "create", payload.dump(),
-                            std::nullopt, fresh.state, now);
+            const auto event = AppendCaseEvent(repositories, fresh.id, prepared->actor, "create",
+                                               payload.dump(), std::nullopt, fresh.state, now);
+            NotifyCaseEvent(repositories, fresh, event, prepared->parties);
             if (!idempotency_key.empty() &&
                 !repositories.Cases().SaveIdempotency(idempotency_scope, idempotency_key,
                                                       {std::string(request_hash), fresh.id}, now)) {

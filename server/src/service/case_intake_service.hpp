@@ -14,6 +14,7 @@
 #include "domain/principal.hpp"
 #include "domain/store.hpp"
 #include "service/case_view.hpp"
+#include "service/time_rules_service.hpp"
 
 namespace minqing::service {
 
@@ -100,8 +101,9 @@ struct IntakeLimits {
 
 class CaseIntakeService {
   public:
-    CaseIntakeService(domain::Store& store, const Clock& clock, IntakeLimits limits = {})
-        : store_(store), clock_(clock), limits_(limits) {}
+    CaseIntakeService(domain::Store& store, const Clock& clock, TimeRulesService& time_rules,
+                      IntakeLimits limits = {})
+        : store_(store), clock_(clock), time_rules_(time_rules), limits_(limits) {}
 
     /// Staff channels (grid, cadre_report, direct_card, hotline, walk_in). Errors: 403
     /// "case.channel_forbidden" (the caller's roles do not allow this channel); 409
@@ -123,6 +125,7 @@ class CaseIntakeService {
 
     domain::Store& store_;
     const Clock& clock_;
+    TimeRulesService& time_rules_;
     const IntakeLimits limits_;
 };
 

@@ -167,6 +167,7 @@ Result<CasePage> CaseQueryService::List(const Principal& caller, CaseFilters fil
     if (filters.overdue_only) {
         query.overdue_at = clock_.Now();
     }
+    query.warning_at = clock_.Now();
     return domain::Query(store_, [&](Repositories& repositories) -> Result<CasePage> {
         if (filters.org_unit_id) {
             const auto unit = repositories.Orgs().FindById(*filters.org_unit_id);
@@ -219,6 +220,17 @@ Result<std::vector<WorkbenchBucket>> CaseQueryService::Workbench(const Principal
     domain::CaseVisibility own_nodes;
     own_nodes.everything = true;
     return domain::Query(store_, [&](Repositories& repositories) {
+        // A unit's cases are held by the unit or one of its sections: exact holder ids let the
+        // (holder, state) index answer, where a range over holder paths would not.
+        std::vector<domain::OrgUnitId> unit_ids;
+        for (const std::string& path : units) {
+            domain::OrgQuery subtree;
+            subtree.within_path = path;
+            subtree.include_inactive = true;
+            for (const auto& unit : repositories.Orgs().List(subtree)) {
+                unit_ids.push_back(unit.id);
+            }
+        }
         std::vector<WorkbenchBucket> buckets;
         for (const Spec& spec : specs) {
             CaseListQuery query;
@@ -234,8 +246,8 @@ Result<std::vector<WorkbenchBucket>> CaseQueryService::Workbench(const Principal
                     applies = !offices.empty();
                     break;
                 case Spec::kHeldByUnit:
-                    query.holder_paths = units;
-                    applies = !units.empty();
+                    query.holder_ids = unit_ids;
+                    applies = !unit_ids.empty();
                     break;
                 case Spec::kDispatchedByOffice:
                     query.dispatcher_ids = offices;
@@ -274,11 +286,11 @@ Result<std::vector<WorkbenchBucket>> CaseQueryService::Workbench(const Principal
             query.holder_ids = offices;
             add_to("to_handle", std::move(query));
         }
-        if (!units.empty()) {
+        if (!unit_ids.empty()) {
             // A unit's "returned to me" is rework sent back to it.
             CaseListQuery query;
             query.states = {CaseState::kHandling};
-            query.holder_paths = units;
+            query.holder_ids = unit_ids;
             query.last_actions = {"return_for_rework", "reopen"};
             add_to("returned_to_me", std::move(query));
         }

@@ -2,7 +2,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "domain/case_deadlines.hpp"
 #include "service/case_records.hpp"
+#include "service/notifications.hpp"
 
 namespace minqing::service {
 namespace {
@@ -80,6 +82,7 @@ void ResolveTargets(Repositories& repositories, const Case& c, const domain::Cas
 Result<CaseView> CaseWorkflowService::Act(const Principal& caller, domain::CaseId id,
                                           ActionRequest request) {
     const Instant now = clock_.Now();
+    const TimeRules rules = time_rules_.Current();
     return domain::Transact(store_, [&](Repositories& repositories) -> Result<CaseView> {
         const auto visibility = domain::VisibilityOf(caller);
         auto before = repositories.Cases().FindById(id);
@@ -105,6 +108,8 @@ Result<CaseView> CaseWorkflowService::Act(const Principal& caller, domain::CaseI
         }
         after->version = before->version + 1;
         after->updated_at = now;
+        domain::PlanDeadlines({*rules.limits, *rules.calendar, limits_.max_extension_days}, before,
+                              request.action, &request.input, *after, now);
         if (after->holder_id != before->holder_id) {
             const auto holder = repositories.Orgs().FindById(after->holder_id);
             after->holder_path = holder ? holder->path : "";
@@ -122,9 +127,10 @@ Result<CaseView> CaseWorkflowService::Act(const Principal& caller, domain::CaseI
         }
         const auto now_parties = LoadParties(repositories, *after);
         repositories.Cases().AddAccess(id, StakePaths(now_parties));
-        AppendCaseEvent(repositories, id, ActorFor(caller, parties),
-                        domain::CaseActionName(request.action),
-                        ActionPayloadJson(request.input, *after), before->state, after->state, now);
+        const auto event = AppendCaseEvent(
+            repositories, id, ActorFor(caller, parties), domain::CaseActionName(request.action),
+            ActionPayloadJson(request.input, *after), before->state, after->state, now);
+        NotifyCaseEvent(repositories, *after, event, now_parties);
         return ViewOf(repositories, caller, std::move(*after));
     });
 }

@@ -12,6 +12,7 @@
 #include "domain/store.hpp"
 #include "domain/workflow.hpp"
 #include "service/case_view.hpp"
+#include "service/time_rules_service.hpp"
 
 namespace minqing::service {
 
@@ -29,9 +30,9 @@ struct ActionRequest {
 
 class CaseWorkflowService {
   public:
-    CaseWorkflowService(domain::Store& store, const Clock& clock,
+    CaseWorkflowService(domain::Store& store, const Clock& clock, TimeRulesService& time_rules,
                         domain::WorkflowLimits limits = {})
-        : store_(store), clock_(clock), limits_(limits) {}
+        : store_(store), clock_(clock), time_rules_(time_rules), limits_(limits) {}
 
     /// Errors: 404 "case.not_found" (also when outside the caller's jurisdiction);
     /// 409 "case.version_conflict", "case.wrong_state", "case.terminal", …; 403
@@ -45,6 +46,7 @@ class CaseWorkflowService {
   private:
     domain::Store& store_;
     const Clock& clock_;
+    TimeRulesService& time_rules_;
     const domain::WorkflowLimits limits_;
 };
 

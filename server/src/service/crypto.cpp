@@ -43,6 +43,21 @@ std::string Sha256Hex(std::string_view text) {
     return hex;
 }
 
+std::string HmacSha256Hex(std::string_view key, std::string_view message) {
+    EnsureInitialised();
+    crypto_auth_hmacsha256_state state;
+    crypto_auth_hmacsha256_init(&state, reinterpret_cast<const unsigned char*>(key.data()),
+                                key.size());
+    crypto_auth_hmacsha256_update(&state, reinterpret_cast<const unsigned char*>(message.data()),
+                                  message.size());
+    unsigned char mac[crypto_auth_hmacsha256_BYTES];
+    crypto_auth_hmacsha256_final(&state, mac);
+    std::string hex(crypto_auth_hmacsha256_BYTES * 2 + 1, '\0');
+    sodium_bin2hex(hex.data(), hex.size(), mac, sizeof mac);
+    hex.pop_back();
+    return hex;
+}
+
 std::string HashPassword(std::string_view password, const PasswordCost& cost) {
     EnsureInitialised();
     char encoded[crypto_pwhash_STRBYTES];

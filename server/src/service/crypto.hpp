@@ -1,4 +1,4 @@
-// Secrets and digests on libsodium: random tokens, SHA-256 digests, argon2id password
+// Secrets and digests on libsodium: random tokens, SHA-256 digests and HMACs, argon2id password
 // hashes and constant-time comparison. Thread-safe (libsodium is initialised once).
 #pragma once
 
@@ -19,6 +19,10 @@ std::string RandomToken(std::size_t bytes = 32);
 
 /// Lower-case hex SHA-256 of `text`.
 std::string Sha256Hex(std::string_view text);
+
+/// Lower-case hex HMAC-SHA-256 of `message` under `key` (any length; libsodium's
+/// crypto_auth_hmacsha256 multi-part API, which accepts keys of every length as RFC 2104 does).
+std::string HmacSha256Hex(std::string_view key, std::string_view message);
 
 /// An encoded argon2id hash ("$argon2id$v=19$…") with a fresh salt. Throws std::runtime_error
 /// when the machine lacks the memory.

@@ -2,6 +2,8 @@
 
 #include <map>
 
+#include "domain/notification.hpp"
+
 namespace minqing::service {
 namespace {
 
@@ -260,6 +262,36 @@ Result<int> SeedDispatchCatalogue(domain::Store& store, const CsvTable& dispatch
             repositories.Catalog().SaveDispatchRule(rule);
         }
         return static_cast<int>(dispatch.size());
+    });
+}
+
+Result<int> SeedMessageTemplates(domain::Store& store, const CsvTable& templates) {
+    constexpr std::string_view kFile = "message-templates.csv";
+    std::vector<domain::MessageTemplate> parsed;
+    for (std::size_t row = 0; row < templates.size(); ++row) {
+        domain::MessageTemplate message_template;
+        message_template.key = templates.Get(row, "key");
+        const auto channel = domain::ParseNotificationChannel(templates.Get(row, "channel"));
+        message_template.text = templates.Get(row, "text");
+        if (message_template.key.empty() || message_template.text.empty()) {
+            return Fail(SeedError(kFile, row, "key and text are required"));
+        }
+        if (!channel) {
+            return Fail(SeedError(kFile, row, "channel must be inbox, sms or webhook"));
+        }
+        message_template.channel = *channel;
+        if (const auto unknown = domain::FindUnknownPlaceholder(message_template.text)) {
+            return Fail(SeedError(kFile, row,
+                                  *unknown == "{" ? "an empty or unclosed brace"
+                                                  : "unknown placeholder {" + *unknown + "}"));
+        }
+        parsed.push_back(std::move(message_template));
+    }
+    return domain::Transact(store, [&](Repositories& repositories) -> Result<int> {
+        for (const auto& message_template : parsed) {
+            repositories.Notifications().SaveTemplate(message_template);
+        }
+        return static_cast<int>(parsed.size());
     });
 }
 

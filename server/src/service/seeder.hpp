@@ -48,6 +48,12 @@ Result<int> SeedCategories(domain::Store& store, const CsvTable& categories);
 /// Loads the dispatch catalogue. Errors: 422 "seed.invalid" for a bad level or category.
 Result<int> SeedDispatchCatalogue(domain::Store& store, const CsvTable& dispatch);
 
+/// Loads (inserts or replaces) the message templates of data/seed/message-templates.csv
+/// (columns key, channel, text). Returns how many it stored. Errors: 422 "seed.invalid" naming
+/// the row of a missing key, an unknown channel (inbox, sms, webhook), or a text with an
+/// unknown placeholder (domain/notification.hpp lists the known ones) or an unclosed brace.
+Result<int> SeedMessageTemplates(domain::Store& store, const CsvTable& templates);
+
 /// Creates the demo accounts with `password`, and issues the demo director's direct card. Errors:
 /// 422 "seed.invalid" when a demo unit code is missing from the org network.
 Status SeedDemoAccounts(domain::Store& store, const Clock& clock, std::string_view password,

@@ -12,6 +12,8 @@
 #include <variant>
 #include <vector>
 
+#include "common/clock.hpp"
+
 namespace minqing::storage {
 
 enum class Dialect { kSqlite, kPostgres };
@@ -26,6 +28,11 @@ SqlValue Nullable(const std::optional<T>& value) {
     return value ? SqlValue(*value) : SqlValue(std::monostate{});
 }
 
+/// An optional instant as epoch milliseconds, or NULL.
+inline SqlValue NullableMillis(const std::optional<Instant>& at) {
+    return at ? SqlValue(ToEpochMs(*at)) : SqlValue(std::monostate{});
+}
+
 class SqlRow {
   public:
     explicit SqlRow(std::vector<SqlValue> cells) : cells_(std::move(cells)) {}
@@ -37,6 +44,10 @@ class SqlRow {
     std::string Text(std::size_t column) const;
     bool Bool(std::size_t column) const;
     std::optional<std::int64_t> OptionalInt(std::size_t column) const;
+    /// An instant stored as epoch milliseconds, or nullopt for NULL.
+    std::optional<Instant> OptionalInstant(std::size_t column) const {
+        return OptionalInt(column).transform(FromEpochMs);
+    }
     std::optional<std::string> OptionalText(std::size_t column) const;
 
   private:

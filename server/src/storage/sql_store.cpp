@@ -3,7 +3,10 @@
 #include "storage/sql/sql_auth_repository.hpp"
 #include "storage/sql/sql_case_repository.hpp"
 #include "storage/sql/sql_catalog_repository.hpp"
+#include "storage/sql/sql_notification_repository.hpp"
 #include "storage/sql/sql_org_repository.hpp"
+#include "storage/sql/sql_supervision_repository.hpp"
+#include "storage/sql/sql_time_rules_repository.hpp"
 #include "storage/sql/sql_user_repository.hpp"
 
 namespace minqing::storage {
@@ -12,13 +15,23 @@ namespace {
 class SqlRepositories final : public domain::Repositories {
   public:
     explicit SqlRepositories(SqlSession& session)
-        : orgs_(session), users_(session), auth_(session), cases_(session), catalog_(session) {}
+        : orgs_(session),
+          users_(session),
+          auth_(session),
+          cases_(session),
+          catalog_(session),
+          notifications_(session),
+          time_rules_(session),
+          supervisions_(session) {}
 
     domain::OrgRepository& Orgs() override { return orgs_; }
     domain::UserRepository& Users() override { return users_; }
     domain::AuthRepository& Auth() override { return auth_; }
     domain::CaseRepository& Cases() override { return cases_; }
     domain::CatalogRepository& Catalog() override { return catalog_; }
+    domain::NotificationRepository& Notifications() override { return notifications_; }
+    domain::TimeRulesRepository& TimeRules() override { return time_rules_; }
+    domain::SupervisionRepository& Supervisions() override { return supervisions_; }
 
   private:
     SqlOrgRepository orgs_;
@@ -26,6 +39,9 @@ class SqlRepositories final : public domain::Repositories {
     SqlAuthRepository auth_;
     SqlCaseRepository cases_;
     SqlCatalogRepository catalog_;
+    SqlNotificationRepository notifications_;
+    SqlTimeRulesRepository time_rules_;
+    SqlSupervisionRepository supervisions_;
 };
 
 }  // namespace

@@ -89,6 +89,18 @@ TEST(CliApiTest, ListenAddressWithoutAPortIsRejected) {
     EXPECT_THAT(result.stderr_text, HasSubstr("nonsense"));
 }
 
+TEST(CliApiTest, OfficeHoursThatAreNotTwoOrderedSpansAreRejected) {
+    const TempDirectory directory;
+
+    const RunResult result = RunProgram(
+        {kBinary, "serve", "--listen", "127.0.0.1:0", "--data-dir", directory.path().string()},
+        {"MINQING_WORK_TIME_MORNING=08:30-14:00", "MINQING_WORK_TIME_AFTERNOON=13:00-17:00"});
+
+    EXPECT_THAT(result.exit_code, Optional(Not(0)));
+    EXPECT_THAT(result.stderr_text, HasSubstr("workTime.morning"));
+    EXPECT_THAT(result.stderr_text, HasSubstr("08:30-14:00"));
+}
+
 // Nothing listens on port 1: the server must give up at once and say where it tried.
 TEST(CliApiTest, UnreachablePostgresStopsTheStartNamingTheAddress) {
     const RunResult result = RunProgram({kBinary, "serve", "--listen", "127.0.0.1:0", "--db",

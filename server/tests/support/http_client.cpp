@@ -155,6 +155,11 @@ HttpResponse HttpClient::Patch(std::string_view target, const nlohmann::json& bo
     return Send("PATCH", target, body.dump(), headers);
 }
 
+HttpResponse HttpClient::Put(std::string_view target, const nlohmann::json& body,
+                             const Headers& headers) {
+    return Send("PUT", target, body.dump(), headers);
+}
+
 HttpResponse HttpClient::Delete(std::string_view target, const Headers& headers) {
     return Send("DELETE", target, std::nullopt, headers);
 }
@@ -300,6 +305,11 @@ HttpResponse Session::Post(std::string_view target, const nlohmann::json& body,
 HttpResponse Session::Patch(std::string_view target, const nlohmann::json& body,
                             const Headers& headers) {
     return client_.Patch(target, body, WithCookie(headers, true));
+}
+
+HttpResponse Session::Put(std::string_view target, const nlohmann::json& body,
+                          const Headers& headers) {
+    return client_.Put(target, body, WithCookie(headers, true));
 }
 
 HttpResponse Session::Delete(std::string_view target, const Headers& headers) {

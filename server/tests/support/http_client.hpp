@@ -53,6 +53,8 @@ class HttpClient {
                       const Headers& headers = {});
     HttpResponse Patch(std::string_view target, const nlohmann::json& body,
                        const Headers& headers = {});
+    HttpResponse Put(std::string_view target, const nlohmann::json& body,
+                     const Headers& headers = {});
     HttpResponse Delete(std::string_view target, const Headers& headers = {});
     /// Any method with the body sent exactly as given (malformed JSON, oversized bodies).
     /// Throws boost::system::system_error when the server cannot be reached or does not
@@ -78,6 +80,8 @@ class Session {
                       const Headers& headers = {});
     HttpResponse Patch(std::string_view target, const nlohmann::json& body,
                        const Headers& headers = {});
+    HttpResponse Put(std::string_view target, const nlohmann::json& body,
+                     const Headers& headers = {});
     HttpResponse Delete(std::string_view target, const Headers& headers = {});
 
     /// The answer of the login (user, roles, permissions, csrfToken…).

@@ -108,7 +108,7 @@ struct TestServer::Parts {
     // database or directory it used.
     std::optional<ScratchPostgres> postgres;
     TempDirectory directory;
-    SystemClock clock;
+    AdjustableClock clock;  // moved only in test mode, by /api/v1/test/clock
     app::Config config;
     std::unique_ptr<app::App> app;
 };
@@ -136,7 +136,7 @@ TestServer::TestServer(const ConfigTweak& tweak) : parts_(std::make_unique<Parts
     if (tweak) {
         tweak(config);
     }
-    parts_->app = std::make_unique<app::App>(config, parts_->clock);
+    parts_->app = std::make_unique<app::App>(config, parts_->clock, &parts_->clock);
     parts_->app->Start();
 }
 

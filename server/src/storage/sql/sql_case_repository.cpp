@@ -13,7 +13,7 @@ using domain::Case;
 using domain::CaseEvent;
 
 // The columns every write sets, in the order CaseValues() gives them.
-constexpr std::array<std::string_view, 47> kWritten = {
+constexpr std::array<std::string_view, 56> kWritten = {
     "number",
     "channel",
     "kind",
@@ -61,6 +61,15 @@ constexpr std::array<std::string_view, 47> kWritten = {
     "deadline",
     "closed_at",
     "last_action",
+    "deadline_step",
+    "step_started_at",
+    "yellow_from",
+    "deadline_provisional",
+    "answer_deadline",
+    "contact_deadline",
+    "requested_extension_days",
+    "warning_level",
+    "supervision_level",
 };
 
 std::string JoinColumns(std::string_view prefix) {
@@ -80,10 +89,6 @@ const std::string& SelectColumns() {
 
 SqlValue Flag(bool value) {
     return std::int64_t{value ? 1 : 0};
-}
-
-SqlValue Millis(const std::optional<Instant>& at) {
-    return Nullable(at.transform(ToEpochMs));
 }
 
 template <typename Enum>
@@ -134,15 +139,20 @@ std::vector<SqlValue> CaseValues(const Case& c) {
             std::int64_t{c.extension_count},
             std::int64_t{c.reopen_count},
             std::int64_t{c.follow_up_attempts},
-            Millis(c.first_contact_at),
-            Millis(c.committed_date),
-            Millis(c.deadline),
-            Millis(c.closed_at),
-            c.last_action};
-}
-
-std::optional<Instant> OptionalInstant(const SqlRow& row, std::size_t column) {
-    return row.OptionalInt(column).transform(FromEpochMs);
+            NullableMillis(c.first_contact_at),
+            NullableMillis(c.committed_date),
+            NullableMillis(c.deadline),
+            NullableMillis(c.closed_at),
+            c.last_action,
+            EnumName(c.deadline_step, &domain::DeadlineStepName),
+            NullableMillis(c.step_started_at),
+            NullableMillis(c.yellow_from),
+            Flag(c.deadline_provisional),
+            NullableMillis(c.answer_deadline),
+            NullableMillis(c.contact_deadline),
+            std::int64_t{c.requested_extension_days},
+            std::int64_t{c.warning_level},
+            std::int64_t{c.supervision_level}};
 }
 
 template <typename Enum>
@@ -202,11 +212,20 @@ Case CaseFromRow(const SqlRow& row) {
     c.extension_count = static_cast<int>(row.Int(40));
     c.reopen_count = static_cast<int>(row.Int(41));
     c.follow_up_attempts = static_cast<int>(row.Int(42));
-    c.first_contact_at = OptionalInstant(row, 43);
-    c.committed_date = OptionalInstant(row, 44);
-    c.deadline = OptionalInstant(row, 45);
-    c.closed_at = OptionalInstant(row, 46);
+    c.first_contact_at = row.OptionalInstant(43);
+    c.committed_date = row.OptionalInstant(44);
+    c.deadline = row.OptionalInstant(45);
+    c.closed_at = row.OptionalInstant(46);
     c.last_action = row.Text(47);
+    c.deadline_step = OptionalEnum(row, 48, &domain::ParseDeadlineStep);
+    c.step_started_at = row.OptionalInstant(49);
+    c.yellow_from = row.OptionalInstant(50);
+    c.deadline_provisional = row.Bool(51);
+    c.answer_deadline = row.OptionalInstant(52);
+    c.contact_deadline = row.OptionalInstant(53);
+    c.requested_extension_days = static_cast<int>(row.Int(54));
+    c.warning_level = static_cast<int>(row.Int(55));
+    c.supervision_level = static_cast<int>(row.Int(56));
     return c;
 }
 
@@ -341,6 +360,23 @@ void AddFilters(std::string& sql, std::vector<SqlValue>& params, Dialect dialect
             " AND c.deadline < ? AND c.state NOT IN ('declined', 'merged', 'closed', "
             "'withdrawn')";
         params.emplace_back(ToEpochMs(*query.overdue_at));
+    }
+    if (query.warning) {
+        const std::int64_t at = ToEpochMs(query.warning_at);
+        switch (*query.warning) {
+            case domain::Warning::kRed:
+                sql += " AND c.deadline < ?";
+                params.emplace_back(at);
+                break;
+            case domain::Warning::kYellow:
+                sql += " AND c.deadline >= ? AND c.yellow_from <= ?";
+                params.insert(params.end(), {at, at});
+                break;
+            case domain::Warning::kNormal:
+                sql += " AND c.deadline >= ? AND c.yellow_from > ?";
+                params.insert(params.end(), {at, at});
+                break;
+        }
     }
     if (!query.terms.empty()) {
         if (dialect == Dialect::kSqlite) {

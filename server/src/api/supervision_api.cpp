@@ -1,0 +1,149 @@
+// 督办: issuing a 督办单 on a case and the unit's reply, a case's supervisions, and the
+// supervision centre's list.
+#include "api/api_context.hpp"
+#include "api/json_fields.hpp"
+
+namespace minqing::api {
+namespace {
+
+using domain::permission::kCaseAct;
+using domain::permission::kCaseRead;
+
+nlohmann::json InstantJson(const std::optional<Instant>& at) {
+    return at ? nlohmann::json(FormatIso8601Cst(*at)) : nlohmann::json(nullptr);
+}
+
+template <typename T>
+nlohmann::json OrNull(const std::optional<T>& value) {
+    return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
+}
+
+nlohmann::json SupervisionJson(const domain::Supervision& s) {
+    return {{"id", s.id},
+            {"caseId", s.case_id},
+            {"level", domain::SupervisionLevelName(s.level)},
+            {"manual", s.manual},
+            {"step",
+             s.step ? nlohmann::json(domain::DeadlineStepName(*s.step)) : nlohmann::json(nullptr)},
+            {"stepDeadline", InstantJson(s.step_deadline)},
+            {"unitId", s.unit_id},
+            {"note", s.note},
+            {"issuedBy", OrNull(s.issued_by)},
+            {"issuedByUnit", OrNull(s.issued_by_unit)},
+            {"issuedAt", FormatIso8601Cst(s.issued_at)},
+            {"replyDue", InstantJson(s.reply_due)},
+            {"repliedAt", InstantJson(s.replied_at)},
+            {"repliedBy", OrNull(s.replied_by)},
+            {"reply", s.reply},
+            {"replyLate", s.reply_warning_level > 0}};
+}
+
+nlohmann::json ListJson(const std::vector<domain::Supervision>& supervisions) {
+    nlohmann::json items = nlohmann::json::array();
+    for (const auto& s : supervisions) {
+        items.push_back(SupervisionJson(s));
+    }
+    return {{"items", items}};
+}
+
+Error BadCaseId() {
+    return BadId("case.not_found", "No such case.");
+}
+
+http::Response Issue(const ApiContext& context, http::Request& request,
+                     const domain::Principal& caller, domain::CaseId id) {
+    auto body = BodyObject(request);
+    if (!body) {
+        return ErrorFor(request, body.error());
+    }
+    JsonFields fields(*body);
+    service::SupervisionOrder order;
+    order.note = fields.String("note", true).value_or("");
+    order.reply_days = static_cast<int>(fields.Integer("replyDays").value_or(1));
+    fields.RejectUnknown({"note", "replyDays"});
+    if (!fields.ok()) {
+        return ErrorFor(request, fields.error());
+    }
+    return Respond(request, context.supervisions.Issue(caller, id, order), SupervisionJson, 201);
+}
+
+http::Response Reply(const ApiContext& context, http::Request& request,
+                     const domain::Principal& caller, domain::CaseId id) {
+    const auto supervision_id = ParseId(request.PathParam("sid"));
+    if (!supervision_id) {
+        return ErrorFor(request, BadId("supervision.not_found", "No such 督办单 on this case."));
+    }
+    auto body = BodyObject(request);
+    if (!body) {
+        return ErrorFor(request, body.error());
+    }
+    JsonFields fields(*body);
+    const std::string reply = fields.String("reply", true).value_or("");
+    fields.RejectUnknown({"reply"});
+    if (!fields.ok()) {
+        return ErrorFor(request, fields.error());
+    }
+    return Respond(request, context.supervisions.Reply(caller, id, *supervision_id, reply),
+                   SupervisionJson);
+}
+
+// Wraps a handler that needs the case id of the path.
+AuthedHandler WithId(
+    std::function<http::Response(http::Request&, const domain::Principal&, domain::CaseId)>
+        handler) {
+    return [handler = std::move(handler)](http::Request& request, const domain::Principal& caller) {
+        const auto id = ParseId(request.PathParam("id"));
+        return id ? handler(request, caller, *id) : ErrorFor(request, BadCaseId());
+    };
+}
+
+}  // namespace
+
+void RegisterSupervisionRoutes(http::Router& router, const ApiContext& context) {
+    const AuthGuard& guard = context.guard;
+    router.Add("POST", "/api/v1/cases/{id}/supervisions",
+               guard.Require(kCaseAct,
+                             WithId([&context](http::Request& request,
+                                               const domain::Principal& caller, domain::CaseId id) {
+                                 return Issue(context, request, caller, id);
+                             })));
+    router.Add("POST", "/api/v1/cases/{id}/supervisions/{sid}/reply",
+               guard.Require(kCaseAct,
+                             WithId([&context](http::Request& request,
+                                               const domain::Principal& caller, domain::CaseId id) {
+                                 return Reply(context, request, caller, id);
+                             })));
+    router.Add("GET", "/api/v1/cases/{id}/supervisions",
+               guard.Require(kCaseRead,
+                             WithId([&context](http::Request& request,
+                                               const domain::Principal& caller, domain::CaseId id) {
+                                 return Respond(request, context.supervisions.OfCase(caller, id),
+                                                ListJson);
+                             })));
+    router.Add(
+        "GET", "/api/v1/supervisions",
+        guard.Require(kCaseRead, [&context](http::Request& request,
+                                            const domain::Principal& caller) {
+            service::SupervisionFilter filter;
+            const std::string status = request.QueryParam("status");
+            if (status == "open") {
+                filter.open_only = true;
+            } else if (status == "overdue") {
+                filter.overdue_only = true;
+            } else if (status == "manual") {
+                filter.manual_only = true;
+            } else if (!status.empty() && status != "all") {
+                return ErrorFor(
+                    request, Validation({{"status", "invalid", "all, manual, open or overdue."}}));
+            }
+            if (const std::string unit = request.QueryParam("unit"); !unit.empty()) {
+                filter.unit_id = ParseId(unit);
+                if (!filter.unit_id) {
+                    return ErrorFor(request, Validation({{"unit", "invalid", "An org unit id."}}));
+                }
+            }
+            return http::Json(200, ListJson(context.supervisions.List(caller, filter)));
+        }));
+}
+
+}  // namespace minqing::api

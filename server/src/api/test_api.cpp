@@ -1,0 +1,44 @@
+// Test mode only (config testMode): end-to-end tests move the server's clock and run the
+// deadline sweep when they choose. These routes are not registered otherwise.
+#include "api/api_context.hpp"
+#include "api/json_fields.hpp"
+
+namespace minqing::api {
+
+void RegisterTestRoutes(http::Router& router, const ApiContext& context) {
+    const AuthGuard& guard = context.guard;
+    router.Add(
+        "POST", "/api/v1/test/clock",
+        guard.Require(domain::permission::kTimeRulesWrite, [&context](http::Request& request,
+                                                                      const domain::Principal&) {
+            auto body = BodyObject(request);
+            if (!body) {
+                return ErrorFor(request, body.error());
+            }
+            JsonFields fields(*body);
+            const auto minutes = fields.Integer("advanceMinutes", true);
+            fields.RejectUnknown({"advanceMinutes"});
+            if (fields.ok() && (*minutes < 0 || *minutes > 366 * 24 * 60)) {
+                fields.Add({"advanceMinutes", "out_of_range", "0 to a year, forward only."});
+            }
+            if (!fields.ok()) {
+                return ErrorFor(request, fields.error());
+            }
+            context.test_clock->Advance(std::chrono::minutes(*minutes));
+            return http::Json(200, {{"now", FormatIso8601Cst(context.test_clock->Now())}});
+        }));
+    router.Add("POST", "/api/v1/test/sweep",
+               guard.Require(domain::permission::kTimeRulesWrite,
+                             [&context](http::Request&, const domain::Principal&) {
+                                 const auto report = context.sweep.Run();
+                                 return http::Json(200, {{"ran", report.ran},
+                                                         {"yellow", report.yellow},
+                                                         {"red", report.red},
+                                                         {"reminders", report.reminders},
+                                                         {"written", report.written},
+                                                         {"bulletins", report.bulletins},
+                                                         {"lateReplies", report.late_replies}});
+                             }));
+}
+
+}  // namespace minqing::api

@@ -1,0 +1,98 @@
+// Messages to people and systems outside a case's own record (通知): the outbox row, its
+// delivery attempts, the message templates and the retry schedule. Plain data and pure
+// functions; no I/O; thread-safe.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "common/clock.hpp"
+#include "domain/case.hpp"
+#include "domain/user.hpp"
+
+namespace minqing::domain {
+
+using NotificationId = std::int64_t;
+
+/// inbox: a staff user's in-app inbox (pushed over the WebSocket when they are online);
+/// sms: a phone number through the SMS gateway; webhook: an external system by name.
+enum class NotificationChannel { kInbox, kSms, kWebhook };
+
+/// pending until delivered (sent) or given up on (failed).
+enum class NotificationStatus { kPending, kSent, kFailed };
+
+std::string_view NotificationChannelName(NotificationChannel channel);
+std::optional<NotificationChannel> ParseNotificationChannel(std::string_view name);
+std::string_view NotificationStatusName(NotificationStatus status);
+std::optional<NotificationStatus> ParseNotificationStatus(std::string_view name);
+
+/// One outbox row: written in the same transaction as the event that causes it, delivered
+/// later by the dispatcher.
+struct Notification {
+    NotificationId id = 0;
+    NotificationChannel channel = NotificationChannel::kInbox;
+    std::optional<UserId> user_id;  // inbox; also sms to a staff member
+    std::string phone;              // sms
+    std::string target;             // webhook: the configured receiver's name ("hotline")
+    std::string template_key;       // with the channel, names the template
+    /// Placeholder values (and, for webhooks, the case fields sent) as a JSON object.
+    std::string params = "{}";
+    std::optional<CaseId> case_id;
+    /// Unique over all messages: a retried sweep or a re-run unit of work never enqueues the
+    /// same message twice.
+    std::string dedupe_key;
+    NotificationStatus status = NotificationStatus::kPending;
+    int attempts = 0;
+    Instant next_attempt_at{};
+    Instant created_at{};
+    std::optional<Instant> sent_at;
+    std::string last_error;
+    std::optional<Instant> read_at;  // inbox only
+};
+
+/// What one delivery attempt came to.
+enum class AttemptOutcome { kSent, kRetry, kFailed };
+std::string_view AttemptOutcomeName(AttemptOutcome outcome);
+
+struct DeliveryAttempt {
+    std::int64_t id = 0;
+    NotificationId notification_id = 0;
+    Instant at{};
+    AttemptOutcome outcome = AttemptOutcome::kSent;
+    std::string detail;  // the receiver's status, or why it could not be reached
+};
+
+/// A message text with placeholders in braces ("案件{number}已…"), one per key and channel.
+struct MessageTemplate {
+    std::string key;
+    NotificationChannel channel = NotificationChannel::kInbox;
+    std::string text;
+};
+
+/// The placeholder names a template may use.
+bool IsKnownPlaceholder(std::string_view name);
+
+/// The first placeholder of `text` that is not known, or an unclosed or empty brace as
+/// "{" — nullopt when every placeholder is known.
+std::optional<std::string> FindUnknownPlaceholder(std::string_view text);
+
+/// `text` with every {name} replaced by params[name]; a known name without a value becomes "".
+std::string RenderTemplate(std::string_view text, const std::map<std::string, std::string>& params);
+
+/// The retry schedule: after the n-th failed attempt (n ≥ 1) wait base × 2^(n-1), at most
+/// `cap`.
+struct RetrySchedule {
+    std::chrono::milliseconds base{30'000};
+    std::chrono::milliseconds cap{3'600'000};
+    /// Attempts after which a message is given up on (status failed).
+    int max_attempts = 12;
+};
+
+/// When the next attempt is due after `attempts_made` failed ones, the last at `now`.
+Instant NextAttemptAt(const RetrySchedule& schedule, int attempts_made, Instant now);
+
+}  // namespace minqing::domain

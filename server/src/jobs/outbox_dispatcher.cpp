@@ -1,0 +1,288 @@
+#include "jobs/outbox_dispatcher.hpp"
+
+#include <nlohmann/json.hpp>
+#include <spdlog/spdlog.h>
+#include <unistd.h>
+
+#include "service/crypto.hpp"
+#include "service/notifications.hpp"
+
+namespace minqing::jobs {
+namespace {
+
+using domain::Notification;
+using domain::NotificationChannel;
+using domain::Repositories;
+
+constexpr std::size_t kDetailLimit = 200;
+constexpr int kOk = 200;
+constexpr int kRedirect = 300;
+constexpr int kClientError = 400;
+constexpr int kServerError = 500;
+constexpr int kRequestTimeout = 408;
+constexpr int kTooManyRequests = 429;
+constexpr std::size_t kWorkerIdBytes = 6;
+
+// Attempt details are stored as text on both databases; PostgreSQL refuses invalid UTF-8,
+// and a receiver's answer cut at a byte limit may end in the middle of a character.
+std::string PrintableAscii(std::string_view text) {
+    std::string out;
+    for (const char c : text.substr(0, std::min(text.size(), kDetailLimit))) {
+        out += c >= ' ' && c <= '~' ? c : '?';
+    }
+    return out;
+}
+
+std::string DefaultWorkerId() {
+    return "pid" + std::to_string(::getpid()) + "-" + service::RandomToken(kWorkerIdBytes);
+}
+
+nlohmann::json Nullable(const std::map<std::string, std::string>& params, const char* name) {
+    const auto found = params.find(name);
+    return found == params.end() || found->second.empty() ? nlohmann::json(nullptr)
+                                                          : nlohmann::json(found->second);
+}
+
+}  // namespace
+
+OutboxDispatcher::OutboxDispatcher(domain::Store& store, const Clock& clock,
+                                   const service::NotificationService& renderer,
+                                   service::NotificationHub& hub, DispatcherOptions options)
+    : store_(store),
+      clock_(clock),
+      renderer_(renderer),
+      hub_(hub),
+      options_(std::move(options)),
+      client_(options_.request_timeout) {
+    if (options_.worker_id.empty()) {
+        options_.worker_id = DefaultWorkerId();
+    }
+}
+
+OutboxDispatcher::~OutboxDispatcher() {
+    Stop();
+}
+
+void OutboxDispatcher::Start() {
+    const std::lock_guard lock(mutex_);
+    if (thread_.joinable()) {
+        return;
+    }
+    stopping_ = false;
+    thread_ = std::thread([this] { Loop(); });
+}
+
+void OutboxDispatcher::Stop() {
+    {
+        const std::lock_guard lock(mutex_);
+        stopping_ = true;
+    }
+    wake_.notify_all();
+    if (thread_.joinable()) {
+        thread_.join();
+    }
+}
+
+void OutboxDispatcher::Wake() {
+    {
+        const std::lock_guard lock(mutex_);
+        woken_ = true;
+    }
+    wake_.notify_all();
+}
+
+void OutboxDispatcher::Loop() {
+    spdlog::info("outbox dispatcher {} started", options_.worker_id);
+    while (true) {
+        int claimed = 0;
+        try {
+            claimed = RunOnce();
+        } catch (const std::exception& error) {
+            // The database is away: the claimed messages keep their lease and are taken again
+            // when it ends; try again after the interval.
+            spdlog::warn("outbox dispatcher: {}", error.what());
+        }
+        std::unique_lock lock(mutex_);
+        if (stopping_) {
+            break;
+        }
+        if (claimed < options_.batch_size) {
+            wake_.wait_for(lock, options_.interval, [this] { return stopping_ || woken_; });
+            woken_ = false;
+            if (stopping_) {
+                break;
+            }
+        }
+    }
+    spdlog::info("outbox dispatcher {} stopped", options_.worker_id);
+}
+
+int OutboxDispatcher::RunOnce() {
+    const Instant now = clock_.Now();
+    const Instant lease_until = now + options_.lease;
+    std::vector<service::RenderedNotification> claimed;
+    store_.Write([&](Repositories& repositories) {
+        claimed.clear();  // a unit of work may run again after a serialization failure
+        for (const Notification& message : repositories.Notifications().Claim(
+                 options_.worker_id, now, lease_until, options_.batch_size)) {
+            claimed.push_back(renderer_.Render(repositories, message));
+        }
+        return true;
+    });
+    if (claimed.empty()) {
+        return 0;
+    }
+    struct Settled {
+        Notification message;
+        domain::DeliveryAttempt attempt;
+    };
+    std::vector<Settled> settled;
+    std::vector<domain::NotificationId> released;
+    for (const auto& item : claimed) {
+        const Instant at = clock_.Now();
+        // A request that could outlast the lease might be repeated by another dispatcher
+        // meanwhile: hand the rest of the batch back instead.
+        if (item.message.channel != NotificationChannel::kInbox &&
+            at + options_.request_timeout >= lease_until) {
+            released.push_back(item.message.id);
+            continue;
+        }
+        const Outcome outcome = Deliver(item, at);
+        Notification message = item.message;
+        message.attempts += 1;
+        domain::DeliveryAttempt attempt;
+        attempt.notification_id = message.id;
+        attempt.at = at;
+        attempt.detail = PrintableAscii(outcome.detail);
+        if (outcome.sent) {
+            message.status = domain::NotificationStatus::kSent;
+            message.sent_at = at;
+            message.last_error.clear();
+            attempt.outcome = domain::AttemptOutcome::kSent;
+        } else if (outcome.permanent || message.attempts >= options_.retry.max_attempts) {
+            message.status = domain::NotificationStatus::kFailed;
+            message.last_error = attempt.detail;
+            attempt.outcome = domain::AttemptOutcome::kFailed;
+        } else {
+            message.next_attempt_at = domain::NextAttemptAt(options_.retry, message.attempts, at);
+            message.last_error = attempt.detail;
+            attempt.outcome = domain::AttemptOutcome::kRetry;
+        }
+        settled.push_back({std::move(message), std::move(attempt)});
+    }
+    // One transaction for the whole batch: a crash before it commits repeats the batch's
+    // requests after the lease (receivers drop them by message id), never loses one.
+    store_.Write([&](Repositories& repositories) {
+        for (const auto& [message, attempt] : settled) {
+            if (!repositories.Notifications().Settle(message, options_.worker_id, attempt)) {
+                spdlog::warn("outbox: lease on message {} was lost before its outcome was recorded",
+                             message.id);
+            }
+        }
+        for (const auto id : released) {
+            repositories.Notifications().Release(id, options_.worker_id);
+        }
+        return true;
+    });
+    return static_cast<int>(claimed.size());
+}
+
+int OutboxDispatcher::Drain() {
+    int total = 0;
+    while (const int claimed = RunOnce()) {
+        total += claimed;
+    }
+    return total;
+}
+
+OutboxDispatcher::Outcome OutboxDispatcher::Deliver(const service::RenderedNotification& item,
+                                                    Instant now) {
+    switch (item.message.channel) {
+        case NotificationChannel::kInbox: {
+            // The inbox row is the delivery; the push only tells whoever is online now.
+            const std::size_t connections = hub_.Publish(item);
+            return {true, "pushed to " + std::to_string(connections) + " connections"};
+        }
+        case NotificationChannel::kSms:
+            return SendSms(item);
+        case NotificationChannel::kWebhook:
+            return SendWebhook(item, now);
+    }
+    return {false, "unknown channel", true};
+}
+
+namespace {
+
+// 2xx: delivered. 4xx but 408/429: the receiver refuses this request as it is, so retrying
+// cannot help. Anything else (5xx, timeouts, no answer): try again later.
+bool IsSent(const HttpDelivery& delivery) {
+    return delivery.answered && delivery.status >= kOk && delivery.status < kRedirect;
+}
+
+bool IsRefused(const HttpDelivery& delivery) {
+    return delivery.answered && delivery.status >= kClientError && delivery.status < kServerError &&
+           delivery.status != kRequestTimeout && delivery.status != kTooManyRequests;
+}
+
+std::string Describe(const HttpDelivery& delivery) {
+    if (!delivery.answered) {
+        return delivery.detail;
+    }
+    return "HTTP " + std::to_string(delivery.status) +
+           (delivery.detail.empty() ? "" : ": " + delivery.detail);
+}
+
+}  // namespace
+
+OutboxDispatcher::Outcome OutboxDispatcher::SendSms(const service::RenderedNotification& item) {
+    if (options_.sms.url.empty()) {
+        return {false, "sms not configured", true};
+    }
+    const std::string message_id = std::to_string(item.message.id);
+    const nlohmann::json body = {{"messageId", message_id},
+                                 {"phone", item.message.phone},
+                                 {"template", options_.sms.template_id},
+                                 {"text", item.text}};
+    const auto delivery = client_.Post(
+        options_.sms.url, {{"X-Api-Key", options_.sms.key}, {"X-Minqing-Message-Id", message_id}},
+        body.dump());
+    return {IsSent(delivery), Describe(delivery), IsRefused(delivery)};
+}
+
+OutboxDispatcher::Outcome OutboxDispatcher::SendWebhook(const service::RenderedNotification& item,
+                                                        Instant now) {
+    const auto target = options_.webhooks.find(item.message.target);
+    if (target == options_.webhooks.end() || target->second.url.empty()) {
+        return {false, "webhook " + item.message.target + " not configured", true};
+    }
+    const auto params = service::MessageParams(item.message);
+    const std::string message_id = std::to_string(item.message.id);
+    const nlohmann::json body = {
+        {"messageId", message_id},
+        {"event", item.message.template_key},
+        {"occurredAt", FormatIso8601Cst(item.message.created_at)},
+        {"text", item.text},
+        {"case",
+         {{"id",
+           item.message.case_id ? nlohmann::json(*item.message.case_id) : nlohmann::json(nullptr)},
+          {"number", Nullable(params, "number")},
+          {"externalRef", Nullable(params, "external_ref")},
+          {"title", Nullable(params, "title")},
+          {"state", Nullable(params, "state")},
+          {"result", Nullable(params, "result")},
+          {"answer", Nullable(params, "answer")}}}};
+    const std::string text = body.dump();
+    const std::string timestamp = std::to_string(
+        std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count());
+    const std::string signature =
+        "sha256=" + service::HmacSha256Hex(target->second.secret, timestamp + "." + text);
+    const auto delivery = client_.Post(target->second.url,
+                                       {{"X-Minqing-Timestamp", timestamp},
+                                        {"X-Minqing-Signature", signature},
+                                        {"X-Minqing-Message-Id", message_id},
+                                        {"X-Minqing-Event", item.message.template_key}},
+                                       text);
+    return {IsSent(delivery), Describe(delivery), IsRefused(delivery)};
+}
+
+}  // namespace minqing::jobs

@@ -1,0 +1,63 @@
+// 督办单 by hand and the supervision centre: office staff and inspectors issue a supervision on
+// an open case with their own reply deadline; the holding unit must reply; the sweep counts a
+// late reply like any other lateness. Lists show automatic (催办/督办/通报) and manual records.
+// Thread-safe; blocks on the Store.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/clock.hpp"
+#include "common/result.hpp"
+#include "domain/principal.hpp"
+#include "domain/store.hpp"
+#include "domain/supervision.hpp"
+#include "service/time_rules_service.hpp"
+
+namespace minqing::service {
+
+struct SupervisionOrder {
+    std::string note;    // what is asked, required
+    int reply_days = 1;  // working days to reply, 1–10
+};
+
+/// The supervision centre's filter.
+struct SupervisionFilter {
+    bool open_only = false;     // manual, not yet replied
+    bool overdue_only = false;  // manual, reply late
+    bool manual_only = false;
+    std::optional<domain::OrgUnitId> unit_id;
+    int limit = 100;
+};
+
+class SupervisionService {
+  public:
+    SupervisionService(domain::Store& store, const Clock& clock, TimeRulesService& time_rules)
+        : store_(store), clock_(clock), time_rules_(time_rules) {}
+
+    /// Errors: 404 "case.not_found" (also outside the caller's scope); 403
+    /// "supervision.forbidden" unless the caller is office staff or an inspector; 409
+    /// "case.terminal" for a finished case; 422 for the order's fields.
+    Result<domain::Supervision> Issue(const domain::Principal& caller, domain::CaseId id,
+                                      const SupervisionOrder& order);
+    /// The holding unit's reply. Errors: 404 "supervision.not_found"; 403
+    /// "supervision.not_addressee" unless the caller works at the unit it was issued to; 409
+    /// "supervision.already_replied"; 422 "reply" required.
+    Result<domain::Supervision> Reply(const domain::Principal& caller, domain::CaseId id,
+                                      std::int64_t supervision_id, const std::string& reply);
+    /// The case's supervisions, newest first (404 outside the caller's scope).
+    Result<std::vector<domain::Supervision>> OfCase(const domain::Principal& caller,
+                                                    domain::CaseId id);
+    /// Supervisions addressed inside the caller's scope (the city office and inspectors see
+    /// all), newest first.
+    std::vector<domain::Supervision> List(const domain::Principal& caller,
+                                          const SupervisionFilter& filter);
+
+  private:
+    domain::Store& store_;
+    const Clock& clock_;
+    TimeRulesService& time_rules_;
+};
+
+}  // namespace minqing::service
