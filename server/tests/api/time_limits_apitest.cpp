@@ -369,14 +369,13 @@ TEST_F(SweepApiTest, ALateCaseTurnsRedAndIsSupervisedOnceAtEachLevel) {
               (std::vector<std::string>{"bulletin", "reminder", "written"}));
 
     // A new step starts clean: the case moves on and is no longer red.
-    const nlohmann::json moved = MoveCase(city, id, "accept");
+    MoveCase(city, id, "accept");
     MoveCase(city, id, "dispatch",
              {{"targetId", UnitId(codes::kHousingBureau)}, {"method", "network"}});
     const HttpResponse next = city.Get(CasePath(id));
     EXPECT_EQ(next.json.at("deadlineStep"), "sign");
     EXPECT_NE(next.json.at("warning"), "red");
     EXPECT_EQ(next.json.at("supervisionLevel"), 0);
-    (void)moved;
 }
 
 TEST_F(SweepApiTest, ASupervisionOrderIsRepliedByTheUnitAndALateReplyIsFlagged) {
