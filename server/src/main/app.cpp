@@ -10,6 +10,7 @@
 #include "case_generator.hpp"
 #include "http/middleware.hpp"
 #include "http/server.hpp"
+#include "http/static_files.hpp"
 #include "jobs/outbox_dispatcher.hpp"
 #include "jobs/sweep_scheduler.hpp"
 #include "main/seed_files.hpp"
@@ -150,6 +151,7 @@ struct App::Parts {
           supervisions(store, clock, time_rules),
           sweep(store, clock, time_rules),
           sweep_scheduler(sweep, std::chrono::seconds(config.jobs.sweep_interval_seconds)),
+          web_files(config.http.web_root),
           notifications(store, clock, service::NotificationOptions{config.notify.query_url}),
           dispatcher(store, clock, notifications, hub, DispatcherOptionsOf(config.notify)),
           context{auth,
@@ -171,6 +173,9 @@ struct App::Parts {
                   sweep,
                   config.test_mode ? test_clock : nullptr} {
         api::RegisterRoutes(router, context);
+        // Files served from memory: cheap enough for the network threads.
+        router.SetFallback([this](http::Request& request) { return web_files.Serve(request); },
+                           http::Execution::kInline);
     }
 
     Config config;
@@ -189,6 +194,7 @@ struct App::Parts {
     service::SupervisionService supervisions;
     service::DeadlineSweep sweep;
     jobs::SweepScheduler sweep_scheduler;
+    http::StaticFiles web_files;
     // Before the server: its WebSockets unsubscribe from the hub as they are destroyed.
     service::NotificationHub hub;
     service::NotificationService notifications;
@@ -254,6 +260,12 @@ void App::Start() {
         http::RequestIdMiddleware(), http::AccessLogMiddleware(), http::ErrorBoundaryMiddleware()};
     p.server = std::make_unique<http::Server>(ServerOptionsOf(p.config.http), p.router,
                                               std::move(middleware));
+    if (p.web_files.empty()) {
+        spdlog::info("web app not served: {} holds no build (make build makes it)",
+                     p.config.http.web_root);
+    } else {
+        spdlog::info("web app: {} files from {}", p.web_files.size(), p.config.http.web_root);
+    }
     p.server->Start();
     if (p.config.notify.dispatcher) {
         p.dispatcher.Start();

@@ -34,6 +34,7 @@ std::vector<Field> FieldsOf(Config& c) {
         {"http.readTimeoutMs", &c.http.read_timeout_ms},
         {"http.idleTimeoutMs", &c.http.idle_timeout_ms},
         {"http.shutdownGraceMs", &c.http.shutdown_grace_ms},
+        {"http.webRoot", &c.http.web_root},
         {"database.url", &c.database.url, true},
         {"database.poolSize", &c.database.pool_size},
         {"database.maxGroupSize", &c.database.max_group_size},

@@ -30,6 +30,9 @@ struct HttpConfig {
     int idle_timeout_ms = 60'000;
     /// On SIGINT/SIGTERM, how long in-flight requests may take to finish, in milliseconds.
     int shutdown_grace_ms = 10'000;
+    /// The built web application (web/dist), served at / with the SPA fallback; nothing is
+    /// served when the folder does not exist.
+    std::string web_root = "web/dist";
 };
 
 struct DatabaseConfig {

@@ -130,6 +130,8 @@ TestServer::TestServer(const ConfigTweak& tweak) : parts_(std::make_unique<Parts
     config.demo.seed_dir = MINQING_SOURCE_DIR "/data/seed";
     // Tests create the cases they look at; 2,000 generated ones would only slow every suite.
     config.demo.cases = 0;
+    // Whether web/dist was built must not change what the API tests see.
+    config.http.web_root.clear();
     config.security.password_hash_iterations = kPasswordHashIterations;
     config.security.password_hash_memory_kib = kPasswordHashMemoryKib;
     config.log.level = level.empty() ? "warn" : level;
