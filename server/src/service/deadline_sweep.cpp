@@ -50,8 +50,13 @@ void Tell(domain::Repositories& repositories, const std::vector<SweptCase>& case
         const std::map<std::string, std::string> extra = {
             {"deadline", ReadableDeadline(swept.deadline)}, {"action", std::string(notice.action)}};
         NotifyNode(repositories, swept.holder_id, notice.template_key, c, key, now, extra);
-        if (also && *also != swept.holder_id) {
-            NotifyNode(repositories, *also, notice.template_key, c, key, now, extra);
+        if (also) {
+            // Serious lateness reaches the city: its office and the leader in charge.
+            if (*also != swept.holder_id) {
+                NotifyNode(repositories, *also, notice.template_key, c, key, now, extra);
+            }
+            NotifyNode(repositories, *also, notice.template_key, c, key, now, extra,
+                       Audience::kLeaders);
         }
     }
 }
@@ -82,8 +87,8 @@ SweepReport DeadlineSweep::Run() {
         Tell(repositories, yellow, kYellow, now);
         Tell(repositories, red, kRed, now);
         Tell(repositories, reminders, kReminder, now);
-        // Serious lateness goes up: the written 督办 to the holder's leaders (the holder's
-        // own staff include its unit leaders), 通报 to the city office as well.
+        // Serious lateness goes up: the written 督办 to the holder's staff, its unit leaders
+        // among them; 通报 also to the city office and the city's leader in charge.
         Tell(repositories, written, kWritten, now);
         domain::OrgQuery city;
         city.level = domain::OrgLevel::kCity;

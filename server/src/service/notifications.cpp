@@ -291,7 +291,7 @@ void NotifyCaseEvent(Repositories& repositories, const Case& after, const CaseEv
 
 void NotifyNode(Repositories& repositories, domain::OrgUnitId node, std::string_view template_key,
                 const Case& c, std::string_view dedupe_key, Instant at,
-                const std::map<std::string, std::string>& extra) {
+                const std::map<std::string, std::string>& extra, Audience audience) {
     const auto unit = repositories.Orgs().FindById(node);
     if (!unit) {
         return;
@@ -303,6 +303,13 @@ void NotifyNode(Repositories& repositories, domain::OrgUnitId node, std::string_
         params[name] = value;
     }
     Outbox outbox(repositories, c, std::string(dedupe_key), at, std::move(params));
+    if (audience == Audience::kLeaders) {
+        RecipientQuery leaders;
+        leaders.roles = {Role::kLeader};
+        leaders.at_nodes = {node};
+        outbox.InboxAll(template_key, repositories.Notifications().Recipients(leaders));
+        return;
+    }
     outbox.Staff(template_key, unit);
 }
 

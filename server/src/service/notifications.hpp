@@ -45,9 +45,13 @@ void NotifyCaseEvent(domain::Repositories& repositories, const domain::Case& aft
 /// `template_key`. `dedupe_key` names the occasion (e.g. "warn:<case>:<deadline>"); each
 /// recipient's message is keyed by it, so a sweep that runs again enqueues nothing twice.
 /// `extra` adds or overrides placeholder values (deadline, action, …).
+/// Who at a node hears of it: its staff (above), or the leaders in charge on it (role leader).
+enum class Audience { kStaff, kLeaders };
+
 void NotifyNode(domain::Repositories& repositories, domain::OrgUnitId node,
                 std::string_view template_key, const domain::Case& c, std::string_view dedupe_key,
-                Instant at, const std::map<std::string, std::string>& extra);
+                Instant at, const std::map<std::string, std::string>& extra,
+                Audience audience = Audience::kStaff);
 
 /// "2026-11-30 10:30" (China time): how an instant reads in a message.
 std::string ShortTime(Instant at);

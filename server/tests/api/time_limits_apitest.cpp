@@ -350,6 +350,16 @@ TEST_F(SweepApiTest, ALateCaseTurnsRedAndIsSupervisedOnceAtEachLevel) {
     EXPECT_EQ(Levels(city, id, false),
               (std::vector<std::string>{"bulletin", "reminder", "written"}));
     EXPECT_TRUE(IdsIn(city.Get("/api/v1/cases?warning=red&limit=100")).contains(id));
+    // The 通报 reaches the city's leader in charge.
+    Session leader = LogIn("leader");
+    const HttpResponse inbox = leader.Get("/api/v1/notifications?limit=100");
+    ASSERT_THAT(inbox, HasStatus(200));
+    bool told = false;
+    for (const auto& message : inbox.json.at("items")) {
+        told = told || (message.at("caseId") == id &&
+                        message.at("text").get<std::string>().find("通报") != std::string::npos);
+    }
+    EXPECT_TRUE(told) << inbox.body;
 
     // Running again, or twice at once, does nothing more.
     const nlohmann::json again = Sweep(admin);
