@@ -1,0 +1,9 @@
+import { http } from './http'
+import type { CaseDetail, CaseEvent, CaseListQuery, CaseSummary, ItemList, KeysetPage } from './types'
+
+export const listCases = (query: CaseListQuery, signal?: AbortSignal) =>
+  http.get<KeysetPage<CaseSummary>>('/api/v1/cases', { ...query }, signal)
+
+export const getCase = (id: number) => http.get<CaseDetail>(`/api/v1/cases/${id}`)
+
+export const listCaseEvents = (id: number) => http.get<ItemList<CaseEvent>>(`/api/v1/cases/${id}/events`)

@@ -1,0 +1,201 @@
+// The only HTTP client of the app: JSON in and out, the session cookie, the CSRF header on
+// writes, and the server's error shape turned into ApiError.
+import type { ApiErrorBody, ApiFieldError } from './types'
+
+/** An error answer of the server, or a failure to reach it (status 0). */
+export class ApiError extends Error {
+  readonly status: number
+  readonly reason: string
+  readonly fields: ApiFieldError[]
+  readonly requestId: string
+  /** From the Retry-After header of a 429 (or 503); null when absent. */
+  readonly retryAfterSeconds: number | null
+
+  constructor(init: {
+    status: number
+    reason: string
+    message: string
+    fields?: ApiFieldError[]
+    requestId?: string
+    retryAfterSeconds?: number | null
+  }) {
+    super(init.message)
+    this.name = 'ApiError'
+    this.status = init.status
+    this.reason = init.reason
+    this.fields = init.fields ?? []
+    this.requestId = init.requestId ?? ''
+    this.retryAfterSeconds = init.retryAfterSeconds ?? null
+  }
+
+  /** The server's messages per field, for a form. */
+  fieldMessages(): Record<string, string> {
+    const byField: Record<string, string> = {}
+    for (const field of this.fields) {
+      byField[field.field] ??= field.message
+    }
+    return byField
+  }
+}
+
+export const NETWORK_ERROR_REASON = 'network.unreachable'
+export const BAD_RESPONSE_REASON = 'response.invalid'
+
+export type QueryValue = string | number | boolean | null | undefined | readonly (string | number)[]
+export type Query = Record<string, QueryValue>
+
+export interface HttpHooks {
+  /** The session's CSRF token, sent on POST, PUT, PATCH and DELETE. */
+  csrfToken: () => string | null
+  /** Called when a request other than the login itself answers 401. */
+  onUnauthorized: (error: ApiError) => void
+}
+
+const hooks: HttpHooks = {
+  csrfToken: () => null,
+  onUnauthorized: () => undefined,
+}
+
+/** Wires the client to the auth store and the router (main.ts). */
+export function configureHttp(next: Partial<HttpHooks>): void {
+  Object.assign(hooks, next)
+}
+
+const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
+const SESSION_ROUTES = ['/api/v1/auth/login']
+
+/** `/api/v1/cases` + `{state: ['a','b'], limit: 20, x: undefined}` → `/api/v1/cases?state=a%2Cb&limit=20` */
+export function withQuery(path: string, query?: Query): string {
+  if (!query) {
+    return path
+  }
+  const params = new URLSearchParams()
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === '') {
+      continue
+    }
+    if (Array.isArray(value)) {
+      if (value.length > 0) {
+        params.set(key, value.join(','))
+      }
+      continue
+    }
+    params.set(key, String(value))
+  }
+  const text = params.toString()
+  return text ? `${path}?${text}` : path
+}
+
+function isErrorBody(value: unknown): value is ApiErrorBody {
+  if (typeof value !== 'object' || value === null || !('error' in value)) {
+    return false
+  }
+  const error = (value as { error: unknown }).error
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    typeof (error as { reason?: unknown }).reason === 'string'
+  )
+}
+
+function retryAfter(response: Response): number | null {
+  const header = response.headers.get('Retry-After')
+  if (header === null) {
+    return null
+  }
+  const seconds = Number.parseInt(header, 10)
+  return Number.isFinite(seconds) && seconds >= 0 ? seconds : null
+}
+
+async function readBody(response: Response): Promise<unknown> {
+  const text = await response.text()
+  if (text === '') {
+    return undefined
+  }
+  try {
+    return JSON.parse(text) as unknown
+  } catch {
+    if (response.ok) {
+      throw new ApiError({
+        status: response.status,
+        reason: BAD_RESPONSE_REASON,
+        message: 'The server answered with something other than JSON.',
+      })
+    }
+    return undefined
+  }
+}
+
+function toApiError(response: Response, body: unknown): ApiError {
+  if (isErrorBody(body)) {
+    return new ApiError({
+      status: body.error.status || response.status,
+      reason: body.error.reason,
+      message: body.error.message,
+      fields: Array.isArray(body.error.fields) ? body.error.fields : [],
+      requestId: body.error.requestId || response.headers.get('X-Request-Id') || '',
+      retryAfterSeconds: retryAfter(response),
+    })
+  }
+  return new ApiError({
+    status: response.status,
+    reason: `http.${response.status}`,
+    message: response.statusText || `HTTP ${response.status}`,
+    requestId: response.headers.get('X-Request-Id') ?? '',
+    retryAfterSeconds: retryAfter(response),
+  })
+}
+
+export interface RequestOptions {
+  query?: Query
+  body?: unknown
+  headers?: Record<string, string>
+  signal?: AbortSignal
+}
+
+/** Sends one request; resolves with the decoded JSON (undefined for 204), rejects with ApiError. */
+export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json', ...options.headers }
+  if (options.body !== undefined) {
+    headers['Content-Type'] = 'application/json'
+  }
+  if (WRITE_METHODS.has(method)) {
+    const token = hooks.csrfToken()
+    if (token) {
+      headers['X-CSRF-Token'] = token
+    }
+  }
+  let response: Response
+  try {
+    response = await fetch(withQuery(path, options.query), {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: options.signal,
+    })
+  } catch (cause) {
+    if (cause instanceof DOMException && cause.name === 'AbortError') {
+      throw cause
+    }
+    throw new ApiError({ status: 0, reason: NETWORK_ERROR_REASON, message: String(cause) })
+  }
+  const body = await readBody(response)
+  if (!response.ok) {
+    const error = toApiError(response, body)
+    if (error.status === 401 && !SESSION_ROUTES.includes(path)) {
+      hooks.onUnauthorized(error)
+    }
+    throw error
+  }
+  return body as T
+}
+
+export const http = {
+  get: <T>(path: string, query?: Query, signal?: AbortSignal) => request<T>('GET', path, { query, signal }),
+  post: <T>(path: string, body?: unknown, options: Omit<RequestOptions, 'body'> = {}) =>
+    request<T>('POST', path, { ...options, body }),
+  put: <T>(path: string, body?: unknown) => request<T>('PUT', path, { body }),
+  patch: <T>(path: string, body?: unknown) => request<T>('PATCH', path, { body }),
+  remove: <T = void>(path: string) => request<T>('DELETE', path),
+}

@@ -1,0 +1,332 @@
+// The server's JSON shapes (docs/api.md). Field names are the server's camelCase.
+
+export type RoleName =
+  | 'admin'
+  | 'city_office'
+  | 'district_office'
+  | 'street_office'
+  | 'community_staff'
+  | 'grid_worker'
+  | 'director'
+  | 'cadre'
+  | 'unit_handler'
+  | 'unit_leader'
+  | 'leader'
+  | 'inspector'
+
+export type OrgKind = 'division' | 'unit' | 'section'
+export type OrgLevel = 'city' | 'district' | 'street' | 'community' | 'grid'
+
+/** An org unit as cases and roles name it. */
+export interface OrgRef {
+  id: number
+  code: string
+  name: string
+  kind: OrgKind
+  level: OrgLevel
+}
+
+// ---- errors ----
+
+export interface ApiFieldError {
+  field: string
+  reason: string
+  message: string
+}
+
+export interface ApiErrorBody {
+  error: {
+    status: number
+    reason: string
+    message: string
+    fields: ApiFieldError[]
+    requestId: string
+  }
+}
+
+// ---- authentication ----
+
+export interface UserSummary {
+  id: number
+  username: string
+  displayName: string
+}
+
+export interface RoleAssignment {
+  id: number
+  role: RoleName
+  orgUnit: OrgRef
+}
+
+export interface Scope {
+  orgUnitId: number
+  orgUnitName: string
+  role: RoleName
+}
+
+export interface LoginRequest {
+  username: string
+  password: string
+}
+
+/** GET /api/v1/auth/me */
+export interface Me {
+  user: UserSummary
+  roles: RoleAssignment[]
+  scopes: Scope[]
+  permissions: string[]
+  csrfToken: string
+  viaApiToken?: boolean
+}
+
+/** POST /api/v1/auth/login: the caller as /me, plus when the session ends. */
+export interface LoginResponse extends Me {
+  expiresAt: string
+}
+
+// ---- cases ----
+
+export type CaseState =
+  | 'registered'
+  | 'declined'
+  | 'merged'
+  | 'routing'
+  | 'dispatched'
+  | 'return_requested'
+  | 'handling'
+  | 'extension_requested'
+  | 'escalated'
+  | 'long_term'
+  | 'answered'
+  | 'follow_up'
+  | 'closed'
+  | 'withdrawn'
+
+export const CASE_STATES: readonly CaseState[] = [
+  'registered',
+  'routing',
+  'dispatched',
+  'return_requested',
+  'handling',
+  'extension_requested',
+  'escalated',
+  'long_term',
+  'answered',
+  'follow_up',
+  'closed',
+  'declined',
+  'merged',
+  'withdrawn',
+]
+
+export type Channel =
+  | 'grid'
+  | 'cadre_report'
+  | 'direct_card'
+  | 'hotline'
+  | 'walk_in'
+  | 'mailbox'
+  | 'message_board'
+
+export type CaseKind = 'question' | 'help' | 'complaint' | 'report' | 'suggestion' | 'praise' | 'other'
+export type CaseScope = 'individual' | 'collective'
+export type Urgency = 'critical' | 'urgent' | 'normal' | 'complex'
+export type Warning = 'normal' | 'yellow' | 'red'
+export const WARNINGS: readonly Warning[] = ['normal', 'yellow', 'red']
+
+export type DeadlineStep =
+  | 'accept'
+  | 'sign'
+  | 'return_decision'
+  | 'contact'
+  | 'answer'
+  | 'extension_decision'
+  | 'review'
+  | 'follow_up'
+  | 'progress_note'
+  | 'instruction'
+
+export type AnswerResult = 'solved' | 'partly_solved' | 'explained' | 'cannot_be_done'
+export type Satisfaction =
+  | 'very_satisfied'
+  | 'satisfied'
+  | 'basically_satisfied'
+  | 'dissatisfied'
+  | 'very_dissatisfied'
+
+/** 0 none, 1 催办, 2 督办, 3 通报 */
+export type SupervisionLevel = 0 | 1 | 2 | 3
+
+/** The deadline fields that list items and the detail share. */
+export interface CaseDeadline {
+  deadline: string | null
+  deadlineStep: DeadlineStep | null
+  workingMinutesLeft: number | null
+  warning: Warning | null
+  deadlineProvisional: boolean
+  supervisionLevel: SupervisionLevel
+}
+
+/** A case in lists and workbench buckets. */
+export interface CaseSummary extends CaseDeadline {
+  id: number
+  number: string
+  title: string
+  state: CaseState
+  channel: Channel
+  kind: CaseKind
+  scope: CaseScope
+  urgency: Urgency
+  categoryCode: string
+  holderId: number | null
+  originId: number | null
+  createdAt: string
+  updatedAt: string
+  version: number
+}
+
+export interface CaseLocation {
+  address: string
+  gridId: number | null
+  lat: number | null
+  lng: number | null
+}
+
+export interface CaseReporter {
+  name: string
+  phone: string
+  anonymous: boolean
+  confidential: boolean
+  masked: boolean
+}
+
+export interface CaseAttachment {
+  id: number
+  filename: string
+  contentType: string
+  size: number
+  sha256: string
+}
+
+/** A JSON value as the server sends it in free-form fields (payloads, channel fields). */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue }
+
+/** GET /api/v1/cases/{id} */
+export interface CaseDetail extends CaseSummary {
+  content: string
+  location: CaseLocation
+  peopleInvolved: number
+  reporter: CaseReporter
+  holder: OrgRef | null
+  origin: OrgRef | null
+  receivingOffice: OrgRef | null
+  dispatcher: OrgRef | null
+  leadUnit: OrgRef | null
+  assistingUnits: OrgRef[]
+  escalatedTo: OrgRef | null
+  channelFields: Record<string, JsonValue>
+  masterCaseId: number | null
+  externalRef: string
+  publish: boolean
+  result: AnswerResult | null
+  answerText: string
+  satisfaction: Satisfaction | null
+  extensionCount: number
+  reopenCount: number
+  firstContactAt: string | null
+  committedDate: string | null
+  closedAt: string | null
+  lastAction: string
+  actions: string[]
+  mayRevealReporter: boolean
+  attachments: CaseAttachment[]
+  answerDeadline: string | null
+  contactDeadline: string | null
+}
+
+export interface CaseEvent {
+  seq: number
+  at: string
+  actorId: number | null
+  actorRole: RoleName | null
+  actorUnitId: number | null
+  action: string
+  payload: Record<string, JsonValue>
+  fromState: CaseState | null
+  toState: CaseState | null
+  prevHash: string
+  hash: string
+}
+
+export type CaseSort = 'time' | 'deadline'
+
+/** GET /api/v1/cases query */
+export interface CaseListQuery {
+  state?: CaseState[]
+  warning?: Warning
+  keyword?: string
+  sort?: CaseSort
+  limit?: number
+  cursor?: string
+}
+
+/** A keyset page: pass `nextCursor` back as `cursor`; null on the last page. */
+export interface KeysetPage<T> {
+  items: T[]
+  nextCursor: string | null
+}
+
+export interface ItemList<T> {
+  items: T[]
+}
+
+// ---- workbench ----
+
+export type BucketName =
+  | 'to_accept'
+  | 'to_route'
+  | 'to_sign'
+  | 'to_handle'
+  | 'to_approve'
+  | 'to_follow_up'
+  | 'returned_to_me'
+  | 'escalated_to_me'
+
+export interface WorkbenchBucket {
+  name: BucketName
+  count: number
+  first: CaseSummary[]
+}
+
+export interface Workbench {
+  buckets: WorkbenchBucket[]
+}
+
+// ---- notifications ----
+
+export interface Notification {
+  id: number
+  key: string
+  text: string
+  caseId: number | null
+  caseNumber: string | null
+  createdAt: string
+  read: boolean
+  readAt: string | null
+}
+
+export interface NotificationPage extends KeysetPage<Notification> {
+  unreadCount: number
+}
+
+export interface NotificationQuery {
+  unread?: boolean
+  limit?: number
+  cursor?: string
+}
+
+/** One text frame on /api/v1/ws. */
+export interface NotificationPush {
+  type: 'notification'
+  notification: Notification
+}

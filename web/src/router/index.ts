@@ -1,0 +1,113 @@
+import { createRouter, createWebHistory, type RouteLocationRaw, type RouteRecordRaw } from 'vue-router'
+import { useAuthStore } from '@/stores/auth'
+import type { Area } from '@/utils/access'
+import { i18n } from '@/i18n'
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Open without a session (the login page). */
+    public?: boolean
+    /** The menu area a user must be allowed to enter. */
+    area?: Area
+    /** The i18n key of the page title. */
+    title?: string
+  }
+}
+
+const AREA_HOME: Record<Area, string> = {
+  workbench: 'workbench',
+  cases: 'case-list',
+  supervision: 'supervision',
+  admin: 'admin',
+}
+
+export const routes: RouteRecordRaw[] = [
+  {
+    path: '/login',
+    name: 'login',
+    component: () => import('@/views/auth/login/index.vue'),
+    meta: { public: true, title: 'login.submit' },
+  },
+  {
+    path: '/',
+    component: () => import('@/layout/AppLayout.vue'),
+    children: [
+      { path: '', name: 'home', redirect: () => homeRoute() },
+      {
+        path: 'workbench',
+        name: 'workbench',
+        component: () => import('@/views/case/workbench/index.vue'),
+        meta: { area: 'workbench', title: 'menu.workbench' },
+      },
+      {
+        path: 'cases',
+        name: 'case-list',
+        component: () => import('@/views/case/list/index.vue'),
+        meta: { area: 'cases', title: 'menu.cases' },
+      },
+      {
+        path: 'cases/:id(\\d+)',
+        name: 'case-detail',
+        component: () => import('@/views/case/detail/index.vue'),
+        props: (route) => ({ id: Number(route.params.id) }),
+        meta: { area: 'cases', title: 'caseDetail.title' },
+      },
+      {
+        path: 'supervision',
+        name: 'supervision',
+        component: () => import('@/views/supervision/center/index.vue'),
+        meta: { area: 'supervision', title: 'menu.supervision' },
+      },
+      {
+        path: 'admin',
+        name: 'admin',
+        component: () => import('@/views/system/overview/index.vue'),
+        meta: { area: 'admin', title: 'menu.admin' },
+      },
+      {
+        path: ':rest(.*)*',
+        name: 'not-found',
+        component: () => import('@/views/error/not-found/index.vue'),
+        meta: { title: 'notFound.title' },
+      },
+    ],
+  },
+]
+
+/** The first area the user may enter. */
+export function homeRoute(): RouteLocationRaw {
+  const first = useAuthStore().areas[0]
+  return first ? { name: AREA_HOME[first] } : { name: 'not-found', params: { rest: ['forbidden'] } }
+}
+
+export const router = createRouter({
+  history: createWebHistory(import.meta.env.BASE_URL),
+  routes,
+})
+
+router.beforeEach(async (to) => {
+  const auth = useAuthStore()
+  if (!auth.checked) {
+    try {
+      await auth.restore()
+    } catch {
+      // The server is unreachable: the login page says so when it is tried.
+    }
+  }
+  if (to.meta.public) {
+    return auth.loggedIn && to.name === 'login' ? homeRoute() : true
+  }
+  if (!auth.loggedIn) {
+    return { name: 'login', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } }
+  }
+  if (to.meta.area && !auth.may(to.meta.area)) {
+    return homeRoute()
+  }
+  return true
+})
+
+router.afterEach((to) => {
+  const { t } = i18n.global
+  const name = t('app.name')
+  document.title = to.meta.title ? `${t(to.meta.title)} · ${name}` : name
+})
