@@ -11,6 +11,7 @@ build: deps
 	@cmake --build build/release
 	@install -m 0755 build/release/server/minqing build/minqing
 	@echo "built build/minqing"
+	@scripts/web build
 
 run: build
 	@scripts/run-demo $(LISTEN)
