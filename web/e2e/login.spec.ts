@@ -1,8 +1,7 @@
 // End to end: log in as unit-handler against a running server and see the workbench.
-// Not wired into any script yet. Run it with the server and the web app up, e.g.
-//   MINQING_WEB_URL=http://127.0.0.1:5173 node --experimental-strip-types e2e/login.spec.ts
-// (Node 22.6+), or through a TypeScript runner. Uses Debian's Chromium through playwright-core;
-// nothing is downloaded.
+// make test runs it (scripts/web e2e) against the real server serving the build. By hand,
+// with a server and the web app up: MINQING_WEB_URL=http://127.0.0.1:5173 npx tsx
+// e2e/login.spec.ts. Uses Debian's Chromium through playwright-core; nothing is downloaded.
 import assert from 'node:assert/strict'
 import { chromium, type Browser, type Page } from 'playwright-core'
 
