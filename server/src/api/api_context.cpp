@@ -37,4 +37,13 @@ Error BadId(std::string_view reason, std::string_view message) {
     return NotFound(std::string(reason), std::string(message));
 }
 
+AuthedHandler WithCaseId(
+    std::function<http::Response(http::Request&, const domain::Principal&, domain::CaseId)>
+        handler) {
+    return [handler = std::move(handler)](http::Request& request, const domain::Principal& caller) {
+        const auto id = ParseId(request.PathParam("id"));
+        return id ? handler(request, caller, *id) : ErrorFor(request, BadCaseId());
+    };
+}
+
 }  // namespace minqing::api

@@ -100,4 +100,13 @@ inline Error BadUnitId() {
     return BadId("org.unit_not_found", "No such org unit.");
 }
 
+inline Error BadCaseId() {
+    return BadId("case.not_found", "No such case.");
+}
+
+/// Wraps a handler of /api/v1/cases/{id}/… that needs the parsed case id (404 otherwise).
+AuthedHandler WithCaseId(
+    std::function<http::Response(http::Request&, const domain::Principal&, domain::CaseId)>
+        handler);
+
 }  // namespace minqing::api

@@ -30,10 +30,6 @@ using domain::CaseAction;
 constexpr std::size_t kMaxIdempotencyKey = 128;
 constexpr int kWorkbenchFirst = 5;
 
-Error BadCaseId() {
-    return BadId("case.not_found", "No such case.");
-}
-
 // The Idempotency-Key header, checked; "" when absent.
 Result<std::string> IdempotencyKey(const http::Request& request) {
     const std::string key(request.Header("idempotency-key"));
@@ -220,19 +216,6 @@ http::Response Act(const ApiContext& context, http::Request& request,
     }
     return Respond(request, context.workflow.Act(caller, id, DecodeAction(*action, body)),
                    ViewJson(context));
-}
-
-// Wraps a handler of /api/v1/cases/{id}/… that needs the parsed case id.
-AuthedHandler WithCaseId(
-    std::function<http::Response(http::Request&, const domain::Principal&, domain::CaseId)>
-        handler) {
-    return [handler = std::move(handler)](http::Request& request, const domain::Principal& caller) {
-        const auto id = ParseId(request.PathParam("id"));
-        if (!id) {
-            return ErrorFor(request, BadCaseId());
-        }
-        return handler(request, caller, *id);
-    };
 }
 
 // RFC 5987 encoding of a UTF-8 file name for Content-Disposition.

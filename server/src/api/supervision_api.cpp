@@ -46,10 +46,6 @@ nlohmann::json ListJson(const std::vector<domain::Supervision>& supervisions) {
     return {{"items", items}};
 }
 
-Error BadCaseId() {
-    return BadId("case.not_found", "No such case.");
-}
-
 http::Response Issue(const ApiContext& context, http::Request& request,
                      const domain::Principal& caller, domain::CaseId id) {
     auto body = BodyObject(request);
@@ -87,39 +83,29 @@ http::Response Reply(const ApiContext& context, http::Request& request,
                    SupervisionJson);
 }
 
-// Wraps a handler that needs the case id of the path.
-AuthedHandler WithId(
-    std::function<http::Response(http::Request&, const domain::Principal&, domain::CaseId)>
-        handler) {
-    return [handler = std::move(handler)](http::Request& request, const domain::Principal& caller) {
-        const auto id = ParseId(request.PathParam("id"));
-        return id ? handler(request, caller, *id) : ErrorFor(request, BadCaseId());
-    };
-}
-
 }  // namespace
 
 void RegisterSupervisionRoutes(http::Router& router, const ApiContext& context) {
     const AuthGuard& guard = context.guard;
     router.Add("POST", "/api/v1/cases/{id}/supervisions",
-               guard.Require(kCaseAct,
-                             WithId([&context](http::Request& request,
-                                               const domain::Principal& caller, domain::CaseId id) {
+               guard.Require(kCaseAct, WithCaseId([&context](http::Request& request,
+                                                             const domain::Principal& caller,
+                                                             domain::CaseId id) {
                                  return Issue(context, request, caller, id);
                              })));
     router.Add("POST", "/api/v1/cases/{id}/supervisions/{sid}/reply",
-               guard.Require(kCaseAct,
-                             WithId([&context](http::Request& request,
-                                               const domain::Principal& caller, domain::CaseId id) {
+               guard.Require(kCaseAct, WithCaseId([&context](http::Request& request,
+                                                             const domain::Principal& caller,
+                                                             domain::CaseId id) {
                                  return Reply(context, request, caller, id);
                              })));
-    router.Add("GET", "/api/v1/cases/{id}/supervisions",
-               guard.Require(kCaseRead,
-                             WithId([&context](http::Request& request,
-                                               const domain::Principal& caller, domain::CaseId id) {
-                                 return Respond(request, context.supervisions.OfCase(caller, id),
-                                                ListJson);
-                             })));
+    router.Add(
+        "GET", "/api/v1/cases/{id}/supervisions",
+        guard.Require(
+            kCaseRead, WithCaseId([&context](http::Request& request,
+                                             const domain::Principal& caller, domain::CaseId id) {
+                return Respond(request, context.supervisions.OfCase(caller, id), ListJson);
+            })));
     router.Add(
         "GET", "/api/v1/supervisions",
         guard.Require(kCaseRead, [&context](http::Request& request,
