@@ -11,34 +11,12 @@ binary=$1
 backend=${2:-sqlite}
 handovers=${FAULT_HANDOVERS:-40}
 here=$(cd "$(dirname "$0")" && pwd)
-work=$(mktemp -d /tmp/minqing-fault-delivery.XXXXXX)
-server_pid=""
-receiver_pid=""
-pg_database=""
-db_url=""
-cleanup() {
-    [[ -n "$server_pid" ]] && kill -9 "$server_pid" 2>/dev/null || true
-    [[ -n "$receiver_pid" ]] && kill "$receiver_pid" 2>/dev/null || true
-    if [[ -n "$pg_database" ]]; then
-        psql -q "$MINQING_TEST_PG_URL" -c "DROP DATABASE IF EXISTS $pg_database WITH (FORCE)" || true
-    fi
-    [[ -n "${FAULT_KEEP:-}" ]] || rm -rf "$work"
-}
-trap cleanup EXIT
-trap 'echo "FAIL: line $LINENO: $BASH_COMMAND"; tail -20 "$work/server.log" 2>/dev/null' ERR
-
-if [[ "$backend" == postgres ]]; then
-    : "${MINQING_TEST_PG_URL:?set it to a server started by scripts/pg-temp}"
-    pg_database="minqing_fault_delivery_$$"
-    psql -q "$MINQING_TEST_PG_URL" -c "CREATE DATABASE $pg_database"
-    db_url="${MINQING_TEST_PG_URL%/*}/$pg_database"
-fi
-db_args=()
-[[ -n "$db_url" ]] && db_args=(--db "$db_url")
+fault_name=delivery
+source "$here/fault_setup.sh"
 
 # A slow receiver (100 ms a request), so that the kill lands in the middle of the deliveries.
 python3 "$here/webhook_receiver.py" "$work/receiver.port" "$work/received.log" 0.1 &
-receiver_pid=$!
+helper_pid=$!
 for _ in $(seq 1 100); do [[ -s "$work/receiver.port" ]] && break; sleep 0.1; done
 receiver_port=$(cat "$work/receiver.port")
 : >"$work/received.log"
@@ -52,19 +30,12 @@ export MINQING_NOTIFY_LEASE_MS=2000
 export MINQING_NOTIFY_REQUEST_TIMEOUT_MS=1000
 export MINQING_NOTIFY_BATCH_SIZE=8
 
-port=0
 start_server() {
     : >"$work/server.log"
     "$binary" serve --data-dir "$work/data" --listen "127.0.0.1:0" "${db_args[@]}" "$@" \
         >>"$work/server.log" 2>&1 &
     server_pid=$!
-    for _ in $(seq 1 1200); do
-        port=$(sed -n 's|.*listening on http://127.0.0.1:\([0-9]*\).*|\1|p' "$work/server.log")
-        [[ -n "$port" ]] && return 0
-        kill -0 "$server_pid" 2>/dev/null || break
-        sleep 0.1
-    done
-    echo "server did not start"; cat "$work/server.log"; exit 1
+    wait_for_port
 }
 
 api() {  # METHOD PATH [BODY]: prints the body; fails unless 2xx

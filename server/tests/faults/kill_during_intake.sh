@@ -7,33 +7,10 @@ set -euo pipefail
 
 binary=$1
 backend=${2:-sqlite}
-db_url=""
 writers=${FAULT_WRITERS:-8}
 run_seconds=${FAULT_SECONDS:-3}
-work=$(mktemp -d /tmp/minqing-fault.XXXXXX)
-server_pid=""
-pg_database=""
-cleanup() {
-    [[ -n "$server_pid" ]] && kill -9 "$server_pid" 2>/dev/null || true
-    if [[ -n "$pg_database" ]]; then
-        psql -q "$MINQING_TEST_PG_URL" -c "DROP DATABASE IF EXISTS $pg_database WITH (FORCE)" || true
-    fi
-    [[ -n "${FAULT_KEEP:-}" ]] || rm -rf "$work"
-}
-trap cleanup EXIT
-# A failing command under set -e would otherwise end the test without a word.
-trap 'echo "FAIL: line $LINENO: $BASH_COMMAND"; tail -20 "$work/server.log" 2>/dev/null' ERR
-
-if [[ "$backend" == postgres ]]; then
-    : "${MINQING_TEST_PG_URL:?set it to a server started by scripts/pg-temp}"
-    pg_database="minqing_fault_$$"
-    psql -q "$MINQING_TEST_PG_URL" -c "CREATE DATABASE $pg_database"
-    db_url="${MINQING_TEST_PG_URL%/*}/$pg_database"
-fi
-
-port=0
-db_args=()
-[[ -n "$db_url" ]] && db_args=(--db "$db_url")
+fault_name=intake
+source "$(dirname "$0")/fault_setup.sh"
 
 # Port 0: the kernel picks a free port, read back from the log, so parallel tests never collide.
 start_server() {
@@ -41,13 +18,7 @@ start_server() {
     MINQING_DEMO_CASES=0 "$binary" serve --data-dir "$work/data" --listen "127.0.0.1:0" \
         "${db_args[@]}" "$@" >>"$work/server.log" 2>&1 &
     server_pid=$!
-    for _ in $(seq 1 1200); do
-        port=$(sed -n 's|.*listening on http://127.0.0.1:\([0-9]*\).*|\1|p' "$work/server.log")
-        [[ -n "$port" ]] && return 0
-        kill -0 "$server_pid" 2>/dev/null || break
-        sleep 0.1
-    done
-    echo "server did not start"; cat "$work/server.log"; exit 1
+    wait_for_port
 }
 
 login() {  # prints "cookie-file csrf"

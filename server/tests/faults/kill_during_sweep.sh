@@ -9,26 +9,8 @@ set -euo pipefail
 binary=$1
 backend=${2:-sqlite}
 kills=${FAULT_KILLS:-5}
-work=$(mktemp -d /tmp/minqing-fault.XXXXXX)
-server_pid=""
-pg_database=""
-db_args=()
-cleanup() {
-    [[ -n "$server_pid" ]] && kill -9 "$server_pid" 2>/dev/null || true
-    if [[ -n "$pg_database" ]]; then
-        psql -q "$MINQING_TEST_PG_URL" -c "DROP DATABASE IF EXISTS $pg_database WITH (FORCE)" || true
-    fi
-    [[ -n "${FAULT_KEEP:-}" ]] || rm -rf "$work"
-}
-trap cleanup EXIT
-trap 'echo "FAIL: line $LINENO: $BASH_COMMAND"; tail -20 "$work/server.log" 2>/dev/null' ERR
-
-if [[ "$backend" == postgres ]]; then
-    : "${MINQING_TEST_PG_URL:?set it to a server started by scripts/pg-temp}"
-    pg_database="minqing_sweep_fault_$$"
-    psql -q "$MINQING_TEST_PG_URL" -c "CREATE DATABASE $pg_database"
-    db_args=(--db "${MINQING_TEST_PG_URL%/*}/$pg_database")
-fi
+fault_name=sweep
+source "$(dirname "$0")/fault_setup.sh"
 
 # Test mode: the test runs the sweep itself; sessions outlive the moved clock. The demo cases
 # (generated with their deadlines over the last 90 days) give hundreds of overdue steps.
@@ -41,13 +23,7 @@ start_server() {
     MINQING_DEMO_CASES=${FAULT_CASES:-400} "$binary" serve --config "$work/config.json" --demo \
         --data-dir "$work/data" --listen "127.0.0.1:0" "${db_args[@]}" >>"$work/server.log" 2>&1 &
     server_pid=$!
-    for _ in $(seq 1 1200); do
-        port=$(sed -n 's|.*listening on http://127.0.0.1:\([0-9]*\).*|\1|p' "$work/server.log")
-        [[ -n "$port" ]] && break
-        kill -0 "$server_pid" 2>/dev/null || { echo "server died"; cat "$work/server.log"; exit 1; }
-        sleep 0.1
-    done
-    [[ -n "$port" ]] || { echo "server did not start"; exit 1; }
+    wait_for_port
     curl -sf -c "$work/jar" -H 'Content-Type: application/json' \
         -d '{"username":"admin","password":"minqing-demo"}' \
         "http://127.0.0.1:$port/api/v1/auth/login" >"$work/login.json"
