@@ -1,7 +1,28 @@
 // vue-i18n set-up and the language switch; the choice is kept in localStorage.
 import { createI18n } from 'vue-i18n'
-import zhCN, { type MessageSchema } from './locales/zh-CN'
+import zhCN from './locales/zh-CN'
 import en from './locales/en'
+import adminOrg from './locales/features/admin-org'
+import adminReference from './locales/features/admin-reference'
+import caseActions from './locales/features/case-actions'
+import caseViews from './locales/features/case-views'
+import intake from './locales/features/intake'
+import supervision from './locales/features/supervision'
+
+// The core messages (zh-CN.ts, en.ts) and each feature's own (locales/features/).
+const FEATURES = [adminOrg, adminReference, caseActions, caseViews, intake, supervision] as const
+
+const zhMessages = {
+  ...zhCN,
+  ...adminOrg.zh,
+  ...adminReference.zh,
+  ...caseActions.zh,
+  ...caseViews.zh,
+  ...intake.zh,
+  ...supervision.zh,
+}
+export type MessageSchema = typeof zhMessages
+const enMessages: MessageSchema = Object.assign({}, en, ...FEATURES.map((feature) => feature.en))
 
 export type AppLocale = 'zh-CN' | 'en'
 export const LOCALES: readonly AppLocale[] = ['zh-CN', 'en']
@@ -21,7 +42,7 @@ export function createAppI18n(locale: AppLocale = storedLocale()) {
     legacy: false,
     locale,
     fallbackLocale: 'zh-CN',
-    messages: { 'zh-CN': zhCN, en },
+    messages: { 'zh-CN': zhMessages, en: enMessages },
   })
 }
 

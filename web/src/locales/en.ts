@@ -26,6 +26,7 @@ const en: MessageSchema = {
     switchTo: '中文',
   },
   menu: {
+    intake: 'Intake',
     workbench: 'Workbench',
     cases: 'Cases',
     supervision: 'Supervision',
@@ -298,11 +299,9 @@ const en: MessageSchema = {
     noEvents: 'No history yet',
     externalRef: 'External reference',
   },
-  supervision: {
-    title: 'Supervision centre',
-  },
   admin: {
     title: 'Administration',
+    intro: 'Choose what to maintain.',
   },
   notFound: {
     title: 'Page not found',

@@ -25,6 +25,7 @@ const zhCN = {
     switchTo: 'English',
   },
   menu: {
+    intake: '登记',
     workbench: '工作台',
     cases: '案件',
     supervision: '督办中心',
@@ -297,11 +298,9 @@ const zhCN = {
     noEvents: '暂无办理记录',
     externalRef: '外部编号',
   },
-  supervision: {
-    title: '督办中心',
-  },
   admin: {
     title: '系统管理',
+    intro: '选择要维护的内容。',
   },
   notFound: {
     title: '页面不存在',

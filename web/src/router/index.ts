@@ -1,7 +1,9 @@
 import { createRouter, createWebHistory, type RouteLocationRaw, type RouteRecordRaw } from 'vue-router'
 import { useAuthStore } from '@/stores/auth'
-import type { Area } from '@/utils/access'
+import { intakeChannels, type Area, type IntakeChannel } from '@/utils/access'
 import { i18n } from '@/i18n'
+import { INTAKE_PAGES } from '@/views/case/intake/intake-pages'
+import { ADMIN_PAGES } from '@/views/system/admin-pages'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -11,11 +13,14 @@ declare module 'vue-router' {
     area?: Area
     /** The i18n key of the page title. */
     title?: string
+    /** An intake form: the channel the user must register on. */
+    intakeChannel?: IntakeChannel
   }
 }
 
 const AREA_HOME: Record<Area, string> = {
   workbench: 'workbench',
+  intake: 'intake',
   cases: 'case-list',
   supervision: 'supervision',
   admin: 'admin',
@@ -39,6 +44,18 @@ export const routes: RouteRecordRaw[] = [
         component: () => import('@/views/case/workbench/index.vue'),
         meta: { area: 'workbench', title: 'menu.workbench' },
       },
+      {
+        path: 'intake',
+        name: 'intake',
+        component: () => import('@/views/case/intake/index.vue'),
+        meta: { area: 'intake', title: 'intake.title' },
+      },
+      ...INTAKE_PAGES.map((page) => ({
+        path: `intake/${page.name}`,
+        name: `intake-${page.name}`,
+        component: page.component,
+        meta: { area: 'intake' as const, title: page.title, intakeChannel: page.channel },
+      })),
       {
         path: 'cases',
         name: 'case-list',
@@ -64,6 +81,12 @@ export const routes: RouteRecordRaw[] = [
         component: () => import('@/views/system/overview/index.vue'),
         meta: { area: 'admin', title: 'menu.admin' },
       },
+      ...ADMIN_PAGES.map((page) => ({
+        path: `admin/${page.name}`,
+        name: `admin-${page.name}`,
+        component: page.component,
+        meta: { area: 'admin' as const, title: page.title },
+      })),
       {
         path: ':rest(.*)*',
         name: 'not-found',
@@ -102,6 +125,9 @@ router.beforeEach(async (to) => {
   }
   if (to.meta.area && !auth.may(to.meta.area)) {
     return homeRoute()
+  }
+  if (to.meta.intakeChannel && !intakeChannels(auth.grants).includes(to.meta.intakeChannel)) {
+    return { name: 'intake' }
   }
   return true
 })

@@ -2,7 +2,7 @@
 // only hides what they may not (STYLE.md, "Web").
 import type { RoleName } from '@/api/types'
 
-export type Area = 'workbench' | 'cases' | 'supervision' | 'admin'
+export type Area = 'workbench' | 'intake' | 'cases' | 'supervision' | 'admin'
 
 export interface Grants {
   roles: readonly RoleName[]
@@ -19,15 +19,35 @@ const SUPERVISION_ROLES: readonly RoleName[] = [
   'unit_leader',
 ]
 
+/** The intake channels staff register on, and the roles that use each (DOMAIN.md, channels). */
+export type IntakeChannel = 'grid' | 'cadre_report' | 'direct_card' | 'walk_in'
+export const INTAKE_CHANNELS: Record<IntakeChannel, readonly RoleName[]> = {
+  grid: ['grid_worker'],
+  cadre_report: ['cadre'],
+  direct_card: ['director'],
+  walk_in: ['city_office', 'district_office', 'street_office', 'community_staff'],
+}
+
+/** The intake channels this user registers on, in menu order. */
+export function intakeChannels(grants: Grants): IntakeChannel[] {
+  if (!grants.permissions.includes('case:case:create')) {
+    return []
+  }
+  return (Object.keys(INTAKE_CHANNELS) as IntakeChannel[]).filter((channel) =>
+    grants.roles.some((role) => INTAKE_CHANNELS[channel].includes(role)),
+  )
+}
+
 const RULES: Record<Area, (grants: Grants) => boolean> = {
   workbench: (g) => g.permissions.includes('case:case:read'),
+  intake: (g) => intakeChannels(g).length > 0,
   cases: (g) => g.permissions.includes('case:case:read'),
   supervision: (g) => g.permissions.includes('case:case:read') && g.roles.some((r) => SUPERVISION_ROLES.includes(r)),
   admin: (g) => g.roles.includes('admin') || g.permissions.includes('system:user:read'),
 }
 
 /** The menu, in order. */
-export const AREAS: readonly Area[] = ['workbench', 'cases', 'supervision', 'admin']
+export const AREAS: readonly Area[] = ['workbench', 'intake', 'cases', 'supervision', 'admin']
 
 export function mayEnter(area: Area, grants: Grants): boolean {
   return RULES[area](grants)

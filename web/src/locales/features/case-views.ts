@@ -1,0 +1,14 @@
+import { defineMessages } from '../define'
+
+export default defineMessages(
+  {
+    caseViews: {
+      title: '视图',
+    },
+  },
+  {
+    caseViews: {
+      title: 'Views',
+    },
+  },
+)

@@ -1,0 +1,14 @@
+import { defineMessages } from '../define'
+
+export default defineMessages(
+  {
+    intake: {
+      title: '登记',
+    },
+  },
+  {
+    intake: {
+      title: 'Intake',
+    },
+  },
+)

@@ -1,0 +1,29 @@
+// The intake forms, one per channel staff register on (utils/access.ts says who uses which).
+import type { Component } from 'vue'
+import type { IntakeChannel } from '@/utils/access'
+
+export interface IntakePage {
+  channel: IntakeChannel
+  /** Route name and path segment under /intake. */
+  name: string
+  /** i18n key of its title. */
+  title: string
+  component: () => Promise<Component>
+}
+
+export const INTAKE_PAGES: readonly IntakePage[] = [
+  { channel: 'grid', name: 'grid', title: 'channel.grid', component: () => import('./grid/index.vue') },
+  {
+    channel: 'cadre_report',
+    name: 'cadre-report',
+    title: 'channel.cadre_report',
+    component: () => import('./cadre-report/index.vue'),
+  },
+  {
+    channel: 'direct_card',
+    name: 'direct-card',
+    title: 'channel.direct_card',
+    component: () => import('./direct-card/index.vue'),
+  },
+  { channel: 'walk_in', name: 'walk-in', title: 'channel.walk_in', component: () => import('./walk-in/index.vue') },
+]
