@@ -20,6 +20,10 @@ const zhCN = {
     comingSoon: '此功能正在建设中。',
     requestId: '请求编号：{id}',
   },
+  unitPicker: {
+    placeholder: '选择单位',
+    noMatch: '没有匹配的单位',
+  },
   lang: {
     label: '语言',
     switchTo: 'English',
