@@ -2,18 +2,11 @@
 // without a title is stopped at the title field without creating anything.
 import assert from 'node:assert/strict'
 import { deflateSync } from 'node:zlib'
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { pickCategory, recordGridComplaint } from './steps/grid-intake'
+import { BASE_URL, loggedInPage, PHONE, runScenarios, shot } from './support'
 
-const BASE_URL = process.env.MINQING_WEB_URL ?? 'http://127.0.0.1:5173'
-const SCREENSHOTS = process.env.MINQING_E2E_SCREENSHOTS ?? ''
 const RUN = Date.now().toString(36) // this run's cases, whatever else the server holds
-
-async function shot(page: Page, name: string): Promise<void> {
-  if (SCREENSHOTS) {
-    await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true })
-  }
-}
 
 function crc32(bytes: Buffer): number {
   let crc = 0xffffffff
@@ -53,14 +46,8 @@ function tinyPng(): Buffer {
 }
 
 async function phoneLogin(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'zh-CN', hasTouch: true })
-  const page = await context.newPage()
-  await page.goto(`${BASE_URL}/login`)
-  await page.fill('input[name="username"]', 'grid-worker')
-  await page.fill('input[name="password"]', 'minqing-demo')
-  await page.click('button[type="submit"]')
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'))
-  return { context, page }
+  const page = await loggedInPage(browser, 'grid-worker', PHONE)
+  return { context: page.context(), page }
 }
 
 async function recordsAHeatingComplaintWithAPhoto(browser: Browser): Promise<void> {
@@ -133,14 +120,7 @@ async function aMissingTitleIsShownAndNothingIsCreated(browser: Browser): Promis
   await context.close()
 }
 
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+await runScenarios({
+  'a grid manager records a heating complaint with a photo on a phone': recordsAHeatingComplaintWithAPhoto,
+  'a missing title is shown on the title field and nothing is created': aMissingTitleIsShownAndNothingIsCreated,
 })
-try {
-  await recordsAHeatingComplaintWithAPhoto(browser)
-  await aMissingTitleIsShownAndNothingIsCreated(browser)
-  console.log('2 passed, 0 failed')
-} finally {
-  await browser.close()
-}
