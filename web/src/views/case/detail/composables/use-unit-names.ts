@@ -1,27 +1,39 @@
-// Org unit names for the ids in events and 督办单 (they carry ids only). The whole network is
-// loaded once per page life by api/org.ts (the unit picker shares it), so a long timeline
-// costs no request per unit.
+// Org unit names for the ids in events and 督办单 (they carry ids only), each looked up once
+// per page life (GET /api/v1/org/units/{id}) and shared by every case page opened after.
 import { shallowRef } from 'vue'
-import { unitsOfKind } from '@/api/org'
-import type { OrgKind } from '@/api/types'
+import { http } from '@/api/http'
+import type { OrgRef } from '@/api/types'
 
-const KINDS: readonly OrgKind[] = ['division', 'unit', 'section']
+const known = new Map<number, string>()
+const pending = new Map<number, Promise<void>>()
 
 export function useUnitNames() {
-  const names = shallowRef<ReadonlyMap<number, string>>(new Map())
+  // Bumped when a name arrives, so the templates that asked for it render again.
+  const version = shallowRef(0)
 
-  async function load(): Promise<void> {
-    try {
-      const lists = await Promise.all(KINDS.map((kind) => unitsOfKind(kind)))
-      names.value = new Map(lists.flat().map((unit) => [unit.id, unit.name]))
-    } catch {
-      // Names are a courtesy: without them the timeline still shows roles and times.
+  /** Looks up the names not known yet; failures leave the id unnamed (roles still show). */
+  function ensure(ids: Iterable<number>): void {
+    for (const id of ids) {
+      if (known.has(id) || pending.has(id)) {
+        continue
+      }
+      const lookup = http
+        .get<OrgRef>(`/api/v1/org/units/${id}`)
+        .then((unit) => {
+          known.set(id, unit.name)
+          version.value += 1
+        })
+        .catch(() => undefined)
+        .finally(() => pending.delete(id))
+      pending.set(id, lookup)
     }
   }
 
   /** The unit's name, or "" while unknown. */
-  const nameOf = (id: number | null | undefined): string => (id === null || id === undefined ? '' : (names.value.get(id) ?? ''))
+  function nameOf(id: number | null | undefined): string {
+    void version.value
+    return id === null || id === undefined ? '' : (known.get(id) ?? '')
+  }
 
-  void load()
-  return { nameOf }
+  return { nameOf, ensure }
 }
