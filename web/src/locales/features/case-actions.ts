@@ -34,6 +34,7 @@ export default defineMessages(
         followUp: '回访情况',
         contacted: '已联系诉求人',
         solved: '诉求已解决',
+        solvedLabel: '解决情况',
       },
       target: {
         dispatch: '主办单位',
@@ -230,6 +231,7 @@ export default defineMessages(
         followUp: 'Follow-up',
         contacted: 'Reporter contacted',
         solved: 'Request solved',
+        solvedLabel: 'Outcome',
       },
       target: {
         dispatch: 'Lead unit',
