@@ -1,6 +1,7 @@
 // End to end (scenario 3): a case left unsigned at a unit runs past its time limit; after the
 // sweep the case page shows the red card and 已超期; the city office issues a 督办单 from the
-// page, the unit's handler replies to it from the page, and the reply shows on the case.
+// page, the unit's handler replies to it from the page, and the reply shows on the case. Also:
+// a page acting on a case someone else has changed meanwhile is told so and reloads.
 import assert from 'node:assert/strict'
 import type { Browser } from 'playwright-core'
 import { ApiSession, loggedInPage, runScenarios, shot } from './support'
@@ -51,4 +52,22 @@ async function overdueCaseIsSupervisedAndAnswered(browser: Browser): Promise<voi
   await handler.context().close()
 }
 
-await runScenarios({ 'an overdue case gets a 督办单 and the unit replies': overdueCaseIsSupervisedAndAnswered })
+// A page left open while someone else acts sends a stale version: the server refuses it
+// (409 case.version_conflict) and the page says so and shows the case as it is now.
+async function stalePageIsToldTheCaseChanged(browser: Browser): Promise<void> {
+  const id = await caseAtHousingBureau('供暖温度不达标（并发办理）')
+  const handler = await loggedInPage(browser, 'unit-handler')
+  await openCase(handler, id)
+  await (await ApiSession.login('unit-handler')).post(`/api/v1/cases/${id}/actions/sign`, {})
+  await handler.locator('[data-test="action-sign"]').click()
+  await handler.locator('[data-test="action-dialog-sign"] [data-test="action-submit"]').click()
+  await handler.locator('.el-message--warning', { hasText: '案件已被他人更新' }).waitFor()
+  await handler.locator('[data-test="case-state"]', { hasText: '办理中' }).waitFor()
+  assert.equal(await handler.locator('[data-test="action-sign"]').count(), 0, 'the stale action is gone')
+  await handler.context().close()
+}
+
+await runScenarios({
+  'an overdue case gets a 督办单 and the unit replies': overdueCaseIsSupervisedAndAnswered,
+  'a stale page is told the case changed': stalePageIsToldTheCaseChanged,
+})
