@@ -191,6 +191,8 @@ export default defineMessages(
         title: '办理时限',
         holder: '当前办理单位',
         step: '当前环节',
+        contact: '首次联系期限',
+        firstContact: '首次联系时间',
       },
       noAccess: {
         title: '无权访问',
@@ -388,6 +390,8 @@ export default defineMessages(
         title: 'Time limit',
         holder: 'Current holder',
         step: 'Current step',
+        contact: 'First contact due',
+        firstContact: 'First contacted',
       },
       noAccess: {
         title: 'No access',
