@@ -1,8 +1,9 @@
 // Org unit names for the ids in events and 督办单 (they carry ids only), each looked up once
-// per page life (GET /api/v1/org/units/{id}) and shared by every case page opened after.
+// per page life (GET /api/v1/org/units/{id}) and shared by every case page opened after. One
+// request per id, not api/org's unitNames: a case names a handful of units, and the whole
+// network takes seconds to load.
 import { shallowRef } from 'vue'
-import { http } from '@/api/http'
-import type { OrgRef } from '@/api/types'
+import { getOrgUnit } from '@/api/org'
 
 const known = new Map<number, string>()
 const pending = new Map<number, Promise<void>>()
@@ -17,8 +18,7 @@ export function useUnitNames() {
       if (known.has(id) || pending.has(id)) {
         continue
       }
-      const lookup = http
-        .get<OrgRef>(`/api/v1/org/units/${id}`)
+      const lookup = getOrgUnit(id)
         .then((unit) => {
           known.set(id, unit.name)
           version.value += 1
