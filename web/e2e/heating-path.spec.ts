@@ -11,7 +11,7 @@
 // case by itself (no separate 办结).
 import assert from 'node:assert/strict'
 import type { Browser, Page } from 'playwright-core'
-import { loggedInPage, runScenarios, shot } from './support'
+import { loggedInPage, OFFICE_SCREEN, PHONE, runScenarios, shot } from './support'
 import { act, openCase, stateText, timelineActions } from './steps/case-page'
 import { registerHeatingComplaint } from './steps/register-heating'
 
@@ -111,7 +111,9 @@ async function heatingComplaintIsHandledToTheEnd(browser: Browser): Promise<void
     assert.match(timeline, /吉林市住房和城乡建设局/)
     await page.locator('[data-test="timeline-item"][data-action="attach"] img').first().waitFor()
     await shot(page, 'heating-5-closed-detail')
-    await page.setViewportSize({ width: 360, height: 740 })
+    await page.setViewportSize(OFFICE_SCREEN)
+    await shot(page, 'heating-5-closed-detail-1920')
+    await page.setViewportSize(PHONE)
     await shot(page, 'heating-5-closed-detail-360')
   })
 }
