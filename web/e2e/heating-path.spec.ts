@@ -1,5 +1,5 @@
 // End to end (scenario 1): a heating complaint goes the whole way through the case page. The
-// grid worker registers it (steps/register-heating.ts); community staff accept and forward
+// grid worker records it on a phone (steps/register-heating.ts); community staff accept and forward
 // it, the street and district offices forward it, the city office dispatches it to 吉林市住房
 // 和城乡建设局 with an assisting unit, the unit's handler signs, contacts the reporter and
 // answers with a photo, the city office approves the answer and records the follow-up as 满意,
@@ -29,7 +29,7 @@ async function asUser(browser: Browser, username: string, id: number, work: (pag
 }
 
 async function heatingComplaintIsHandledToTheEnd(browser: Browser): Promise<void> {
-  const id = await registerHeatingComplaint()
+  const id = await registerHeatingComplaint(browser)
 
   await asUser(browser, 'community-staff', id, async (page) => {
     assert.equal(await stateText(page), '待受理')

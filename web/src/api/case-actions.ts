@@ -1,11 +1,9 @@
 // Acting on one case (docs/api.md "Cases", "Time limits and supervision"): the workflow
-// actions, the routing suggestion, attachments, the logged reveal of the reporter and the
+// actions, the routing suggestion, attachment links, the logged reveal of the reporter and the
 // 督办单 of a case.
-import { ApiError, http } from './http'
+import { http } from './http'
 import type {
   AnswerResult,
-  ApiErrorBody,
-  CaseAttachment,
   CaseDetail,
   DeadlineStep,
   ItemList,
@@ -134,43 +132,3 @@ export async function listHotlineUnits(): Promise<OrgRef[]> {
 /** Where the browser fetches an attachment (an <img> source, or a download link). */
 export const attachmentUrl = (caseId: number, attachmentId: number) =>
   `${casePath(caseId)}/attachments/${attachmentId}`
-
-function isErrorBody(value: unknown): value is ApiErrorBody {
-  return typeof value === 'object' && value !== null && 'error' in value
-}
-
-/**
- * POST /api/v1/cases/{id}/attachments with the file's raw bytes. http.ts sends JSON only, so
- * this one request is sent here, with the same CSRF header and the same ApiError on failure.
- */
-export async function uploadAttachment(caseId: number, file: Blob, filename: string, csrfToken: string | null): Promise<CaseAttachment> {
-  const headers: Record<string, string> = { Accept: 'application/json', 'Content-Type': 'application/octet-stream' }
-  if (csrfToken) {
-    headers['X-CSRF-Token'] = csrfToken
-  }
-  let response: Response
-  try {
-    response = await fetch(`${casePath(caseId)}/attachments?filename=${encodeURIComponent(filename)}`, {
-      method: 'POST',
-      headers,
-      credentials: 'same-origin',
-      body: file,
-    })
-  } catch (cause) {
-    throw new ApiError({ status: 0, reason: 'network.unreachable', message: String(cause) })
-  }
-  const text = await response.text()
-  let body: unknown
-  try {
-    body = text ? (JSON.parse(text) as unknown) : undefined
-  } catch {
-    body = undefined
-  }
-  if (!response.ok) {
-    if (isErrorBody(body)) {
-      throw new ApiError({ ...body.error, status: body.error.status || response.status })
-    }
-    throw new ApiError({ status: response.status, reason: `http.${response.status}`, message: response.statusText })
-  }
-  return body as CaseAttachment
-}

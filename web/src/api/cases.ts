@@ -1,5 +1,5 @@
 import { http } from './http'
-import type { CaseDetail, CaseEvent, CaseListQuery, CaseSummary, ItemList, KeysetPage } from './types'
+import type { CaseAttachment, CaseDetail, CaseEvent, CaseListQuery, CaseSummary, ItemList, KeysetPage } from './types'
 
 export const listCases = (query: CaseListQuery, signal?: AbortSignal) =>
   http.get<KeysetPage<CaseSummary>>('/api/v1/cases', { ...query }, signal)
@@ -7,3 +7,7 @@ export const listCases = (query: CaseListQuery, signal?: AbortSignal) =>
 export const getCase = (id: number) => http.get<CaseDetail>(`/api/v1/cases/${id}`)
 
 export const listCaseEvents = (id: number) => http.get<ItemList<CaseEvent>>(`/api/v1/cases/${id}/events`)
+
+/** POST /api/v1/cases/{id}/attachments: the file's raw bytes (the server decides the type by content). */
+export const uploadAttachment = (caseId: number, file: File) =>
+  http.post<CaseAttachment>(`/api/v1/cases/${caseId}/attachments`, file, { query: { filename: file.name } })

@@ -1,7 +1,6 @@
-// Registering a case on a staff channel (docs/api.md "Cases") and its photos.
+// Registering a case on a staff channel (docs/api.md "Cases").
 import { http } from './http'
 import type {
-  CaseAttachment,
   CaseDetail,
   CaseKind,
   CaseScope,
@@ -72,6 +71,3 @@ export const createCase = (body: CaseCreateRequest, idempotencyKey: string) =>
 
 /** The server's default `http.uploadLimitKib` (it does not publish the configured value). */
 export const ATTACHMENT_LIMIT_BYTES = 10 * 1024 * 1024
-
-export const uploadAttachment = (caseId: number, file: File) =>
-  http.post<CaseAttachment>(`/api/v1/cases/${caseId}/attachments`, file, { query: { filename: file.name } })

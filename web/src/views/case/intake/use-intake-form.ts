@@ -2,7 +2,8 @@
 // after), sending it once however often it is submitted, then the photos.
 import { computed, nextTick, reactive, ref, shallowRef } from 'vue'
 import { useI18n } from 'vue-i18n'
-import { createCase, uploadAttachment, type CaseCreateRequest, type StaffChannel } from '@/api/intake'
+import { uploadAttachment } from '@/api/cases'
+import { createCase, type CaseCreateRequest, type StaffChannel } from '@/api/intake'
 import { ApiError } from '@/api/http'
 import type { CaseDetail } from '@/api/types'
 import { useTranslator } from '@/composables/use-translator'
