@@ -21,6 +21,10 @@ const en: MessageSchema = {
     comingSoon: 'This part is being built.',
     requestId: 'Request id: {id}',
   },
+  unitPicker: {
+    placeholder: 'Choose a unit',
+    noMatch: 'No matching unit',
+  },
   lang: {
     label: 'Language',
     switchTo: '中文',

@@ -20,6 +20,10 @@ const zhCN = {
     comingSoon: '此功能正在建设中。',
     requestId: '请求编号：{id}',
   },
+  unitPicker: {
+    placeholder: '选择单位',
+    noMatch: '没有匹配的单位',
+  },
   lang: {
     label: '语言',
     switchTo: 'English',
@@ -58,9 +62,9 @@ const zhCN = {
     },
     auth: {
       invalid_credentials: '用户名或密码错误。',
-      account_locked: '连续登录失败次数过多，账号已锁定，请 {wait} 后再试或联系管理员解锁。',
+      account_locked: '连续登录失败次数过多，账号已锁定，请 {wait}后再试或联系管理员解锁。',
       account_locked_nowait: '连续登录失败次数过多，账号已锁定，请稍后再试或联系管理员解锁。',
-      too_many_attempts: '登录尝试过于频繁，请 {wait} 后再试。',
+      too_many_attempts: '登录尝试过于频繁，请 {wait}后再试。',
       too_many_attempts_nowait: '登录尝试过于频繁，请稍后再试。',
       required: '请先登录。',
       session_invalid: '登录已失效，请重新登录。',
