@@ -4,7 +4,7 @@
 // it works), and revokes it. Each scenario makes the users it needs, named per run.
 import assert from 'node:assert/strict'
 import type { Browser, Page } from 'playwright-core'
-import { ApiSession, BASE_URL, OFFICE_SCREEN, loggedInPage, runScenarios, shot } from './support'
+import { ApiSession, BASE_URL, OFFICE_SCREEN, PHONE, loggedInPage, runScenarios, shot } from './support'
 
 const RUN = Date.now().toString(36)
 
@@ -23,10 +23,8 @@ async function choose(page: Page, select: string, option: string, typed?: string
   await page.locator('.el-select-dropdown__item:visible, .el-select-dropdown__option-item:visible', { hasText: option }).first().click()
 }
 
-async function orgMapShowsTheCommunitysGrids(browser: Browser): Promise<void> {
-  const page = await loggedInPage(browser, 'admin', OFFICE_SCREEN)
-  const requests: string[] = []
-  page.context().on('request', (request) => requests.push(request.url()))
+/** Finds 永前社区 through the tree's search and opens it. */
+async function openYongqian(page: Page): Promise<void> {
   await page.goto(`${BASE_URL}/admin/org`)
   await page.getByRole('heading', { name: '组织机构' }).waitFor()
   await page.locator('[data-test="org-tree"] .el-tree-node').first().waitFor()
@@ -34,7 +32,14 @@ async function orgMapShowsTheCommunitysGrids(browser: Browser): Promise<void> {
   const hit = page.locator('[data-test="org-search-hit"]', { hasText: /^永前社区/ }).first()
   await hit.waitFor()
   await hit.click()
-  await page.locator('[data-test="unit-name"]', { hasText: '永前社区' }).waitFor()
+  await page.locator('[data-test="unit-name"]', { hasText: /^永前社区$/ }).waitFor()
+}
+
+async function orgMapShowsTheCommunitysGrids(browser: Browser): Promise<void> {
+  const page = await loggedInPage(browser, 'admin', OFFICE_SCREEN)
+  const requests: string[] = []
+  page.context().on('request', (request) => requests.push(request.url()))
+  await openYongqian(page)
   const paths = page.locator('[data-test="org-map"] .leaflet-overlay-pane svg path')
   await paths.first().waitFor()
   // 永前社区 has three grids, each a polygon and a point.
@@ -43,6 +48,43 @@ async function orgMapShowsTheCommunitysGrids(browser: Browser): Promise<void> {
   await page.waitForLoadState('networkidle')
   await shot(page, 'admin-org-1920')
   assert.deepEqual(foreignRequests(requests), [], 'no request left the server')
+  await page.setViewportSize(PHONE)
+  await page.locator('[data-test="org-map"]').scrollIntoViewIfNeeded()
+  await shot(page, 'admin-org-360')
+  await page.context().close()
+}
+
+async function adminAddsAGridAndDeactivatesIt(browser: Browser): Promise<void> {
+  const page = await loggedInPage(browser, 'admin', OFFICE_SCREEN)
+  await openYongqian(page)
+  // A community with active grids cannot be deactivated; the server's refusal is said plainly.
+  await page.click('[data-test="unit-deactivate"]')
+  await page.locator('.el-message-box').getByRole('button', { name: '停用' }).click()
+  await page.locator('.el-message', { hasText: '仍有启用的下级单位' }).waitFor()
+
+  const name = `测试网格 ${RUN}`
+  await page.click('[data-test="unit-create-child"]')
+  await page.fill('[data-test="unit-code"]', `e2e-${RUN}`)
+  await page.fill('[data-test="unit-name-input"]', name)
+  await page.fill('[data-test="unit-boundary"]', '{"type":"Polygon"')
+  await page.click('[data-test="unit-save"]')
+  await page.locator('.el-form-item__error', { hasText: '不是有效的 JSON' }).waitFor()
+  const ring = [
+    [126.5, 43.85],
+    [126.501, 43.85],
+    [126.501, 43.851],
+    [126.5, 43.85],
+  ]
+  await page.fill('[data-test="unit-boundary"]', JSON.stringify({ type: 'Polygon', coordinates: [ring] }))
+  await page.click('[data-test="unit-save"]')
+
+  // The new grid opens, drawn on the map, and can be deactivated.
+  await page.locator('[data-test="unit-name"]', { hasText: name }).waitFor()
+  await page.locator('[data-test="org-map"] .leaflet-overlay-pane svg path').first().waitFor()
+  await page.click('[data-test="unit-deactivate"]')
+  await page.locator('.el-message-box').getByRole('button', { name: '停用' }).click()
+  await page.locator('[data-test="unit-activate"]').waitFor()
+  await shot(page, 'admin-org-new-grid')
   await page.context().close()
 }
 
@@ -123,4 +165,32 @@ async function tokenSecretIsShownOnceAndRevoked(browser: Browser): Promise<void>
   await page.context().close()
 }
 
-await runScenarios({ orgMapShowsTheCommunitysGrids, adminCreatesAUserAndAssignsARole, tokenSecretIsShownOnceAndRevoked })
+async function directCardsPageOpens(browser: Browser): Promise<void> {
+  const page = await loggedInPage(browser, 'admin', OFFICE_SCREEN)
+  await page.goto(`${BASE_URL}/admin/direct-cards`)
+  await page.getByRole('heading', { name: '直通卡' }).waitFor()
+  // A server without the direct-card API gets a notice; one with it, the table. Never an error.
+  await page.locator('[data-test="cards-unavailable"], [data-test="card-table"]').first().waitFor()
+  assert.equal(await page.locator('[data-test="admin-error"]').count(), 0, 'no error is shown')
+  await shot(page, 'admin-direct-cards')
+  await page.context().close()
+}
+
+async function usersPageFitsAPhone(browser: Browser): Promise<void> {
+  const page = await loggedInPage(browser, 'admin', PHONE)
+  await page.goto(`${BASE_URL}/admin/users`)
+  await page.locator('[data-test="user-table"] .el-table__row').first().waitFor()
+  await page.click('[data-test="user-create"]')
+  await page.locator('[data-test="user-form"]').waitFor()
+  await shot(page, 'admin-users-360')
+  await page.context().close()
+}
+
+await runScenarios({
+  orgMapShowsTheCommunitysGrids,
+  adminAddsAGridAndDeactivatesIt,
+  adminCreatesAUserAndAssignsARole,
+  tokenSecretIsShownOnceAndRevoked,
+  directCardsPageOpens,
+  usersPageFitsAPhone,
+})

@@ -111,7 +111,7 @@ export default defineMessages(
         user: {
           username_taken: '该用户名已被使用。',
           role_exists: '该用户在此单位已有此角色。',
-          outside_scope: '该用户不在您管理的范围内。',
+          outside_scope: '所选用户或单位超出您管理的范围。',
           grant_outside_scope: '该单位不在您管理的范围内。',
           not_found: '用户不存在或不在您管理的范围内。',
           role_not_found: '该角色分配已不存在。',
@@ -373,7 +373,7 @@ export default defineMessages(
         user: {
           username_taken: 'This username is already in use.',
           role_exists: 'The user already holds this role there.',
-          outside_scope: 'This user lies outside the scope you administer.',
+          outside_scope: 'That user or unit lies outside the scope you administer.',
           grant_outside_scope: 'That unit lies outside the scope you administer.',
           not_found: 'No such user in your scope.',
           role_not_found: 'That role assignment no longer exists.',
