@@ -32,6 +32,11 @@ export async function subtreeBoundaries(unit: OrgUnit): Promise<OrgUnit[]> {
   return [unit, ...children.items, ...gridUnits.filter((grid) => below.has(grid.id))]
 }
 
+/** After a unit was created or changed: the kept grids may be out of date. */
+export function forgetBoundaries(): void {
+  grids = null
+}
+
 /** The web settings, asked once per page load. */
 export function mapSettings(): Promise<WebSettings> {
   settings ??= getWebSettings().catch((error: unknown) => {
