@@ -139,3 +139,16 @@ describe('http', () => {
     expect(error.reason).toBe(NETWORK_ERROR_REASON)
   })
 })
+
+describe('raw bodies', () => {
+  it('sends a Blob as its bytes with its own type and the CSRF header', async () => {
+    fetchMock.mockResolvedValue(jsonResponse(201, { id: 7 }))
+    const file = new Blob([new Uint8Array([137, 80, 78, 71])], { type: 'image/png' })
+    await http.post('/api/v1/cases/1/attachments', file, { query: { filename: 'a.png' } })
+    const [url, init] = fetchMock.mock.calls[0] ?? []
+    expect(url).toBe('/api/v1/cases/1/attachments?filename=a.png')
+    expect(init?.body).toBe(file)
+    expect(sentHeaders()['Content-Type']).toBe('image/png')
+    expect(sentHeaders()['X-CSRF-Token']).toBe('csrf-123')
+  })
+})

@@ -156,8 +156,10 @@ export interface RequestOptions {
 /** Sends one request; resolves with the decoded JSON (undefined for 204), rejects with ApiError. */
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json', ...options.headers }
+  // A file goes as its own bytes (attachments); everything else as JSON.
+  const raw = options.body instanceof Blob
   if (options.body !== undefined) {
-    headers['Content-Type'] = 'application/json'
+    headers['Content-Type'] = raw ? (options.body as Blob).type || 'application/octet-stream' : 'application/json'
   }
   if (WRITE_METHODS.has(method)) {
     const token = hooks.csrfToken()
@@ -171,7 +173,7 @@ export async function request<T>(method: string, path: string, options: RequestO
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.body === undefined ? undefined : raw ? (options.body as Blob) : JSON.stringify(options.body),
       signal: options.signal,
     })
   } catch (cause) {

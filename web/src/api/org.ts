@@ -34,3 +34,36 @@ export function unitsOfKind(kind: OrgKind): Promise<OrgUnit[]> {
   }
   return found
 }
+
+export const getOrgUnit = (id: number) => http.get<OrgUnit>(`/api/v1/org/units/${id}`)
+
+const ALL_KINDS: readonly OrgKind[] = ['division', 'unit', 'section']
+
+/** Every active unit of the network (three cached requests). */
+export async function allUnits(): Promise<OrgUnit[]> {
+  return (await Promise.all(ALL_KINDS.map((kind) => unitsOfKind(kind)))).flat()
+}
+
+/**
+ * Names for unit ids (cases and supervisions carry ids only): from the cached network, and one
+ * request each for the few inactive units it leaves out; "#id" for a unit that cannot be read.
+ */
+export async function unitNames(ids: Iterable<number>): Promise<Map<number, string>> {
+  const byId = new Map((await allUnits()).map((unit) => [unit.id, unit.name]))
+  const found = new Map<number, string>()
+  const missing: number[] = []
+  for (const id of new Set(ids)) {
+    const name = byId.get(id)
+    if (name === undefined) {
+      missing.push(id)
+    } else {
+      found.set(id, name)
+    }
+  }
+  await Promise.all(
+    missing.map(async (id) => {
+      found.set(id, await getOrgUnit(id).then((unit) => unit.name, () => `#${id}`))
+    }),
+  )
+  return found
+}

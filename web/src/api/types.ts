@@ -263,6 +263,20 @@ export type CaseSort = 'time' | 'deadline'
 /** GET /api/v1/cases query */
 export interface CaseListQuery {
   state?: CaseState[]
+  /** The org unit holding the case now. */
+  holder?: number
+  channel?: Channel
+  kind?: CaseKind
+  urgency?: Urgency
+  /** A category code prefix: "01" matches 0101, 0102… */
+  category?: string
+  /** Cases that arose inside this org unit's subtree. */
+  orgUnit?: number
+  /** Registered at or after this date (YYYY-MM-DD, the city's time). */
+  from?: string
+  /** Registered before this date (exclusive). */
+  to?: string
+  overdue?: boolean
   warning?: Warning
   keyword?: string
   sort?: CaseSort

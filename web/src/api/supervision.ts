@@ -1,0 +1,33 @@
+// 督办: the supervision centre's list (docs/api.md "Time limits and supervision").
+import { http } from './http'
+import type { DeadlineStep, ItemList } from './types'
+
+export type SupervisionLevelName = 'reminder' | 'written' | 'bulletin'
+export type SupervisionStatus = 'all' | 'manual' | 'open' | 'overdue'
+export const SUPERVISION_STATUSES: readonly SupervisionStatus[] = ['all', 'manual', 'open', 'overdue']
+
+/** A 督办单: automatic (the sweep's 催办/督办/通报) or issued by hand (manual, wants a reply). */
+export interface Supervision {
+  id: number
+  caseId: number
+  level: SupervisionLevelName
+  manual: boolean
+  step: DeadlineStep | null
+  stepDeadline: string | null
+  unitId: number
+  note: string
+  issuedBy: number | null
+  issuedByUnit: number | null
+  issuedAt: string
+  replyDue: string | null
+  repliedAt: string | null
+  repliedBy: number | null
+  reply: string
+  replyLate: boolean
+}
+
+/** The server answers at most this many, newest first, with no paging. */
+export const SUPERVISION_LIST_LIMIT = 100
+
+export const listSupervisions = (query: { status: SupervisionStatus; unit?: number }) =>
+  http.get<ItemList<Supervision>>('/api/v1/supervisions', query)

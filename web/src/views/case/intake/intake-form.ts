@@ -1,0 +1,224 @@
+// The intake forms' model, the server's rules mirrored (server/src/service/case_intake_service.cpp,
+// CheckCommon and the channel's Place…), and the body sent. The model has the request's shape,
+// so a field's path is both the form item's prop and the name the server's 422 uses.
+import type { CaseCreateRequest, StaffChannel } from '@/api/intake'
+import type { CaseState } from '@/api/types'
+
+/** Characters (code points, as the server counts them) allowed per field. */
+export const TEXT_LIMITS: Record<string, number> = {
+  title: 100,
+  content: 5000,
+  'location.address': 200,
+  'reporter.name': 50,
+  'grid.evidence': 2000,
+  'cadreReport.cadreUnit': 100,
+  'cadreReport.summary': 2000,
+  'cadreReport.suggestion': 2000,
+}
+
+export const MAX_PEOPLE = 100_000
+export const MAX_HOUSEHOLDS = 1_000_000
+
+/** Jilin City's prefecture, as the server bounds a point. */
+export const CITY_BOUNDS = { minLat: 42.5, maxLat: 44.9, minLng: 125.5, maxLng: 128.0 }
+
+/** Not finished: what a duplicate could still join. */
+export const OPEN_STATES: readonly CaseState[] = [
+  'registered',
+  'routing',
+  'dispatched',
+  'return_requested',
+  'handling',
+  'extension_requested',
+  'escalated',
+  'long_term',
+  'answered',
+  'follow_up',
+]
+
+/** A problem with one field: the server's reason names, so both sides read the same way. */
+export interface FieldProblem {
+  field: string
+  reason: string
+}
+
+export function textLength(text: string): number {
+  return [...text].length
+}
+
+// C0 controls (tab and line breaks allowed in multi-line text), DEL and C1 controls.
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/ // eslint-disable-line no-control-regex
+const CONTROL_SINGLE_LINE = /[\u0000-\u001f\u007f-\u009f]/ // eslint-disable-line no-control-regex
+
+/** The server's text::CheckText: null when fine, else its reason. */
+export function checkText(value: string, max: number, required: boolean, singleLine: boolean): string | null {
+  if (required && value.trim() === '') {
+    return 'required'
+  }
+  if ((singleLine ? CONTROL_SINGLE_LINE : CONTROL).test(value)) {
+    return 'control_characters'
+  }
+  if (textLength(value) > max) {
+    return 'too_long'
+  }
+  return null
+}
+
+/** 5 to 20 of digits, spaces, '+' and '-' (the server's IsPhone). */
+export function isPhone(phone: string): boolean {
+  return /^[0-9+\- ]{5,20}$/.test(phone)
+}
+
+export function emptyCase(channel: StaffChannel): CaseCreateRequest {
+  const form: CaseCreateRequest = {
+    channel,
+    kind: null,
+    scope: 'individual',
+    urgency: 'normal',
+    categoryCode: '',
+    title: '',
+    content: '',
+    location: { address: '', gridId: null, lat: null, lng: null },
+    peopleInvolved: 1,
+    reporter: { name: '', phone: '', anonymous: false, confidential: false },
+  }
+  if (channel === 'grid') {
+    form.grid = { solvedOnSpot: false, evidence: '' }
+  } else if (channel === 'cadre_report') {
+    form.cadreReport = {
+      cadreUnit: '',
+      communityId: null,
+      households: 0,
+      summary: '',
+      universal: false,
+      suggestion: '',
+      officeId: null,
+    }
+  } else if (channel === 'direct_card') {
+    form.directCard = { unitId: null }
+  }
+  return form
+}
+
+function text(problems: FieldProblem[], field: string, value: string, required: boolean, singleLine: boolean) {
+  const reason = checkText(value, TEXT_LIMITS[field] ?? Number.MAX_SAFE_INTEGER, required, singleLine)
+  if (reason) {
+    problems.push({ field, reason })
+  }
+}
+
+function integerIn(value: number, min: number, max: number): boolean {
+  return Number.isInteger(value) && value >= min && value <= max
+}
+
+/** Every problem the server would report for this form, in the form's order. */
+export function validateCase(form: CaseCreateRequest): FieldProblem[] {
+  const problems: FieldProblem[] = []
+  if (!form.reporter.anonymous) {
+    text(problems, 'reporter.name', form.reporter.name, false, true)
+    if (form.reporter.phone !== '' && !isPhone(form.reporter.phone)) {
+      problems.push({ field: 'reporter.phone', reason: 'invalid' })
+    }
+  }
+  if (form.cadreReport) {
+    const report = form.cadreReport
+    text(problems, 'cadreReport.cadreUnit', report.cadreUnit, true, true)
+    if (report.communityId === null) {
+      problems.push({ field: 'cadreReport.communityId', reason: 'required' })
+    }
+    if (!integerIn(report.households, 0, MAX_HOUSEHOLDS)) {
+      problems.push({ field: 'cadreReport.households', reason: 'range' })
+    }
+  }
+  if (form.directCard && form.directCard.unitId === null) {
+    problems.push({ field: 'directCard.unitId', reason: 'required' })
+  }
+  if (form.kind === null) {
+    problems.push({ field: 'kind', reason: 'required' })
+  }
+  if (form.categoryCode === '') {
+    problems.push({ field: 'categoryCode', reason: 'required' })
+  }
+  text(problems, 'title', form.title, true, true)
+  text(problems, 'content', form.content, true, false)
+  if (form.cadreReport) {
+    text(problems, 'cadreReport.summary', form.cadreReport.summary, true, false)
+    text(problems, 'cadreReport.suggestion', form.cadreReport.suggestion, false, false)
+  }
+  text(problems, 'location.address', form.location.address, false, true)
+  const { lat, lng } = form.location
+  if ((lat === null) !== (lng === null)) {
+    problems.push({ field: 'location', reason: 'incomplete' })
+  } else if (
+    lat !== null &&
+    lng !== null &&
+    (lat < CITY_BOUNDS.minLat || lat > CITY_BOUNDS.maxLat || lng < CITY_BOUNDS.minLng || lng > CITY_BOUNDS.maxLng)
+  ) {
+    problems.push({ field: 'location', reason: 'outside_city' })
+  }
+  if (!integerIn(form.peopleInvolved, 1, MAX_PEOPLE)) {
+    problems.push({ field: 'peopleInvolved', reason: 'range' })
+  }
+  if (form.grid?.solvedOnSpot) {
+    text(problems, 'grid.evidence', form.grid.evidence, true, false)
+  }
+  return problems
+}
+
+/**
+ * The body to send: an anonymous reporter's name and phone left out (the server would drop
+ * them anyway), and an evidence text only when the case was solved on the spot.
+ */
+export function caseBody(form: CaseCreateRequest): CaseCreateRequest {
+  const body: CaseCreateRequest = {
+    ...form,
+    title: form.title.trim(),
+    location: { ...form.location, address: form.location.address.trim() },
+    reporter: form.reporter.anonymous
+      ? { name: '', phone: '', anonymous: true, confidential: false }
+      : { ...form.reporter, name: form.reporter.name.trim(), phone: form.reporter.phone.trim() },
+  }
+  if (form.grid) {
+    body.grid = { solvedOnSpot: form.grid.solvedOnSpot, evidence: form.grid.solvedOnSpot ? form.grid.evidence : '' }
+  }
+  return body
+}
+
+/** The key and values of a problem's text in the intake locale (intake.problem.*). */
+export function problemMessage(problem: FieldProblem): { key: string; named: Record<string, number> } {
+  const max = TEXT_LIMITS[problem.field]
+  switch (problem.reason) {
+    case 'required':
+    case 'not_active':
+    case 'control_characters':
+    case 'invalid_utf8':
+    case 'incomplete':
+    case 'outside_city':
+    case 'outside_your_grid':
+    case 'grid_not_in_community':
+    case 'outside_scope':
+    case 'unknown':
+      return { key: `intake.problem.${problem.reason}`, named: {} }
+    case 'too_long':
+      return { key: 'intake.problem.too_long', named: { max: max ?? 0 } }
+    case 'range':
+      return problem.field === 'peopleInvolved'
+        ? { key: 'intake.problem.range', named: { min: 1, max: MAX_PEOPLE } }
+        : { key: 'intake.problem.range', named: { min: 0, max: MAX_HOUSEHOLDS } }
+    case 'invalid':
+      return { key: problem.field === 'reporter.phone' ? 'intake.problem.phone' : 'intake.problem.invalid', named: {} }
+    default:
+      return { key: 'intake.problem.other', named: {} }
+  }
+}
+
+/**
+ * The keyword for the duplicate search: the title, else the start of the content. The server
+ * requires every term of a keyword, so a short one finds more; under two characters finds
+ * nothing useful.
+ */
+export function duplicateKeyword(title: string, content: string): string | null {
+  const source = title.trim() !== '' ? title.trim() : (content.trim().split(/[，。！？；,.!?;\n]/)[0] ?? '')
+  const keyword = [...source.trim()].slice(0, 12).join('')
+  return textLength(keyword) >= 2 ? keyword : null
+}
