@@ -48,8 +48,22 @@ async function orgMapShowsTheCommunitysGrids(browser: Browser): Promise<void> {
   await page.waitForLoadState('networkidle')
   await shot(page, 'admin-org-1920')
   assert.deepEqual(foreignRequests(requests), [], 'no request left the server')
+  // On a phone the map frames the grids again in its narrower box.
   await page.setViewportSize(PHONE)
   await page.locator('[data-test="org-map"]').scrollIntoViewIfNeeded()
+  await page.waitForFunction(() => {
+    const map = document.querySelector('[data-test="org-map"]')?.getBoundingClientRect()
+    const drawn = Array.from(document.querySelectorAll('[data-test="org-map"] .leaflet-overlay-pane path'))
+    return (
+      map !== undefined &&
+      map.width < 360 &&
+      drawn.length > 0 &&
+      drawn.every((path) => {
+        const box = path.getBoundingClientRect()
+        return box.left >= map.left - 2 && box.right <= map.right + 2 && box.top >= map.top - 2 && box.bottom <= map.bottom + 2
+      })
+    )
+  })
   await shot(page, 'admin-org-360')
   await page.context().close()
 }
