@@ -18,6 +18,8 @@ async function loginShowsTheWorkbench(browser: Browser): Promise<void> {
   await shot(page, 'workbench-1280')
 
   await page.setViewportSize({ width: 360, height: 780 })
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+  assert.ok(overflow <= 0, `the page fits a 360 px phone (${overflow} px too wide)`)
   await shot(page, 'workbench-360')
 
   await page.locator('[data-test="bucket-item"]').first().click()

@@ -1,17 +1,10 @@
-// Registering a case on a staff channel (docs/api.md "Cases"), its photos, and what the forms
-// look up: the subject categories, the org units to choose from, similar open cases.
+// Registering a case on a staff channel (docs/api.md "Cases") and its photos.
 import { http } from './http'
 import type {
   CaseAttachment,
   CaseDetail,
   CaseKind,
   CaseScope,
-  CaseState,
-  CaseSummary,
-  ItemList,
-  KeysetPage,
-  OrgKind,
-  OrgLevel,
   Urgency,
 } from './types'
 
@@ -82,51 +75,3 @@ export const ATTACHMENT_LIMIT_BYTES = 10 * 1024 * 1024
 
 export const uploadAttachment = (caseId: number, file: File) =>
   http.post<CaseAttachment>(`/api/v1/cases/${caseId}/attachments`, file, { query: { filename: file.name } })
-
-// ---- categories ----
-
-/** GET /api/v1/categories: a top-level category has `parentCode` null. */
-export interface Category {
-  code: string
-  name: string
-  parentCode: string | null
-  keywords: string[]
-}
-
-export const listCategories = () => http.get<ItemList<Category>>('/api/v1/categories')
-
-// ---- org units ----
-
-export interface OrgUnit {
-  id: number
-  code: string
-  name: string
-  shortName: string
-  kind: OrgKind
-  level: OrgLevel
-  unitType: string
-  parentId: number | null
-  active: boolean
-}
-
-export interface OrgUnitQuery {
-  level?: OrgLevel
-  kind?: OrgKind
-  parent?: number
-}
-
-export const listOrgUnits = (query: OrgUnitQuery) => http.get<ItemList<OrgUnit>>('/api/v1/org/units', { ...query })
-
-export const getOrgUnit = (id: number) => http.get<OrgUnit>(`/api/v1/org/units/${id}`)
-
-// ---- similar open cases ----
-
-export interface SimilarCaseQuery {
-  keyword: string
-  state: readonly CaseState[]
-  orgUnit?: number
-  limit: number
-}
-
-export const listSimilarCases = (query: SimilarCaseQuery, signal?: AbortSignal) =>
-  http.get<KeysetPage<CaseSummary>>('/api/v1/cases', { ...query }, signal)

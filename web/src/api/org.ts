@@ -4,7 +4,8 @@ import type { ItemList, OrgKind, OrgLevel, OrgRef } from './types'
 
 /** A unit as GET /api/v1/org/units lists it (the fields the pickers and labels need). */
 export interface OrgUnit extends OrgRef {
-  shortName?: string
+  shortName: string
+  unitType: string
   parentId: number | null
   active: boolean
 }

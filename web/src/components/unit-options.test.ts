@@ -3,7 +3,7 @@ import type { OrgUnit } from '@/api/org'
 import { optionMatches, unitOptions } from './unit-options'
 
 function unit(id: number, name: string, parentId: number | null, extra: Partial<OrgUnit> = {}): OrgUnit {
-  return { id, code: `C${id}`, name, kind: 'division', level: 'community', parentId, active: true, ...extra }
+  return { id, code: `C${id}`, name, shortName: name, unitType: '', kind: 'division', level: 'community', parentId, active: true, ...extra }
 }
 
 const UNITS: OrgUnit[] = [

@@ -1,10 +1,11 @@
 // The subject categories, fetched once per page load: they change only when an admin edits them.
 import { shallowRef } from 'vue'
-import { listCategories, type Category } from '@/api/intake'
+import { listCategories, type Category } from '@/api/categories'
 
 let pending: Promise<Category[]> | null = null
 
-function load(): Promise<Category[]> {
+/** The categories, read once per page load and shared by every caller. */
+export function loadCategories(): Promise<Category[]> {
   pending ??= listCategories().then(
     (answer) => answer.items,
     (error: unknown) => {
@@ -23,7 +24,7 @@ export function useCategories() {
     loading.value = true
     error.value = null
     try {
-      categories.value = await load()
+      categories.value = await loadCategories()
     } catch (cause) {
       error.value = cause
     } finally {

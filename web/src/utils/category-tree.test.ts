@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Category } from '@/api/intake'
+import type { Category } from '@/api/categories'
 import { buildCategoryTree, categoryMatches, categoryPath, suggestCategories } from './category-tree'
 
 // A slice of data/seed/categories.csv.

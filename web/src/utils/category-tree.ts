@@ -1,6 +1,6 @@
 // The two-level subject categories (GET /api/v1/categories) as a tree, searched over names and
 // keywords, and the categories a text suggests by the keywords it contains.
-import type { Category } from '@/api/intake'
+import type { Category } from '@/api/categories'
 
 export interface CategoryGroup {
   code: string

@@ -1,0 +1,13 @@
+// The two-level subject categories (GET /api/v1/categories; no login needed).
+import { http } from './http'
+import type { ItemList } from './types'
+
+/** A top-level category has `parentCode` null. */
+export interface Category {
+  code: string
+  name: string
+  parentCode: string | null
+  keywords: string[]
+}
+
+export const listCategories = () => http.get<ItemList<Category>>('/api/v1/categories')

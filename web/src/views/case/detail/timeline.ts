@@ -1,0 +1,82 @@
+// What a timeline entry shows of an event's payload: the written text (note, reason, legal
+// basis, answer, reply), the units it named, the answer's result and satisfaction, and the
+// attachment it added. The server's payloads are built in server/src/service/case_records.cpp
+// (actions), attachment_service.cpp (attach) and supervision_service.cpp (督办单).
+import type { AnswerResult, CaseEvent, JsonValue, Satisfaction } from '@/api/types'
+
+export type TextKind = 'note' | 'reason' | 'legalBasis' | 'answerText' | 'reply' | 'externalRef'
+
+export interface EventText {
+  kind: TextKind
+  text: string
+}
+
+export interface EventDetails {
+  texts: EventText[]
+  /** The unit the action went to (dispatch, forward, escalate, handover). */
+  targetName: string
+  assistingNames: string[]
+  result: AnswerResult | null
+  satisfaction: Satisfaction | null
+  unreachable: boolean
+  extensionDays: number | null
+  committedDate: string
+  replyDue: string
+  attachmentId: number | null
+  filename: string
+}
+
+const TEXT_KINDS: readonly TextKind[] = ['note', 'reason', 'legalBasis', 'answerText', 'reply', 'externalRef']
+const RESULTS: readonly AnswerResult[] = ['solved', 'partly_solved', 'explained', 'cannot_be_done']
+const SATISFACTIONS: readonly Satisfaction[] = ['very_satisfied', 'satisfied', 'basically_satisfied', 'dissatisfied', 'very_dissatisfied']
+
+const text = (value: JsonValue | undefined): string => (typeof value === 'string' ? value : '')
+const count = (value: JsonValue | undefined): number | null => (typeof value === 'number' ? value : null)
+
+function oneOf<T extends string>(allowed: readonly T[], value: JsonValue | undefined): T | null {
+  return typeof value === 'string' && (allowed as readonly string[]).includes(value) ? (value as T) : null
+}
+
+function names(value: JsonValue | undefined): string[] {
+  if (!Array.isArray(value)) {
+    return []
+  }
+  return value.flatMap((unit) => (unit && typeof unit === 'object' && !Array.isArray(unit) && typeof unit.name === 'string' ? [unit.name] : []))
+}
+
+export function eventDetails(event: CaseEvent): EventDetails {
+  const p = event.payload
+  return {
+    texts: TEXT_KINDS.flatMap((kind) => (text(p[kind]).trim() ? [{ kind, text: text(p[kind]) }] : [])),
+    targetName: text(p.targetName),
+    assistingNames: names(p.assisting),
+    result: oneOf(RESULTS, p.result),
+    satisfaction: oneOf(SATISFACTIONS, p.satisfaction),
+    unreachable: p.unreachable === true,
+    extensionDays: count(p.extensionDays),
+    committedDate: text(p.committedDate),
+    replyDue: text(p.replyDue),
+    attachmentId: count(p.attachmentId),
+    filename: text(p.filename),
+  }
+}
+
+/** The org unit ids the timeline names, to look their names up once each. */
+export function unitIdsOf(events: readonly CaseEvent[]): number[] {
+  const ids = new Set<number>()
+  for (const event of events) {
+    if (event.actorUnitId !== null) {
+      ids.add(event.actorUnitId)
+    }
+  }
+  return [...ids]
+}
+
+/** The `assist` events: the assisting units' contributions to joint handling. */
+export function assistEvents(events: readonly CaseEvent[]): CaseEvent[] {
+  return events.filter((event) => event.action === 'assist')
+}
+
+export function isImage(contentType: string): boolean {
+  return contentType.startsWith('image/')
+}
