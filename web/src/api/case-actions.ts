@@ -1,11 +1,9 @@
-// Acting on one case (docs/api.md "Cases", "Time limits and supervision"): the workflow
-// actions, the routing suggestion, attachment links, the logged reveal of the reporter and the
-// 督办单 of a case.
+// Acting on one case (docs/api.md "Cases"): the workflow
+// actions, the routing suggestion, attachment links, and the logged reveal of the reporter.
 import { http } from './http'
 import type {
   AnswerResult,
   CaseDetail,
-  DeadlineStep,
   ItemList,
   OrgRef,
   Satisfaction,
@@ -75,34 +73,6 @@ export interface RoutingSuggestion {
   forwardTo: OrgRef | null
 }
 
-export type SupervisionKind = 'reminder' | 'written' | 'bulletin'
-
-/** A 催办/督办/通报 record of a case; `manual` ones are 督办单 issued by staff. */
-export interface Supervision {
-  id: number
-  caseId: number
-  level: SupervisionKind
-  manual: boolean
-  step: DeadlineStep | null
-  stepDeadline: string | null
-  unitId: number
-  note: string
-  issuedBy: number | null
-  issuedByUnit: number | null
-  issuedAt: string
-  replyDue: string | null
-  repliedAt: string | null
-  repliedBy: number | null
-  reply: string
-  replyLate: boolean
-}
-
-export interface SupervisionOrder {
-  note: string
-  /** 1–10 working days. */
-  replyDays: number
-}
-
 const casePath = (id: number) => `/api/v1/cases/${id}`
 
 export const actOnCase = (id: number, action: CaseActionName, body: ActionBody) =>
@@ -113,15 +83,6 @@ export const getRoutingSuggestion = (id: number) =>
 
 /** The case with the reporter unmasked; the server records the look as an event. */
 export const revealReporter = (id: number) => http.post<CaseDetail>(`${casePath(id)}/reveal-reporter`)
-
-export const listCaseSupervisions = (id: number) =>
-  http.get<ItemList<Supervision>>(`${casePath(id)}/supervisions`)
-
-export const createSupervision = (id: number, order: SupervisionOrder) =>
-  http.post<Supervision>(`${casePath(id)}/supervisions`, order)
-
-export const replySupervision = (id: number, supervisionId: number, reply: string) =>
-  http.post<Supervision>(`${casePath(id)}/supervisions/${supervisionId}/reply`, { reply })
 
 /** The mayor's hotline units (unit type "hotline"), the only targets of a hand-over. */
 export async function listHotlineUnits(): Promise<OrgRef[]> {

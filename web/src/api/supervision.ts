@@ -1,4 +1,4 @@
-// 督办: the supervision centre's list (docs/api.md "Time limits and supervision").
+// 督办 (docs/api.md "Time limits and supervision"): a case's 督办单 and the supervision centre's list.
 import { http } from './http'
 import type { DeadlineStep, ItemList } from './types'
 
@@ -31,3 +31,20 @@ export const SUPERVISION_LIST_LIMIT = 100
 
 export const listSupervisions = (query: { status: SupervisionStatus; unit?: number }) =>
   http.get<ItemList<Supervision>>('/api/v1/supervisions', query)
+
+export interface SupervisionOrder {
+  note: string
+  /** 1–10 working days. */
+  replyDays: number
+}
+
+const casePath = (id: number) => `/api/v1/cases/${id}`
+
+export const listCaseSupervisions = (id: number) =>
+  http.get<ItemList<Supervision>>(`${casePath(id)}/supervisions`)
+
+export const createSupervision = (id: number, order: SupervisionOrder) =>
+  http.post<Supervision>(`${casePath(id)}/supervisions`, order)
+
+export const replySupervision = (id: number, supervisionId: number, reply: string) =>
+  http.post<Supervision>(`${casePath(id)}/supervisions/${supervisionId}/reply`, { reply })
