@@ -185,7 +185,7 @@ async function directCardsPageOpens(browser: Browser): Promise<void> {
   await page.getByRole('heading', { name: '直通卡' }).waitFor()
   // A server without the direct-card API gets a notice; one with it, the table. Never an error.
   await page.locator('[data-test="cards-unavailable"], [data-test="card-table"]').first().waitFor()
-  assert.equal(await page.locator('[data-test="admin-error"]').count(), 0, 'no error is shown')
+  assert.equal(await page.locator('[data-test="error-alert"]').count(), 0, 'no error is shown')
   await shot(page, 'admin-direct-cards')
   await page.context().close()
 }

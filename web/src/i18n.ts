@@ -8,21 +8,20 @@ import caseActions from './locales/features/case-actions'
 import caseViews from './locales/features/case-views'
 import intake from './locales/features/intake'
 import supervision from './locales/features/supervision'
+import { mergeMessages } from './locales/merge'
 
 // The core messages (zh-CN.ts, en.ts) and each feature's own (locales/features/).
 const FEATURES = [adminOrg, adminReference, caseActions, caseViews, intake, supervision] as const
 
-const zhMessages = {
-  ...zhCN,
-  ...adminOrg.zh,
-  ...adminReference.zh,
-  ...caseActions.zh,
-  ...caseViews.zh,
-  ...intake.zh,
-  ...supervision.zh,
-}
-export type MessageSchema = typeof zhMessages
-const enMessages: MessageSchema = Object.assign({}, en, ...FEATURES.map((feature) => feature.en))
+export type MessageSchema = typeof zhCN &
+  typeof adminOrg.zh &
+  typeof adminReference.zh &
+  typeof caseActions.zh &
+  typeof caseViews.zh &
+  typeof intake.zh &
+  typeof supervision.zh
+const zhMessages = mergeMessages<MessageSchema>(zhCN, ...FEATURES.map((feature) => feature.zh))
+const enMessages = mergeMessages<MessageSchema>(en, ...FEATURES.map((feature) => feature.en))
 
 export type AppLocale = 'zh-CN' | 'en'
 export const LOCALES: readonly AppLocale[] = ['zh-CN', 'en']

@@ -3,6 +3,31 @@ import { defineMessages } from '../define'
 // 组织、用户、API 令牌、直通卡
 export default defineMessages(
   {
+    errors: {
+    org: {
+      code_taken: '该代码已被其他单位使用。',
+      has_active_children: '该单位下仍有启用的下级单位，请先停用下级单位。',
+      outside_scope: '该单位不在您管理的范围内。',
+      unit_not_found: '单位不存在或已停用。',
+      parent_not_found: '上级单位不存在。',
+    },
+    user: {
+      username_taken: '该用户名已被使用。',
+      role_exists: '该用户在此单位已有此角色。',
+      outside_scope: '所选用户或单位超出您管理的范围。',
+      grant_outside_scope: '该单位不在您管理的范围内。',
+      not_found: '用户不存在或不在您管理的范围内。',
+      role_not_found: '该角色分配已不存在。',
+    },
+    token: {
+      not_found: '该令牌不存在。',
+    },
+    direct_card: {
+      community_has_card: '该社区已有有效的直通卡，请先注销或改为换发。',
+      revoked: '该直通卡已注销。',
+      not_found: '该直通卡不存在。',
+    },
+  },
     org: {
       title: '组织机构',
       level: {
@@ -99,31 +124,6 @@ export default defineMessages(
         boundaryShape: '须为 GeoJSON Polygon 或 MultiPolygon，坐标为 [经度, 纬度]，每个环至少 4 个点',
         boundaryTooBig: '边界数据不能超过 256 KB',
         tooManyHandlers: '承办人不能超过 50 名',
-      },
-      reasons: {
-        org: {
-          code_taken: '该代码已被其他单位使用。',
-          has_active_children: '该单位下仍有启用的下级单位，请先停用下级单位。',
-          outside_scope: '该单位不在您管理的范围内。',
-          unit_not_found: '单位不存在或已停用。',
-          parent_not_found: '上级单位不存在。',
-        },
-        user: {
-          username_taken: '该用户名已被使用。',
-          role_exists: '该用户在此单位已有此角色。',
-          outside_scope: '所选用户或单位超出您管理的范围。',
-          grant_outside_scope: '该单位不在您管理的范围内。',
-          not_found: '用户不存在或不在您管理的范围内。',
-          role_not_found: '该角色分配已不存在。',
-        },
-        token: {
-          not_found: '该令牌不存在。',
-        },
-        direct_card: {
-          community_has_card: '该社区已有有效的直通卡，请先注销或改为换发。',
-          revoked: '该直通卡已注销。',
-          not_found: '该直通卡不存在。',
-        },
       },
       fieldReasons: {
         required: '请填写此项',
@@ -265,6 +265,31 @@ export default defineMessages(
     },
   },
   {
+    errors: {
+    org: {
+      code_taken: 'Another unit already has this code.',
+      has_active_children: 'Units below it are still active; deactivate them first.',
+      outside_scope: 'This unit lies outside the scope you administer.',
+      unit_not_found: 'No such active unit.',
+      parent_not_found: 'The parent unit does not exist.',
+    },
+    user: {
+      username_taken: 'This username is already in use.',
+      role_exists: 'The user already holds this role there.',
+      outside_scope: 'That user or unit lies outside the scope you administer.',
+      grant_outside_scope: 'That unit lies outside the scope you administer.',
+      not_found: 'No such user in your scope.',
+      role_not_found: 'That role assignment no longer exists.',
+    },
+    token: {
+      not_found: 'No such token.',
+    },
+    direct_card: {
+      community_has_card: 'The community already has an active direct card; revoke or reassign it first.',
+      revoked: 'This direct card has been revoked.',
+      not_found: 'No such direct card.',
+    },
+  },
     org: {
       title: 'Organisation',
       level: {
@@ -361,31 +386,6 @@ export default defineMessages(
         boundaryShape: 'A GeoJSON Polygon or MultiPolygon of [lng, lat] positions, each ring at least 4 points',
         boundaryTooBig: 'At most 256 KB',
         tooManyHandlers: 'At most 50 handlers',
-      },
-      reasons: {
-        org: {
-          code_taken: 'Another unit already has this code.',
-          has_active_children: 'Units below it are still active; deactivate them first.',
-          outside_scope: 'This unit lies outside the scope you administer.',
-          unit_not_found: 'No such active unit.',
-          parent_not_found: 'The parent unit does not exist.',
-        },
-        user: {
-          username_taken: 'This username is already in use.',
-          role_exists: 'The user already holds this role there.',
-          outside_scope: 'That user or unit lies outside the scope you administer.',
-          grant_outside_scope: 'That unit lies outside the scope you administer.',
-          not_found: 'No such user in your scope.',
-          role_not_found: 'That role assignment no longer exists.',
-        },
-        token: {
-          not_found: 'No such token.',
-        },
-        direct_card: {
-          community_has_card: 'The community already has an active direct card; revoke or reassign it first.',
-          revoked: 'This direct card has been revoked.',
-          not_found: 'No such direct card.',
-        },
       },
       fieldReasons: {
         required: 'Required',

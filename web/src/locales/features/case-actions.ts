@@ -3,6 +3,26 @@ import { defineMessages } from '../define'
 // 案件详情与办理：办理按钮与对话框、办理过程、联合办理、督办单、附件、诉求人信息查看
 export default defineMessages(
   {
+    errors: {
+      case: {
+        wrong_state: '案件状态已变化，当前不能执行此操作，请刷新后查看。',
+        not_holder: '此操作应由案件的其他办理方执行。',
+        terminal: '案件已结束，不能再办理。',
+        extension_limit: '已达到延期次数上限，不能再申请延期。',
+        deadline_passed: '已超过办理期限，不能再申请延期。',
+        not_local: '只有街道或社区可以自行办理。',
+        bad_target: '所选单位的类型或级别不符合要求。',
+        reporter_hidden: '诉求人信息不向您显示。',
+      },
+      supervision: {
+        forbidden: '只有各级绿色通道办公室和督查人员可以下发督办单。',
+        not_addressee: '只有被督办单位可以回复督办单。',
+        already_replied: '该督办单已回复。',
+      },
+      attachment: {
+        too_large: '文件过大，超过上传限制。',
+      },
+    },
     caseActions: {
       title: '办理',
       panel: '办理操作',
@@ -94,20 +114,6 @@ export default defineMessages(
         bad_target: '所选单位的类型或级别不符合要求',
         empty: '文件为空',
         unsupported_type: '仅支持图片（JPEG、PNG、GIF、WebP）、PDF 和 Office 文档',
-      },
-      errors: {
-        wrong_state: '案件状态已变化，当前不能执行此操作，请刷新后查看。',
-        not_holder: '此操作应由案件的其他办理方执行。',
-        terminal: '案件已结束，不能再办理。',
-        extension_limit: '已达到延期次数上限，不能再申请延期。',
-        deadline_passed: '已超过办理期限，不能再申请延期。',
-        not_local: '只有街道或社区可以自行办理。',
-        bad_target: '所选单位的类型或级别不符合要求。',
-        reporter_hidden: '诉求人信息不向您显示。',
-        supervision_forbidden: '只有各级绿色通道办公室和督查人员可以下发督办单。',
-        supervision_not_addressee: '只有被督办单位可以回复督办单。',
-        supervision_already_replied: '该督办单已回复。',
-        attachment_too_large: '文件过大，超过上传限制。',
       },
       done: '{action}已完成',
       conflict: '案件已被他人更新，已重新加载，请核对后再操作。',
@@ -202,6 +208,26 @@ export default defineMessages(
     },
   },
   {
+    errors: {
+      case: {
+        wrong_state: "The case's state has changed; this action is not possible now. Please reload.",
+        not_holder: 'This action belongs to another party of the case.',
+        terminal: 'The case is finished.',
+        extension_limit: 'No further extension may be asked for.',
+        deadline_passed: 'The deadline has passed; an extension can no longer be asked for.',
+        not_local: 'Only a street or community handles a case itself.',
+        bad_target: 'The unit is of the wrong kind or level.',
+        reporter_hidden: "The reporter's identity is not shown to you.",
+      },
+      supervision: {
+        forbidden: 'Only offices and inspectors issue supervision orders.',
+        not_addressee: 'Only the unit it was issued to replies.',
+        already_replied: 'It has already been replied to.',
+      },
+      attachment: {
+        too_large: 'The file is larger than allowed.',
+      },
+    },
     caseActions: {
       title: 'Actions',
       panel: 'Actions',
@@ -293,20 +319,6 @@ export default defineMessages(
         bad_target: 'Wrong kind or level of unit',
         empty: 'The file is empty',
         unsupported_type: 'Images (JPEG, PNG, GIF, WebP), PDF and Office files only',
-      },
-      errors: {
-        wrong_state: "The case's state has changed; this action is not possible now. Please reload.",
-        not_holder: 'This action belongs to another party of the case.',
-        terminal: 'The case is finished.',
-        extension_limit: 'No further extension may be asked for.',
-        deadline_passed: 'The deadline has passed; an extension can no longer be asked for.',
-        not_local: 'Only a street or community handles a case itself.',
-        bad_target: 'The unit is of the wrong kind or level.',
-        reporter_hidden: "The reporter's identity is not shown to you.",
-        supervision_forbidden: 'Only offices and inspectors issue supervision orders.',
-        supervision_not_addressee: 'Only the unit it was issued to replies.',
-        supervision_already_replied: 'It has already been replied to.',
-        attachment_too_large: 'The file is larger than allowed.',
       },
       done: '{action}: done',
       conflict: 'Someone else changed the case; it has been reloaded. Please check and try again.',

@@ -2,6 +2,14 @@ import { defineMessages } from '../define'
 
 export default defineMessages(
   {
+    errors: {
+      case: {
+        channel_forbidden: '您的角色不能通过此渠道登记。',
+      },
+      request: {
+        idempotency_mismatch: '此前的提交可能已经登记成功，请先到案件列表核实，再重新填写。',
+      },
+    },
     intake: {
       title: '登记',
       intro: '请选择登记渠道。',
@@ -76,8 +84,6 @@ export default defineMessages(
         other: '填写的内容不符合要求',
       },
       errors: {
-        channelForbidden: '您的角色不能通过此渠道登记。',
-        idempotencyMismatch: '此前的提交可能已经登记成功，请先到案件列表核实，再重新填写。',
         fieldsBelow: '请检查以下各项：',
       },
       category: {
@@ -135,6 +141,14 @@ export default defineMessages(
     },
   },
   {
+    errors: {
+      case: {
+        channel_forbidden: 'Your role cannot register on this channel.',
+      },
+      request: {
+        idempotency_mismatch: 'The earlier submission may have been registered; check the case list before filling in again.',
+      },
+    },
     intake: {
       title: 'Intake',
       intro: 'Choose the channel to register on.',
@@ -209,8 +223,6 @@ export default defineMessages(
         other: 'Not accepted',
       },
       errors: {
-        channelForbidden: 'Your role cannot register on this channel.',
-        idempotencyMismatch: 'The earlier submission may have been registered; check the case list before filling in again.',
         fieldsBelow: 'Please check:',
       },
       category: {

@@ -44,12 +44,6 @@ export function useIntakeForm(channel: StaffChannel, prefill: (form: CaseCreateR
     if (error === null) {
       return ''
     }
-    if (error instanceof ApiError && error.reason === 'case.channel_forbidden') {
-      return t('intake.errors.channelForbidden')
-    }
-    if (error instanceof ApiError && error.reason === 'request.idempotency_mismatch') {
-      return t('intake.errors.idempotencyMismatch')
-    }
     return errorMessage(error)
   })
 

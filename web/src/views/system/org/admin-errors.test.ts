@@ -2,19 +2,20 @@ import { describe, expect, it } from 'vitest'
 import { ApiError } from '@/api/http'
 import { createAppI18n } from '@/i18n'
 import type { Translator } from '@/utils/api-error-message'
-import { adminErrorMessage, fieldErrorTexts, isMissingRoute } from './admin-errors'
+import { apiErrorMessage } from '@/utils/api-error-message'
+import { fieldErrorTexts, isMissingRoute } from './admin-errors'
 
 const { t, te } = createAppI18n('zh-CN').global
 const zh: Translator = { t: (key, named = {}) => t(key, named), te: (key) => te(key) }
 
-describe('adminErrorMessage', () => {
+describe('apiErrorMessage on the admin reasons', () => {
   it('speaks the admin reasons in Chinese', () => {
     const error = new ApiError({ status: 409, reason: 'org.has_active_children', message: 'x' })
-    expect(adminErrorMessage(error, zh)).toBe('该单位下仍有启用的下级单位，请先停用下级单位。')
+    expect(apiErrorMessage(error, zh)).toBe('该单位下仍有启用的下级单位，请先停用下级单位。')
   })
 
   it('falls back to the app-wide text', () => {
-    expect(adminErrorMessage(new ApiError({ status: 403, reason: 'auth.forbidden', message: 'x' }), zh)).toBe(
+    expect(apiErrorMessage(new ApiError({ status: 403, reason: 'auth.forbidden', message: 'x' }), zh)).toBe(
       '没有权限执行此操作。',
     )
   })

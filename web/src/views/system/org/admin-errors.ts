@@ -1,20 +1,10 @@
-// The Chinese text of the administration APIs' errors. The core messages (zh-CN.ts) know the
-// app-wide reasons; the org, user, token and direct-card reasons and the field reasons are the
-// administration pages' own (locales/features/admin-org.ts, under org.reasons and
-// org.fieldReasons), so they are looked up there first.
+// The administration forms' field errors: the field reasons are the pages' own
+// (locales/features/admin-org.ts, org.fieldReasons); the request reasons (org.*, user.*, token.*,
+// direct_card.*) sit with the app-wide ones under errors.*, read by utils/api-error-message.ts.
 import { ApiError } from '@/api/http'
-import { apiErrorMessage, type Translator } from '@/utils/api-error-message'
+import type { Translator } from '@/utils/api-error-message'
 
-const REASONS = 'org.reasons'
 const FIELD_REASONS = 'org.fieldReasons'
-
-/** The sentence for a failed request. */
-export function adminErrorMessage(error: unknown, tr: Translator): string {
-  if (error instanceof ApiError && tr.te(`${REASONS}.${error.reason}`)) {
-    return tr.t(`${REASONS}.${error.reason}`)
-  }
-  return apiErrorMessage(error, tr)
-}
 
 /**
  * The server's 422 field errors, one text per field as the form names it (`handlers[0].name`

@@ -1,8 +1,8 @@
 // The administration pages' translator: form problems, request errors and 422 field errors
 // in the user's language.
 import { useI18n } from 'vue-i18n'
-import type { Translator } from '@/utils/api-error-message'
-import { adminErrorMessage, fieldErrorTexts } from './admin-errors'
+import { apiErrorMessage, type Translator } from '@/utils/api-error-message'
+import { fieldErrorTexts } from './admin-errors'
 import type { Problem, Problems } from './text-rules'
 
 export function useAdminText() {
@@ -17,7 +17,7 @@ export function useAdminText() {
     /** The problems found before sending, as texts by field. */
     problemTexts: (problems: Problems): Record<string, string> =>
       Object.fromEntries(Object.entries(problems).map(([field, problem]) => [field, problemText(problem)])),
-    errorText: (error: unknown) => adminErrorMessage(error, translator),
+    errorText: (error: unknown) => apiErrorMessage(error, translator),
     fieldErrors: (error: unknown) => fieldErrorTexts(error, translator),
   }
 }
