@@ -1,0 +1,272 @@
+// End to end: the administrator's reference data. The working calendar (a weekday made a
+// holiday and back, checked against the API each time, and the page at 360 px), a time-limit
+// rule added and deleted, and the categories page (read-only on servers without the category
+// write routes). Run by scripts/web e2e against the real server in test mode.
+//
+// Several specs share one server: the calendar day changed lies years ahead, so no other
+// spec's deadline can fall on it, and the rule added matches no demo case and is deleted.
+import assert from 'node:assert/strict'
+import { chromium, type Browser, type Page } from 'playwright-core'
+
+const BASE_URL = process.env.MINQING_WEB_URL ?? 'http://127.0.0.1:5173'
+const SCREENSHOTS = process.env.MINQING_E2E_SCREENSHOTS ?? ''
+const PASSWORD = 'minqing-demo'
+
+/** A Thursday far from any deadline a demo or test case has. */
+const HOLIDAY_DATE = '2029-06-14'
+const HOLIDAY_YEAR = 2029
+const HOLIDAY_MONTH = 6
+
+interface CalendarDay {
+  date: string
+  working: boolean
+  name: string
+}
+
+interface Rule {
+  id: number
+  urgency: string | null
+  kind: string | null
+  channel: string | null
+  step: string
+  limit: string
+}
+
+async function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+  })
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  if (SCREENSHOTS) {
+    await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true })
+  }
+}
+
+async function logIn(page: Page, username: string): Promise<void> {
+  await page.goto(`${BASE_URL}/login`)
+  await page.fill('input[name="username"]', username)
+  await page.fill('input[name="password"]', PASSWORD)
+  await page.click('button[type="submit"]')
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'))
+}
+
+/** The calendar's exception for a day as the API has it; null when it follows the weekend rule. */
+async function calendarDay(page: Page, date: string): Promise<CalendarDay | null> {
+  const response = await page.request.get(`${BASE_URL}/api/v1/calendar?year=${date.slice(0, 4)}`)
+  assert.equal(response.status(), 200)
+  const body = (await response.json()) as { days: CalendarDay[] }
+  return body.days.find((day) => day.date === date) ?? null
+}
+
+async function rules(page: Page): Promise<Rule[]> {
+  const response = await page.request.get(`${BASE_URL}/api/v1/time-limit-rules`)
+  assert.equal(response.status(), 200)
+  return ((await response.json()) as { items: Rule[] }).items
+}
+
+/** Picks an option in an Element Plus select: its options are teleported to the body. */
+async function choose(page: Page, select: string, option: string): Promise<void> {
+  await page.locator(select).click()
+  await page.locator('.el-select-dropdown__item:visible', { hasText: option }).first().click()
+}
+
+async function goToMonth(page: Page, year: number, month: number): Promise<void> {
+  const title = page.locator('[data-test="calendar-month-title"]')
+  for (let i = 0; i < 240; i++) {
+    const text = (await title.textContent()) ?? ''
+    const match = /(\d{4}) 年 (\d{1,2}) 月/.exec(text)
+    assert.ok(match, `month title: ${text}`)
+    const delta = (year - Number(match[1])) * 12 + (month - Number(match[2]))
+    if (delta === 0) {
+      return
+    }
+    await page.click(delta > 0 ? '[data-test="calendar-next"]' : '[data-test="calendar-prev"]')
+  }
+  assert.fail('never reached the month')
+}
+
+async function calendarTogglesAHoliday(browser: Browser): Promise<void> {
+  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'zh-CN' })
+  const page = await context.newPage()
+  await logIn(page, 'admin')
+  await page.goto(`${BASE_URL}/admin/calendar`)
+  await page.getByRole('heading', { name: '工作日历' }).waitFor()
+  await page.locator('[data-test="calendar-office-hours"]').waitFor()
+  await goToMonth(page, HOLIDAY_YEAR, HOLIDAY_MONTH)
+
+  // No notice is loaded for 2029: the page says deadlines are provisional.
+  const provisional = page.locator('[data-test="calendar-provisional"]', { hasText: `${HOLIDAY_YEAR} 年` })
+  await provisional.waitFor()
+  assert.match((await provisional.textContent()) ?? '', /尚未导入 2029 年国务院放假安排，期限按周末规则暂算/)
+
+  // Monday first: 2029-06-01 is a Friday, so four empty cells lead.
+  const days = page.locator('[data-test="calendar-day"]')
+  await days.first().waitFor()
+  assert.equal(await days.count(), 30)
+  assert.equal(await page.locator('.month__cell--empty').first().isVisible(), true)
+
+  const day = page.locator(`[data-test="calendar-day"][data-date="${HOLIDAY_DATE}"]`)
+  assert.equal(await day.getAttribute('data-working'), 'true')
+  assert.match((await day.textContent()) ?? '', /班/)
+  assert.equal(await calendarDay(page, HOLIDAY_DATE), null)
+  await shot(page, 'calendar-1920')
+
+  // Weekday → holiday, named.
+  await day.click()
+  const dialog = page.locator('[data-test="holiday-dialog"]')
+  await dialog.waitFor()
+  await page.locator('[data-test="holiday-confirm"]').click()
+  await page.getByText('请输入节假日名称').waitFor()
+  await page.fill('input[data-test="holiday-name"]', '端午节')
+  await page.locator('[data-test="holiday-confirm"]').click()
+  await page.waitForSelector(`[data-test="calendar-day"][data-date="${HOLIDAY_DATE}"][data-working="false"]`)
+  assert.match((await day.textContent()) ?? '', /休/)
+  assert.match((await day.textContent()) ?? '', /端午节/)
+  const set = await calendarDay(page, HOLIDAY_DATE)
+  assert.equal(set?.working, false)
+  assert.equal(set?.name, '端午节')
+  await shot(page, 'calendar-holiday')
+
+  // Holiday → back to the weekend rule.
+  await day.click()
+  await page.waitForSelector(`[data-test="calendar-day"][data-date="${HOLIDAY_DATE}"][data-working="true"]`)
+  assert.doesNotMatch((await day.textContent()) ?? '', /端午节/)
+  assert.equal(await calendarDay(page, HOLIDAY_DATE), null)
+
+  // A weekend day → make-up working day → back.
+  const saturday = page.locator('[data-test="calendar-day"][data-date="2029-06-16"]')
+  assert.equal(await saturday.getAttribute('data-working'), 'false')
+  await saturday.click()
+  await page.waitForSelector('[data-test="calendar-day"][data-date="2029-06-16"][data-working="true"]')
+  assert.equal((await calendarDay(page, '2029-06-16'))?.working, true)
+  await saturday.click()
+  await page.waitForSelector('[data-test="calendar-day"][data-date="2029-06-16"][data-working="false"]')
+  assert.equal(await calendarDay(page, '2029-06-16'), null)
+
+  await page.setViewportSize({ width: 360, height: 740 })
+  await page.locator('[data-test="calendar-grid"]').waitFor()
+  const width = await page.evaluate(() => document.documentElement.scrollWidth)
+  assert.ok(width <= 360, `the calendar fits 360 px (scroll width ${width})`)
+  await shot(page, 'calendar-360')
+  await context.close()
+}
+
+async function timeLimitRuleAddedAndDeleted(browser: Browser): Promise<void> {
+  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'zh-CN' })
+  const page = await context.newPage()
+  await logIn(page, 'admin')
+  await page.goto(`${BASE_URL}/admin/time-limits`)
+  await page.getByRole('heading', { name: '时限规则' }).waitFor()
+  await page.locator('[data-test="rule-limit"]').first().waitFor()
+  // The seeded rules read in words.
+  const limits = await page.locator('[data-test="rule-limit"]').allTextContents()
+  assert.ok(limits.includes('2 个工作小时'), `limits: ${limits.join(', ')}`)
+  assert.ok(limits.includes('15 分钟'))
+  assert.ok(limits.includes('5 个工作日'))
+  const before = await rules(page)
+
+  await page.click('[data-test="rule-add"]')
+  await page.locator('[data-test="rule-dialog"]').waitFor()
+  await page.click('[data-test="rule-save"]')
+  await page.getByText('请选择办理环节').waitFor()
+  await choose(page, '[data-test="rule-step"]', '回访')
+  await choose(page, '[data-test="rule-urgency"]', '复杂')
+  await choose(page, '[data-test="rule-kind"]', '表扬')
+  await choose(page, '[data-test="rule-channel"]', '留言板')
+  await page.fill('[data-test="rule-amount"] input', '3')
+  await choose(page, '[data-test="rule-unit"]', '工作日')
+  await shot(page, 'time-limit-dialog')
+  await page.click('[data-test="rule-save"]')
+  await page.locator('[data-test="rule-dialog"]').waitFor({ state: 'hidden' })
+
+  const after = await rules(page)
+  assert.equal(after.length, before.length + 1)
+  const added = after.find(
+    (rule) => rule.step === 'follow_up' && rule.urgency === 'complex' && rule.kind === 'praise',
+  )
+  assert.deepEqual(added && { ...added, id: 0 }, {
+    id: 0,
+    urgency: 'complex',
+    kind: 'praise',
+    channel: 'message_board',
+    step: 'follow_up',
+    limit: '3wd',
+  })
+
+  // The same conditions again: the server's 409 is said in the dialog.
+  await page.click('[data-test="rule-add"]')
+  await choose(page, '[data-test="rule-step"]', '回访')
+  await choose(page, '[data-test="rule-urgency"]', '复杂')
+  await choose(page, '[data-test="rule-kind"]', '表扬')
+  await choose(page, '[data-test="rule-channel"]', '留言板')
+  await page.fill('[data-test="rule-amount"] input', '2')
+  await page.click('[data-test="rule-save"]')
+  await page.locator('[data-test="rule-error"]', { hasText: '已有条件完全相同的规则' }).waitFor()
+  await page.keyboard.press('Escape')
+  await page.locator('[data-test="rule-dialog"]').waitFor({ state: 'hidden' })
+
+  await choose(page, '[data-test="rule-filter-step"]', '回访')
+  const row = page.locator('[data-test="rule-table"] .el-table__body tr', { hasText: '表扬' })
+  await row.waitFor()
+  await shot(page, 'time-limits')
+  await row.locator('[data-test="rule-remove"]').click()
+  await page.locator('.el-message-box').waitFor()
+  assert.match((await page.locator('.el-message-box').textContent()) ?? '', /复杂 · 表扬 · 留言板 · 回访 · 3 个工作日/)
+  await page.locator('.el-message-box .el-button--primary').click()
+  await row.waitFor({ state: 'detached' })
+  const final = await rules(page)
+  assert.equal(final.length, before.length)
+  assert.equal(final.find((rule) => rule.id === added?.id), undefined)
+  await context.close()
+}
+
+async function categoriesAreListed(browser: Browser): Promise<void> {
+  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'zh-CN' })
+  const page = await context.newPage()
+  await logIn(page, 'admin')
+  await page.goto(`${BASE_URL}/admin/categories`)
+  await page.getByRole('heading', { name: '分类与派单目录' }).waitFor()
+  const tree = page.locator('[data-test="category-tree"]')
+  await tree.getByText('城乡建设与住房').waitFor()
+
+  // A keyword finds its subcategory and keeps its parent.
+  await page.fill('[data-test="category-search"] input', '楼道灯')
+  await tree.getByText('老旧小区改造与加装电梯').waitFor()
+  assert.equal(await tree.getByText('物业管理').count(), 0)
+  await tree.getByText('老旧小区改造与加装电梯').click()
+  await page.locator('[data-test="category-detail"]').waitFor()
+  assert.match((await page.locator('[data-test="category-detail"]').textContent()) ?? '', /0102/)
+  // With or without the catalogue routes, the catalogue area says something definite.
+  await page.locator('[data-test="catalogue-level"], [data-test="catalogue-unavailable"]').first().waitFor()
+  await shot(page, 'categories')
+  await context.close()
+}
+
+const browser = await launch()
+const tests: [string, (browser: Browser) => Promise<void>][] = [
+  ['calendar toggles a holiday', calendarTogglesAHoliday],
+  ['a time-limit rule is added and deleted', timeLimitRuleAddedAndDeleted],
+  ['categories are listed', categoriesAreListed],
+]
+let failed = 0
+try {
+  for (const [name, test] of tests) {
+    try {
+      await test(browser)
+      console.log(`ok ${name}`)
+    } catch (error) {
+      failed++
+      console.error(`FAILED ${name}`)
+      console.error(error)
+    }
+  }
+  console.log(`${tests.length - failed} passed, ${failed} failed`)
+} finally {
+  await browser.close()
+}
+if (failed > 0) {
+  process.exit(1)
+}
