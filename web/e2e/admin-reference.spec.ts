@@ -148,6 +148,10 @@ async function calendarTogglesAHoliday(browser: Browser): Promise<void> {
 
   await page.setViewportSize({ width: 360, height: 740 })
   await page.locator('[data-test="calendar-grid"]').waitFor()
+  // The layout folds its side menu into a drawer once the media query has answered.
+  await page
+    .waitForFunction(() => document.documentElement.scrollWidth <= 360, undefined, { timeout: 5000 })
+    .catch(() => undefined)
   const width = await page.evaluate(() => document.documentElement.scrollWidth)
   assert.ok(width <= 360, `the calendar fits 360 px (scroll width ${width})`)
   await shot(page, 'calendar-360')
@@ -239,6 +243,7 @@ async function categoriesAreListed(browser: Browser): Promise<void> {
   await tree.getByText('老旧小区改造与加装电梯').click()
   await page.locator('[data-test="category-detail"]').waitFor()
   assert.match((await page.locator('[data-test="category-detail"]').textContent()) ?? '', /0102/)
+  assert.match((await page.locator('[data-test="category-keywords"]').textContent()) ?? '', /楼道灯/)
   // With or without the catalogue routes, the catalogue area says something definite.
   await page.locator('[data-test="catalogue-level"], [data-test="catalogue-unavailable"]').first().waitFor()
   await shot(page, 'categories')

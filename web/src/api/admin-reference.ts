@@ -87,7 +87,7 @@ export interface Category {
   name: string
   parentCode: string | null
   keywords: string[]
-  /** Absent from the public list, which holds active categories only. */
+  /** Absent from older servers' list, which held active categories only. */
   active?: boolean
 }
 
@@ -114,7 +114,9 @@ export interface DispatchRule {
   assistingUnits: string[]
 }
 
-export const listCategories = () => http.get<ItemList<Category>>('/api/v1/categories')
+/** With `includeInactive`, deactivated categories too (older servers list active ones only). */
+export const listCategories = (includeInactive = false) =>
+  http.get<ItemList<Category>>('/api/v1/categories', { includeInactive: includeInactive || undefined })
 
 export const createCategory = (body: CategoryCreateBody) => http.post<Category>('/api/v1/categories', body)
 

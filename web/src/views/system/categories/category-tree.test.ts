@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import type { Category } from '@/api/admin-reference'
-import { buildTree, codeProblem, filterTree, nameProblem, normalizeKeywords, suggestCode } from './category-tree'
+import {
+  buildTree,
+  codeProblem,
+  filterTree,
+  keywordsProblem,
+  nameProblem,
+  normalizeKeywords,
+  suggestCode,
+} from './category-tree'
 
 function category(code: string, name: string, keywords: string[] = []): Category {
   return { code, name, parentCode: code.length === 4 ? code.slice(0, 2) : null, keywords }
@@ -72,6 +80,14 @@ describe('nameProblem and normalizeKeywords', () => {
 
   it('trims keywords and drops blanks and repeats', () => {
     expect(normalizeKeywords([' 暖气 ', '', '暖气', '供暖'])).toEqual(['暖气', '供暖'])
+  })
+})
+
+describe('keywordsProblem', () => {
+  it('allows 50 keywords of at most 20 characters each', () => {
+    expect(keywordsProblem(['暖气', '供暖'])).toBeNull()
+    expect(keywordsProblem(Array.from({ length: 51 }, (_, i) => `词${i}`))).toBe('too_many')
+    expect(keywordsProblem(['字'.repeat(21)])).toBe('too_long')
   })
 })
 

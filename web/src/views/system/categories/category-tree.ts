@@ -72,6 +72,9 @@ export function nameProblem(name: string): 'required' | 'too_long' | null {
   return [...trimmed].length > MAX_NAME_LENGTH ? 'too_long' : null
 }
 
+export const MAX_KEYWORDS = 50
+export const MAX_KEYWORD_LENGTH = 20
+
 /** Keywords as stored: trimmed, without blanks or repeats, in the order given. */
 export function normalizeKeywords(keywords: readonly string[]): string[] {
   const seen = new Set<string>()
@@ -84,6 +87,13 @@ export function normalizeKeywords(keywords: readonly string[]): string[] {
     }
   }
   return result
+}
+
+export function keywordsProblem(keywords: readonly string[]): 'too_many' | 'too_long' | null {
+  if (keywords.length > MAX_KEYWORDS) {
+    return 'too_many'
+  }
+  return keywords.some((k) => [...k].length > MAX_KEYWORD_LENGTH || k.includes('|')) ? 'too_long' : null
 }
 
 const pad2 = (n: number) => String(n).padStart(2, '0')
