@@ -245,9 +245,85 @@ async function categoriesAreListed(browser: Browser): Promise<void> {
   assert.match((await page.locator('[data-test="category-detail"]').textContent()) ?? '', /0102/)
   assert.match((await page.locator('[data-test="category-keywords"]').textContent()) ?? '', /楼道灯/)
   // With or without the catalogue routes, the catalogue area says something definite.
-  await page.locator('[data-test="catalogue-level"], [data-test="catalogue-unavailable"]').first().waitFor()
+  const level = page.locator('[data-test="catalogue-level"]')
+  await level.or(page.locator('[data-test="catalogue-unavailable"]')).first().waitFor()
   await shot(page, 'categories')
+  if (await level.first().isVisible()) {
+    await categoryAndCatalogueAreEdited(page)
+  }
   await context.close()
+}
+
+interface DispatchRow {
+  categoryCode: string
+  level: string
+  leadUnit: string
+  assistingUnits: string[]
+}
+
+async function catalogueRow(page: Page, code: string, level: string): Promise<DispatchRow | null> {
+  const response = await page.request.get(`${BASE_URL}/api/v1/dispatch-catalogue`)
+  assert.equal(response.status(), 200)
+  const items = ((await response.json()) as { items: DispatchRow[] }).items
+  return items.find((item) => item.categoryCode === code && item.level === level) ?? null
+}
+
+/** On a server with the category write routes: a new subcategory, its catalogue, deactivation. */
+async function categoryAndCatalogueAreEdited(page: Page): Promise<void> {
+  await page.fill('input[data-test="category-search"]', '')
+  const tree = page.locator('[data-test="category-tree"]')
+  await tree.getByText('城乡建设与住房').click()
+  await page.click('[data-test="category-add-child"]')
+  const dialog = page.locator('[data-test="category-dialog"]')
+  await dialog.waitFor()
+  const code = await page.inputValue('input[data-test="category-code"]')
+  assert.match(code, /^01\d\d$/)
+  await page.fill('input[data-test="category-name"]', '端到端测试分类')
+  await page.fill('input[data-test="keyword-input"]', '测试关键词')
+  await page.keyboard.press('Enter')
+  await dialog.locator('[data-test="keyword-tag"]', { hasText: '测试关键词' }).waitFor()
+  await page.click('[data-test="category-save"]')
+  await dialog.waitFor({ state: 'hidden' })
+  const detail = page.locator('[data-test="category-detail"]')
+  await detail.getByText(code).waitFor()
+
+  // City row: a concrete unit, said by name.
+  const city = page.locator('[data-test="catalogue-level"][data-level="city"]')
+  await city.locator('[data-test="catalogue-edit"]').click()
+  await page.locator('[data-test="catalogue-dialog"]').waitFor()
+  await page.locator('[data-test="catalogue-lead"]').click()
+  await page.keyboard.type('吉林市住房和城乡建设局')
+  await page.locator('.el-select-dropdown__item:visible', { hasText: '吉林市住房和城乡建设局' }).first().click()
+  await page.click('[data-test="catalogue-save"]')
+  await page.locator('[data-test="catalogue-dialog"]').waitFor({ state: 'hidden' })
+  await city.locator('[data-test="catalogue-lead-name"]', { hasText: '吉林市住房和城乡建设局' }).waitFor()
+  assert.equal((await catalogueRow(page, code, 'city'))?.leadUnit, 'U220200-13')
+
+  // District row: a {district} pattern, said as each district's unit.
+  const district = page.locator('[data-test="catalogue-level"][data-level="district"]')
+  await district.locator('[data-test="catalogue-edit"]').click()
+  await page.locator('[data-test="catalogue-lead"]').click()
+  await page.keyboard.type('住房和城乡建设局')
+  await page
+    .locator('.el-select-dropdown__item:visible', { hasText: /各区对应单位（.*住房和城乡建设局/ })
+    .first()
+    .click()
+  await page.click('[data-test="catalogue-save"]')
+  await page.locator('[data-test="catalogue-dialog"]').waitFor({ state: 'hidden' })
+  await district.locator('[data-test="catalogue-lead-name"]', { hasText: '各区对应单位' }).waitFor()
+  assert.equal((await catalogueRow(page, code, 'district'))?.leadUnit, 'U{district}-02')
+  await shot(page, 'categories-catalogue')
+
+  // Clear the city row.
+  await city.locator('[data-test="catalogue-remove"]').click()
+  await page.locator('.el-message-box .el-button--primary').click()
+  await city.getByText('未设置').waitFor()
+  assert.equal(await catalogueRow(page, code, 'city'), null)
+
+  // Deactivate the category: it stays listed for the administrator, marked.
+  await page.click('[data-test="category-toggle-active"]')
+  await page.locator('.el-message-box .el-button--primary').click()
+  await detail.getByText('已停用').waitFor()
 }
 
 async function templatesOpen(browser: Browser): Promise<void> {
