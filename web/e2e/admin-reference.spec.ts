@@ -146,6 +146,25 @@ async function calendarTogglesAHoliday(browser: Browser): Promise<void> {
   await page.waitForSelector('[data-test="calendar-day"][data-date="2029-06-16"][data-working="false"]')
   assert.equal(await calendarDay(page, '2029-06-16'), null)
 
+  // A notice with bad rows is refused as a whole and every bad row is listed by line.
+  await page.click('[data-test="calendar-import"]')
+  await page.setInputFiles('[data-test="calendar-import-file"]', {
+    name: 'holidays-2029.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(
+      'date,kind,name,year,source\n2029-10-01,holiday,国庆节,2029,测试\n2029-13-01,holiday,国庆节,2029,测试\n2029-10-08,rest,国庆节,2029,测试\n',
+    ),
+  })
+  await page.click('[data-test="calendar-import-submit"]')
+  const problems = page.locator('[data-test="calendar-import-problems"]')
+  await problems.waitFor()
+  const problemText = (await problems.textContent()) ?? ''
+  assert.match(problemText, /第 3 行 日期：应为 2027-01-01 这样的格式/)
+  assert.match(problemText, /第 4 行 类型：应为 holiday 或 workday/)
+  await shot(page, 'calendar-import-errors')
+  await page.keyboard.press('Escape')
+  assert.equal(await calendarDay(page, '2029-10-01'), null, 'nothing of the bad file was imported')
+
   await page.setViewportSize({ width: 360, height: 740 })
   await page.locator('[data-test="calendar-grid"]').waitFor()
   // The layout folds its side menu into a drawer once the media query has answered.

@@ -203,9 +203,9 @@ export default defineMessages(
           csv: '文件',
         },
         reason: {
-          dateInvalid: '日期格式应为 2027-01-01',
-          kindInvalid: '类型应为 holiday 或 workday',
-          yearInvalid: '年度应为通知所属年份（与日期相邻）',
+          dateInvalid: '应为 2027-01-01 这样的格式',
+          kindInvalid: '应为 holiday 或 workday',
+          yearInvalid: '应为通知所属年份，且与日期的年份相邻',
           missingColumn: '表头须包含 date、kind、name、year（及 source）',
           empty: '文件中没有日期',
           malformed: '不是有效的 CSV 文件',
