@@ -136,6 +136,11 @@ async function calendarTogglesAHoliday(browser: Browser): Promise<void> {
   assert.doesNotMatch((await day.textContent()) ?? '', /端午节/)
   assert.equal(await calendarDay(page, HOLIDAY_DATE), null)
 
+  // The arrow keys move between days: a week down from the 14th is the 21st.
+  await day.focus()
+  await page.keyboard.press('ArrowDown')
+  assert.equal(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.date), '2029-06-21')
+
   // A weekend day → make-up working day → back.
   const saturday = page.locator('[data-test="calendar-day"][data-date="2029-06-16"]')
   assert.equal(await saturday.getAttribute('data-working'), 'false')
@@ -243,6 +248,8 @@ async function timeLimitRuleAddedAndDeleted(browser: Browser): Promise<void> {
   const final = await rules(page)
   assert.equal(final.length, before.length)
   assert.equal(final.find((rule) => rule.id === added?.id), undefined)
+  await page.setViewportSize({ width: 360, height: 740 })
+  await shot(page, 'time-limits-360')
   await context.close()
 }
 
@@ -270,6 +277,8 @@ async function categoriesAreListed(browser: Browser): Promise<void> {
   if (await level.first().isVisible()) {
     await categoryAndCatalogueAreEdited(page)
   }
+  await page.setViewportSize({ width: 360, height: 740 })
+  await shot(page, 'categories-360')
   await context.close()
 }
 

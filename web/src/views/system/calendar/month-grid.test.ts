@@ -7,6 +7,7 @@ import {
   firstWeekdayOffset,
   holidayNameProblem,
   isLeapYear,
+  keyTarget,
   monthOf,
   shiftMonth,
   toggleFor,
@@ -113,5 +114,24 @@ describe('holidayNameProblem', () => {
     expect(holidayNameProblem('国庆节')).toBeNull()
     expect(holidayNameProblem('节'.repeat(20))).toBeNull()
     expect(holidayNameProblem('节'.repeat(21))).toBe('too_long')
+  })
+})
+
+describe('keyTarget', () => {
+  // 2026-10-14 is a Wednesday (weekday 2) in a month of 31 days.
+  it('moves a day sideways and a week up or down', () => {
+    expect(keyTarget('ArrowRight', 14, 2, 31)).toBe(15)
+    expect(keyTarget('ArrowLeft', 14, 2, 31)).toBe(13)
+    expect(keyTarget('ArrowDown', 14, 2, 31)).toBe(21)
+    expect(keyTarget('ArrowUp', 14, 2, 31)).toBe(7)
+  })
+  it('goes to the ends of the week with Home and End', () => {
+    expect(keyTarget('Home', 14, 2, 31)).toBe(12)
+    expect(keyTarget('End', 14, 2, 31)).toBe(18)
+  })
+  it('stops at the month edges and ignores other keys', () => {
+    expect(keyTarget('ArrowDown', 28, 2, 31)).toBe(31)
+    expect(keyTarget('ArrowLeft', 1, 3, 31)).toBeNull()
+    expect(keyTarget('Enter', 14, 2, 31)).toBeNull()
   })
 })

@@ -124,3 +124,25 @@ export function holidayNameProblem(name: string): 'required' | 'too_long' | null
   }
   return new TextEncoder().encode(trimmed).length > 60 ? 'too_long' : null
 }
+
+/**
+ * The day the keyboard moves to from `day` in a month of `length` days (the grid's arrow keys:
+ * a day either side, a week up or down, Home and End to the week's ends); null for other keys
+ * or a move out of the month.
+ */
+export function keyTarget(key: string, day: number, weekday: number, length: number): number | null {
+  const offsets: Record<string, number> = {
+    ArrowLeft: -1,
+    ArrowRight: 1,
+    ArrowUp: -7,
+    ArrowDown: 7,
+    Home: -weekday,
+    End: 6 - weekday,
+  }
+  const offset = offsets[key]
+  if (offset === undefined) {
+    return null
+  }
+  const target = Math.min(Math.max(day + offset, 1), length)
+  return target === day ? null : target
+}
