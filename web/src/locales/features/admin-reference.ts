@@ -193,7 +193,7 @@ export default defineMessages(
         done: '已导入 {days} 天，{years} 年的放假安排已生效。',
         failed: '文件有误，未导入。请修改以下内容后重新导入：',
         row: '第 {row} 行',
-        file_: '文件',
+        wholeFile: '文件',
         fieldName: {
           date: '日期',
           kind: '类型',
@@ -477,7 +477,7 @@ export default defineMessages(
         done: '{days} days imported; the {years} holidays are in force.',
         failed: 'The file has errors and was not imported. Fix these and import it again:',
         row: 'Row {row}',
-        file_: 'File',
+        wholeFile: 'File',
         fieldName: {
           date: 'date',
           kind: 'kind',
