@@ -6,11 +6,8 @@
 // Several specs share one server: the calendar day changed lies years ahead, so no other
 // spec's deadline can fall on it, and the rule added matches no demo case and is deleted.
 import assert from 'node:assert/strict'
-import { chromium, type Browser, type Page } from 'playwright-core'
-
-const BASE_URL = process.env.MINQING_WEB_URL ?? 'http://127.0.0.1:5173'
-const SCREENSHOTS = process.env.MINQING_E2E_SCREENSHOTS ?? ''
-const PASSWORD = 'minqing-demo'
+import type { Browser, Page } from 'playwright-core'
+import { BASE_URL, OFFICE_SCREEN, PHONE, launch, loggedInPage, shot } from './support'
 
 /** A Thursday far from any deadline a demo or test case has. */
 const HOLIDAY_DATE = '2029-06-14'
@@ -30,27 +27,6 @@ interface Rule {
   channel: string | null
   step: string
   limit: string
-}
-
-async function launch(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-  })
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  if (SCREENSHOTS) {
-    await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true })
-  }
-}
-
-async function logIn(page: Page, username: string): Promise<void> {
-  await page.goto(`${BASE_URL}/login`)
-  await page.fill('input[name="username"]', username)
-  await page.fill('input[name="password"]', PASSWORD)
-  await page.click('button[type="submit"]')
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'))
 }
 
 /** The calendar's exception for a day as the API has it; null when it follows the weekend rule. */
@@ -89,9 +65,7 @@ async function goToMonth(page: Page, year: number, month: number): Promise<void>
 }
 
 async function calendarTogglesAHoliday(browser: Browser): Promise<void> {
-  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'zh-CN' })
-  const page = await context.newPage()
-  await logIn(page, 'admin')
+  const page = await loggedInPage(browser, 'admin', OFFICE_SCREEN)
   await page.goto(`${BASE_URL}/admin/calendar`)
   await page.getByRole('heading', { name: '工作日历' }).waitFor()
   await page.locator('[data-test="calendar-office-hours"]').waitFor()
@@ -170,7 +144,7 @@ async function calendarTogglesAHoliday(browser: Browser): Promise<void> {
   await page.keyboard.press('Escape')
   assert.equal(await calendarDay(page, '2029-10-01'), null, 'nothing of the bad file was imported')
 
-  await page.setViewportSize({ width: 360, height: 740 })
+  await page.setViewportSize(PHONE)
   await page.locator('[data-test="calendar-grid"]').waitFor()
   // The layout folds its side menu into a drawer once the media query has answered.
   await page
@@ -179,13 +153,11 @@ async function calendarTogglesAHoliday(browser: Browser): Promise<void> {
   const width = await page.evaluate(() => document.documentElement.scrollWidth)
   assert.ok(width <= 360, `the calendar fits 360 px (scroll width ${width})`)
   await shot(page, 'calendar-360')
-  await context.close()
+  await page.context().close()
 }
 
 async function timeLimitRuleAddedAndDeleted(browser: Browser): Promise<void> {
-  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'zh-CN' })
-  const page = await context.newPage()
-  await logIn(page, 'admin')
+  const page = await loggedInPage(browser, 'admin', OFFICE_SCREEN)
   await page.goto(`${BASE_URL}/admin/time-limits`)
   await page.getByRole('heading', { name: '时限规则' }).waitFor()
   await page.locator('[data-test="rule-limit"]').first().waitFor()
@@ -248,15 +220,13 @@ async function timeLimitRuleAddedAndDeleted(browser: Browser): Promise<void> {
   const final = await rules(page)
   assert.equal(final.length, before.length)
   assert.equal(final.find((rule) => rule.id === added?.id), undefined)
-  await page.setViewportSize({ width: 360, height: 740 })
+  await page.setViewportSize(PHONE)
   await shot(page, 'time-limits-360')
-  await context.close()
+  await page.context().close()
 }
 
 async function categoriesAreListed(browser: Browser): Promise<void> {
-  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'zh-CN' })
-  const page = await context.newPage()
-  await logIn(page, 'admin')
+  const page = await loggedInPage(browser, 'admin', OFFICE_SCREEN)
   await page.goto(`${BASE_URL}/admin/categories`)
   await page.getByRole('heading', { name: '分类与派单目录' }).waitFor()
   const tree = page.locator('[data-test="category-tree"]')
@@ -277,9 +247,9 @@ async function categoriesAreListed(browser: Browser): Promise<void> {
   if (await level.first().isVisible()) {
     await categoryAndCatalogueAreEdited(page)
   }
-  await page.setViewportSize({ width: 360, height: 740 })
+  await page.setViewportSize(PHONE)
   await shot(page, 'categories-360')
-  await context.close()
+  await page.context().close()
 }
 
 interface DispatchRow {
@@ -355,9 +325,7 @@ async function categoryAndCatalogueAreEdited(page: Page): Promise<void> {
 }
 
 async function templatesOpen(browser: Browser): Promise<void> {
-  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'zh-CN' })
-  const page = await context.newPage()
-  await logIn(page, 'admin')
+  const page = await loggedInPage(browser, 'admin', OFFICE_SCREEN)
   await page.goto(`${BASE_URL}/admin/templates`)
   await page.getByRole('heading', { name: '消息模板' }).waitFor()
   const missing = page.locator('[data-test="templates-missing"]')
@@ -367,7 +335,7 @@ async function templatesOpen(browser: Browser): Promise<void> {
     // A server without the template routes: the page says so instead of an empty table.
     assert.match((await missing.textContent()) ?? '', /尚未提供消息模板接口/)
     await shot(page, 'templates-missing')
-    await context.close()
+    await page.context().close()
     return
   }
   // With the routes: the editor previews with sample values; nothing is saved.
@@ -379,7 +347,7 @@ async function templatesOpen(browser: Browser): Promise<void> {
   assert.match((await page.locator('[data-test="template-preview"]').textContent()) ?? '', /案件2026-0001234/)
   await shot(page, 'template-dialog')
   await page.keyboard.press('Escape')
-  await context.close()
+  await page.context().close()
 }
 
 const browser = await launch()
