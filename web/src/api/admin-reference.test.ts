@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { ApiError } from './http'
-import { isMissingRoute } from './admin-reference'
+import { isMissingRoute } from '@/api/http'
 
 describe('isMissingRoute', () => {
   it('knows a server without the route: no such path, or the path with other methods only', () => {

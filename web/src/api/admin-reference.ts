@@ -1,8 +1,9 @@
 // Reference data an administrator maintains (docs/api.md "Time limits" and "Cases"): the
 // working calendar, the time-limit rules, the subject categories with the dispatch catalogue,
 // and the message templates.
-import { ApiError, http } from './http'
-import type { CaseKind, Channel, DeadlineStep, ItemList, OrgKind, OrgLevel, Urgency } from './types'
+import { http } from './http'
+import type { CaseKind, Channel, DeadlineStep, ItemList, OrgLevel, Urgency } from './types'
+import type { Category } from './categories'
 
 // ---- working calendar ----
 
@@ -81,16 +82,6 @@ export const removeTimeLimitRule = (id: number) => http.remove(`/api/v1/time-lim
 
 // ---- categories and the dispatch catalogue ----
 
-export interface Category {
-  /** "03" top level, "0301" second level. */
-  code: string
-  name: string
-  parentCode: string | null
-  keywords: string[]
-  /** Absent from older servers' list, which held active categories only. */
-  active?: boolean
-}
-
 export interface CategoryCreateBody {
   code: string
   name: string
@@ -114,10 +105,6 @@ export interface DispatchRule {
   assistingUnits: string[]
 }
 
-/** With `includeInactive`, deactivated categories too (older servers list active ones only). */
-export const listCategories = (includeInactive = false) =>
-  http.get<ItemList<Category>>('/api/v1/categories', { includeInactive: includeInactive || undefined })
-
 export const createCategory = (body: CategoryCreateBody) => http.post<Category>('/api/v1/categories', body)
 
 export const updateCategory = (code: string, body: CategoryUpdateBody) =>
@@ -133,21 +120,6 @@ export const updateDispatchRule = (
 
 export const removeDispatchRule = (categoryCode: string, level: CatalogueLevel) =>
   http.remove(`/api/v1/dispatch-catalogue/${categoryCode}/${level}`)
-
-/** A member unit as GET /api/v1/org/units lists it (the fields the catalogue needs). */
-export interface UnitListItem {
-  id: number
-  code: string
-  name: string
-  shortName: string
-  kind: OrgKind
-  level: OrgLevel
-  parentId: number | null
-  active: boolean
-}
-
-export const listMemberUnits = () => http.get<ItemList<UnitListItem>>('/api/v1/org/units', { kind: 'unit' })
-
 // ---- message templates ----
 
 export type TemplateChannel = 'inbox' | 'sms' | 'webhook'
@@ -162,16 +134,3 @@ export const listMessageTemplates = () => http.get<ItemList<MessageTemplate>>('/
 
 export const updateMessageTemplate = (key: string, channel: TemplateChannel, text: string) =>
   http.put<MessageTemplate>(`/api/v1/message-templates/${key}/${channel}`, { text })
-
-// ---- routes not on every server yet ----
-
-/**
- * True when the server has no such route (an older build): the category, catalogue and
- * template write routes are newer than the rest of this API.
- */
-export function isMissingRoute(error: unknown): boolean {
-  return (
-    error instanceof ApiError &&
-    (error.reason === 'route.not_found' || error.reason === 'route.method_not_allowed')
-  )
-}

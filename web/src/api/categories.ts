@@ -8,6 +8,9 @@ export interface Category {
   name: string
   parentCode: string | null
   keywords: string[]
+  active: boolean
 }
 
-export const listCategories = () => http.get<ItemList<Category>>('/api/v1/categories')
+/** With `includeInactive` (administrators), deactivated categories too. */
+export const listCategories = (includeInactive = false) =>
+  http.get<ItemList<Category>>('/api/v1/categories', { includeInactive: includeInactive || undefined })

@@ -38,6 +38,11 @@ export class ApiError extends Error {
   }
 }
 
+/** True when the server has no such route or method (a server older than this app). */
+export function isMissingRoute(error: unknown): boolean {
+  return error instanceof ApiError && (error.reason === 'route.not_found' || error.reason === 'route.method_not_allowed')
+}
+
 export const NETWORK_ERROR_REASON = 'network.unreachable'
 export const BAD_RESPONSE_REASON = 'response.invalid'
 

@@ -4,13 +4,13 @@ import { buildCategoryTree, categoryMatches, categoryPath, suggestCategories } f
 
 // A slice of data/seed/categories.csv.
 const ITEMS: Category[] = [
-  { code: '02', name: '城市管理与市容', parentCode: null, keywords: [] },
-  { code: '0206', name: '市政设施（道路/井盖/路灯/排水）', parentCode: '02', keywords: ['井盖', '路灯不亮', '积水'] },
-  { code: '0207', name: '冬季清雪除冰', parentCode: '02', keywords: ['清雪', '积雪', '路面结冰', '路滑'] },
-  { code: '03', name: '公用事业', parentCode: null, keywords: [] },
-  { code: '0301', name: '供暖供热', parentCode: '03', keywords: ['暖气', '供暖', '供热', '不热', '温度低'] },
-  { code: '0302', name: '供水', parentCode: '03', keywords: ['停水', '水压低', '自来水'] },
-  { code: '09', name: '空的大类', parentCode: null, keywords: [] },
+  { code: '02', name: '城市管理与市容', parentCode: null, keywords: [], active: true },
+  { code: '0206', name: '市政设施（道路/井盖/路灯/排水）', parentCode: '02', keywords: ['井盖', '路灯不亮', '积水'], active: true },
+  { code: '0207', name: '冬季清雪除冰', parentCode: '02', keywords: ['清雪', '积雪', '路面结冰', '路滑'], active: true },
+  { code: '03', name: '公用事业', parentCode: null, keywords: [], active: true },
+  { code: '0301', name: '供暖供热', parentCode: '03', keywords: ['暖气', '供暖', '供热', '不热', '温度低'], active: true },
+  { code: '0302', name: '供水', parentCode: '03', keywords: ['停水', '水压低', '自来水'], active: true },
+  { code: '09', name: '空的大类', parentCode: null, keywords: [], active: true },
 ]
 
 describe('buildCategoryTree', () => {

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import type { DispatchRule, UnitListItem } from '@/api/admin-reference'
+import type { DispatchRule } from '@/api/admin-reference'
+import type { OrgUnit } from '@/api/org'
 import { patternMatcher, rowProblem, rowsFor, unitLabel, unitOptions, withRow, withoutRow } from './catalogue'
 
-function unit(code: string, name: string, level: 'city' | 'district'): UnitListItem {
-  return { id: code.length, code, name, shortName: name, kind: 'unit', level, parentId: null, active: true }
+function unit(code: string, name: string, level: 'city' | 'district'): OrgUnit {
+  return { id: code.length, code, name, unitType: '', shortName: name, kind: 'unit', level, parentId: null, active: true }
 }
 
-const UNITS: UnitListItem[] = [
+const UNITS: OrgUnit[] = [
   unit('U220200-02', '吉林市发展和改革委员会', 'city'),
   unit('U220200-13', '吉林市住房和城乡建设局', 'city'),
   unit('U220204-02', '船营区住房和城乡建设局', 'district'),

@@ -1,7 +1,8 @@
 // The dispatch catalogue (派单目录) as people read it: unit codes resolved to names, and
 // "{district}" patterns (the routing district's own unit, "U{district}-02" → 船营区住建局 for
 // 船营区) said as "each district's corresponding unit". Pure.
-import type { CatalogueLevel, DispatchRule, UnitListItem } from '@/api/admin-reference'
+import type { CatalogueLevel, DispatchRule } from '@/api/admin-reference'
+import type { OrgUnit } from '@/api/org'
 
 export const CATALOGUE_LEVELS: readonly CatalogueLevel[] = ['city', 'district']
 
@@ -25,7 +26,7 @@ export type UnitLabel =
   | { kind: 'unknown'; code: string }
 
 /** How to name a catalogue unit code; district patterns are matched against district units only. */
-export function unitLabel(code: string, units: readonly UnitListItem[]): UnitLabel {
+export function unitLabel(code: string, units: readonly OrgUnit[]): UnitLabel {
   if (isDistrictPattern(code)) {
     const matcher = patternMatcher(code)
     const matching = units.filter((unit) => unit.level !== 'city' && matcher.test(unit.code))
@@ -48,7 +49,7 @@ export interface UnitOption {
  * What a catalogue row may name: every active member unit, and for each kind of district unit
  * ("U…-02" in several districts) its "{district}" pattern, listed first.
  */
-export function unitOptions(units: readonly UnitListItem[]): UnitOption[] {
+export function unitOptions(units: readonly OrgUnit[]): UnitOption[] {
   const patterns = new Map<string, UnitOption>()
   const districtsOf = new Map<string, Set<string>>()
   for (const unit of units) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Category } from '@/api/admin-reference'
+import type { Category } from '@/api/categories'
 import {
   buildTree,
   codeProblem,
@@ -11,7 +11,7 @@ import {
 } from './category-tree'
 
 function category(code: string, name: string, keywords: string[] = []): Category {
-  return { code, name, parentCode: code.length === 4 ? code.slice(0, 2) : null, keywords }
+  return { code, name, parentCode: code.length === 4 ? code.slice(0, 2) : null, keywords, active: true }
 }
 
 const CATEGORIES: Category[] = [

@@ -1,7 +1,7 @@
 // The two-level subject categories as a tree, its search, and the rules a new category's code
 // and name follow (the server's: 2 digits at the top, 4 digits under a parent starting with the
 // parent's code). Pure.
-import type { Category } from '@/api/admin-reference'
+import type { Category } from '@/api/categories'
 
 export interface CategoryNode {
   category: Category

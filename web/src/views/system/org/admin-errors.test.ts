@@ -3,7 +3,8 @@ import { ApiError } from '@/api/http'
 import { createAppI18n } from '@/i18n'
 import type { Translator } from '@/utils/api-error-message'
 import { apiErrorMessage } from '@/utils/api-error-message'
-import { fieldErrorTexts, isMissingRoute } from './admin-errors'
+import { isMissingRoute } from '@/api/http'
+import { fieldErrorTexts } from './admin-errors'
 
 const { t, te } = createAppI18n('zh-CN').global
 const zh: Translator = { t: (key, named = {}) => t(key, named), te: (key) => te(key) }

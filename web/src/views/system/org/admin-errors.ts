@@ -24,8 +24,3 @@ export function fieldErrorTexts(error: unknown, tr: Translator): Record<string, 
   }
   return texts
 }
-
-/** True when the server has no such route yet (a feature not deployed on this server). */
-export function isMissingRoute(error: unknown): boolean {
-  return error instanceof ApiError && error.status === 404 && error.reason === 'route.not_found'
-}
