@@ -18,8 +18,15 @@ async function loginShowsTheWorkbench(browser: Browser): Promise<void> {
   await shot(page, 'workbench-1280')
 
   await page.setViewportSize({ width: 360, height: 780 })
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
-  assert.ok(overflow <= 0, `the page fits a 360 px phone (${overflow} px too wide)`)
+  const overflow = await page.evaluate(() => ({
+    by: document.documentElement.scrollWidth - window.innerWidth,
+    // What sticks out, to say in the failure.
+    culprits: [...document.querySelectorAll('body *')]
+      .filter((element) => element.getBoundingClientRect().right > window.innerWidth + 1)
+      .slice(0, 5)
+      .map((element) => `${element.tagName.toLowerCase()}.${[...element.classList].join('.')}`),
+  }))
+  assert.ok(overflow.by <= 0, `the page fits a 360 px phone (${overflow.by} px too wide: ${overflow.culprits.join(', ')})`)
   await shot(page, 'workbench-360')
 
   await page.locator('[data-test="bucket-item"]').first().click()
