@@ -7,7 +7,7 @@
 // spec's deadline can fall on it, and the rule added matches no demo case and is deleted.
 import assert from 'node:assert/strict'
 import type { Browser, Page } from 'playwright-core'
-import { BASE_URL, OFFICE_SCREEN, PHONE, launch, loggedInPage, shot } from './support'
+import { BASE_URL, OFFICE_SCREEN, PHONE, loggedInPage, runScenarios, shot } from './support'
 
 /** A Thursday far from any deadline a demo or test case has. */
 const HOLIDAY_DATE = '2029-06-14'
@@ -350,29 +350,9 @@ async function templatesOpen(browser: Browser): Promise<void> {
   await page.context().close()
 }
 
-const browser = await launch()
-const tests: [string, (browser: Browser) => Promise<void>][] = [
-  ['calendar toggles a holiday', calendarTogglesAHoliday],
-  ['a time-limit rule is added and deleted', timeLimitRuleAddedAndDeleted],
-  ['categories are listed', categoriesAreListed],
-  ['templates open', templatesOpen],
-]
-let failed = 0
-try {
-  for (const [name, test] of tests) {
-    try {
-      await test(browser)
-      console.log(`ok ${name}`)
-    } catch (error) {
-      failed++
-      console.error(`FAILED ${name}`)
-      console.error(error)
-    }
-  }
-  console.log(`${tests.length - failed} passed, ${failed} failed`)
-} finally {
-  await browser.close()
-}
-if (failed > 0) {
-  process.exit(1)
-}
+await runScenarios({
+  'calendar toggles a holiday': calendarTogglesAHoliday,
+  'a time-limit rule is added and deleted': timeLimitRuleAddedAndDeleted,
+  'categories are listed': categoriesAreListed,
+  'templates open': templatesOpen,
+})

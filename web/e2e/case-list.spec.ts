@@ -5,34 +5,10 @@
 import assert from 'node:assert/strict'
 import { readFile } from 'node:fs/promises'
 import { strFromU8, unzipSync } from 'fflate'
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { BASE_URL, loggedInPage, OFFICE_SCREEN, runScenarios, shot } from './support'
 
-const BASE_URL = process.env.MINQING_WEB_URL ?? 'http://127.0.0.1:5173'
-const SCREENSHOTS = process.env.MINQING_E2E_SCREENSHOTS ?? ''
-const USERNAME = 'city-office'
-const PASSWORD = 'minqing-demo'
 const TITLE = `导出测试 <三号楼> & "暖气" ${Date.now()}`
-
-async function launch(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-  })
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  if (SCREENSHOTS) {
-    await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true })
-  }
-}
-
-async function logIn(page: Page): Promise<void> {
-  await page.goto(`${BASE_URL}/login`)
-  await page.fill('input[name="username"]', USERNAME)
-  await page.fill('input[name="password"]', PASSWORD)
-  await page.click('button[type="submit"]')
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'))
-}
 
 /** Setup, not the behaviour under test: a walk-in case registered at the city office. */
 async function registerCase(context: BrowserContext): Promise<string> {
@@ -78,9 +54,8 @@ async function numbersWhen(page: Page, ready: (numbers: string[]) => boolean): P
 }
 
 async function filterAndExport(browser: Browser): Promise<void> {
-  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'zh-CN', acceptDownloads: true })
-  const page = await context.newPage()
-  await logIn(page)
+  const page = await loggedInPage(browser, 'city-office', OFFICE_SCREEN)
+  const context = page.context()
   const number = await registerCase(context)
 
   await page.goto(`${BASE_URL}/cases`)
@@ -130,9 +105,8 @@ async function filterAndExport(browser: Browser): Promise<void> {
 }
 
 async function supervisionCentre(browser: Browser): Promise<void> {
-  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'zh-CN' })
-  const page = await context.newPage()
-  await logIn(page)
+  const page = await loggedInPage(browser, 'city-office', OFFICE_SCREEN)
+  const context = page.context()
   await page.goto(`${BASE_URL}/supervision`)
   await page.getByRole('heading', { name: '督办中心' }).waitFor()
   for (const name of ['超期/临期', '督办单', '提级']) {
@@ -164,11 +138,4 @@ async function supervisionCentre(browser: Browser): Promise<void> {
   await context.close()
 }
 
-const browser = await launch()
-try {
-  await filterAndExport(browser)
-  await supervisionCentre(browser)
-  console.log('2 passed, 0 failed')
-} finally {
-  await browser.close()
-}
+await runScenarios({ filterAndExport, supervisionCentre })

@@ -21,10 +21,10 @@ async function loginShowsTheWorkbench(browser: Browser): Promise<void> {
   const overflow = await page.evaluate(() => ({
     by: document.documentElement.scrollWidth - window.innerWidth,
     // What sticks out, to say in the failure.
-    culprits: [...document.querySelectorAll('body *')]
+    culprits: Array.from(document.querySelectorAll('body *'))
       .filter((element) => element.getBoundingClientRect().right > window.innerWidth + 1)
       .slice(0, 5)
-      .map((element) => `${element.tagName.toLowerCase()}.${[...element.classList].join('.')}`),
+      .map((element) => `${element.tagName.toLowerCase()}.${Array.from(element.classList).join('.')}`),
   }))
   assert.ok(overflow.by <= 0, `the page fits a 360 px phone (${overflow.by} px too wide: ${overflow.culprits.join(', ')})`)
   await shot(page, 'workbench-360')

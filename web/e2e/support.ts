@@ -11,15 +11,26 @@ export const OFFICE_SCREEN = { width: 1920, height: 1080 }
 export const PHONE = { width: 360, height: 740 }
 
 /** Headless Chromium from Debian's package; playwright-core downloads nothing. */
-export function launch(): Promise<Browser> {
+function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
   })
 }
 
-export function newContext(browser: Browser, viewport = DESKTOP): Promise<BrowserContext> {
-  return browser.newContext({ viewport, locale: 'zh-CN', acceptDownloads: true })
+/** Requests the pages made to any host but the server's own (the app must make none). */
+const foreignRequests: string[] = []
+
+export async function newContext(browser: Browser, viewport = DESKTOP): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport, locale: 'zh-CN', acceptDownloads: true })
+  const origin = new URL(BASE_URL).origin
+  context.on('request', (request) => {
+    const url = new URL(request.url())
+    if (url.protocol.startsWith('http') && url.origin !== origin) {
+      foreignRequests.push(request.url())
+    }
+  })
+  return context
 }
 
 /** Fills and submits the login form (it does not wait for where it leads). */
@@ -133,6 +144,10 @@ export async function runScenarios(scenarios: Record<string, (browser: Browser) 
     }
   } finally {
     await browser.close()
+  }
+  if (foreignRequests.length > 0) {
+    failed += 1
+    console.error(`  FAIL requests to other hosts: ${[...new Set(foreignRequests)].join(', ')}`)
   }
   const total = Object.keys(scenarios).length
   console.log(`${total - failed} passed, ${failed} failed`)
