@@ -154,6 +154,7 @@ class WalkRepositories final : public domain::Repositories {
     domain::NotificationRepository& Notifications() override { return inner_.Notifications(); }
     domain::TimeRulesRepository& TimeRules() override { return inner_.TimeRules(); }
     domain::SupervisionRepository& Supervisions() override { return inner_.Supervisions(); }
+    domain::SavedViewRepository& SavedViews() override { return inner_.SavedViews(); }
     WalkCases& walk_cases() { return cases_; }
 
   private:

@@ -15,6 +15,7 @@ void RegisterRoutes(http::Router& router, const ApiContext& context) {
     RegisterNotificationRoutes(router, context);
     RegisterTimeRulesRoutes(router, context);
     RegisterSupervisionRoutes(router, context);
+    RegisterSavedViewRoutes(router, context);
     if (context.test_clock != nullptr) {
         RegisterTestRoutes(router, context);
     }

@@ -23,6 +23,7 @@
 #include "service/notification_hub.hpp"
 #include "service/notification_service.hpp"
 #include "service/org_service.hpp"
+#include "service/saved_view_service.hpp"
 #include "service/sliding_window.hpp"
 #include "service/supervision_service.hpp"
 #include "service/time_rules_service.hpp"
@@ -53,6 +54,7 @@ struct ApiContext {
     service::TimeRulesService& time_rules;
     service::SupervisionService& supervisions;
     service::DeadlineSweep& sweep;
+    service::SavedViewService& saved_views;
     /// Only in test mode: the server's clock, which /api/v1/test/clock moves.
     AdjustableClock* test_clock = nullptr;
 };
@@ -71,6 +73,7 @@ void RegisterPublicRoutes(http::Router& router, const ApiContext& context);
 void RegisterNotificationRoutes(http::Router& router, const ApiContext& context);
 void RegisterTimeRulesRoutes(http::Router& router, const ApiContext& context);
 void RegisterSupervisionRoutes(http::Router& router, const ApiContext& context);
+void RegisterSavedViewRoutes(http::Router& router, const ApiContext& context);
 void RegisterTestRoutes(http::Router& router, const ApiContext& context);
 
 inline http::Response ErrorFor(const http::Request& request, const Error& error) {

@@ -12,6 +12,7 @@
 #include "domain/catalog_repository.hpp"
 #include "domain/notification_repository.hpp"
 #include "domain/org_repository.hpp"
+#include "domain/saved_view_repository.hpp"
 #include "domain/supervision_repository.hpp"
 #include "domain/time_rules_repository.hpp"
 #include "domain/user_repository.hpp"
@@ -30,6 +31,7 @@ class Repositories {
     virtual NotificationRepository& Notifications() = 0;
     virtual TimeRulesRepository& TimeRules() = 0;
     virtual SupervisionRepository& Supervisions() = 0;
+    virtual SavedViewRepository& SavedViews() = 0;
 };
 
 class Store {

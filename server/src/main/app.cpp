@@ -151,6 +151,7 @@ struct App::Parts {
           supervisions(store, clock, time_rules),
           sweep(store, clock, time_rules),
           sweep_scheduler(sweep, std::chrono::seconds(config.jobs.sweep_interval_seconds)),
+          saved_views(store, clock),
           web_files(config.http.web_root),
           notifications(store, clock, service::NotificationOptions{config.notify.query_url}),
           dispatcher(store, clock, notifications, hub, DispatcherOptionsOf(config.notify)),
@@ -171,6 +172,7 @@ struct App::Parts {
                   time_rules,
                   supervisions,
                   sweep,
+                  saved_views,
                   config.test_mode ? test_clock : nullptr} {
         api::RegisterRoutes(router, context);
         // Files served from memory: cheap enough for the network threads.
@@ -194,6 +196,7 @@ struct App::Parts {
     service::SupervisionService supervisions;
     service::DeadlineSweep sweep;
     jobs::SweepScheduler sweep_scheduler;
+    service::SavedViewService saved_views;
     http::StaticFiles web_files;
     // Before the server: its WebSockets unsubscribe from the hub as they are destroyed.
     service::NotificationHub hub;

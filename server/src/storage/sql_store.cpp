@@ -5,6 +5,7 @@
 #include "storage/sql/sql_catalog_repository.hpp"
 #include "storage/sql/sql_notification_repository.hpp"
 #include "storage/sql/sql_org_repository.hpp"
+#include "storage/sql/sql_saved_view_repository.hpp"
 #include "storage/sql/sql_supervision_repository.hpp"
 #include "storage/sql/sql_time_rules_repository.hpp"
 #include "storage/sql/sql_user_repository.hpp"
@@ -22,7 +23,8 @@ class SqlRepositories final : public domain::Repositories {
           catalog_(session),
           notifications_(session),
           time_rules_(session),
-          supervisions_(session) {}
+          supervisions_(session),
+          saved_views_(session) {}
 
     domain::OrgRepository& Orgs() override { return orgs_; }
     domain::UserRepository& Users() override { return users_; }
@@ -32,6 +34,7 @@ class SqlRepositories final : public domain::Repositories {
     domain::NotificationRepository& Notifications() override { return notifications_; }
     domain::TimeRulesRepository& TimeRules() override { return time_rules_; }
     domain::SupervisionRepository& Supervisions() override { return supervisions_; }
+    domain::SavedViewRepository& SavedViews() override { return saved_views_; }
 
   private:
     SqlOrgRepository orgs_;
@@ -42,6 +45,7 @@ class SqlRepositories final : public domain::Repositories {
     SqlNotificationRepository notifications_;
     SqlTimeRulesRepository time_rules_;
     SqlSupervisionRepository supervisions_;
+    SqlSavedViewRepository saved_views_;
 };
 
 }  // namespace
