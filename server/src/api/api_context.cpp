@@ -16,6 +16,7 @@ void RegisterRoutes(http::Router& router, const ApiContext& context) {
     RegisterTimeRulesRoutes(router, context);
     RegisterSupervisionRoutes(router, context);
     RegisterSavedViewRoutes(router, context);
+    RegisterDirectCardRoutes(router, context);
     if (context.test_clock != nullptr) {
         RegisterTestRoutes(router, context);
     }

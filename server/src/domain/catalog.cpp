@@ -11,4 +11,12 @@ std::string ResolveUnitCode(std::string_view pattern, std::string_view district_
     return code;
 }
 
+std::string DirectCardNumber(std::string_view community_code, std::size_t issued_before) {
+    std::string number = "ZTK-" + std::string(community_code);
+    if (issued_before > 0) {
+        number += "-" + std::to_string(issued_before + 1);
+    }
+    return number;
+}
+
 }  // namespace minqing::domain

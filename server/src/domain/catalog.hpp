@@ -2,6 +2,7 @@
 // the communities' direct cards (直通卡). Plain data; no I/O.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -33,6 +34,11 @@ struct DirectCard {
     Instant issued_at{};
     std::optional<Instant> revoked_at;
 };
+
+/// The number of a community's card: the first is "ZTK-<community code>" (the form the city
+/// has printed), a reissue "ZTK-<community code>-<n>" where n counts every card the community
+/// was issued, this one included. `issued_before` is how many it had.
+std::string DirectCardNumber(std::string_view community_code, std::size_t issued_before);
 
 /// One row of the dispatch catalogue (派单目录): for a category routed by an office of a
 /// level, the suggested lead and assisting units. Unit codes may hold "{district}", which

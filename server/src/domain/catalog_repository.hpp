@@ -2,12 +2,21 @@
 #pragma once
 
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
 #include "domain/catalog.hpp"
 
 namespace minqing::domain {
+
+/// Which direct cards to list; absent fields do not filter.
+struct DirectCardQuery {
+    std::optional<OrgUnitId> community_id;
+    std::optional<bool> active;
+    /// Only cards of communities inside one of these subtrees (org paths).
+    std::optional<std::vector<std::string>> within_paths;
+};
 
 class CatalogRepository {
   public:
@@ -32,6 +41,15 @@ class CatalogRepository {
     virtual std::optional<DirectCard> ActiveCard(UserId holder, OrgUnitId community) = 0;
     /// Every card the user holds (active or not), newest first.
     virtual std::vector<DirectCard> CardsOf(UserId holder) = 0;
+    virtual std::optional<DirectCard> FindCard(std::int64_t id) = 0;
+    /// The community's active card, whoever holds it.
+    virtual std::optional<DirectCard> ActiveCardOf(OrgUnitId community) = 0;
+    /// How many cards the community was ever issued (revoked ones included).
+    virtual std::size_t CountCardsOf(OrgUnitId community) = 0;
+    /// The cards matching `query`, by community code, newest first within one.
+    virtual std::vector<DirectCard> Cards(const DirectCardQuery& query) = 0;
+    /// Marks an active card revoked at `at`; false when it is not active (or not there).
+    virtual bool RevokeCard(std::int64_t id, Instant at) = 0;
 };
 
 }  // namespace minqing::domain

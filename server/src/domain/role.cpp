@@ -35,10 +35,11 @@ constexpr std::array<std::string_view, 5> kStaffPermissions{
     permission::kDirectoryRead, permission::kOrgRead,
 };
 
-constexpr std::array<std::string_view, 8> kAdminPermissions{
+constexpr std::array<std::string_view, 11> kAdminPermissions{
     permission::kDirectoryRead, permission::kOrgRead,        permission::kOrgWrite,
     permission::kAuditRead,     permission::kTokenWrite,     permission::kUserRead,
-    permission::kUserWrite,     permission::kTimeRulesWrite,
+    permission::kUserWrite,     permission::kTimeRulesWrite, permission::kDirectCardWrite,
+    permission::kTemplateWrite, permission::kCategoryWrite,
 };
 
 bool IsDivisionAt(const OrgUnit& unit, std::initializer_list<OrgLevel> levels) {

@@ -50,6 +50,9 @@ inline constexpr std::string_view kCaseRead = "case:case:read";
 inline constexpr std::string_view kCaseCreate = "case:case:create";
 inline constexpr std::string_view kCaseAct = "case:case:act";
 inline constexpr std::string_view kTimeRulesWrite = "system:time_rules:write";
+inline constexpr std::string_view kDirectCardWrite = "org:direct_card:write";
+inline constexpr std::string_view kTemplateWrite = "system:template:write";
+inline constexpr std::string_view kCategoryWrite = "case:category:write";
 }  // namespace permission
 
 }  // namespace minqing::domain

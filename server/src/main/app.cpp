@@ -152,6 +152,7 @@ struct App::Parts {
           sweep(store, clock, time_rules),
           sweep_scheduler(sweep, std::chrono::seconds(config.jobs.sweep_interval_seconds)),
           saved_views(store, clock),
+          direct_cards(store, clock),
           web_files(config.http.web_root),
           notifications(store, clock, service::NotificationOptions{config.notify.query_url}),
           dispatcher(store, clock, notifications, hub, DispatcherOptionsOf(config.notify)),
@@ -173,6 +174,7 @@ struct App::Parts {
                   supervisions,
                   sweep,
                   saved_views,
+                  direct_cards,
                   config.test_mode ? test_clock : nullptr} {
         api::RegisterRoutes(router, context);
         // Files served from memory: cheap enough for the network threads.
@@ -197,6 +199,7 @@ struct App::Parts {
     service::DeadlineSweep sweep;
     jobs::SweepScheduler sweep_scheduler;
     service::SavedViewService saved_views;
+    service::DirectCardService direct_cards;
     http::StaticFiles web_files;
     // Before the server: its WebSockets unsubscribe from the hub as they are destroyed.
     service::NotificationHub hub;

@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "storage/sql/sql_org_repository.hpp"
+
 namespace minqing::storage {
 namespace {
 
@@ -127,6 +129,60 @@ std::vector<DirectCard> SqlCatalogRepository::CardsOf(domain::UserId holder) {
         cards.push_back(CardFromRow(row));
     }
     return cards;
+}
+
+std::optional<DirectCard> SqlCatalogRepository::FindCard(std::int64_t id) {
+    const auto row = session_.QueryOne(std::string(kCardSelect) + "WHERE id = ?", {id});
+    return row ? std::optional(CardFromRow(*row)) : std::nullopt;
+}
+
+std::optional<DirectCard> SqlCatalogRepository::ActiveCardOf(domain::OrgUnitId community) {
+    const auto row = session_.QueryOne(
+        std::string(kCardSelect) + "WHERE community_id = ? AND active = 1", {community});
+    return row ? std::optional(CardFromRow(*row)) : std::nullopt;
+}
+
+std::size_t SqlCatalogRepository::CountCardsOf(domain::OrgUnitId community) {
+    return static_cast<std::size_t>(
+        session_.QueryOne("SELECT COUNT(*) FROM direct_cards WHERE community_id = ?", {community})
+            ->Int(0));
+}
+
+std::vector<DirectCard> SqlCatalogRepository::Cards(const domain::DirectCardQuery& query) {
+    std::string sql =
+        "SELECT c.id, c.number, c.community_id, c.holder_id, c.active, c.issued_at, "
+        "c.revoked_at FROM direct_cards c JOIN org_units o ON o.id = c.community_id WHERE 1 = 1";
+    std::vector<SqlValue> params;
+    if (query.community_id) {
+        sql += " AND c.community_id = ?";
+        params.emplace_back(*query.community_id);
+    }
+    if (query.active) {
+        sql += " AND c.active = ?";
+        params.emplace_back(std::int64_t{*query.active ? 1 : 0});
+    }
+    if (query.within_paths) {
+        std::string scopes;
+        for (const std::string& path : *query.within_paths) {
+            scopes += scopes.empty() ? "" : " OR ";
+            scopes += "(o.path >= ? AND o.path < ?)";
+            params.emplace_back(path);
+            params.emplace_back(SubtreeUpperBound(path));
+        }
+        sql += " AND (" + (scopes.empty() ? std::string("1 = 0") : scopes) + ")";
+    }
+    sql += " ORDER BY o.code, c.id DESC";
+    std::vector<DirectCard> cards;
+    for (const SqlRow& row : session_.Query(sql, params)) {
+        cards.push_back(CardFromRow(row));
+    }
+    return cards;
+}
+
+bool SqlCatalogRepository::RevokeCard(std::int64_t id, Instant at) {
+    return session_.Execute(
+               "UPDATE direct_cards SET active = 0, revoked_at = ? WHERE id = ? AND active = 1",
+               {ToEpochMs(at), id}) > 0;
 }
 
 }  // namespace minqing::storage

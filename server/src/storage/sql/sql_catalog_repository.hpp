@@ -20,6 +20,11 @@ class SqlCatalogRepository final : public domain::CatalogRepository {
     std::optional<domain::DirectCard> ActiveCard(domain::UserId holder,
                                                  domain::OrgUnitId community) override;
     std::vector<domain::DirectCard> CardsOf(domain::UserId holder) override;
+    std::optional<domain::DirectCard> FindCard(std::int64_t id) override;
+    std::optional<domain::DirectCard> ActiveCardOf(domain::OrgUnitId community) override;
+    std::size_t CountCardsOf(domain::OrgUnitId community) override;
+    std::vector<domain::DirectCard> Cards(const domain::DirectCardQuery& query) override;
+    bool RevokeCard(std::int64_t id, Instant at) override;
 
   private:
     SqlSession& session_;
