@@ -17,6 +17,7 @@ void RegisterRoutes(http::Router& router, const ApiContext& context) {
     RegisterSupervisionRoutes(router, context);
     RegisterSavedViewRoutes(router, context);
     RegisterDirectCardRoutes(router, context);
+    RegisterMessageTemplateRoutes(router, context);
     if (context.test_clock != nullptr) {
         RegisterTestRoutes(router, context);
     }

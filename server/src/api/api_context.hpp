@@ -21,6 +21,7 @@
 #include "service/case_workflow_service.hpp"
 #include "service/deadline_sweep.hpp"
 #include "service/direct_card_service.hpp"
+#include "service/message_template_service.hpp"
 #include "service/notification_hub.hpp"
 #include "service/notification_service.hpp"
 #include "service/org_service.hpp"
@@ -57,6 +58,7 @@ struct ApiContext {
     service::DeadlineSweep& sweep;
     service::SavedViewService& saved_views;
     service::DirectCardService& direct_cards;
+    service::MessageTemplateService& templates;
     /// Only in test mode: the server's clock, which /api/v1/test/clock moves.
     AdjustableClock* test_clock = nullptr;
 };
@@ -77,6 +79,7 @@ void RegisterTimeRulesRoutes(http::Router& router, const ApiContext& context);
 void RegisterSupervisionRoutes(http::Router& router, const ApiContext& context);
 void RegisterSavedViewRoutes(http::Router& router, const ApiContext& context);
 void RegisterDirectCardRoutes(http::Router& router, const ApiContext& context);
+void RegisterMessageTemplateRoutes(http::Router& router, const ApiContext& context);
 void RegisterTestRoutes(http::Router& router, const ApiContext& context);
 
 inline http::Response ErrorFor(const http::Request& request, const Error& error) {

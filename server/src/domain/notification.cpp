@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 
+#include "text/text_checks.hpp"
+
 namespace minqing::domain {
 namespace {
 
@@ -72,6 +74,23 @@ std::optional<std::string> FindUnknownPlaceholder(std::string_view text) {
             return std::string(name);
         }
         at = end + 1;
+    }
+    return std::nullopt;
+}
+
+std::optional<std::string> CheckTemplateText(std::string_view text) {
+    if (text.empty()) {
+        return "required";
+    }
+    const auto characters = text::CountCharacters(text);
+    if (!characters) {
+        return "invalid_utf8";
+    }
+    if (*characters > kMaxTemplateCharacters) {
+        return "length";
+    }
+    if (FindUnknownPlaceholder(text)) {
+        return "unknown_placeholder";
     }
     return std::nullopt;
 }

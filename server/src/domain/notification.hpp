@@ -4,6 +4,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -79,6 +80,14 @@ bool IsKnownPlaceholder(std::string_view name);
 /// The first placeholder of `text` that is not known, or an unclosed or empty brace as
 /// "{" — nullopt when every placeholder is known.
 std::optional<std::string> FindUnknownPlaceholder(std::string_view text);
+
+/// A template's text is at most this many characters (code points).
+inline constexpr std::size_t kMaxTemplateCharacters = 500;
+
+/// The field-error reason for a template text an administrator wrote, or nullopt when it is
+/// fine: "required", "length", "invalid_utf8", "unknown_placeholder" (a {name} the renderer
+/// does not fill, or an empty or unclosed brace).
+std::optional<std::string> CheckTemplateText(std::string_view text);
 
 /// `text` with every {name} replaced by params[name]; a known name without a value becomes "".
 std::string RenderTemplate(std::string_view text, const std::map<std::string, std::string>& params);

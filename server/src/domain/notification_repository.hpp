@@ -75,8 +75,13 @@ class NotificationRepository {
 
     virtual std::vector<Recipient> Recipients(const RecipientQuery& query) = 0;
 
-    /// Inserts or replaces the template of its key and channel.
+    /// Inserts the template of its key and channel, or replaces its text unless an
+    /// administrator edited it (EditTemplate): the template file loaded at every start must
+    /// not undo an edit.
     virtual void SaveTemplate(const MessageTemplate& message_template) = 0;
+    /// Replaces the text of the template of its key and channel and records the edit; false
+    /// when there is no such template.
+    virtual bool EditTemplate(const MessageTemplate& message_template, Instant at, UserId by) = 0;
     virtual std::vector<MessageTemplate> Templates() = 0;
 };
 

@@ -70,5 +70,19 @@ TEST(Notification, BackoffOfAFirstAttemptIsTheBase) {
     EXPECT_EQ(NextAttemptAt(schedule, 0, now) - now, milliseconds(10));
 }
 
+TEST(Notification, ChecksATemplateTextAnAdministratorWrote) {
+    EXPECT_EQ(CheckTemplateText(""), "required");
+    EXPECT_EQ(CheckTemplateText("案件{number}已办结"), std::nullopt);
+    EXPECT_EQ(CheckTemplateText("案件{numero}已办结"), "unknown_placeholder");
+    EXPECT_EQ(CheckTemplateText("案件{}已办结"), "unknown_placeholder");
+    EXPECT_EQ(CheckTemplateText("\xff\xfe"), "invalid_utf8");
+    std::string longest;
+    for (std::size_t i = 0; i < kMaxTemplateCharacters; ++i) {
+        longest += "办";
+    }
+    EXPECT_EQ(CheckTemplateText(longest), std::nullopt) << "code points, not bytes";
+    EXPECT_EQ(CheckTemplateText(longest + "!"), "length");
+}
+
 }  // namespace
 }  // namespace minqing::domain

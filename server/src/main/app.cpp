@@ -153,6 +153,7 @@ struct App::Parts {
           sweep_scheduler(sweep, std::chrono::seconds(config.jobs.sweep_interval_seconds)),
           saved_views(store, clock),
           direct_cards(store, clock),
+          templates(store, clock),
           web_files(config.http.web_root),
           notifications(store, clock, service::NotificationOptions{config.notify.query_url}),
           dispatcher(store, clock, notifications, hub, DispatcherOptionsOf(config.notify)),
@@ -175,6 +176,7 @@ struct App::Parts {
                   sweep,
                   saved_views,
                   direct_cards,
+                  templates,
                   config.test_mode ? test_clock : nullptr} {
         api::RegisterRoutes(router, context);
         // Files served from memory: cheap enough for the network threads.
@@ -200,6 +202,7 @@ struct App::Parts {
     jobs::SweepScheduler sweep_scheduler;
     service::SavedViewService saved_views;
     service::DirectCardService direct_cards;
+    service::MessageTemplateService templates;
     http::StaticFiles web_files;
     // Before the server: its WebSockets unsubscribe from the hub as they are destroyed.
     service::NotificationHub hub;

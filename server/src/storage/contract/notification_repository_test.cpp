@@ -139,5 +139,52 @@ TYPED_TEST(NotificationContract, KeepsAnInboxWithUnreadCount) {
     EXPECT_EQ(unread, 2);
 }
 
+TYPED_TEST(NotificationContract, TheTemplateFileDoesNotUndoAnAdministratorsEdit) {
+    const auto admin = domain::Transact(this->store(), [](Repositories& repositories) {
+        domain::User user;
+        user.username = "template-admin";
+        user.display_name = "管理员";
+        user.password_hash = "$argon2id$placeholder";
+        user.created_at = kNow;
+        return repositories.Users().Insert(user);
+    });
+    ASSERT_TRUE(admin);
+    const auto text_of = [this](std::string_view key) {
+        return domain::Query(this->store(), [&](Repositories& repositories) {
+            for (const auto& stored : repositories.Notifications().Templates()) {
+                if (stored.key == key) {
+                    return stored.text;
+                }
+            }
+            return std::string();
+        });
+    };
+    bool edited = false;
+    bool missing = true;
+    this->store().Write([&](Repositories& repositories) {
+        auto& notifications = repositories.Notifications();
+        notifications.SaveTemplate(
+            {"case_dispatched", NotificationChannel::kInbox, "新派单{number}"});
+        notifications.SaveTemplate({"case_escalated", NotificationChannel::kInbox, "上报{number}"});
+        edited = notifications.EditTemplate(
+            {"case_dispatched", NotificationChannel::kInbox, "派单：{number}"}, kNow, admin->id);
+        missing = notifications.EditTemplate({"case_dispatched", NotificationChannel::kSms, "x"},
+                                             kNow, admin->id);
+        return true;
+    });
+    EXPECT_TRUE(edited);
+    EXPECT_FALSE(missing) << "an edit never creates a template";
+    // The next start loads the file again.
+    this->store().Write([&](Repositories& repositories) {
+        repositories.Notifications().SaveTemplate(
+            {"case_dispatched", NotificationChannel::kInbox, "新派单{number}（新版）"});
+        repositories.Notifications().SaveTemplate(
+            {"case_escalated", NotificationChannel::kInbox, "上报{number}（新版）"});
+        return true;
+    });
+    EXPECT_EQ(text_of("case_dispatched"), "派单：{number}");
+    EXPECT_EQ(text_of("case_escalated"), "上报{number}（新版）");
+}
+
 }  // namespace
 }  // namespace minqing::storage::contract

@@ -258,8 +258,18 @@ std::vector<domain::Recipient> SqlNotificationRepository::Recipients(
 void SqlNotificationRepository::SaveTemplate(const domain::MessageTemplate& message_template) {
     session_.Execute(
         "INSERT INTO message_templates (template_key, channel, text) VALUES (?, ?, ?) "
-        "ON CONFLICT (template_key, channel) DO UPDATE SET text = excluded.text",
+        "ON CONFLICT (template_key, channel) DO UPDATE SET text = excluded.text "
+        "WHERE message_templates.edited_at IS NULL",
         {message_template.key, ChannelText(message_template.channel), message_template.text});
+}
+
+bool SqlNotificationRepository::EditTemplate(const domain::MessageTemplate& message_template,
+                                             Instant at, domain::UserId by) {
+    return session_.Execute(
+               "UPDATE message_templates SET text = ?, edited_at = ?, edited_by = ? "
+               "WHERE template_key = ? AND channel = ?",
+               {message_template.text, ToEpochMs(at), by, message_template.key,
+                ChannelText(message_template.channel)}) > 0;
 }
 
 std::vector<domain::MessageTemplate> SqlNotificationRepository::Templates() {

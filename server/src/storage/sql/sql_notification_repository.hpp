@@ -27,6 +27,8 @@ class SqlNotificationRepository final : public domain::NotificationRepository {
                                              int limit) override;
     std::vector<domain::Recipient> Recipients(const domain::RecipientQuery& query) override;
     void SaveTemplate(const domain::MessageTemplate& message_template) override;
+    bool EditTemplate(const domain::MessageTemplate& message_template, Instant at,
+                      domain::UserId by) override;
     std::vector<domain::MessageTemplate> Templates() override;
 
   private:
