@@ -18,6 +18,7 @@ void RegisterRoutes(http::Router& router, const ApiContext& context) {
     RegisterSavedViewRoutes(router, context);
     RegisterDirectCardRoutes(router, context);
     RegisterMessageTemplateRoutes(router, context);
+    RegisterCatalogRoutes(router, context);
     if (context.test_clock != nullptr) {
         RegisterTestRoutes(router, context);
     }

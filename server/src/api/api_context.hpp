@@ -19,6 +19,7 @@
 #include "service/case_intake_service.hpp"
 #include "service/case_query_service.hpp"
 #include "service/case_workflow_service.hpp"
+#include "service/catalog_service.hpp"
 #include "service/deadline_sweep.hpp"
 #include "service/direct_card_service.hpp"
 #include "service/message_template_service.hpp"
@@ -59,6 +60,7 @@ struct ApiContext {
     service::SavedViewService& saved_views;
     service::DirectCardService& direct_cards;
     service::MessageTemplateService& templates;
+    service::CatalogService& catalog;
     /// Only in test mode: the server's clock, which /api/v1/test/clock moves.
     AdjustableClock* test_clock = nullptr;
 };
@@ -80,6 +82,7 @@ void RegisterSupervisionRoutes(http::Router& router, const ApiContext& context);
 void RegisterSavedViewRoutes(http::Router& router, const ApiContext& context);
 void RegisterDirectCardRoutes(http::Router& router, const ApiContext& context);
 void RegisterMessageTemplateRoutes(http::Router& router, const ApiContext& context);
+void RegisterCatalogRoutes(http::Router& router, const ApiContext& context);
 void RegisterTestRoutes(http::Router& router, const ApiContext& context);
 
 inline http::Response ErrorFor(const http::Request& request, const Error& error) {

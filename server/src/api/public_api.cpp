@@ -10,17 +10,21 @@
 namespace minqing::api {
 namespace {
 
-nlohmann::json CategoriesJson(const std::vector<domain::Category>& categories) {
+// Inactive categories only on request: the administration page shows them to reactivate;
+// forms offer the active ones.
+nlohmann::json CategoriesJson(const std::vector<domain::Category>& categories,
+                              bool include_inactive) {
     nlohmann::json items = nlohmann::json::array();
     for (const auto& category : categories) {
-        if (!category.active) {
+        if (!category.active && !include_inactive) {
             continue;
         }
         items.push_back({{"code", category.code},
                          {"name", category.name},
                          {"parentCode", category.parent_code ? nlohmann::json(*category.parent_code)
                                                              : nlohmann::json(nullptr)},
-                         {"keywords", category.keywords}});
+                         {"keywords", category.keywords},
+                         {"active", category.active}});
     }
     return {{"items", items}};
 }
@@ -79,8 +83,9 @@ void RegisterPublicRoutes(http::Router& router, const ApiContext& context) {
                                      : nlohmann::json(nullptr)}};
             });
     });
-    router.Add("GET", "/api/v1/categories", [&context](http::Request&) {
-        return http::Json(200, CategoriesJson(context.cases.Categories()));
+    router.Add("GET", "/api/v1/categories", [&context](http::Request& request) {
+        return http::Json(200, CategoriesJson(context.cases.Categories(),
+                                              request.QueryParam("includeInactive") == "true"));
     });
 }
 

@@ -34,7 +34,12 @@ class CatalogRepository {
     /// The catalogue rule for a category routed at a level, if any.
     virtual std::optional<DispatchRule> FindDispatchRule(std::string_view category_code,
                                                          OrgLevel level) = 0;
+    /// Inserts or replaces the rule of its category and level.
     virtual void SaveDispatchRule(const DispatchRule& rule) = 0;
+    /// Every rule, by category code and level.
+    virtual std::vector<DispatchRule> DispatchRules() = 0;
+    /// Removes the rule; false when there was none.
+    virtual bool DeleteDispatchRule(std::string_view category_code, OrgLevel level) = 0;
 
     virtual DirectCard InsertCard(DirectCard card) = 0;
     /// The active card the user holds for that community, if any.

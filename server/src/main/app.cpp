@@ -154,6 +154,7 @@ struct App::Parts {
           saved_views(store, clock),
           direct_cards(store, clock),
           templates(store, clock),
+          catalog(store),
           web_files(config.http.web_root),
           notifications(store, clock, service::NotificationOptions{config.notify.query_url}),
           dispatcher(store, clock, notifications, hub, DispatcherOptionsOf(config.notify)),
@@ -177,6 +178,7 @@ struct App::Parts {
                   saved_views,
                   direct_cards,
                   templates,
+                  catalog,
                   config.test_mode ? test_clock : nullptr} {
         api::RegisterRoutes(router, context);
         // Files served from memory: cheap enough for the network threads.
@@ -203,6 +205,7 @@ struct App::Parts {
     service::SavedViewService saved_views;
     service::DirectCardService direct_cards;
     service::MessageTemplateService templates;
+    service::CatalogService catalog;
     http::StaticFiles web_files;
     // Before the server: its WebSockets unsubscribe from the hub as they are destroyed.
     service::NotificationHub hub;

@@ -102,6 +102,27 @@ void SqlCatalogRepository::SaveDispatchRule(const domain::DispatchRule& rule) {
          JoinKeywords(rule.assisting_units)});
 }
 
+std::vector<domain::DispatchRule> SqlCatalogRepository::DispatchRules() {
+    std::vector<domain::DispatchRule> rules;
+    for (const SqlRow& row :
+         session_.Query("SELECT category_code, level, lead_unit, assisting_units "
+                        "FROM dispatch_catalogue ORDER BY category_code, level")) {
+        const auto level = domain::ParseOrgLevel(row.Text(1));
+        if (!level) {
+            continue;  // the table's CHECK allows city and district only
+        }
+        rules.push_back({row.Text(0), *level, row.Text(2), SplitKeywords(row.Text(3))});
+    }
+    return rules;
+}
+
+bool SqlCatalogRepository::DeleteDispatchRule(std::string_view category_code,
+                                              domain::OrgLevel level) {
+    return session_.Execute(
+               "DELETE FROM dispatch_catalogue WHERE category_code = ? AND level = ?",
+               {std::string(category_code), std::string(domain::OrgLevelName(level))}) > 0;
+}
+
 DirectCard SqlCatalogRepository::InsertCard(DirectCard card) {
     card.id =
         session_

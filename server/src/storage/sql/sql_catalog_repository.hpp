@@ -16,6 +16,8 @@ class SqlCatalogRepository final : public domain::CatalogRepository {
     std::optional<domain::DispatchRule> FindDispatchRule(std::string_view category_code,
                                                          domain::OrgLevel level) override;
     void SaveDispatchRule(const domain::DispatchRule& rule) override;
+    std::vector<domain::DispatchRule> DispatchRules() override;
+    bool DeleteDispatchRule(std::string_view category_code, domain::OrgLevel level) override;
     domain::DirectCard InsertCard(domain::DirectCard card) override;
     std::optional<domain::DirectCard> ActiveCard(domain::UserId holder,
                                                  domain::OrgUnitId community) override;
