@@ -19,6 +19,7 @@ void RegisterRoutes(http::Router& router, const ApiContext& context) {
     RegisterDirectCardRoutes(router, context);
     RegisterMessageTemplateRoutes(router, context);
     RegisterCatalogRoutes(router, context);
+    RegisterWebSettingsRoutes(router, context);
     if (context.test_clock != nullptr) {
         RegisterTestRoutes(router, context);
     }

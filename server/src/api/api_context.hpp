@@ -34,6 +34,12 @@
 
 namespace minqing::api {
 
+/// The installation's settings the web app reads (config "web.*").
+struct WebSettings {
+    std::string map_tile_url;
+    std::string map_attribution;
+};
+
 struct ApiContext {
     service::AuthService& auth;
     service::OrgService& orgs;
@@ -61,6 +67,7 @@ struct ApiContext {
     service::DirectCardService& direct_cards;
     service::MessageTemplateService& templates;
     service::CatalogService& catalog;
+    WebSettings web_settings;
     /// Only in test mode: the server's clock, which /api/v1/test/clock moves.
     AdjustableClock* test_clock = nullptr;
 };
@@ -83,6 +90,7 @@ void RegisterSavedViewRoutes(http::Router& router, const ApiContext& context);
 void RegisterDirectCardRoutes(http::Router& router, const ApiContext& context);
 void RegisterMessageTemplateRoutes(http::Router& router, const ApiContext& context);
 void RegisterCatalogRoutes(http::Router& router, const ApiContext& context);
+void RegisterWebSettingsRoutes(http::Router& router, const ApiContext& context);
 void RegisterTestRoutes(http::Router& router, const ApiContext& context);
 
 inline http::Response ErrorFor(const http::Request& request, const Error& error) {

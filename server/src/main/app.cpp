@@ -179,6 +179,7 @@ struct App::Parts {
                   direct_cards,
                   templates,
                   catalog,
+                  api::WebSettings{config.web.map_tile_url, config.web.map_attribution},
                   config.test_mode ? test_clock : nullptr} {
         api::RegisterRoutes(router, context);
         // Files served from memory: cheap enough for the network threads.

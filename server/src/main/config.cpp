@@ -72,6 +72,8 @@ std::vector<Field> FieldsOf(Config& c) {
         {"workTime.afternoon", &c.work_time.afternoon},
         {"jobs.sweep", &c.jobs.sweep},
         {"jobs.sweepIntervalSeconds", &c.jobs.sweep_interval_seconds},
+        {"web.mapTileUrl", &c.web.map_tile_url},
+        {"web.mapAttribution", &c.web.map_attribution},
         {"log.level", &c.log.level},
         {"testMode", &c.test_mode},
     };
@@ -316,6 +318,12 @@ void Validate(const Config& c, std::vector<std::string>& errors) {
         if (!url->empty() && !url->starts_with("http://")) {
             errors.push_back(std::string(key) + " must be an http:// URL");
         }
+    }
+    // Browsers load the tiles themselves; a page served over HTTPS refuses http:// ones, and
+    // anything else is a typo.
+    if (!c.web.map_tile_url.empty() && !c.web.map_tile_url.starts_with("https://") &&
+        !c.web.map_tile_url.starts_with("http://") && !c.web.map_tile_url.starts_with("/")) {
+        errors.push_back("web.mapTileUrl must be an https:// or http:// URL, or a path");
     }
     if (!c.notify.hotline.url.empty() && c.notify.hotline.secret.empty()) {
         errors.push_back("notify.webhooks.hotline.secret is required with its url");

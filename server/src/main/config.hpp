@@ -139,6 +139,16 @@ struct JobsConfig {
     int sweep_interval_seconds = 60;
 };
 
+/// What the web app shows that differs per installation; sent to signed-in users by
+/// GET /api/v1/web-settings.
+struct WebConfig {
+    /// The map tiles of the location pickers and maps, as Leaflet takes them
+    /// ("https://tiles.example.gov.cn/{z}/{x}/{y}.png"); empty shows no map.
+    std::string map_tile_url;
+    /// The attribution the tile provider requires, shown on every map (HTML allowed).
+    std::string map_attribution;
+};
+
 struct LogConfig {
     /// trace, debug, info, warn, error or off.
     std::string level = "info";
@@ -154,6 +164,7 @@ struct Config {
     NotifyConfig notify;
     JobsConfig jobs;
     WorkTimeConfig work_time;
+    WebConfig web;
     LogConfig log;
     /// For end-to-end tests only: the clock can be moved and the sweep run through
     /// /api/v1/test/…, which do not exist otherwise. Never in production.
