@@ -1,5 +1,6 @@
 // Saved views of the case list: a name and the list's filters, per user (docs/api.md
-// "Saved views"; the query's keys are the case-list filter names, its values strings).
+// "Saved views"; the query's keys are the case-list filter names, its values strings as
+// GET /api/v1/cases takes them — so `to` is the first day not wanted).
 import { http } from './http'
 import type { ItemList } from './types'
 
@@ -24,4 +25,5 @@ export const listSavedViews = () => http.get<ItemList<SavedView>>('/api/v1/saved
 
 export const createSavedView = (view: NewSavedView) => http.post<SavedView>('/api/v1/saved-views', view)
 
+/** 204; 404 saved_view.not_found when it is not (or no longer) the caller's. */
 export const removeSavedView = (id: number) => http.remove(`/api/v1/saved-views/${id}`)

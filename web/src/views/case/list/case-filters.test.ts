@@ -7,6 +7,7 @@ import {
   filtersToQuery,
   isDate,
   nextDay,
+  previousDay,
   sameFilters,
   type CaseFilters,
 } from './case-filters'
@@ -103,6 +104,9 @@ describe('case filters', () => {
   it('does calendar arithmetic on dates', () => {
     expect(nextDay('2026-12-31')).toBe('2027-01-01')
     expect(nextDay('2028-02-28')).toBe('2028-02-29')
+    expect(previousDay('2027-01-01')).toBe('2026-12-31')
+    expect(previousDay('2028-03-01')).toBe('2028-02-29')
+    expect(previousDay('x')).toBe('x')
     expect(isDate('2027-02-29')).toBe(false)
     expect(isDate('2028-02-29')).toBe(true)
     expect(isDate('2026-1-01')).toBe(false)

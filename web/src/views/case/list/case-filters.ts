@@ -119,6 +119,16 @@ export function nextDay(value: string): string {
   return date.toISOString().slice(0, 10)
 }
 
+/** "2026-12-01" → "2026-11-30": undoes nextDay. */
+export function previousDay(value: string): string {
+  const match = DATE.exec(value)
+  if (!match) {
+    return value
+  }
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]) - 1))
+  return date.toISOString().slice(0, 10)
+}
+
 export function filtersFromQuery(query: FilterQuery): CaseFilters {
   const get = (key: string) => first((query as LocationQuery)[key]).trim()
   const states = get('state')

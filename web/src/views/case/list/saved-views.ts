@@ -1,53 +1,101 @@
-// The rules of a saved view's name (as the server checks them) and the words that describe
-// a view's filters on its chip.
-import { ApiError } from '@/api/http'
+// The rules of a saved view's name (as the server checks them), the form of a view's query
+// (the filters as GET /api/v1/cases takes them) and the words that describe a view's filters.
+import { ApiError, isMissingRoute } from '@/api/http'
 import { SAVED_VIEW_NAME_MAX, type SavedView } from '@/api/saved-views'
-import { filtersFromQuery, type FilterQuery } from './case-filters'
+import { filtersFromQuery, filtersToQuery, nextDay, previousDay, type FilterQuery } from './case-filters'
 
-export type NameProblem = 'required' | 'tooLong' | 'taken' | null
+export type NameProblem = 'required' | 'tooLong' | 'control' | 'taken' | null
 
-/** Characters as a person counts them (a CJK character or an emoji is one). */
+/** Characters as the server counts them: code points (a CJK character or an emoji is one). */
 const length = (text: string) => [...text].length
+
+/** The server's control characters: C0 (a name is one line, so tab and newline too), DEL, C1. */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/
 
 export function nameProblem(name: string, views: readonly SavedView[]): NameProblem {
   const trimmed = name.trim()
   if (trimmed === '') return 'required'
   if (length(trimmed) > SAVED_VIEW_NAME_MAX) return 'tooLong'
+  if (CONTROL.test(trimmed)) return 'control'
   if (views.some((view) => view.name === trimmed)) return 'taken'
   return null
 }
 
-/** The saved-views API is not on this server yet: the bar is hidden, not an error. */
-export function isMissingApi(error: unknown): boolean {
-  return error instanceof ApiError && error.status === 404 && error.reason === 'route.not_found'
+/**
+ * The bar hides itself, without an error, on a server without the saved-views API (404
+ * route.not_found) and for a user who may not read cases (403): the list says the rest.
+ */
+export function barUnavailable(error: unknown): boolean {
+  return isMissingRoute(error) || (error instanceof ApiError && error.status === 403)
+}
+
+/**
+ * The list's address-bar filters → a view's query. The API's `to` is the first day not wanted,
+ * the address bar's the last day wanted; a view keeps the API's form (docs/api.md).
+ */
+export function viewQueryOf(listQuery: FilterQuery): Record<string, string> {
+  const query = filtersToQuery(filtersFromQuery(listQuery))
+  if (query.to) query.to = nextDay(query.to)
+  return query
+}
+
+/** A view's query → the list's address-bar filters (what it drops is not a filter we know). */
+export function listQueryOf(viewQuery: Readonly<Record<string, string>>): Record<string, string> {
+  const filters = filtersFromQuery(viewQuery)
+  if (filters.to) filters.to = previousDay(filters.to)
+  return filtersToQuery(filters)
 }
 
 /** Where a refused save is said: on the name field, or above the form. */
 export interface SaveRefusal {
   name: NameProblem | 'server'
+  /** The server's own words, for a name problem we have no text for. */
   nameMessage: string
   general: 'tooMany' | 'query' | 'other' | null
+  /** The refusal shows that our list of views is stale (another tab saved one). */
+  stale: boolean
 }
 
-export function saveRefusal(error: unknown): SaveRefusal {
+/** The server's reasons for the `name` field (docs/api.md "Saved views") as our problems. */
+function nameReason(reason: string, name: string): NameProblem | 'server' {
+  switch (reason) {
+    case 'length':
+      return name.trim() === '' ? 'required' : 'tooLong'
+    case 'control_characters':
+    case 'invalid_utf8':
+      return 'control'
+    default:
+      return 'server'
+  }
+}
+
+export function saveRefusal(error: unknown, name: string): SaveRefusal {
+  const none = { name: null, nameMessage: '', general: null, stale: false } as const
   if (error instanceof ApiError) {
     if (error.reason === 'saved_view.name_taken') {
-      return { name: 'taken', nameMessage: '', general: null }
+      return { ...none, name: 'taken', stale: true }
     }
     if (error.reason === 'saved_view.too_many') {
-      return { name: null, nameMessage: '', general: 'tooMany' }
+      return { ...none, general: 'tooMany', stale: true }
     }
     if (error.status === 422) {
-      const fields = error.fieldMessages()
-      const queryProblem = Object.keys(fields).some((field) => field === 'query' || field.startsWith('query.'))
+      const nameError = error.fields.find((field) => field.field === 'name')
+      const queryProblem = error.fields.some((field) => field.field === 'query' || field.field.startsWith('query.'))
       return {
-        name: fields.name ? 'server' : null,
-        nameMessage: fields.name ?? '',
-        general: queryProblem ? 'query' : fields.name ? null : 'other',
+        ...none,
+        name: nameError ? nameReason(nameError.reason, name) : null,
+        nameMessage: nameError?.message ?? '',
+        general: queryProblem ? 'query' : nameError ? null : 'other',
       }
     }
   }
-  return { name: null, nameMessage: '', general: 'other' }
+  return { ...none, general: 'other' }
+}
+
+/** A delete that found no such view: it is gone already (another tab), not a failure. */
+export function isGoneView(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 404 && error.reason === 'saved_view.not_found'
 }
 
 export type Translate = (key: string, named?: Record<string, string | number>) => string
