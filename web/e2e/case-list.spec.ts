@@ -1,6 +1,6 @@
 // End to end: city-office filters the case list through the form (the filters land in the
-// address bar and the back button undoes them), exports it as .xlsx and opens the
-// supervision centre's tabs. The spec registers its own walk-in case so that it never depends
+// address bar and the back button undoes them), exports it as .xlsx, keeps the filters as a
+// saved view (我的视图) and applies and deletes it, and opens the supervision centre's tabs. The spec registers its own walk-in case so that it never depends
 // on another spec's data. Run by scripts/web e2e like login.spec.ts.
 import assert from 'node:assert/strict'
 import { readFile } from 'node:fs/promises'
@@ -61,18 +61,8 @@ async function filterAndExport(browser: Browser): Promise<void> {
   await page.goto(`${BASE_URL}/cases`)
   await page.getByRole('heading', { name: '案件' }).waitFor()
   const unfiltered = await visibleNumbers(page)
-  // This server has no saved-views API yet: the bar must hide itself rather than show an error.
-  const savedViews = await context.request.get(`${BASE_URL}/api/v1/saved-views`)
-  if (savedViews.status() === 404) {
-    await page.locator('[data-test="saved-views"]').waitFor({ state: 'detached' })
-  }
 
-  await choose(page, '[data-test="filter-state"]', '待受理')
-  await page.click('[data-test="toggle-filters"]')
-  await page.getByText('来源渠道').waitFor()
-  await choose(page, '.case-search .el-form-item:has-text("来源渠道") .el-select', '来访来电登记')
-  await page.click('[data-test="search"]')
-  await page.waitForURL((url) => url.searchParams.get('state') === 'registered' && url.searchParams.get('channel') === 'walk_in')
+  await filterRegisteredWalkIns(page)
   const filtered = await numbersWhen(page, (numbers) => numbers.includes(number))
   assert.ok(filtered.includes(number), `the new case ${number} is on the filtered list`)
   await shot(page, 'case-list-1920')
@@ -101,6 +91,114 @@ async function filterAndExport(browser: Browser): Promise<void> {
 
   await page.setViewportSize({ width: 360, height: 740 })
   await shot(page, 'case-list-360')
+  await context.close()
+}
+
+/** Sets 待受理 and 来访来电登记 in the search form and runs the search. */
+async function filterRegisteredWalkIns(page: Page): Promise<void> {
+  await choose(page, '[data-test="filter-state"]', '待受理')
+  await page.click('[data-test="toggle-filters"]')
+  await page.getByText('来源渠道').waitFor()
+  await choose(page, '.case-search .el-form-item:has-text("来源渠道") .el-select', '来访来电登记')
+  await page.click('[data-test="search"]')
+  await page.waitForURL((url) => url.searchParams.get('state') === 'registered' && url.searchParams.get('channel') === 'walk_in')
+}
+
+interface SavedView {
+  id: number
+  name: string
+  query: Record<string, string>
+}
+
+/** The views the server keeps for the page's user (its session cookie). */
+async function savedViewsOf(context: BrowserContext): Promise<SavedView[]> {
+  const response = await context.request.get(`${BASE_URL}/api/v1/saved-views`)
+  assert.equal(response.status(), 200, await response.text())
+  return ((await response.json()) as { items: SavedView[] }).items
+}
+
+async function csrfOf(context: BrowserContext): Promise<string> {
+  const me = await context.request.get(`${BASE_URL}/api/v1/auth/me`)
+  assert.equal(me.status(), 200)
+  return ((await me.json()) as { csrfToken: string }).csrfToken
+}
+
+/** The save dialog (found by its button: ElDialog puts its attributes where it likes). */
+const saveDialog = (page: Page) => page.locator('.el-dialog', { has: page.locator('[data-test="view-save"]') })
+
+async function saveViewAs(page: Page, name: string): Promise<void> {
+  await page.click('[data-test="save-view"]')
+  const dialog = saveDialog(page)
+  await dialog.waitFor()
+  await dialog.locator('input[data-test="view-name"], [data-test="view-name"] input').first().fill(name)
+  await dialog.locator('[data-test="view-save"]').click()
+}
+
+async function savedViews(browser: Browser): Promise<void> {
+  const page = await loggedInPage(browser, 'city-office', OFFICE_SCREEN)
+  const context = page.context()
+  const number = await registerCase(context)
+  const suffix = Date.now().toString(36)
+  const name = `待受理来访-${suffix}`
+  const elsewhere = `特急案件-${suffix}`
+
+  await page.goto(`${BASE_URL}/cases`)
+  await page.locator('[data-test="saved-views"]').waitFor()
+  await filterRegisteredWalkIns(page)
+
+  await saveViewAs(page, name)
+  const chip = page.locator('[data-test="saved-view"]', { hasText: name })
+  await chip.waitFor()
+  await page.locator('.el-message--success', { hasText: `视图“${name}”已保存` }).waitFor()
+  const saved = (await savedViewsOf(context)).find((view) => view.name === name)
+  assert.deepEqual(saved?.query, { state: 'registered', channel: 'walk_in' }, 'the server keeps the filters')
+
+  // Another tab saves a view the page does not know of: the server's 409 lands on the name field.
+  const other = await context.request.post(`${BASE_URL}/api/v1/saved-views`, {
+    headers: { 'X-CSRF-Token': await csrfOf(context) },
+    data: { name: elsewhere, query: { urgency: 'critical' } },
+  })
+  assert.equal(other.status(), 201, await other.text())
+  const [refused] = await Promise.all([
+    page.waitForResponse((response) => response.url().endsWith('/api/v1/saved-views') && response.request().method() === 'POST'),
+    saveViewAs(page, elsewhere),
+  ])
+  assert.equal(refused.status(), 409)
+  assert.equal(((await refused.json()) as { error: { reason: string } }).error.reason, 'saved_view.name_taken')
+  const dialog = saveDialog(page)
+  await dialog.locator('.el-form-item__error', { hasText: '已有同名视图，请换一个名称' }).waitFor()
+  // …and the bar reads the views again, so the other tab's view is there too.
+  await page.locator('[data-test="saved-view"]', { hasText: elsewhere }).waitFor()
+  await shot(page, 'saved-view-name-taken')
+  await dialog.getByRole('button', { name: '取消' }).click()
+  await dialog.waitFor({ state: 'hidden' })
+
+  // A fresh page without filters; the chip brings them back into the address bar and the list.
+  await page.goto(`${BASE_URL}/cases`)
+  await page.getByRole('heading', { name: '案件' }).waitFor()
+  await chip.click()
+  await page.waitForURL((url) => url.searchParams.get('state') === 'registered' && url.searchParams.get('channel') === 'walk_in')
+  await numbersWhen(page, (numbers) => numbers.includes(number))
+  await page.locator('.saved-views__chip.is-active', { hasText: name }).waitFor()
+  await page.locator('[data-test="filter-state"]', { hasText: '待受理' }).waitFor()
+  await shot(page, 'saved-view-applied')
+
+  await page.locator('.saved-views__chip', { hasText: name }).locator('[data-test="saved-view-remove"]').click()
+  const box = page.locator('.el-message-box', { hasText: `确定删除视图“${name}”吗？` })
+  await box.waitFor()
+  await box.getByRole('button', { name: '确定' }).click()
+  await chip.waitFor({ state: 'detached' })
+  await page.locator('.el-message--success', { hasText: `视图“${name}”已删除` }).waitFor()
+  const left = await savedViewsOf(context)
+  assert.ok(!left.some((view) => view.name === name), 'the server no longer has the view')
+
+  // Clean up the other tab's view (setup, not under test).
+  const otherId = left.find((view) => view.name === elsewhere)?.id
+  assert.ok(otherId, 'the other view is still there')
+  const removed = await context.request.delete(`${BASE_URL}/api/v1/saved-views/${otherId}`, {
+    headers: { 'X-CSRF-Token': await csrfOf(context) },
+  })
+  assert.equal(removed.status(), 204)
   await context.close()
 }
 
@@ -138,4 +236,4 @@ async function supervisionCentre(browser: Browser): Promise<void> {
   await context.close()
 }
 
-await runScenarios({ filterAndExport, supervisionCentre })
+await runScenarios({ filterAndExport, savedViews, supervisionCentre })
