@@ -1,5 +1,5 @@
 // Administration of the org network, users and roles, API tokens and direct cards
-// (docs/api.md "Org network", "Users and roles", "API tokens"; direct cards per their contract).
+// (docs/api.md "Org network", "Users and roles", "API tokens", "Direct cards", "Web settings").
 import { ApiError, http } from './http'
 import type { ItemList, OrgKind, OrgLevel, OrgRef, RoleAssignment, RoleName, UserSummary } from './types'
 
@@ -107,7 +107,7 @@ export interface WebSettings {
 
 const NO_WEB_SETTINGS: WebSettings = { mapTileUrl: '', mapAttribution: '' }
 
-/** GET /api/v1/web-settings; a server without the route (404) has none set. */
+/** GET /api/v1/web-settings; an older server without the route (404) counts as none set. */
 export async function getWebSettings(): Promise<WebSettings> {
   try {
     const settings = await http.get<Partial<WebSettings>>('/api/v1/web-settings')
@@ -228,15 +228,23 @@ export interface NewDirectCard {
   holderId: number
 }
 
+/** The cards of the communities in the caller's admin scopes, by community code, newest first. */
 export const listDirectCards = (query: DirectCardQuery = {}) =>
   http.get<ItemList<DirectCard>>('/api/v1/direct-cards', { ...query })
 
-/** 422 holderId not_director / communityId not_community; 409 direct_card.community_has_card. */
+/**
+ * Numbered ZTK-<community code>, then ZTK-<code>-<n>. 422 holderId not_director / communityId
+ * not_community; 403 org.outside_scope; 409 direct_card.community_has_card.
+ */
 export const createDirectCard = (card: NewDirectCard) => http.post<DirectCard>('/api/v1/direct-cards', card)
 
-/** 409 direct_card.revoked when it already is. */
+/** 409 direct_card.revoked when it already is; 404 direct_card.not_found. */
 export const revokeDirectCard = (id: number) => http.post<DirectCard>(`/api/v1/direct-cards/${id}/revoke`)
 
-/** Issues a new card to the new holder and revokes the old one; answers the new card. */
+/**
+ * Issues the community a new card for `holderId` (another director, or the same one after a
+ * loss) and revokes this one in the same transaction; answers (201) the new card. 409
+ * direct_card.revoked for a revoked card, 422 holderId not_director.
+ */
 export const reassignDirectCard = (id: number, holderId: number) =>
   http.post<DirectCard>(`/api/v1/direct-cards/${id}/reassign`, { holderId })

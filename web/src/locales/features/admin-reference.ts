@@ -3,6 +3,19 @@ import { defineMessages } from '../define'
 // 分类与派单目录、时限规则、工作日历、消息模板
 export default defineMessages(
   {
+    errors: {
+      category: {
+        not_found: '该分类不存在。',
+        code_taken: '该分类代码已被使用，请换一个。',
+      },
+      dispatch_rule: {
+        not_found: '该分类在此层级没有派单规则，可能已被删除。',
+        level_not_found: '派单目录只能按市级或区级设置。',
+      },
+      message_template: {
+        not_found: '该消息模板不存在。',
+      },
+    },
     categories: {
       title: '分类与派单目录',
       intro: '维护诉求分类（两级）及各分类的派单目录。分转案件时，系统按派单目录推荐主办和协办单位。',
@@ -31,6 +44,7 @@ export default defineMessages(
       codeTopFormat: '一级分类代码应为 2 位数字',
       codeChildFormat: '二级分类代码应为 4 位数字，且以 {parent} 开头',
       codeTaken: '该分类代码已被使用，请换一个。',
+      parentUnknown: '上级分类不存在或不是一级分类，请刷新页面后重试。',
       nameRequired: '请输入分类名称',
       nameTooLong: '分类名称不超过 {max} 个字',
       addTopTitle: '新增一级分类',
@@ -77,7 +91,7 @@ export default defineMessages(
       missingRoute: '当前服务器版本尚不支持此操作（接口尚未上线），请待服务器升级后再试。',
       readOnlyNotice: '当前服务器尚未提供分类和派单目录的维护接口，目前仅可查看分类。',
       catalogueUnavailable: '当前服务器尚未提供派单目录接口，暂无法查看和编辑派单目录。',
-      readOnlyUser: '仅管理员可维护分类和派单目录。',
+      readOnlyUser: '分类和派单目录全市统一，仅市级管理员可以维护，您可以查看。',
       childCount: '{n} 个子分类',
     },
     timeRules: {
@@ -281,12 +295,25 @@ export default defineMessages(
       saved: '消息模板已保存。',
       empty: '暂无消息模板',
       missingRoute: '当前服务器尚未提供消息模板接口（接口尚未上线），暂无法查看和修改模板。',
-      readOnlyUser: '仅管理员可修改消息模板。',
+      readOnlyUser: '消息模板全市统一，仅市级管理员可以修改。',
       save: '保存',
       cancel: '取消',
     },
   },
   {
+    errors: {
+      category: {
+        not_found: 'No such category.',
+        code_taken: 'This code is taken; choose another.',
+      },
+      dispatch_rule: {
+        not_found: 'The category has no rule at that level; it may have been removed.',
+        level_not_found: 'Catalogue rules are set for the city or the district level only.',
+      },
+      message_template: {
+        not_found: 'No such message template.',
+      },
+    },
     categories: {
       title: 'Categories and dispatch',
       intro: 'The two-level subject categories and each category’s dispatch catalogue. When a case is dispatched, the catalogue suggests its lead and assisting units.',
@@ -315,6 +342,7 @@ export default defineMessages(
       codeTopFormat: 'A top-level code has 2 digits',
       codeChildFormat: 'A subcategory code has 4 digits and starts with {parent}',
       codeTaken: 'This code is taken; choose another.',
+      parentUnknown: 'The parent is not a top-level category; reload the page and try again.',
       nameRequired: 'Enter a name',
       nameTooLong: 'At most {max} characters',
       addTopTitle: 'New top-level category',
@@ -361,7 +389,7 @@ export default defineMessages(
       missingRoute: 'This server does not support this yet (the route is not deployed). Try again after the server is upgraded.',
       readOnlyNotice: 'This server does not offer category maintenance yet; categories are read-only for now.',
       catalogueUnavailable: 'This server does not offer the dispatch catalogue yet.',
-      readOnlyUser: 'Only administrators maintain categories and the catalogue.',
+      readOnlyUser: 'Categories and the catalogue are one for the whole city; only the city\'s administrators maintain them.',
       childCount: '{n} subcategories',
     },
     timeRules: {
@@ -565,7 +593,7 @@ export default defineMessages(
       saved: 'Template saved.',
       empty: 'No templates',
       missingRoute: 'This server does not offer message templates yet (the route is not deployed).',
-      readOnlyUser: 'Only administrators change message templates.',
+      readOnlyUser: 'The templates are one set for the whole city; only the city\'s administrators change them.',
       save: 'Save',
       cancel: 'Cancel',
     },

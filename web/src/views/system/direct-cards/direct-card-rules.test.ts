@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { AdminUser, DirectCard } from '@/api/admin-org'
 import type { RoleName } from '@/api/types'
-import { cardQuery, directorsOf, validateIssue, validateReassign } from './direct-card-rules'
+import { cardQuery, directorsOf, replacesLostCard, validateIssue, validateReassign } from './direct-card-rules'
 
 function user(id: number, role: RoleName, unitId: number, active = true): AdminUser {
   return {
@@ -47,9 +47,15 @@ describe('checks', () => {
     expect(validateIssue({ communityId: 4, holderId: 7 })).toEqual({})
   })
 
-  it('wants a different holder to reassign', () => {
-    expect(validateReassign(card, 7)).toEqual({ holderId: { key: 'directCards.validation.sameHolder' } })
-    expect(validateReassign(card, null)).toEqual({ holderId: { key: 'directCards.validation.holder' } })
-    expect(validateReassign(card, 8)).toEqual({})
+  it('wants a holder to reassign, the current one included (a lost card)', () => {
+    expect(validateReassign(null)).toEqual({ holderId: { key: 'directCards.validation.holder' } })
+    expect(validateReassign(7)).toEqual({})
+    expect(validateReassign(8)).toEqual({})
+  })
+
+  it('tells a lost card replaced from a card handed over', () => {
+    expect(replacesLostCard(card, 7)).toBe(true)
+    expect(replacesLostCard(card, 8)).toBe(false)
+    expect(replacesLostCard(card, null)).toBe(false)
   })
 })

@@ -44,12 +44,15 @@ export function validateIssue(form: IssueForm): Problems {
   return problems
 }
 
-export function validateReassign(card: DirectCard, holderId: number | null): Problems {
-  if (holderId === null) {
-    return { holderId: { key: 'directCards.validation.holder' } }
-  }
-  if (holderId === card.holder.id) {
-    return { holderId: { key: 'directCards.validation.sameHolder' } }
-  }
-  return {}
+/**
+ * A new holder is required. The current holder is a valid choice: after a lost card the server
+ * issues the same director a new number and revokes the old one (docs/api.md "Direct cards").
+ */
+export function validateReassign(holderId: number | null): Problems {
+  return holderId === null ? { holderId: { key: 'directCards.validation.holder' } } : {}
+}
+
+/** Whether reassigning to this holder replaces a lost card rather than handing it over. */
+export function replacesLostCard(card: DirectCard, holderId: number | null): boolean {
+  return holderId !== null && holderId === card.holder.id
 }
