@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "common/result.hpp"
 #include "domain/catalog.hpp"
 
 namespace minqing::domain {
@@ -41,7 +42,9 @@ class CatalogRepository {
     /// Removes the rule; false when there was none.
     virtual bool DeleteDispatchRule(std::string_view category_code, OrgLevel level) = 0;
 
-    virtual DirectCard InsertCard(DirectCard card) = 0;
+    /// A conflict (direct_card.community_has_card) when the community already holds an
+    /// active card.
+    virtual Result<DirectCard> InsertCard(DirectCard card) = 0;
     /// The active card the user holds for that community, if any.
     virtual std::optional<DirectCard> ActiveCard(UserId holder, OrgUnitId community) = 0;
     /// Every card the user holds (active or not), newest first.

@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "common/result.hpp"
 #include "domain/saved_view.hpp"
 
 namespace minqing::domain {
@@ -21,7 +22,8 @@ class SavedViewRepository {
     /// Whether the user has a view of that name.
     virtual bool NameTaken(UserId user, std::string_view name) = 0;
     /// Stores a new view; returns it with its id.
-    virtual SavedView Insert(SavedView view) = 0;
+    /// A conflict (saved_view.name_taken) when the user already has a view of that name.
+    virtual Result<SavedView> Insert(SavedView view) = 0;
     /// Deletes the user's view; false when the user has no view with that id.
     virtual bool Delete(UserId user, SavedViewId id) = 0;
 };

@@ -62,8 +62,8 @@ DirectCardView ViewOf(Repositories& repositories, DirectCard card, OrgUnit commu
     return {std::move(card), std::move(community), holder.value_or(domain::User{})};
 }
 
-DirectCard NewCard(Repositories& repositories, const OrgUnit& community, domain::UserId holder,
-                   Instant now) {
+Result<DirectCard> NewCard(Repositories& repositories, const OrgUnit& community,
+                           domain::UserId holder, Instant now) {
     const std::size_t issued = repositories.Catalog().CountCardsOf(community.id);
     return repositories.Catalog().InsertCard({0, domain::DirectCardNumber(community.code, issued),
                                               community.id, holder, true, now, std::nullopt});
@@ -120,7 +120,11 @@ Result<DirectCardView> DirectCardService::Issue(const Principal& actor,
                 "direct_card.community_has_card",
                 "The community holds card " + held->number + "; reassign or revoke it first."));
         }
-        return ViewOf(repositories, NewCard(repositories, *community, holder_id, now), *community);
+        auto card = NewCard(repositories, *community, holder_id, now);
+        if (!card) {
+            return Fail(std::move(card.error()));
+        }
+        return ViewOf(repositories, std::move(*card), *community);
     });
 }
 
@@ -172,8 +176,11 @@ Result<DirectCardView> DirectCardService::Reassign(const Principal& actor, std::
         // Revoked before the new card is inserted: one active card per community is a unique
         // index, and both changes commit together or not at all.
         repositories.Catalog().RevokeCard(id, now);
-        return ViewOf(repositories, NewCard(repositories, *community, holder_id, now),
-                      std::move(*community));
+        auto reissued = NewCard(repositories, *community, holder_id, now);
+        if (!reissued) {
+            return Fail(std::move(reissued.error()));
+        }
+        return ViewOf(repositories, std::move(*reissued), std::move(*community));
     });
 }
 

@@ -325,8 +325,11 @@ Status SeedDemoAccounts(domain::Store& store, const Clock& clock, std::string_vi
             }
             if (account.role == Role::kDirector) {
                 // The city issues one direct card per community to its director.
-                repositories.Catalog().InsertCard(
+                auto card = repositories.Catalog().InsertCard(
                     {0, "ZTK-" + unit->code, unit->id, stored->id, true, now, std::nullopt});
+                if (!card) {
+                    return Fail(std::move(card.error()));
+                }
             }
         }
         return Ok();

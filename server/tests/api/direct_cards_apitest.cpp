@@ -13,6 +13,7 @@ using ::testing::Contains;
 using ::testing::ElementsAre;
 using ::testing::Not;
 using ::testing::Pair;
+using ::testing::StartsWith;
 
 constexpr std::string_view kCards = "/api/v1/direct-cards";
 constexpr std::string_view kDongchangzhai = "220202001001";  // 东厂宅社区 (兴华街道, 昌邑区)
@@ -159,6 +160,9 @@ TEST_F(DirectCardsApiTest, ReassigningRevokesTheOldCardAndIssuesANewOneInOneStep
     EXPECT_EQ(moved.json.at("community").at("code").get<std::string>(),
               std::string(codes::kYongqian));
     EXPECT_NE(moved.json.at("number"), card.at("number"));
+    EXPECT_THAT(moved.json.at("number").get<std::string>(),
+                StartsWith("ZTK-" + std::string(codes::kYongqian) + "-"))
+        << "a reissued card keeps its community's code";
     EXPECT_EQ(IdOf(ActiveCard(admin, codes::kYongqian)), IdOf(moved.json));
     const auto revoked = admin.Get(std::string(kCards) + "?active=false&community=" +
                                    std::to_string(UnitId(codes::kYongqian)));

@@ -123,15 +123,21 @@ bool SqlCatalogRepository::DeleteDispatchRule(std::string_view category_code,
                {std::string(category_code), std::string(domain::OrgLevelName(level))}) > 0;
 }
 
-DirectCard SqlCatalogRepository::InsertCard(DirectCard card) {
-    card.id =
-        session_
-            .QueryOne(
-                "INSERT INTO direct_cards (number, community_id, holder_id, active, "
-                "issued_at, revoked_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
-                {card.number, card.community_id, card.holder_id, std::int64_t{card.active ? 1 : 0},
-                 ToEpochMs(card.issued_at), Nullable(card.revoked_at.transform(ToEpochMs))})
-            ->Int(0);
+Result<DirectCard> SqlCatalogRepository::InsertCard(DirectCard card) {
+    try {
+        card.id = session_
+                      .QueryOne(
+                          "INSERT INTO direct_cards (number, community_id, holder_id, active, "
+                          "issued_at, revoked_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+                          {card.number, card.community_id, card.holder_id,
+                           std::int64_t{card.active ? 1 : 0}, ToEpochMs(card.issued_at),
+                           Nullable(card.revoked_at.transform(ToEpochMs))})
+                      ->Int(0);
+    } catch (const UniqueViolation&) {
+        // One active card per community is a unique index: a concurrent issue got there first.
+        return Fail(Conflict("direct_card.community_has_card",
+                             "The community already holds an active card."));
+    }
     return card;
 }
 

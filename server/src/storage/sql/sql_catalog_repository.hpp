@@ -18,7 +18,7 @@ class SqlCatalogRepository final : public domain::CatalogRepository {
     void SaveDispatchRule(const domain::DispatchRule& rule) override;
     std::vector<domain::DispatchRule> DispatchRules() override;
     bool DeleteDispatchRule(std::string_view category_code, domain::OrgLevel level) override;
-    domain::DirectCard InsertCard(domain::DirectCard card) override;
+    Result<domain::DirectCard> InsertCard(domain::DirectCard card) override;
     std::optional<domain::DirectCard> ActiveCard(domain::UserId holder,
                                                  domain::OrgUnitId community) override;
     std::vector<domain::DirectCard> CardsOf(domain::UserId holder) override;

@@ -52,13 +52,19 @@ bool SqlSavedViewRepository::NameTaken(domain::UserId user, std::string_view nam
         .has_value();
 }
 
-domain::SavedView SqlSavedViewRepository::Insert(domain::SavedView view) {
-    view.id = session_
-                  .QueryOne(
-                      "INSERT INTO saved_views (user_id, name, query, created_at) "
-                      "VALUES (?, ?, ?, ?) RETURNING id",
-                      {view.user_id, view.name, QueryText(view.query), ToEpochMs(view.created_at)})
-                  ->Int(0);
+Result<domain::SavedView> SqlSavedViewRepository::Insert(domain::SavedView view) {
+    try {
+        view.id =
+            session_
+                .QueryOne(
+                    "INSERT INTO saved_views (user_id, name, query, created_at) "
+                    "VALUES (?, ?, ?, ?) RETURNING id",
+                    {view.user_id, view.name, QueryText(view.query), ToEpochMs(view.created_at)})
+                ->Int(0);
+    } catch (const UniqueViolation&) {
+        // The service checked the name first; this is a concurrent save of the same name.
+        return Fail(Conflict("saved_view.name_taken", "You already have a view of that name."));
+    }
     return view;
 }
 

@@ -12,7 +12,7 @@ class SqlSavedViewRepository final : public domain::SavedViewRepository {
 
     std::vector<domain::SavedView> ViewsOf(domain::UserId user) override;
     bool NameTaken(domain::UserId user, std::string_view name) override;
-    domain::SavedView Insert(domain::SavedView view) override;
+    Result<domain::SavedView> Insert(domain::SavedView view) override;
     bool Delete(domain::UserId user, domain::SavedViewId id) override;
 
   private:
