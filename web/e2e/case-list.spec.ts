@@ -37,9 +37,14 @@ async function choose(page: Page, select: string, option: string): Promise<void>
   await page.keyboard.press('Escape')
 }
 
+/** Waits until the part has no loading mask (there may be two while one fades out). */
+async function loaded(page: Page, part: string): Promise<void> {
+  await page.waitForFunction((selector) => document.querySelector(`${selector} .el-loading-mask`) === null, part)
+}
+
 async function visibleNumbers(page: Page): Promise<string[]> {
   await page.locator('[data-test="case-number"]').first().waitFor()
-  await page.locator('[data-test="case-table"] .el-loading-mask').waitFor({ state: 'hidden' })
+  await loaded(page, '[data-test="case-table"]')
   return page.locator('[data-test="case-number"]').allTextContents().then((all) => all.map((n) => n.trim()))
 }
 
@@ -212,7 +217,7 @@ async function supervisionCentre(browser: Browser): Promise<void> {
   }
   const warnings = page.locator('[data-test="warnings-table"]')
   await warnings.waitFor()
-  await page.locator('[data-test="warnings-tab"] .el-loading-mask').waitFor({ state: 'hidden' })
+  await loaded(page, '[data-test="warnings-tab"]')
   if ((await warnings.locator('.el-table__row').count()) > 0) {
     await page.locator('[data-test="warnings-chart"] canvas').waitFor()
   }
@@ -231,7 +236,7 @@ async function supervisionCentre(browser: Browser): Promise<void> {
   await page.setViewportSize({ width: 360, height: 740 })
   await page.goto(`${BASE_URL}/supervision`)
   await page.locator('[data-test="warnings-table"]').waitFor()
-  await page.locator('[data-test="warnings-tab"] .el-loading-mask').waitFor({ state: 'hidden' })
+  await loaded(page, '[data-test="warnings-tab"]')
   await shot(page, 'supervision-360')
   await context.close()
 }

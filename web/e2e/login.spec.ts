@@ -18,6 +18,10 @@ async function loginShowsTheWorkbench(browser: Browser): Promise<void> {
   await shot(page, 'workbench-1280')
 
   await page.setViewportSize({ width: 360, height: 780 })
+  // The layout turns to its phone form on the resize event; give it that moment, then measure.
+  await page
+    .waitForFunction(() => document.documentElement.scrollWidth <= window.innerWidth, null, { timeout: 5000 })
+    .catch(() => undefined)
   const overflow = await page.evaluate(() => ({
     by: document.documentElement.scrollWidth - window.innerWidth,
     // What sticks out, to say in the failure.
