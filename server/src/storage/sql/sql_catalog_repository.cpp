@@ -189,14 +189,7 @@ std::vector<DirectCard> SqlCatalogRepository::Cards(const domain::DirectCardQuer
         params.emplace_back(std::int64_t{*query.active ? 1 : 0});
     }
     if (query.within_paths) {
-        std::string scopes;
-        for (const std::string& path : *query.within_paths) {
-            scopes += scopes.empty() ? "" : " OR ";
-            scopes += "(o.path >= ? AND o.path < ?)";
-            params.emplace_back(path);
-            params.emplace_back(SubtreeUpperBound(path));
-        }
-        sql += " AND (" + (scopes.empty() ? std::string("1 = 0") : scopes) + ")";
+        sql += " AND (" + WithinSubtrees("o.path", *query.within_paths, params) + ")";
     }
     sql += " ORDER BY o.code, c.id DESC";
     std::vector<DirectCard> cards;

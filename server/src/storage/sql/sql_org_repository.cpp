@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 namespace minqing::storage {
@@ -68,6 +69,18 @@ std::vector<OrgUnit> FromRows(const std::vector<SqlRow>& rows) {
 }
 
 }  // namespace
+
+std::string WithinSubtrees(std::string_view path_column, const std::vector<std::string>& paths,
+                           std::vector<SqlValue>& params) {
+    std::string condition;
+    for (const std::string& path : paths) {
+        condition += condition.empty() ? "(" : " OR (";
+        condition += fmt::format("{0} >= ? AND {0} < ?)", path_column);
+        params.emplace_back(path);
+        params.emplace_back(SubtreeUpperBound(path));
+    }
+    return condition.empty() ? std::string("1 = 0") : condition;
+}
 
 std::string SubtreeUpperBound(std::string_view path) {
     // Paths end in '/', and '0' is the character right after '/', so every path with this

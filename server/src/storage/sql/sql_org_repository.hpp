@@ -1,6 +1,10 @@
 // OrgRepository over a SqlSession; the same SQL serves SQLite and PostgreSQL.
 #pragma once
 
+#include <string>
+#include <string_view>
+#include <vector>
+
 #include "domain/org_repository.hpp"
 #include "storage/sql.hpp"
 
@@ -25,5 +29,10 @@ class SqlOrgRepository final : public domain::OrgRepository {
 /// The half-open range [path, upper) that holds exactly the paths starting with `path`,
 /// so subtree queries use an ordinary index on both backends.
 std::string SubtreeUpperBound(std::string_view path);
+
+/// "(col >= ? AND col < ?) OR …" for a path column inside any of the subtrees, appending the
+/// bounds to `params`; "1 = 0" (nothing) when there are no subtrees.
+std::string WithinSubtrees(std::string_view path_column, const std::vector<std::string>& paths,
+                           std::vector<SqlValue>& params);
 
 }  // namespace minqing::storage

@@ -84,18 +84,10 @@ std::vector<User> SqlUserRepository::List(const domain::UserQuery& query) {
     std::string sql = "SELECT " + std::string(kUserColumns) + " FROM users u WHERE 1 = 1";
     std::vector<SqlValue> params;
     if (query.within_paths) {
-        std::string scopes;
-        for (const std::string& path : *query.within_paths) {
-            scopes += scopes.empty() ? "" : " OR ";
-            scopes += "(o.path >= ? AND o.path < ?)";
-            params.emplace_back(path);
-            params.emplace_back(SubtreeUpperBound(path));
-        }
-        sql += " AND (";
-        sql += scopes.empty() ? "1 = 0"
-                              : "EXISTS (SELECT 1 FROM role_assignments r JOIN org_units o ON "
-                                "o.id = r.org_unit_id WHERE r.user_id = u.id AND (" +
-                                    scopes + "))";
+        sql +=
+            " AND (EXISTS (SELECT 1 FROM role_assignments r JOIN org_units o ON "
+            "o.id = r.org_unit_id WHERE r.user_id = u.id AND (" +
+            WithinSubtrees("o.path", *query.within_paths, params) + "))";
         if (query.include_without_roles) {
             sql += " OR NOT EXISTS (SELECT 1 FROM role_assignments r WHERE r.user_id = u.id)";
         }
