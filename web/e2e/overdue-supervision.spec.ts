@@ -4,7 +4,7 @@
 // a page acting on a case someone else has changed meanwhile is told so and reloads.
 import assert from 'node:assert/strict'
 import type { Browser } from 'playwright-core'
-import { ApiSession, loggedInPage, runScenarios, shot } from './support'
+import { ApiSession, BASE_URL, loggedInPage, runScenarios, shot } from './support'
 import { openCase } from './steps/case-page'
 import { caseAtHousingBureau } from './steps/case-setup'
 
@@ -37,6 +37,13 @@ async function overdueCaseIsSupervisedAndAnswered(browser: Browser): Promise<voi
   await office.locator('.el-message--success', { hasText: '督办单已下发' }).first().waitFor()
   await office.locator('[data-test="supervision-item"][data-replied="no"]', { hasText: '督办单' }).first().waitFor()
   await shot(office, 'overdue-1-red-card-and-order')
+  // The supervision centre lists the order under its case's number.
+  const number = ((await office.locator('[data-test="case-number"]').first().textContent()) ?? '').trim()
+  await office.goto(`${BASE_URL}/supervision?tab=orders`)
+  await office.locator('[data-test="orders-table"]', { hasText: number }).waitFor()
+  // …and under the unit it was issued to, by name.
+  await office.locator('[data-test="orders-table"] .el-table__row', { hasText: number }).first().getByText('吉林市住房和城乡建设局').waitFor()
+  await shot(office, 'overdue-1-supervision-centre-orders')
   await office.context().close()
 
   const handler = await loggedInPage(browser, 'unit-handler')

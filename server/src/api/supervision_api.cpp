@@ -21,6 +21,7 @@ nlohmann::json OrNull(const std::optional<T>& value) {
 nlohmann::json SupervisionJson(const domain::Supervision& s) {
     return {{"id", s.id},
             {"caseId", s.case_id},
+            {"caseNumber", s.case_number},
             {"level", domain::SupervisionLevelName(s.level)},
             {"manual", s.manual},
             {"step",

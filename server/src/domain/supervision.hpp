@@ -25,6 +25,8 @@ std::optional<SupervisionLevel> ParseSupervisionLevel(std::string_view name);
 struct Supervision {
     std::int64_t id = 0;
     CaseId case_id = 0;
+    /// The case's number ("2026-0001234"), read with the record for the lists that show it.
+    std::string case_number;
     SupervisionLevel level = SupervisionLevel::kReminder;
     bool manual = false;
     /// The late step and its deadline (automatic ones), or what the issuer asks about.

@@ -407,6 +407,8 @@ TEST_F(SweepApiTest, ASupervisionOrderIsRepliedByTheUnitAndALateReplyIsFlagged) 
         city.Post(path, {{"note", "请三日内报告处理进展"}, {"replyDays", 1}});
     ASSERT_THAT(issued, HasStatus(201));
     EXPECT_EQ(issued.json.at("level"), "written");
+    const std::string number = city.Get(CasePath(id)).json.at("number").get<std::string>();
+    EXPECT_EQ(issued.json.at("caseNumber"), number) << "the order names its case";
     EXPECT_EQ(issued.json.at("unitId"), UnitId(codes::kHousingBureau));
     ASSERT_TRUE(issued.json.at("replyDue").is_string());
     const std::string reply_path = path + "/" + std::to_string(IdOf(issued.json)) + "/reply";
@@ -430,6 +432,7 @@ TEST_F(SweepApiTest, ASupervisionOrderIsRepliedByTheUnitAndALateReplyIsFlagged) 
     const auto flagged = FindBy(overdue.json.at("items"), "note", "请说明延误原因");
     ASSERT_TRUE(flagged.is_object()) << overdue.body;
     EXPECT_TRUE(flagged.at("replyLate").get<bool>());
+    EXPECT_EQ(flagged.at("caseNumber"), number) << "the centre's list names the case";
     EXPECT_TRUE(FindBy(overdue.json.at("items"), "note", "请三日内报告处理进展").is_null());
     EXPECT_EQ(Levels(city, id, true), (std::vector<std::string>{"written", "written"}));
 

@@ -10,6 +10,8 @@ export const SUPERVISION_STATUSES: readonly SupervisionStatus[] = ['all', 'manua
 export interface Supervision {
   id: number
   caseId: number
+  /** The case's number, "2026-0001234". */
+  caseNumber: string
   level: SupervisionLevelName
   manual: boolean
   step: DeadlineStep | null

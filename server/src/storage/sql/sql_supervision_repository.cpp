@@ -12,7 +12,8 @@ using domain::SweptCase;
 
 constexpr std::string_view kColumns =
     "id, case_id, level, manual, step, step_deadline, unit_id, note, issued_by, issued_by_unit, "
-    "issued_at, reply_due, replied_at, replied_by, reply, reply_warning_level";
+    "issued_at, reply_due, replied_at, replied_by, reply, reply_warning_level, "
+    "(SELECT c.number FROM cases c WHERE c.id = s.case_id)";
 
 constexpr std::string_view kSweptColumns =
     " RETURNING id, number, title, holder_id, deadline_step, deadline";
@@ -36,6 +37,7 @@ Supervision FromRow(const SqlRow& row) {
     s.replied_by = row.OptionalInt(13);
     s.reply = row.Text(14);
     s.reply_warning_level = static_cast<int>(row.Int(15));
+    s.case_number = row.Text(16);
     return s;
 }
 
@@ -53,12 +55,16 @@ Supervision SqlSupervisionRepository::Insert(Supervision s) {
          Nullable(s.issued_by_unit), ToEpochMs(s.issued_at), NullableMillis(s.reply_due)});
     // No row: the sweep already recorded this level for this deadline.
     s.id = row ? row->Int(0) : 0;
+    if (const auto number =
+            session_.QueryOne("SELECT number FROM cases WHERE id = ?", {s.case_id})) {
+        s.case_number = number->Text(0);
+    }
     return s;
 }
 
 std::optional<Supervision> SqlSupervisionRepository::FindById(std::int64_t id) {
     const auto row = session_.QueryOne(
-        "SELECT " + std::string(kColumns) + " FROM case_supervisions WHERE id = ?", {id});
+        "SELECT " + std::string(kColumns) + " FROM case_supervisions s WHERE s.id = ?", {id});
     return row ? std::optional(FromRow(*row)) : std::nullopt;
 }
 
@@ -183,13 +189,16 @@ std::vector<SweptCase> SqlSupervisionRepository::RaiseSupervision(domain::Superv
 }
 
 std::vector<Supervision> SqlSupervisionRepository::FlagLateReplies(Instant now) {
+    // RETURNING gives the ids only: SQLite's RETURNING cannot reach the case number through
+    // a subquery, so the few late orders are read again, whole.
     std::vector<Supervision> late;
     for (const SqlRow& row : session_.Query(
              "UPDATE case_supervisions SET reply_warning_level = 2 WHERE reply_warning_level = 0 "
-             "AND manual = 1 AND replied_at IS NULL AND reply_due < ? RETURNING " +
-                 std::string(kColumns),
+             "AND manual = 1 AND replied_at IS NULL AND reply_due < ? RETURNING id",
              {ToEpochMs(now)})) {
-        late.push_back(FromRow(row));
+        if (auto record = FindById(row.Int(0))) {
+            late.push_back(std::move(*record));
+        }
     }
     return late;
 }

@@ -5,6 +5,7 @@ import { levelKey, replyState } from './supervision-rows'
 const base: Supervision = {
   id: 1,
   caseId: 7,
+  caseNumber: '2026-0000007',
   level: 'written',
   manual: true,
   step: 'answer',
