@@ -3,8 +3,13 @@
 namespace minqing::domain {
 namespace {
 
+// True when `magic` appears at `offset`; false when the input is too short to hold it there.
+bool HasAt(std::string_view bytes, std::size_t offset, std::string_view magic) {
+    return bytes.size() >= offset && bytes.substr(offset, magic.size()) == magic;
+}
+
 bool StartsWith(std::string_view bytes, std::string_view magic) {
-    return bytes.substr(0, magic.size()) == magic;
+    return HasAt(bytes, 0, magic);
 }
 
 // An OOXML file is a ZIP whose entries name the part that says what it is; the first
@@ -36,7 +41,9 @@ std::optional<std::string> SniffContentType(std::string_view bytes) {
     if (StartsWith(bytes, "GIF87a"sv) || StartsWith(bytes, "GIF89a"sv)) {
         return "image/gif";
     }
-    if (StartsWith(bytes, "RIFF"sv) && bytes.substr(8, 4) == "WEBP"sv) {
+    // RIFF is a container: the kind of its content follows the 4-byte length, and an upload
+    // may end anywhere before that.
+    if (StartsWith(bytes, "RIFF"sv) && HasAt(bytes, 8, "WEBP"sv)) {
         return "image/webp";
     }
     if (StartsWith(bytes, "%PDF-"sv)) {

@@ -32,5 +32,13 @@ TEST(ContentTypeTest, RefusesEverythingElseWhateverItIsCalled) {
     }
 }
 
+TEST(ContentTypeTest, RefusesTruncatedRiffWithoutReadingPastTheEnd) {
+    // An upload of just "RIFF" was answered 500: the check for WEBP read beyond its end.
+    for (const auto& bytes : {"RIFF"s, "RIFF\x10\x00\x00"s, "RIFF\x10\x00\x00\x00"s,
+                              "RIFF\x10\x00\x00\x00WEB"s, "RIFF\x10\x00\x00\x00AVI "s}) {
+        EXPECT_EQ(SniffContentType(bytes), std::nullopt) << bytes.size() << " bytes";
+    }
+}
+
 }  // namespace
 }  // namespace minqing::domain
