@@ -33,6 +33,6 @@ export default defineConfig({
   },
   test: {
     environment: 'node',
-    include: ['src/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'eslint-rules/**/*.test.ts'],
   },
 })
