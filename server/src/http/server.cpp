@@ -31,6 +31,7 @@
 #include "common/error.hpp"
 #include "http/error_response.hpp"
 #include "http/middleware.hpp"
+#include "http/request_framing.hpp"
 #include "http/text.hpp"
 #include "http/websocket_session.hpp"
 
@@ -44,7 +45,7 @@ using tcp = net::ip::tcp;
 using BeastRequest = bhttp::request<bhttp::string_body>;
 using BeastResponse = bhttp::response<bhttp::string_body>;
 
-constexpr std::size_t kHeaderLimit = 16 * 1024;
+constexpr std::size_t kHeaderLimit = kRequestHeaderLimit;
 constexpr std::size_t kReadChunk = 4096;
 // After an answer that leaves part of a request unread (413, malformed input) the socket is
 // drained for a while before closing: closing with unread data sends a TCP reset, which can
@@ -282,6 +283,30 @@ class Session : public std::enable_shared_from_this<Session> {
         state_ = State::kReading;
         started_ = std::chrono::steady_clock::now();
         stream_.expires_after(core_.options().header_timeout);
+        ReadHeaderSection();
+    }
+
+    // Beast joins folded lines silently, so the raw header section is looked at before the
+    // parser consumes it: the whole section is read first (or as much as the limit allows,
+    // which the parser then refuses).
+    void ReadHeaderSection() {
+        const std::string_view received(static_cast<const char*>(buffer_.data().data()),
+                                        buffer_.size());
+        const HeaderScan scan = ScanHeaderSection(received.substr(0, kHeaderLimit));
+        if (scan == HeaderScan::kIncomplete && received.size() < kHeaderLimit) {
+            stream_.async_read_some(
+                buffer_.prepare(kReadChunk),
+                [self = shared_from_this()](boost::system::error_code ec, std::size_t bytes) {
+                    self->buffer_.commit(bytes);
+                    if (ec) {
+                        self->Close();
+                        return;
+                    }
+                    self->ReadHeaderSection();
+                });
+            return;
+        }
+        header_folded_ = scan == HeaderScan::kFolded;
         bhttp::async_read_header(stream_, buffer_, *parser_,
                                  beast::bind_front_handler(&Session::OnHeader, shared_from_this()));
     }
@@ -293,6 +318,18 @@ class Session : public std::enable_shared_from_this<Session> {
         }
         first_request_ = false;
         const BeastRequest& message = parser_->get();
+        if (header_folded_) {
+            AnswerAndClose(kBadRequest,
+                           MakeError(ErrorCode::kBadRequest, "request.malformed",
+                                     "Header fields may not be folded onto a second line."));
+            return;
+        }
+        if (const auto problem = CheckRequestFraming(message, parser_->chunked())) {
+            AnswerAndClose(problem->status,
+                           MakeError(ErrorCode::kBadRequest, std::string(problem->reason),
+                                     std::string(problem->message)));
+            return;
+        }
         const auto& options = core_.options();
         const std::string_view target(message.target().data(), message.target().size());
         const bool upload =
@@ -545,6 +582,7 @@ class Session : public std::enable_shared_from_this<Session> {
     bool keep_alive_ = false;
     bool head_ = false;
     bool request_unread_ = false;  // the answer was given before the request was fully read
+    bool header_folded_ = false;   // the header section being parsed has an obs-fold
     bool upgraded_ = false;        // the stream was handed to a WebSocketSession
     std::size_t lingered_bytes_ = 0;
     std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();

@@ -57,6 +57,18 @@ class Client {
         }
     }
 
+    /// Sends `bytes` exactly as given: requests Beast would not write, or several at once.
+    void SendRaw(std::string_view bytes) {
+        boost::system::error_code result;
+        stream_.expires_after(kClientTimeout);
+        net::async_write(stream_, net::buffer(bytes.data(), bytes.size()),
+                         [&result](boost::system::error_code ec, std::size_t) { result = ec; });
+        Run();
+        if (result) {
+            throw boost::system::system_error(result, "client write");
+        }
+    }
+
     ClientResponse Receive(bool head = false) {
         bhttp::response_parser<bhttp::string_body> parser;
         parser.skip(head);
@@ -280,6 +292,75 @@ TEST_F(ServerTest, RejectsChunkedBodyOverLimit) {
     request.chunked(true);
     client.Send(request, /*frame=*/false);
     EXPECT_EQ(client.Receive().result_int(), 413);
+}
+
+TEST_F(ServerTest, AcceptsChunkedBodyWithinLimit) {
+    Client client(port());
+    client.SendRaw(
+        "POST /body HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+        "3\r\nabc\r\n2\r\nde\r\n0\r\n\r\n");
+    const ClientResponse response = client.Receive();
+    EXPECT_EQ(response.result_int(), 200);
+    EXPECT_EQ(nlohmann::json::parse(response.body())["length"], 5);
+    EXPECT_TRUE(response.keep_alive());
+}
+
+// RFC 9112 §6.3 and §5.2: a request whose length a proxy in front could read differently is
+// refused and the connection closed, so that what follows it is never taken for a request.
+TEST_F(ServerTest, RefusesAmbiguousFramingAndIgnoresWhatFollows) {
+    const std::string pipelined = "GET /echo/2 HTTP/1.1\r\nHost: x\r\n\r\n";
+    const struct {
+        const char* what;
+        std::string request;
+        int status;
+    } cases[] = {
+        {"a coding and a length",
+         "POST /body HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip\r\nContent-Length: 5\r\n"
+         "\r\nhello",
+         400},
+        {"a length and a coding",
+         "POST /body HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nTransfer-Encoding: gzip\r\n"
+         "\r\nhello",
+         400},
+        {"chunked and a length",
+         "POST /body HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nContent-Length: 5"
+         "\r\n\r\n0\r\n\r\n",
+         400},
+        {"a final coding other than chunked",
+         "POST /body HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip\r\n\r\n", 400},
+        {"chunked before another coding",
+         "POST /body HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked, gzip\r\n\r\n", 400},
+        {"chunked twice",
+         "POST /body HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked, chunked\r\n\r\n"
+         "0\r\n\r\n",
+         400},
+        {"chunked with a parameter",
+         "POST /body HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked;x=1\r\n\r\n"
+         "0\r\n\r\n",
+         400},
+        {"Transfer-Encoding in HTTP/1.0",
+         "POST /body HTTP/1.0\r\nHost: x\r\nConnection: keep-alive\r\n"
+         "Transfer-Encoding: chunked\r\n\r\n0\r\n\r\n",
+         400},
+        {"a folded header line", "GET /echo/1 HTTP/1.1\r\nHost: x\r\nX-Note: one\r\n two\r\n\r\n",
+         400},
+        {"a line folded with a tab",
+         "GET /echo/1 HTTP/1.1\r\nHost: x\r\nX-Note: one\r\n\ttwo\r\n\r\n", 400},
+        {"a coding the server does not implement",
+         "POST /body HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip, chunked\r\n\r\n"
+         "0\r\n\r\n",
+         501},
+    };
+    for (const auto& [what, request, status] : cases) {
+        Client client(port());
+        client.SendRaw(request + pipelined);
+        const ClientResponse response = client.Receive();
+        EXPECT_EQ(response.result_int(), status) << what;
+        EXPECT_FALSE(response.keep_alive()) << what;
+        const auto body = nlohmann::json::parse(response.body(), nullptr, false);
+        EXPECT_EQ(body.contains("error") ? body["error"]["status"] : nullptr, status) << what;
+        EXPECT_TRUE(client.ServerClosed()) << what << ": the pipelined request was answered";
+    }
 }
 
 TEST_F(ServerTest, UnknownRouteIs404WithRequestId) {
