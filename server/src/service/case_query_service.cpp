@@ -1,8 +1,8 @@
 #include "service/case_query_service.hpp"
 
 #include <algorithm>
-#include <charconv>
 
+#include "service/case_cursor.hpp"
 #include "service/case_records.hpp"
 #include "text/segmenter.hpp"
 
@@ -32,24 +32,6 @@ std::int64_t SortKey(const Case& c, domain::CaseSort sort) {
             break;
     }
     return ToEpochMs(c.created_at);
-}
-
-// "key.id": the sort key and id of the last row served.
-std::string EncodeCursor(std::int64_t key, domain::CaseId id) {
-    return std::to_string(key) + "." + std::to_string(id);
-}
-
-bool DecodeCursor(const std::string& cursor, std::int64_t& key, domain::CaseId& id) {
-    const auto dot = cursor.find('.');
-    if (dot == std::string::npos) {
-        return false;
-    }
-    const auto parse = [](std::string_view text, std::int64_t& value) {
-        const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-        return ec == std::errc() && end == text.data() + text.size();
-    };
-    return parse(std::string_view(cursor).substr(0, dot), key) &&
-           parse(std::string_view(cursor).substr(dot + 1), id);
 }
 
 std::vector<domain::OrgUnitId> OfficeNodes(const Principal& caller) {
@@ -146,13 +128,12 @@ Result<CasePage> CaseQueryService::List(const Principal& caller, CaseFilters fil
     query.visibility = domain::VisibilityOf(caller);
     query.limit = std::clamp(query.limit, 1, kMaxPage);
     if (!cursor.empty()) {
-        std::int64_t key = 0;
-        domain::CaseId id = 0;
-        if (!DecodeCursor(cursor, key, id)) {
+        const auto after = DecodeCaseCursor(cursor);
+        if (!after) {
             return Fail(Validation({{"cursor", "invalid", "Use the nextCursor of a page."}}));
         }
-        query.after_key = key;
-        query.after_id = id;
+        query.after_key = after->key;
+        query.after_id = after->id;
     }
     if (!filters.keyword.empty()) {
         query.terms = text::QueryTerms(filters.keyword);
@@ -180,7 +161,7 @@ Result<CasePage> CaseQueryService::List(const Principal& caller, CaseFilters fil
         page.items = repositories.Cases().List(query);
         if (static_cast<int>(page.items.size()) == query.limit) {
             const auto& last = page.items.back();
-            page.next_cursor = EncodeCursor(SortKey(last, query.sort), last.id);
+            page.next_cursor = EncodeCaseCursor({SortKey(last, query.sort), last.id});
         }
         return page;
     });
