@@ -25,8 +25,6 @@ auto ViewJson(const ApiContext& context) {
     };
 }
 
-using domain::CaseAction;
-
 constexpr std::size_t kMaxIdempotencyKey = 128;
 constexpr int kWorkbenchFirst = 5;
 
@@ -39,51 +37,6 @@ Result<std::string> IdempotencyKey(const http::Request& request) {
             Validation({{"Idempotency-Key", "invalid", "At most 128 visible ASCII characters."}}));
     }
     return key;
-}
-
-service::ActionRequest DecodeAction(CaseAction action, const nlohmann::json& body) {
-    service::ActionRequest request;
-    request.action = action;
-    JsonFields fields(body);
-    request.expected_version = fields.Integer("version");
-    request.target_id = fields.Integer("targetId");
-    request.assisting_ids = fields.Ids("assistingIds");
-    auto& input = request.input;
-    input.note = fields.String("note").value_or("");
-    input.reason = fields.String("reason").value_or("");
-    input.legal_basis = fields.String("legalBasis").value_or("");
-    input.answer_text = fields.String("answerText").value_or("");
-    input.external_ref = fields.String("externalRef").value_or("");
-    input.master_case_id = fields.Integer("masterCaseId");
-    input.extension_days = static_cast<int>(fields.Integer("extensionDays").value_or(0));
-    input.contacted = fields.Boolean("contacted");
-    input.solved = fields.Boolean("solved");
-    input.unreachable = fields.Boolean("unreachable").value_or(false);
-    const auto named = [&fields](const char* key, auto parse) {
-        const auto text = fields.String(key);
-        auto value = text ? parse(*text) : std::nullopt;
-        if (text && !value) {
-            fields.Add({key, "invalid", "Not one of the allowed values."});
-        }
-        return value;
-    };
-    input.method = named("method", &domain::ParseHandoverMethod);
-    input.result = named("result", &domain::ParseAnswerResult);
-    input.satisfaction = named("satisfaction", &domain::ParseSatisfaction);
-    if (const auto date = fields.String("committedDate")) {
-        input.committed_date = ParseIso8601(*date);
-        if (!input.committed_date) {
-            fields.Add({"committedDate", "invalid", "A date like 2027-03-01."});
-        }
-    }
-    fields.RejectUnknown({"version", "targetId", "assistingIds", "note", "reason", "legalBasis",
-                          "answerText", "externalRef", "masterCaseId", "extensionDays", "contacted",
-                          "solved", "unreachable", "method", "result", "satisfaction",
-                          "committedDate"});
-    if (!fields.ok()) {
-        request.decode_errors = fields.error().fields;
-    }
-    return request;
 }
 
 http::Response CreateCase(const ApiContext& context, http::Request& request,
@@ -104,85 +57,9 @@ http::Response CreateCase(const ApiContext& context, http::Request& request,
     return http::Json(created->replayed ? 200 : 201, CaseViewJson(created->view, TimeOf(context)));
 }
 
-// Reads the list filters from the query string; every bad one is reported.
-Result<service::CaseFilters> DecodeFilters(const http::Request& request) {
-    service::CaseFilters filters;
-    auto& query = filters.query;
-    std::vector<FieldError> problems;
-    const auto param = [&request](const char* name) { return request.QueryParam(name); };
-    const auto named = [&](const char* name, auto parse, auto& target) {
-        if (const std::string text = param(name); !text.empty()) {
-            target = parse(text);
-            if (!target) {
-                problems.push_back({name, "invalid", "Not one of the allowed values."});
-            }
-        }
-    };
-    if (const std::string states = param("state"); !states.empty()) {
-        std::size_t start = 0;
-        while (start <= states.size()) {
-            const auto comma = std::min(states.find(',', start), states.size());
-            const auto state = domain::ParseCaseState(states.substr(start, comma - start));
-            if (!state) {
-                problems.push_back({"state", "invalid", "Case states, comma-separated."});
-                break;
-            }
-            query.states.push_back(*state);
-            start = comma + 1;
-        }
-    }
-    named("channel", &domain::ParseChannel, query.channel);
-    named("kind", &domain::ParseCaseKind, query.kind);
-    named("urgency", &domain::ParseUrgency, query.urgency);
-    named("warning", &domain::ParseWarning, query.warning);
-    query.category_prefix = param("category");
-    if (const std::string holder = param("holder"); !holder.empty()) {
-        const auto id = ParseId(holder);
-        if (!id) {
-            problems.push_back({"holder", "invalid", "An org unit id."});
-        } else {
-            query.holder_ids.push_back(*id);
-        }
-    }
-    if (const std::string unit = param("orgUnit"); !unit.empty()) {
-        filters.org_unit_id = ParseId(unit);
-        if (!filters.org_unit_id) {
-            problems.push_back({"orgUnit", "invalid", "An org unit id."});
-        }
-    }
-    for (const auto& [name, target] :
-         {std::pair{"from", &query.created_from}, std::pair{"to", &query.created_to}}) {
-        if (const std::string text = param(name); !text.empty()) {
-            *target = ParseIso8601(text);
-            if (!*target) {
-                problems.push_back({name, "invalid", "A date like 2026-11-01."});
-            }
-        }
-    }
-    filters.overdue_only = param("overdue") == "true";
-    filters.keyword = param("keyword");
-    if (const std::string sort = param("sort"); sort == "deadline") {
-        query.sort = domain::CaseSort::kDeadline;
-    } else if (!sort.empty() && sort != "time") {
-        problems.push_back({"sort", "invalid", "time or deadline."});
-    }
-    if (const std::string limit = param("limit"); !limit.empty()) {
-        const auto parsed = ParseId(limit);
-        if (!parsed || *parsed > 100) {
-            problems.push_back({"limit", "invalid", "1 to 100."});
-        } else {
-            query.limit = static_cast<int>(*parsed);
-        }
-    }
-    if (!problems.empty()) {
-        return Fail(Validation(std::move(problems)));
-    }
-    return filters;
-}
-
 http::Response ListCases(const ApiContext& context, http::Request& request,
                          const domain::Principal& caller) {
-    auto filters = DecodeFilters(request);
+    auto filters = DecodeCaseFilters(request);
     if (!filters) {
         return ErrorFor(request, filters.error());
     }
@@ -214,7 +91,7 @@ http::Response Act(const ApiContext& context, http::Request& request,
         }
         body = std::move(*parsed);
     }
-    return Respond(request, context.workflow.Act(caller, id, DecodeAction(*action, body)),
+    return Respond(request, context.workflow.Act(caller, id, DecodeCaseAction(*action, body)),
                    ViewJson(context));
 }
 

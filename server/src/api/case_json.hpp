@@ -1,5 +1,6 @@
 // JSON shapes of cases: the full view (detail), the list item, events, and the decoding of a
-// case body shared by staff intake and public submissions.
+// case body shared by staff intake and public submissions, of action bodies and of the work
+// list's query. Pure functions; thread-safe.
 #pragma once
 
 #include <memory>
@@ -7,10 +8,13 @@
 #include <nlohmann/json.hpp>
 
 #include "api/json_fields.hpp"
+#include "common/result.hpp"
 #include "domain/work_calendar.hpp"
+#include "http/request.hpp"
 #include "service/case_intake_service.hpp"
 #include "service/case_query_service.hpp"
 #include "service/case_view.hpp"
+#include "service/case_workflow_service.hpp"
 
 namespace minqing::api {
 
@@ -34,5 +38,15 @@ nlohmann::json UnitRefJson(const domain::OrgUnit& unit);
 /// location, peopleInvolved, reporter, and for staff the channel's own object). Field errors
 /// go to the draft's decode_errors.
 service::CaseDraft DecodeCaseDraft(const nlohmann::json& body, bool is_public);
+
+/// Decodes the body of POST /api/v1/cases/{id}/actions/{action}: version, targetId,
+/// assistingIds, the texts, choices and committedDate. Field errors (a wrong type, an unknown
+/// choice or field, a bad date) go to the request's decode_errors.
+service::ActionRequest DecodeCaseAction(domain::CaseAction action, const nlohmann::json& body);
+
+/// Reads the work-list filters of GET /api/v1/cases from the query parameters (state, channel,
+/// kind, urgency, warning, category, holder, orgUnit, from, to, overdue, keyword, sort,
+/// limit). Errors: 422 listing every bad parameter as "invalid".
+Result<service::CaseFilters> DecodeCaseFilters(const http::Request& request);
 
 }  // namespace minqing::api
