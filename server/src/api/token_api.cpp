@@ -1,5 +1,6 @@
 // API tokens for machine clients: POST /api/v1/tokens (the secret is shown once),
-// GET /api/v1/tokens, DELETE /api/v1/tokens/{id} (revokes; the record is kept).
+// GET /api/v1/tokens, DELETE /api/v1/tokens/{id} (revokes; the record is kept); and every
+// user's own: GET, POST /api/v1/auth/tokens and DELETE /api/v1/auth/tokens/{id}.
 #include <nlohmann/json.hpp>
 
 #include "api/api_context.hpp"
@@ -18,60 +19,93 @@ nlohmann::json TokenJson(const domain::ApiToken& token) {
                                            : nlohmann::json(nullptr)}};
 }
 
+nlohmann::json TokenListJson(const std::vector<domain::ApiToken>& tokens) {
+    nlohmann::json items = nlohmann::json::array();
+    for (const auto& token : tokens) {
+        items.push_back(TokenJson(token));
+    }
+    return nlohmann::json{{"items", items}};
+}
+
+nlohmann::json CreatedTokenJson(const service::CreatedApiToken& created) {
+    nlohmann::json answer = TokenJson(created.token);
+    answer["token"] = created.secret;
+    return answer;
+}
+
+http::Response Revoke(const ApiContext& context, http::Request& request,
+                      const domain::Principal& caller) {
+    const auto id = ParseId(request.PathParam("id"));
+    if (!id) {
+        return ErrorFor(request, BadId("token.not_found", "No such API token."));
+    }
+    const auto revoked = context.auth.RevokeApiToken(caller, *id, request.remote_address);
+    return revoked ? http::NoContent() : ErrorFor(request, revoked.error());
+}
+
 }  // namespace
 
 void RegisterTokenRoutes(http::Router& router, const ApiContext& context) {
-    router.Add(
-        "POST", "/api/v1/tokens",
-        context.guard.Require(domain::permission::kTokenWrite,
-                              [&context](http::Request& request, const domain::Principal& caller) {
-                                  auto body = BodyObject(request);
-                                  if (!body) {
-                                      return ErrorFor(request, body.error());
-                                  }
-                                  JsonFields fields(*body);
-                                  const auto name = fields.String("name", true);
-                                  const auto user_id = fields.Integer("userId", true);
-                                  fields.RejectUnknown({"name", "userId"});
-                                  if (!fields.ok()) {
-                                      return ErrorFor(request, fields.error());
-                                  }
-                                  return Respond(
-                                      request,
-                                      context.auth.CreateApiToken(caller, *name, *user_id,
-                                                                  request.remote_address),
-                                      [](const service::CreatedApiToken& created) {
-                                          nlohmann::json answer = TokenJson(created.token);
-                                          answer["token"] = created.secret;
-                                          return answer;
-                                      },
-                                      201);
-                              }));
-    router.Add(
-        "GET", "/api/v1/tokens",
-        context.guard.Require(domain::permission::kTokenWrite,
-                              [&context](http::Request& request, const domain::Principal& caller) {
-                                  return Respond(request, context.auth.ListApiTokens(caller),
-                                                 [](const std::vector<domain::ApiToken>& tokens) {
-                                                     nlohmann::json items = nlohmann::json::array();
-                                                     for (const auto& token : tokens) {
-                                                         items.push_back(TokenJson(token));
-                                                     }
-                                                     return nlohmann::json{{"items", items}};
-                                                 });
-                              }));
-    router.Add("DELETE", "/api/v1/tokens/{id}",
+    router.Add("POST", "/api/v1/tokens",
                context.guard.Require(
                    domain::permission::kTokenWrite,
                    [&context](http::Request& request, const domain::Principal& caller) {
-                       const auto id = ParseId(request.PathParam("id"));
-                       if (!id) {
-                           return ErrorFor(request, BadId("token.not_found", "No such API token."));
+                       auto body = BodyObject(request);
+                       if (!body) {
+                           return ErrorFor(request, body.error());
                        }
-                       const auto revoked =
-                           context.auth.RevokeApiToken(caller, *id, request.remote_address);
-                       return revoked ? http::NoContent() : ErrorFor(request, revoked.error());
+                       JsonFields fields(*body);
+                       const auto name = fields.String("name", true);
+                       const auto user_id = fields.Integer("userId", true);
+                       fields.RejectUnknown({"name", "userId"});
+                       if (!fields.ok()) {
+                           return ErrorFor(request, fields.error());
+                       }
+                       return Respond(request,
+                                      context.auth.CreateApiToken(caller, *name, *user_id,
+                                                                  request.remote_address),
+                                      CreatedTokenJson, 201);
                    }));
+    router.Add("GET", "/api/v1/tokens",
+               context.guard.Require(
+                   domain::permission::kTokenWrite,
+                   [&context](http::Request& request, const domain::Principal& caller) {
+                       return Respond(request, context.auth.ListApiTokens(caller), TokenListJson);
+                   }));
+    router.Add(
+        "DELETE", "/api/v1/tokens/{id}",
+        context.guard.Require(domain::permission::kTokenWrite,
+                              [&context](http::Request& request, const domain::Principal& caller) {
+                                  return Revoke(context, request, caller);
+                              }));
+    // A person's own tokens: they see every token that acts as them, whoever issued it, and
+    // issuing one for themselves is their consent to it.
+    router.Add("GET", "/api/v1/auth/tokens",
+               context.guard.Require([&context](http::Request&, const domain::Principal& caller) {
+                   return http::Json(200, TokenListJson(context.auth.ListOwnApiTokens(caller)));
+               }));
+    router.Add(
+        "POST", "/api/v1/auth/tokens",
+        context.guard.Require([&context](http::Request& request, const domain::Principal& caller) {
+            auto body = BodyObject(request);
+            if (!body) {
+                return ErrorFor(request, body.error());
+            }
+            JsonFields fields(*body);
+            const auto name = fields.String("name", true);
+            fields.RejectUnknown({"name"});
+            if (!fields.ok()) {
+                return ErrorFor(request, fields.error());
+            }
+            return Respond(request,
+                           context.auth.CreateOwnApiToken(caller, *name, request.remote_address),
+                           CreatedTokenJson, 201);
+        }));
+    router.Add(
+        "DELETE", "/api/v1/auth/tokens/{id}",
+        context.guard.Require([&context](http::Request& request, const domain::Principal& caller) {
+            return Revoke(context, request, caller);
+        }));
 }
 
 }  // namespace minqing::api

@@ -54,6 +54,8 @@ class AuthRepository {
     virtual void InsertSession(const SessionRecord& session) = 0;
     virtual std::optional<SessionRecord> FindSession(std::string_view token_digest) = 0;
     virtual void RevokeSession(std::string_view token_digest) = 0;
+    /// Ends every session of the user (a password change or reset); returns how many.
+    virtual int RevokeSessionsOf(UserId user) = 0;
 
     /// Stores the token and returns it with its id.
     virtual ApiToken InsertApiToken(ApiToken token) = 0;

@@ -35,10 +35,27 @@ bool AdministersPath(const Principal& actor, std::string_view unit_path) {
 }
 
 bool ManagesUser(const Principal& actor, const User& user) {
-    return actor.HasRole(Role::kAdmin) &&
-           std::ranges::all_of(user.roles, [&actor](const RoleAssignment& held) {
-               return AdministersPath(actor, held.org_unit_path);
-           });
+    if (!actor.HasRole(Role::kAdmin)) {
+        return false;
+    }
+    if (!user.roles.empty()) {
+        return std::ranges::all_of(user.roles, [&actor](const RoleAssignment& held) {
+            return AdministersPath(actor, held.org_unit_path);
+        });
+    }
+    // "All of no roles" would let every admin in; an account without roles belongs where
+    // its creator created it.
+    return user.home_path ? AdministersPath(actor, *user.home_path) : AdministersRoot(actor);
+}
+
+std::optional<std::string> HomePathFor(const Principal& creator) {
+    std::optional<std::string> home;
+    for (const std::string& scope : AdminScopes(creator)) {
+        if (!home || scope.size() < home->size()) {
+            home = scope;
+        }
+    }
+    return home;
 }
 
 std::vector<std::string> AdminScopes(const Principal& actor) {

@@ -2,6 +2,7 @@
 // (permissions, scopes, who may grant what). Plain data and functions; no I/O.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,9 +35,15 @@ Status CheckCanGrant(const Principal& granter, Role role, const OrgUnit& unit);
 bool Administers(const Principal& actor, const OrgUnit& unit);
 bool AdministersPath(const Principal& actor, std::string_view unit_path);
 
-/// Whether every role of `user` lies inside the actor's admin scopes. A user without roles is
-/// managed by any admin, so that an admin who creates an account can go on to grant its roles.
+/// Whether the actor is an admin whose scopes hold every role of `user`; for a user without
+/// roles, whose scopes hold the user's home path (the scope the account was created in), and
+/// for one without a home path either, whether the actor administers the city.
 bool ManagesUser(const Principal& actor, const User& user);
+
+/// The home path of an account `creator` creates: the widest scope they administer, so the
+/// account stays theirs to finish (grant roles to) and their superiors' to oversee. nullopt
+/// when the creator administers nothing.
+std::optional<std::string> HomePathFor(const Principal& creator);
 
 /// The paths of the nodes the actor holds the admin role on.
 std::vector<std::string> AdminScopes(const Principal& actor);

@@ -83,5 +83,34 @@ TEST(PrincipalTest, GrantedRoleMustFitTheNode) {
     EXPECT_EQ(result.error().fields[0].reason, "user.role_scope_mismatch");
 }
 
+TEST(PrincipalTest, AnAccountWithoutRolesBelongsToTheScopeItWasCreatedIn) {
+    const auto city_admin = With({Held(Role::kAdmin, "/1/")});
+    const auto district_admin = With({Held(Role::kAdmin, "/1/2/")});
+    const auto other_district_admin = With({Held(Role::kAdmin, "/1/9/")});
+
+    User created_by_city;
+    created_by_city.home_path = HomePathFor(city_admin);
+    EXPECT_EQ(created_by_city.home_path, "/1/");
+    EXPECT_TRUE(ManagesUser(city_admin, created_by_city));
+    EXPECT_FALSE(ManagesUser(district_admin, created_by_city));
+
+    User created_by_district;
+    created_by_district.home_path = HomePathFor(district_admin);
+    EXPECT_TRUE(ManagesUser(district_admin, created_by_district));
+    EXPECT_TRUE(ManagesUser(city_admin, created_by_district));
+    EXPECT_FALSE(ManagesUser(other_district_admin, created_by_district));
+
+    const User from_before;  // no home path recorded: the city's admins only
+    EXPECT_TRUE(ManagesUser(city_admin, from_before));
+    EXPECT_FALSE(ManagesUser(district_admin, from_before));
+}
+
+TEST(PrincipalTest, HomePathIsTheCreatorsWidestAdminScope) {
+    EXPECT_EQ(HomePathFor(With({Held(Role::kAdmin, "/1/2/3/"), Held(Role::kAdmin, "/1/2/"),
+                                Held(Role::kStreetOffice, "/1/")})),
+              "/1/2/");
+    EXPECT_EQ(HomePathFor(With({Held(Role::kStreetOffice, "/1/2/3/")})), std::nullopt);
+}
+
 }  // namespace
 }  // namespace minqing::domain

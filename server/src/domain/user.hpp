@@ -37,6 +37,14 @@ struct User {
     int failed_logins = 0;  // consecutive failures since the last success
     std::optional<Instant> locked_until;
     Instant created_at{};
+    /// The admin who created the account, and the admin scope (an org path) they created it
+    /// in; a user without roles is managed from there. Unset for accounts seeded or created
+    /// before this was recorded: those belong to the city's admins.
+    std::optional<UserId> created_by;
+    std::optional<std::string> home_path;
+    /// Moves whenever the credentials or the authority of the account change (see
+    /// UserRepository::BumpCredentialVersion).
+    std::int64_t credential_version = 0;
     std::vector<RoleAssignment> roles;
 };
 

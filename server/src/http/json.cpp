@@ -66,6 +66,10 @@ Result<nlohmann::json> ParseJsonObject(std::string_view body) {
         return Fail(MakeError(
             ErrorCode::kBadRequest, kMalformedReason,
             "The request body is not valid JSON (at byte " + std::to_string(error.byte) + ")."));
+    } catch (const nlohmann::json::out_of_range&) {
+        // Valid JSON that nlohmann cannot hold: a number beyond a double's range (1e400).
+        return Fail(MakeError(ErrorCode::kBadRequest, kMalformedReason,
+                              "The request body holds a number too large to represent."));
     }
     if (!parsed.is_object()) {
         return Fail(MakeError(ErrorCode::kBadRequest, kMalformedReason,

@@ -53,6 +53,17 @@ TEST(ParseJsonObjectTest, BracketsInsideStringsDoNotCountAsNesting) {
     EXPECT_TRUE(ParseJsonObject(body));
 }
 
+TEST(ParseJsonObjectTest, RejectsNumbersBeyondADoubleAsMalformed) {
+    // Found by fuzzing: the overflow is an out_of_range, not a parse_error, and escaped as a 500.
+    for (const char* body : {R"({"peopleInvolved":1e400})", R"({"lat":-31e308})",
+                             R"({"a":[1,2,1E999]})"}) {
+        const Result<nlohmann::json> parsed = ParseJsonObject(body);
+        ASSERT_FALSE(parsed) << body;
+        EXPECT_EQ(parsed.error().code, ErrorCode::kBadRequest) << body;
+        EXPECT_EQ(parsed.error().reason, "request.malformed_json") << body;
+    }
+}
+
 TEST(JsonTest, SerialisesWithStatusAndContentType) {
     const Response response = Json(201, nlohmann::json{{"id", 7}});
     EXPECT_EQ(response.status, 201);

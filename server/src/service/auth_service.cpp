@@ -155,16 +155,15 @@ Result<LoginResult> AuthService::Login(std::string_view raw_username, std::strin
         Audit(repositories, "login_succeeded", username, user->id, address, "", now);
         return true;
     });
-    Remember(digest, {{result.principal, result.csrf_token}, result.expires_at, now});
+    Remember(
+        CacheKey(Kind::kSession, digest),
+        {{result.principal, result.csrf_token}, result.expires_at, now, user->credential_version});
     return result;
 }
 
 void AuthService::Logout(std::string_view session_token, std::string_view address) {
     const std::string digest = Sha256Hex(session_token);
-    {
-        const std::unique_lock lock(cache_mutex_);
-        cache_.erase(digest);
-    }
+    Forget(CacheKey(Kind::kSession, digest));
     const Instant now = clock_.Now();
     store_.Write([&](Repositories& repositories) {
         const auto session = repositories.Auth().FindSession(digest);
@@ -172,6 +171,9 @@ void AuthService::Logout(std::string_view session_token, std::string_view addres
             return true;
         }
         repositories.Auth().RevokeSession(digest);
+        // Other processes may hold this session in their caches: the moved version sends
+        // them back to the database, where it is now revoked.
+        repositories.Users().BumpCredentialVersion(session->user_id);
         const auto user = repositories.Users().FindById(session->user_id);
         Audit(repositories, "logout", user ? user->username : "", session->user_id, address, "",
               now);
@@ -179,19 +181,41 @@ void AuthService::Logout(std::string_view session_token, std::string_view addres
     });
 }
 
-std::optional<Authenticated> AuthService::FromCache(const std::string& digest, Instant now) {
-    const std::shared_lock lock(cache_mutex_);
-    const auto found = cache_.find(digest);
-    if (found == cache_.end() || found->second.expires_at <= now ||
-        found->second.checked_at + options_.cache_ttl <= now) {
-        return std::nullopt;
-    }
-    return found->second.who;
+std::string AuthService::CacheKey(Kind kind, std::string_view digest) {
+    return (kind == Kind::kSession ? "session:" : "token:") + std::string(digest);
 }
 
-void AuthService::Remember(const std::string& digest, CacheEntry entry) {
+std::optional<Authenticated> AuthService::FromCache(const std::string& key, Instant now) {
+    std::optional<CacheEntry> entry;
+    {
+        const std::shared_lock lock(cache_mutex_);
+        const auto found = cache_.find(key);
+        if (found == cache_.end() || found->second.expires_at <= now ||
+            found->second.checked_at + options_.cache_ttl <= now) {
+            return std::nullopt;
+        }
+        entry = found->second;
+    }
+    // One indexed read instead of the session, the user and the roles: a password reset,
+    // a disabled account or a changed role in any process shows here at once.
+    const auto current = domain::Query(store_, [&](Repositories& repositories) {
+        return repositories.Users().CredentialVersion(entry->who.principal.user_id);
+    });
+    if (current != entry->credential_version) {
+        Forget(key);
+        return std::nullopt;
+    }
+    return std::move(entry->who);
+}
+
+void AuthService::Remember(const std::string& key, CacheEntry entry) {
     const std::unique_lock lock(cache_mutex_);
-    cache_[digest] = std::move(entry);
+    cache_[key] = std::move(entry);
+}
+
+void AuthService::Forget(const std::string& key) {
+    const std::unique_lock lock(cache_mutex_);
+    cache_.erase(key);
 }
 
 void AuthService::ForgetUser(domain::UserId user_id) {
@@ -204,7 +228,8 @@ void AuthService::ForgetUser(domain::UserId user_id) {
 Result<Authenticated> AuthService::AuthenticateSession(std::string_view session_token) {
     const Instant now = clock_.Now();
     const std::string digest = Sha256Hex(session_token);
-    if (auto cached = FromCache(digest, now)) {
+    const std::string key = CacheKey(Kind::kSession, digest);
+    if (auto cached = FromCache(key, now)) {
         return std::move(*cached);
     }
     std::optional<CacheEntry> entry;
@@ -217,22 +242,25 @@ Result<Authenticated> AuthService::AuthenticateSession(std::string_view session_
         if (!user || !user->active) {
             return;
         }
-        entry = CacheEntry{{PrincipalOf(*user), session->csrf_token}, session->expires_at, now};
+        entry = CacheEntry{{PrincipalOf(*user), session->csrf_token},
+                           session->expires_at,
+                           now,
+                           user->credential_version};
     });
     if (!entry) {
-        const std::unique_lock lock(cache_mutex_);
-        cache_.erase(digest);
+        Forget(key);
         return Fail(MakeError(ErrorCode::kUnauthenticated, "auth.session_invalid",
                               "The session has expired or was ended; log in again."));
     }
-    Remember(digest, *entry);
+    Remember(key, *entry);
     return entry->who;
 }
 
 Result<Authenticated> AuthService::AuthenticateBearer(std::string_view token) {
     const Instant now = clock_.Now();
     const std::string digest = Sha256Hex(token);
-    if (auto cached = FromCache(digest, now)) {
+    const std::string key = CacheKey(Kind::kToken, digest);
+    if (auto cached = FromCache(key, now)) {
         return std::move(*cached);
     }
     std::optional<CacheEntry> entry;
@@ -247,16 +275,36 @@ Result<Authenticated> AuthService::AuthenticateBearer(std::string_view token) {
         }
         Principal principal = PrincipalOf(*user);
         principal.via_api_token = true;
-        entry = CacheEntry{{std::move(principal), ""}, Instant::max(), now};
+        entry =
+            CacheEntry{{std::move(principal), ""}, Instant::max(), now, user->credential_version};
     });
     if (!entry) {
-        const std::unique_lock lock(cache_mutex_);
-        cache_.erase(digest);
+        Forget(key);
         return Fail(MakeError(ErrorCode::kUnauthenticated, "auth.token_invalid",
                               "The API token is unknown or was revoked."));
     }
-    Remember(digest, *entry);
+    Remember(key, *entry);
     return entry->who;
+}
+
+Result<CreatedApiToken> AuthService::InsertToken(const Principal& actor, std::string name,
+                                                 const domain::User& user,
+                                                 std::string_view address) {
+    if (name.empty() || name.size() > kMaxTokenNameBytes) {
+        return Fail(Validation({{"name", name.empty() ? "required" : "too_long",
+                                 "A name of at most 100 characters is required."}}));
+    }
+    const Instant now = clock_.Now();
+    CreatedApiToken created;
+    created.secret = RandomToken();
+    store_.Write([&](Repositories& repositories) {
+        created.token = repositories.Auth().InsertApiToken(
+            {0, name, Sha256Hex(created.secret), user.id, actor.user_id, now, std::nullopt});
+        Audit(repositories, "token_created", actor.username, actor.user_id, address,
+              "token " + std::to_string(created.token.id) + " for " + user.username, now);
+        return true;
+    });
+    return created;
 }
 
 Result<CreatedApiToken> AuthService::CreateApiToken(const Principal& actor, std::string name,
@@ -265,26 +313,47 @@ Result<CreatedApiToken> AuthService::CreateApiToken(const Principal& actor, std:
     if (!actor.HasPermission(domain::permission::kTokenWrite)) {
         return Fail(Forbidden("auth.forbidden", "Only administrators create API tokens."));
     }
-    if (name.empty() || name.size() > kMaxTokenNameBytes) {
-        return Fail(Validation({{"name", name.empty() ? "required" : "too_long",
-                                 "A name of at most 100 characters is required."}}));
-    }
-    const Instant now = clock_.Now();
-    CreatedApiToken created;
-    created.secret = RandomToken();
-    return domain::Transact(store_, [&](Repositories& repositories) -> Result<CreatedApiToken> {
-        const auto user = repositories.Users().FindById(user_id);
-        if (!user) {
+    auto user = domain::Query(store_, [&](Repositories& repositories) -> Result<domain::User> {
+        auto found = repositories.Users().FindById(user_id);
+        if (!found) {
             return Fail(NotFound("user.not_found", "No such user."));
         }
-        if (!domain::ManagesUser(actor, *user)) {
+        if (!domain::ManagesUser(actor, *found)) {
             return Fail(OutsideScope());
         }
-        created.token = repositories.Auth().InsertApiToken(
-            {0, name, Sha256Hex(created.secret), user_id, actor.user_id, now, std::nullopt});
-        Audit(repositories, "token_created", actor.username, actor.user_id, address,
-              "token " + std::to_string(created.token.id) + " for " + user->username, now);
-        return created;
+        const bool works_cases = std::ranges::any_of(
+            found->roles, [](const auto& held) { return held.role != domain::Role::kAdmin; });
+        if (found->id != actor.user_id && works_cases) {
+            return Fail(Forbidden("token.needs_consent",
+                                  "This person works cases: they issue their own token after "
+                                  "logging in; an administrator may not act as them."));
+        }
+        return std::move(*found);
+    });
+    if (!user) {
+        return Fail(std::move(user.error()));
+    }
+    return InsertToken(actor, std::move(name), *user, address);
+}
+
+Result<CreatedApiToken> AuthService::CreateOwnApiToken(const Principal& actor, std::string name,
+                                                       std::string_view address) {
+    if (actor.via_api_token) {
+        return Fail(Forbidden("token.session_required",
+                              "Log in to issue a token; a token cannot issue tokens."));
+    }
+    domain::User self;
+    self.id = actor.user_id;
+    self.username = actor.username;
+    return InsertToken(actor, std::move(name), self, address);
+}
+
+std::vector<domain::ApiToken> AuthService::ListOwnApiTokens(const Principal& actor) {
+    return domain::Query(store_, [&actor](Repositories& repositories) {
+        auto tokens = repositories.Auth().ListApiTokens();
+        std::erase_if(
+            tokens, [&](const domain::ApiToken& token) { return token.user_id != actor.user_id; });
+        return tokens;
     });
 }
 
@@ -304,9 +373,6 @@ Result<std::vector<domain::ApiToken>> AuthService::ListApiTokens(const Principal
 
 Status AuthService::RevokeApiToken(const Principal& actor, std::int64_t id,
                                    std::string_view address) {
-    if (!actor.HasPermission(domain::permission::kTokenWrite)) {
-        return Fail(Forbidden("auth.forbidden", "Only administrators revoke API tokens."));
-    }
     const Instant now = clock_.Now();
     std::string digest;
     auto status = domain::Transact(store_, [&](Repositories& repositories) -> Status {
@@ -314,19 +380,23 @@ Status AuthService::RevokeApiToken(const Principal& actor, std::int64_t id,
         if (!token || token->revoked_at) {
             return Fail(NotFound("token.not_found", "No such active API token."));
         }
+        const bool own = token->user_id == actor.user_id;
+        if (!own && !actor.HasPermission(domain::permission::kTokenWrite)) {
+            return Fail(NotFound("token.not_found", "No such active API token."));
+        }
         const auto user = repositories.Users().FindById(token->user_id);
-        if (!user || !domain::ManagesUser(actor, *user)) {
+        if (!own && (!user || !domain::ManagesUser(actor, *user))) {
             return Fail(OutsideScope());
         }
         repositories.Auth().RevokeApiToken(id, now);
+        repositories.Users().BumpCredentialVersion(token->user_id);
         digest = token->token_digest;
         Audit(repositories, "token_revoked", actor.username, actor.user_id, address,
               "token " + std::to_string(id), now);
         return Ok();
     });
     if (status) {
-        const std::unique_lock lock(cache_mutex_);
-        cache_.erase(digest);
+        Forget(CacheKey(Kind::kToken, digest));
     }
     return status;
 }

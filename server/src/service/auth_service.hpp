@@ -70,10 +70,21 @@ class AuthService {
     Result<Authenticated> AuthenticateBearer(std::string_view token);
 
     /// Admin only ("system:token:write"); the token acts as `user_id` with that user's roles,
-    /// which must lie within the admin's scope. Errors: 403, 404 "user.not_found", 422.
+    /// which must lie within the admin's scope. A token for another person who works cases
+    /// would let the admin read cases as them, so for someone else it is issued only while
+    /// that account holds no role but admin (a machine account being set up); people issue
+    /// their own with CreateOwnApiToken. Errors: 403 "auth.forbidden",
+    /// "user.grant_outside_scope", "token.needs_consent"; 404 "user.not_found"; 422.
     Result<CreatedApiToken> CreateApiToken(const domain::Principal& actor, std::string name,
                                            domain::UserId user_id, std::string_view address);
+    /// A token acting as the caller, who thereby consents to it; only from a login session.
+    /// Errors: 403 "token.session_required"; 422.
+    Result<CreatedApiToken> CreateOwnApiToken(const domain::Principal& actor, std::string name,
+                                              std::string_view address);
     Result<std::vector<domain::ApiToken>> ListApiTokens(const domain::Principal& actor);
+    /// Every token that acts as the caller, whoever issued it, newest first.
+    std::vector<domain::ApiToken> ListOwnApiTokens(const domain::Principal& actor);
+    /// An admin revokes tokens of users they manage; anyone revokes tokens that act as them.
     /// Errors: 403, 404 "token.not_found".
     Status RevokeApiToken(const domain::Principal& actor, std::int64_t id,
                           std::string_view address);
@@ -81,7 +92,8 @@ class AuthService {
     Result<std::vector<domain::AuthEvent>> ListAuditEvents(const domain::Principal& actor,
                                                            int limit, std::string_view username);
 
-    /// Drops cached sessions and tokens of a user whose roles or status changed.
+    /// Drops cached sessions and tokens of a user whose roles or status changed here; other
+    /// processes notice the credential version the change moved.
     void ForgetUser(domain::UserId user_id);
 
   private:
@@ -89,10 +101,17 @@ class AuthService {
         Authenticated who;
         Instant expires_at{};  // the session's own expiry; max for tokens
         Instant checked_at{};
+        std::int64_t credential_version = 0;
     };
+    /// Sessions and tokens are cached apart, so that neither is accepted as the other.
+    enum class Kind { kSession, kToken };
 
-    std::optional<Authenticated> FromCache(const std::string& digest, Instant now);
-    void Remember(const std::string& digest, CacheEntry entry);
+    static std::string CacheKey(Kind kind, std::string_view digest);
+    std::optional<Authenticated> FromCache(const std::string& key, Instant now);
+    void Remember(const std::string& key, CacheEntry entry);
+    void Forget(const std::string& key);
+    Result<CreatedApiToken> InsertToken(const domain::Principal& actor, std::string name,
+                                        const domain::User& user, std::string_view address);
     Error Throttled(std::string_view username, std::string_view address, int retry_after,
                     std::string_view reason, Instant now);
     void Audit(domain::Repositories& repositories, std::string_view kind, std::string_view username,

@@ -94,7 +94,7 @@ Result<std::vector<User>> UserService::List(const Principal& actor, domain::User
         }
     } else {
         query.within_paths = domain::AdminScopes(actor);
-        query.include_without_roles = domain::AdministersRoot(actor);
+        query.include_homeless = domain::AdministersRoot(actor);
     }
     return domain::Query(
         store_, [&](Repositories& repositories) { return repositories.Users().List(query); });
@@ -134,6 +134,8 @@ Result<User> UserService::Create(const Principal& actor, const NewUser& fields) 
     user.phone = fields.phone;
     user.password_hash = HashPassword(fields.password, password_cost_);
     user.created_at = clock_.Now();
+    user.created_by = actor.user_id;
+    user.home_path = domain::HomePathFor(actor);
     return domain::Transact(
         store_, [&](Repositories& repositories) { return repositories.Users().Insert(user); });
 }
@@ -177,6 +179,14 @@ Result<User> UserService::Update(const Principal& actor, domain::UserId id,
             user->locked_until.reset();
         }
         repositories.Users().Update(*user);
+        // A new password ends every session: whoever knew the old one is out at once, in
+        // every server process (they all check the credential version).
+        if (new_hash) {
+            repositories.Auth().RevokeSessionsOf(id);
+        }
+        if (new_hash || changes.active) {
+            repositories.Users().BumpCredentialVersion(id);
+        }
         return user;
     });
     if (updated) {
@@ -204,7 +214,11 @@ Result<domain::RoleAssignment> UserService::Grant(const Principal& actor, domain
             if (auto allowed = domain::CheckCanGrant(actor, role, *unit); !allowed) {
                 return Fail(std::move(allowed.error()));
             }
-            return repositories.Users().AddRole(id, role, unit_id, actor.user_id, now);
+            auto added = repositories.Users().AddRole(id, role, unit_id, actor.user_id, now);
+            if (added) {
+                repositories.Users().BumpCredentialVersion(id);
+            }
+            return added;
         });
     if (granted) {
         on_user_changed_(id);
@@ -231,6 +245,7 @@ Status UserService::Revoke(const Principal& actor, domain::UserId id, std::int64
                                   "The role lies outside the scope you administer."));
         }
         repositories.Users().RemoveRole(id, assignment_id);
+        repositories.Users().BumpCredentialVersion(id);
         return Ok();
     });
     if (revoked) {

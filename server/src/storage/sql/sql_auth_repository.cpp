@@ -56,6 +56,11 @@ void SqlAuthRepository::RevokeSession(std::string_view token_digest) {
                      {std::string(token_digest)});
 }
 
+int SqlAuthRepository::RevokeSessionsOf(domain::UserId user) {
+    return static_cast<int>(session_.Execute(
+        "UPDATE sessions SET revoked = 1 WHERE user_id = ? AND revoked = 0", {user}));
+}
+
 ApiToken SqlAuthRepository::InsertApiToken(ApiToken token) {
     token.id = session_
                    .QueryOne(

@@ -13,6 +13,7 @@ class SqlAuthRepository final : public domain::AuthRepository {
     void InsertSession(const domain::SessionRecord& session) override;
     std::optional<domain::SessionRecord> FindSession(std::string_view token_digest) override;
     void RevokeSession(std::string_view token_digest) override;
+    int RevokeSessionsOf(domain::UserId user) override;
     domain::ApiToken InsertApiToken(domain::ApiToken token) override;
     std::optional<domain::ApiToken> FindApiToken(std::string_view token_digest) override;
     std::optional<domain::ApiToken> FindApiTokenById(std::int64_t id) override;

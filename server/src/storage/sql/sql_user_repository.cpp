@@ -12,7 +12,7 @@ using domain::User;
 
 constexpr std::string_view kUserColumns =
     "id, username, display_name, phone, password_hash, active, failed_logins, locked_until, "
-    "created_at";
+    "created_at, created_by, home_path, credential_version";
 
 constexpr std::string_view kRoleSelect =
     "SELECT r.id, r.role, r.org_unit_id, o.code, o.name, o.path, o.kind, o.level, r.user_id "
@@ -31,6 +31,9 @@ User UserFromRow(const SqlRow& row) {
         user.locked_until = FromEpochMs(*locked);
     }
     user.created_at = FromEpochMs(row.Int(8));
+    user.created_by = row.OptionalInt(9);
+    user.home_path = row.OptionalText(10);
+    user.credential_version = row.Int(11);
     return user;
 }
 
@@ -88,10 +91,12 @@ std::vector<User> SqlUserRepository::List(const domain::UserQuery& query) {
             " AND (EXISTS (SELECT 1 FROM role_assignments r JOIN org_units o ON "
             "o.id = r.org_unit_id WHERE r.user_id = u.id AND (" +
             WithinSubtrees("o.path", *query.within_paths, params) + "))";
-        if (query.include_without_roles) {
-            sql += " OR NOT EXISTS (SELECT 1 FROM role_assignments r WHERE r.user_id = u.id)";
+        sql += " OR (NOT EXISTS (SELECT 1 FROM role_assignments r WHERE r.user_id = u.id) AND (" +
+               WithinSubtrees("u.home_path", *query.within_paths, params);
+        if (query.include_homeless) {
+            sql += " OR u.home_path IS NULL";
         }
-        sql += ")";
+        sql += ")))";
     }
     if (!query.keyword.empty()) {
         sql += " AND (username LIKE ? OR display_name LIKE ?)";
@@ -114,12 +119,12 @@ Result<User> SqlUserRepository::Insert(User user) {
     try {
         const auto row = session_.QueryOne(
             "INSERT INTO users (username, display_name, phone, password_hash, active, "
-            "failed_logins, locked_until, created_at, updated_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+            "failed_logins, locked_until, created_at, updated_at, created_by, home_path) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
             {user.username, user.display_name, user.phone, user.password_hash,
              std::int64_t{user.active ? 1 : 0}, std::int64_t{user.failed_logins},
              Nullable(user.locked_until.transform(ToEpochMs)), ToEpochMs(user.created_at),
-             ToEpochMs(user.created_at)});
+             ToEpochMs(user.created_at), Nullable(user.created_by), Nullable(user.home_path)});
         user.id = row->Int(0);
     } catch (const UniqueViolation&) {
         return Fail(Conflict("user.username_taken", "This username is already in use."));
@@ -158,6 +163,20 @@ Result<RoleAssignment> SqlUserRepository::AddRole(domain::UserId user, domain::R
 bool SqlUserRepository::RemoveRole(domain::UserId user, std::int64_t assignment_id) {
     return session_.Execute("DELETE FROM role_assignments WHERE id = ? AND user_id = ?",
                             {assignment_id, user}) > 0;
+}
+
+void SqlUserRepository::BumpCredentialVersion(domain::UserId user) {
+    session_.Execute("UPDATE users SET credential_version = credential_version + 1 WHERE id = ?",
+                     {user});
+}
+
+std::optional<std::int64_t> SqlUserRepository::CredentialVersion(domain::UserId user) {
+    const auto row = session_.QueryOne(
+        "SELECT credential_version FROM users WHERE id = ? AND active = 1", {user});
+    if (!row) {
+        return std::nullopt;
+    }
+    return row->Int(0);
 }
 
 }  // namespace minqing::storage

@@ -20,6 +20,8 @@ class SqlUserRepository final : public domain::UserRepository {
                                            std::optional<domain::UserId> granted_by,
                                            Instant at) override;
     bool RemoveRole(domain::UserId user, std::int64_t assignment_id) override;
+    void BumpCredentialVersion(domain::UserId user) override;
+    std::optional<std::int64_t> CredentialVersion(domain::UserId user) override;
 
   private:
     std::optional<domain::User> FindWhere(std::string_view condition, SqlValue value);
