@@ -126,6 +126,9 @@ class WalkCases final : public domain::CaseRepository {
     std::optional<domain::Attachment> FindAttachment(std::int64_t id) override {
         return inner_.FindAttachment(id);
     }
+    std::vector<std::string> UnnamedDigests(const std::vector<std::string>& digests) override {
+        return inner_.UnnamedDigests(digests);
+    }
     std::optional<domain::IdempotencyRecord> FindIdempotency(std::string_view scope,
                                                              std::string_view key) override {
         return inner_.FindIdempotency(scope, key);
@@ -527,6 +530,7 @@ Delay DelayOf(CaseAction action) {
         case CaseAction::kReopen:
             return {60, 1440};
         case CaseAction::kContactReporter:
+        case CaseAction::kAttach:
             return {30, 1440};
         case CaseAction::kAssist:
         case CaseAction::kEscalate:

@@ -80,7 +80,8 @@ http::Response ListCases(const ApiContext& context, http::Request& request,
 http::Response Act(const ApiContext& context, http::Request& request,
                    const domain::Principal& caller, domain::CaseId id) {
     const auto action = domain::ParseCaseAction(request.PathParam("action"));
-    if (!action) {
+    // "attach" is listed among a case's actions but is taken by uploading the file.
+    if (!action || *action == domain::CaseAction::kAttach) {
         return ErrorFor(request, NotFound("case.unknown_action", "No such action."));
     }
     nlohmann::json body = nlohmann::json::object();

@@ -1,5 +1,6 @@
 // Test mode only (config testMode): end-to-end tests move the server's clock and run the
-// deadline sweep when they choose. These routes are not registered otherwise.
+// deadline sweep and the orphan-file sweep when they choose. These routes are not registered
+// otherwise.
 #include "api/api_context.hpp"
 #include "api/json_fields.hpp"
 
@@ -38,6 +39,11 @@ void RegisterTestRoutes(http::Router& router, const ApiContext& context) {
                                                          {"written", report.written},
                                                          {"bulletins", report.bulletins},
                                                          {"lateReplies", report.late_replies}});
+                             }));
+    router.Add("POST", "/api/v1/test/orphan-sweep",
+               guard.Require(domain::permission::kTimeRulesWrite,
+                             [&context](http::Request&, const domain::Principal&) {
+                                 return http::Json(200, {{"removed", context.sweep_orphans()}});
                              }));
 }
 

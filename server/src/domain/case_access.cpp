@@ -136,6 +136,7 @@ Relations RelationsOf(const Principal& caller, const Case& c, const CaseParties&
         }));
     set(Relation::kSupervisor, Supervises(caller, c));
     set(Relation::kReceivingOffice, HasOfficeOn(caller, parties.receiving_office));
+    set(Relation::kCreator, c.created_by != 0 && c.created_by == caller.user_id);
     return relations;
 }
 

@@ -110,6 +110,8 @@ class CaseRepository {
     virtual Attachment InsertAttachment(Attachment attachment) = 0;
     virtual std::vector<Attachment> Attachments(CaseId id) = 0;
     virtual std::optional<Attachment> FindAttachment(std::int64_t id) = 0;
+    /// Of the given content digests, those no attachment row names (blobs to sweep).
+    virtual std::vector<std::string> UnnamedDigests(const std::vector<std::string>& digests) = 0;
 
     virtual std::optional<IdempotencyRecord> FindIdempotency(std::string_view scope,
                                                              std::string_view key) = 0;

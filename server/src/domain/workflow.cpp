@@ -12,7 +12,7 @@
 namespace minqing::domain {
 namespace {
 
-constexpr NameTable<CaseAction, 28> kActionNames{{
+constexpr NameTable<CaseAction, 29> kActionNames{{
     {CaseAction::kAccept, "accept"},
     {CaseAction::kDecline, "decline"},
     {CaseAction::kMerge, "merge"},
@@ -41,6 +41,7 @@ constexpr NameTable<CaseAction, 28> kActionNames{{
     {CaseAction::kHandover, "handover"},
     {CaseAction::kSupervise, "supervise"},
     {CaseAction::kAssist, "assist"},
+    {CaseAction::kAttach, "attach"},
 }};
 
 // Derived from the name table so the list and the names cannot drift apart.
@@ -89,7 +90,7 @@ struct Permit {
 
 using A = CaseAction;
 
-constexpr std::array<Permit, 29> kPermits{{
+constexpr std::array<Permit, 30> kPermits{{
     {A::kAccept, StatesOf({S::kRegistered}), RelationsOf({R::kHolderOffice})},
     {A::kDecline, StatesOf({S::kRegistered, S::kRouting}), RelationsOf({R::kHolderOffice})},
     {A::kMerge, StatesOf({S::kRegistered, S::kRouting}), RelationsOf({R::kHolderOffice})},
@@ -120,6 +121,11 @@ constexpr std::array<Permit, 29> kPermits{{
     {A::kHandover, StatesOf({S::kRouting}), RelationsOf({R::kHolderOffice})},
     {A::kSupervise, kOpenStates, RelationsOf({R::kSupervisor})},
     {A::kAssist, StatesOf({S::kHandling, S::kLongTerm}), RelationsOf({R::kAssistingUnit})},
+    // Files come from those who work the case and from whoever recorded it (photos taken on
+    // site); someone who may only read the case adds nothing to its record.
+    {A::kAttach, kOpenStates,
+     RelationsOf({R::kHolderOffice, R::kHolderUnit, R::kLeadUnit, R::kAssistingUnit, R::kDispatcher,
+                  R::kReceivingOffice, R::kCreator})},
 }};
 
 // JSON field names, as the API spells them, for field errors.
@@ -740,9 +746,19 @@ Result<Case> ApplyAction(const Case& before, CaseAction action, const Relations&
         case CaseAction::kSupervise:
         case CaseAction::kAssist:
             return NoteOnly(step);
+        case CaseAction::kAttach:
+            // The attachment service records the file and its event; the case is unchanged.
+            return before;
     }
     // CheckPermit refuses any value outside the enumeration, so this is never reached.
     throw std::logic_error("unhandled CaseAction");
+}
+
+Status CheckMayTake(const Case& current, CaseAction action, const Relations& actor) {
+    if (auto refused = CheckPermit(current, action, actor)) {
+        return Fail(std::move(*refused));
+    }
+    return Ok();
 }
 
 std::vector<CaseAction> AvailableActions(const Case& current, const Relations& actor) {

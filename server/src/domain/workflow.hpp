@@ -45,6 +45,7 @@ enum class CaseAction {
     kHandover,          // routing → dispatched to the mayor's hotline unit (移交)
     kSupervise,         // any open state: 催办/督办 note to the holder; no state change
     kAssist,            // handling: an assisting unit posts its part (协办意见)
+    kAttach,  // any open state: add a file (上传附件); taken by uploading, not as an action
 };
 
 std::string_view CaseActionName(CaseAction action);
@@ -65,8 +66,9 @@ enum class Relation {
     kSupervisor,       // an office above the holder, the city office, or an inspector
     kReporter,         // the resident, through number and query code
     kReceivingOffice,  // the office that registered it (acts for the reporter on the phone)
+    kCreator,          // the staff member who recorded it (a grid worker adding photos later)
 };
-using Relations = std::bitset<10>;
+using Relations = std::bitset<11>;
 
 Relations MakeRelations(std::initializer_list<Relation> relations);
 
@@ -123,6 +125,11 @@ struct WorkflowLimits {
 /// `targetId` or `assistingIds`).
 Result<Case> ApplyAction(const Case& before, CaseAction action, const Relations& actor,
                          const ActionInput& input, Instant now, const WorkflowLimits& limits);
+
+/// Whether the actor may take the action now by the state and relation checks alone (what
+/// ApplyAction checks first): "case.terminal", "case.wrong_state" (conflicts) or
+/// "case.not_holder" (forbidden).
+Status CheckMayTake(const Case& current, CaseAction action, const Relations& actor);
 
 /// The actions the actor may take on the case now (for the UI's buttons): those whose state
 /// and relation checks pass, in enumeration order; inputs and limits are not considered.

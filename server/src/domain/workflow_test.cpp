@@ -156,6 +156,7 @@ ActionInput ValidInput(CaseAction action) {
         case CaseAction::kApproveExtension:
         case CaseAction::kApproveAnswer:
         case CaseAction::kClose:
+        case CaseAction::kAttach:
             break;
     }
     return input;
@@ -226,6 +227,7 @@ TEST(CaseActionNamesTest, EveryActionRoundTripsInEnumOrder) {
         {CaseAction::kHandover, "handover"},
         {CaseAction::kSupervise, "supervise"},
         {CaseAction::kAssist, "assist"},
+        {CaseAction::kAttach, "attach"},
     };
     const auto all = AllCaseActions();
     ASSERT_EQ(all.size(), spelling.size());
@@ -299,10 +301,11 @@ const std::vector<Transition> kTransitions = [] {
         {A::kAssist, S::kHandling, S::kHandling},
         {A::kAssist, S::kLongTerm, S::kLongTerm},
     };
-    // Supervision is an overlay on every open state.
+    // Supervision and attaching files are overlays on every open state.
     for (const CaseState state : AllCaseStates()) {
         if (!IsTerminal(state)) {
             transitions.push_back({A::kSupervise, state, state});
+            transitions.push_back({A::kAttach, state, state});
         }
     }
     return transitions;
@@ -367,7 +370,7 @@ TEST(AvailableActionsTest, FilterByRelationAndIgnoreInputsAndLimits) {
     handling.extension_count = 1;
     EXPECT_EQ(AvailableActions(handling, MakeRelations({Relation::kHolderUnit})),
               (std::vector{CaseAction::kContactReporter, CaseAction::kRequestExtension,
-                           CaseAction::kEscalate}));
+                           CaseAction::kEscalate, CaseAction::kAttach}));
 }
 
 // ---------------------------------------------------------------------------------------
@@ -450,6 +453,14 @@ const std::vector<RelationCase> kRelationCases = [] {
         {A::kSupervise, S::kAnswered, {R::kSupervisor}},
         {A::kAssist, S::kHandling, {R::kAssistingUnit}},
         {A::kAssist, S::kLongTerm, {R::kAssistingUnit}},
+        {A::kAttach,
+         S::kRegistered,
+         {R::kHolderOffice, R::kHolderUnit, R::kLeadUnit, R::kAssistingUnit, R::kDispatcher,
+          R::kReceivingOffice, R::kCreator}},
+        {A::kAttach,
+         S::kAnswered,
+         {R::kHolderOffice, R::kHolderUnit, R::kLeadUnit, R::kAssistingUnit, R::kDispatcher,
+          R::kReceivingOffice, R::kCreator}},
     };
 }();
 

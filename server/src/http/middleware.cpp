@@ -2,14 +2,17 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cstdint>
 #include <exception>
+#include <memory>
 #include <random>
 #include <typeinfo>
 
 #include <spdlog/spdlog.h>
 
 #include "common/error.hpp"
+#include "common/storage_full_error.hpp"
 #include "common/unavailable_error.hpp"
 #include "http/error_response.hpp"
 
@@ -93,9 +96,26 @@ Middleware AccessLogMiddleware() {
 }
 
 Middleware ErrorBoundaryMiddleware() {
-    return [](Request& request, const Handler& next) {
+    // A full disk fails every write until someone frees space: said once in the log when it
+    // starts and once when a write succeeds again, not once per request.
+    auto disk_full = std::make_shared<std::atomic<bool>>(false);
+    return [disk_full](Request& request, const Handler& next) {
         try {
-            return next(request);
+            Response response = next(request);
+            if (request.method != "GET" && response.status < 400 && disk_full->exchange(false)) {
+                spdlog::info("storage writable again: a write succeeded (id={})",
+                             request.request_id);
+            }
+            return response;
+        } catch (const StorageFullError& error) {
+            if (!disk_full->exchange(true)) {
+                spdlog::error("storage full: writes fail until space is freed (id={}): {}",
+                              request.request_id, error.what());
+            }
+            return ErrorResponse(
+                MakeError(ErrorCode::kInsufficientStorage, "storage.full",
+                          "The server's disk is full; nothing was saved. Retry later."),
+                request.request_id);
         } catch (const UnavailableError& error) {
             spdlog::warn("http unavailable id={} {} {}: {}", request.request_id, request.method,
                          LoggedPath(request), error.what());

@@ -24,8 +24,9 @@ Middleware RequestIdMiddleware();
 /// ErrorBoundaryMiddleware, so it sees the id and the status the boundary chose.
 Middleware AccessLogMiddleware();
 
-/// Turns any exception from `next` into an error response: minqing::UnavailableError into
-/// 503 "service.unavailable", anything else into 500 "internal.error". The exception's text
+/// Turns any exception from `next` into an error response: minqing::StorageFullError into
+/// 507 "storage.full" (logged once per episode), minqing::UnavailableError into 503
+/// "service.unavailable", anything else into 500 "internal.error". The exception's text
 /// goes to the server log with the request id, never to the client.
 Middleware ErrorBoundaryMiddleware();
 

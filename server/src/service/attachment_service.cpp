@@ -4,6 +4,7 @@
 
 #include "domain/case_access.hpp"
 #include "domain/content_type.hpp"
+#include "domain/workflow.hpp"
 #include "service/case_records.hpp"
 #include "service/crypto.hpp"
 #include "text/text_checks.hpp"
@@ -44,14 +45,15 @@ Result<domain::Attachment> AttachmentService::Upload(const domain::Principal& ca
     if (!problems.empty()) {
         return Fail(Validation(std::move(problems)));
     }
-    const bool visible = domain::Query(store_, [&](domain::Repositories& repositories) {
-        return repositories.Cases().IsVisible(id, domain::VisibilityOf(caller));
-    });
-    if (!visible) {
-        return Fail(CaseNotFound());
+    // Everything that can refuse the upload is checked before a byte is stored: a refused
+    // upload leaves nothing on disk.
+    if (auto allowed = MayAttach(caller, id); !allowed) {
+        return Fail(std::move(allowed.error()));
     }
     const std::string digest = Sha256Hex(bytes);
-    // The file is on disk before the row that names it commits, so no row points nowhere.
+    // The file is on disk before the row that names it commits, so no row points nowhere. If
+    // the transaction below refuses after all (the case closed meanwhile), the orphan sweep
+    // removes the file once its grace period has passed.
     blobs_.Put(digest, bytes);
     const Instant now = clock_.Now();
     return domain::Transact(
@@ -60,8 +62,11 @@ Result<domain::Attachment> AttachmentService::Upload(const domain::Principal& ca
             if (!c) {
                 return Fail(CaseNotFound());
             }
-            if (domain::IsTerminal(c->state)) {
-                return Fail(Conflict("case.terminal", "The case is finished."));
+            const auto parties = LoadParties(repositories, *c);
+            if (auto allowed = domain::CheckMayTake(*c, domain::CaseAction::kAttach,
+                                                    domain::RelationsOf(caller, *c, parties));
+                !allowed) {
+                return Fail(std::move(allowed.error()));
             }
             auto stored = repositories.Cases().InsertAttachment(
                 {0, id, digest, static_cast<std::int64_t>(bytes.size()), *content_type,
@@ -70,10 +75,40 @@ Result<domain::Attachment> AttachmentService::Upload(const domain::Principal& ca
                                             {"filename", stored.filename},
                                             {"sha256", digest},
                                             {"size", stored.size}};
-            AppendCaseEvent(repositories, id, ActorFor(caller, LoadParties(repositories, *c)),
-                            "attach", payload.dump(), c->state, c->state, now);
+            AppendCaseEvent(repositories, id, ActorFor(caller, parties), "attach", payload.dump(),
+                            c->state, c->state, now);
             return stored;
         });
+}
+
+Status AttachmentService::MayAttach(const domain::Principal& caller, domain::CaseId id) {
+    return domain::Query(store_, [&](domain::Repositories& repositories) -> Status {
+        if (!repositories.Cases().IsVisible(id, domain::VisibilityOf(caller))) {
+            return Fail(CaseNotFound());
+        }
+        const auto c = repositories.Cases().FindById(id);
+        if (!c) {
+            return Fail(CaseNotFound());
+        }
+        return domain::CheckMayTake(*c, domain::CaseAction::kAttach,
+                                    domain::RelationsOf(caller, *c, LoadParties(repositories, *c)));
+    });
+}
+
+int AttachmentService::SweepOrphans(std::chrono::minutes grace) {
+    const Instant cutoff = clock_.Now() - grace;
+    const auto candidates = blobs_.StoredBefore(cutoff);
+    if (candidates.empty()) {
+        return 0;
+    }
+    const auto unnamed = domain::Query(store_, [&](domain::Repositories& repositories) {
+        return repositories.Cases().UnnamedDigests(candidates);
+    });
+    int removed = 0;
+    for (const std::string& digest : unnamed) {
+        removed += blobs_.RemoveIfStoredBefore(digest, cutoff) ? 1 : 0;
+    }
+    return removed;
 }
 
 Result<StoredFile> AttachmentService::Download(const domain::Principal& caller, domain::CaseId id,

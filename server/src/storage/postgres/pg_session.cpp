@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "common/storage_full_error.hpp"
 #include "common/unavailable_error.hpp"
 
 namespace minqing::storage::postgres {
@@ -450,6 +451,10 @@ void PgSession::ThrowFailure(const PGresult* result, std::string_view sql) const
         const char* detail =
             result != nullptr ? PQresultErrorField(result, PG_DIAG_MESSAGE_DETAIL) : nullptr;
         throw UniqueViolation(detail != nullptr ? fmt::format("{}: {}", message, detail) : message);
+    }
+    // disk_full: the server's disk, not ours, but the office's write was lost all the same.
+    if (sqlstate == "53100") {
+        throw StorageFullError(fmt::format("{} [SQLSTATE {}]", message, sqlstate));
     }
     if (sqlstate == "40001" || sqlstate == "40P01") {
         throw RetryableConflict(fmt::format("{} [SQLSTATE {}]", message, sqlstate));

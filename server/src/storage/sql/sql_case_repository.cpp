@@ -625,6 +625,17 @@ std::optional<domain::Attachment> SqlCaseRepository::FindAttachment(std::int64_t
     return row ? std::optional(AttachmentFromRow(*row)) : std::nullopt;
 }
 
+std::vector<std::string> SqlCaseRepository::UnnamedDigests(
+    const std::vector<std::string>& digests) {
+    std::vector<std::string> unnamed;
+    for (const std::string& digest : digests) {
+        if (!session_.QueryOne("SELECT 1 FROM attachments WHERE sha256 = ? LIMIT 1", {digest})) {
+            unnamed.push_back(digest);
+        }
+    }
+    return unnamed;
+}
+
 std::optional<domain::IdempotencyRecord> SqlCaseRepository::FindIdempotency(std::string_view scope,
                                                                             std::string_view key) {
     const auto row = session_.QueryOne(

@@ -28,6 +28,7 @@ class SqlCaseRepository final : public domain::CaseRepository {
     domain::Attachment InsertAttachment(domain::Attachment attachment) override;
     std::vector<domain::Attachment> Attachments(domain::CaseId id) override;
     std::optional<domain::Attachment> FindAttachment(std::int64_t id) override;
+    std::vector<std::string> UnnamedDigests(const std::vector<std::string>& digests) override;
     std::optional<domain::IdempotencyRecord> FindIdempotency(std::string_view scope,
                                                              std::string_view key) override;
     bool SaveIdempotency(std::string_view scope, std::string_view key,

@@ -4,6 +4,7 @@
 
 #include <sqlite3.h>
 
+#include "common/storage_full_error.hpp"
 #include "common/unavailable_error.hpp"
 
 namespace minqing::storage::sqlite {
@@ -92,6 +93,9 @@ void SqliteSession::Throw(int code, std::string_view what) const {
     }
     if ((code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED) {
         throw RetryableConflict(message);
+    }
+    if ((code & 0xff) == SQLITE_FULL) {
+        throw StorageFullError(message);
     }
     throw SqlError(message);
 }
