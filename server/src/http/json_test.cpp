@@ -55,8 +55,8 @@ TEST(ParseJsonObjectTest, BracketsInsideStringsDoNotCountAsNesting) {
 
 TEST(ParseJsonObjectTest, RejectsNumbersBeyondADoubleAsMalformed) {
     // Found by fuzzing: the overflow is an out_of_range, not a parse_error, and escaped as a 500.
-    for (const char* body : {R"({"peopleInvolved":1e400})", R"({"lat":-31e308})",
-                             R"({"a":[1,2,1E999]})"}) {
+    for (const char* body :
+         {R"({"peopleInvolved":1e400})", R"({"lat":-31e308})", R"({"a":[1,2,1E999]})"}) {
         const Result<nlohmann::json> parsed = ParseJsonObject(body);
         ASSERT_FALSE(parsed) << body;
         EXPECT_EQ(parsed.error().code, ErrorCode::kBadRequest) << body;
