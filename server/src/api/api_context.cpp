@@ -26,6 +26,12 @@ void RegisterRoutes(http::Router& router, const ApiContext& context) {
 }
 
 Result<nlohmann::json> BodyObject(const http::Request& request) {
+    // A cross-site form can post text/plain without a preflight; demanding JSON's own type
+    // keeps such forms (and clients that mislabel their bodies) out of every JSON route.
+    if (!http::IsJsonContentType(request.Header("content-type"))) {
+        return Fail(MakeError(ErrorCode::kUnsupportedMediaType, "request.unsupported_media_type",
+                              "Send the body as JSON with Content-Type: application/json."));
+    }
     return http::ParseJsonObject(request.body);
 }
 

@@ -5,6 +5,7 @@
 #include "api/api_context.hpp"
 #include "api/json_fields.hpp"
 #include "api/user_json.hpp"
+#include "http/same_origin.hpp"
 
 namespace minqing::api {
 namespace {
@@ -21,6 +22,11 @@ std::string SessionCookie(const ApiContext& context, const http::Request& reques
 }
 
 http::Response Login(const ApiContext& context, http::Request& request) {
+    // Login CSRF: a foreign page must not sign the victim's browser into another account.
+    if (http::IsCrossOrigin(request)) {
+        return ErrorFor(request,
+                        Forbidden("auth.cross_origin", "Log in from this site's own login page."));
+    }
     auto body = BodyObject(request);
     if (!body) {
         return ErrorFor(request, body.error());

@@ -16,8 +16,10 @@ enum class ErrorCode {
     kNotFound,
     kConflict,  // state or uniqueness conflict, stale version, idempotency mismatch
     kTooLarge,
+    kUnsupportedMediaType,  // a body in a format the route does not take (JSON routes: JSON)
     kRateLimited,
-    kUnavailable,  // a dependency (the database) does not answer
+    kUnavailable,          // a dependency (the database) does not answer
+    kInsufficientStorage,  // the disk is full: nothing was stored, retry when space is freed
     kInternal,
 };
 

@@ -22,10 +22,14 @@ int StatusFor(ErrorCode code) {
             return 409;
         case ErrorCode::kTooLarge:
             return 413;
+        case ErrorCode::kUnsupportedMediaType:
+            return 415;
         case ErrorCode::kRateLimited:
             return 429;
         case ErrorCode::kUnavailable:
             return 503;
+        case ErrorCode::kInsufficientStorage:
+            return 507;
         case ErrorCode::kInternal:
             return 500;
     }

@@ -20,17 +20,15 @@ TEST_P(StatusForTest, MapsCodeToStatus) {
     EXPECT_EQ(nlohmann::json::parse(response.body)["error"]["status"], GetParam().status);
 }
 
-INSTANTIATE_TEST_SUITE_P(Table, StatusForTest,
-                         testing::Values(StatusCase{ErrorCode::kBadRequest, 400},
-                                         StatusCase{ErrorCode::kValidation, 422},
-                                         StatusCase{ErrorCode::kUnauthenticated, 401},
-                                         StatusCase{ErrorCode::kForbidden, 403},
-                                         StatusCase{ErrorCode::kNotFound, 404},
-                                         StatusCase{ErrorCode::kConflict, 409},
-                                         StatusCase{ErrorCode::kTooLarge, 413},
-                                         StatusCase{ErrorCode::kRateLimited, 429},
-                                         StatusCase{ErrorCode::kUnavailable, 503},
-                                         StatusCase{ErrorCode::kInternal, 500}));
+INSTANTIATE_TEST_SUITE_P(
+    Table, StatusForTest,
+    testing::Values(
+        StatusCase{ErrorCode::kBadRequest, 400}, StatusCase{ErrorCode::kValidation, 422},
+        StatusCase{ErrorCode::kUnauthenticated, 401}, StatusCase{ErrorCode::kForbidden, 403},
+        StatusCase{ErrorCode::kNotFound, 404}, StatusCase{ErrorCode::kConflict, 409},
+        StatusCase{ErrorCode::kTooLarge, 413}, StatusCase{ErrorCode::kUnsupportedMediaType, 415},
+        StatusCase{ErrorCode::kInsufficientStorage, 507}, StatusCase{ErrorCode::kRateLimited, 429},
+        StatusCase{ErrorCode::kUnavailable, 503}, StatusCase{ErrorCode::kInternal, 500}));
 
 TEST(ErrorResponseTest, HasDocumentedShape) {
     const Response response =

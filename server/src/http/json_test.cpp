@@ -77,5 +77,20 @@ TEST(JsonTest, ReplacesInvalidUtf8InsteadOfThrowing) {
     EXPECT_TRUE(nlohmann::json::accept(response.body));
 }
 
+TEST(IsJsonContentTypeTest, AcceptsJsonWithParametersInAnyCase) {
+    EXPECT_TRUE(IsJsonContentType("application/json"));
+    EXPECT_TRUE(IsJsonContentType("application/json; charset=utf-8"));
+    EXPECT_TRUE(IsJsonContentType("Application/JSON ;charset=UTF-8"));
+}
+
+TEST(IsJsonContentTypeTest, RefusesWhatAFormOrAMislabelledClientSends) {
+    EXPECT_FALSE(IsJsonContentType(""));
+    EXPECT_FALSE(IsJsonContentType("text/plain"));
+    EXPECT_FALSE(IsJsonContentType("text/plain; a=application/json"));
+    EXPECT_FALSE(IsJsonContentType("application/x-www-form-urlencoded"));
+    EXPECT_FALSE(IsJsonContentType("multipart/form-data; boundary=x"));
+    EXPECT_FALSE(IsJsonContentType("application/jsonp"));
+}
+
 }  // namespace
 }  // namespace minqing::http
