@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "api/auth_guard.hpp"
+#include "common/metrics.hpp"
 #include "common/result.hpp"
 #include "http/error_response.hpp"
 #include "http/json.hpp"
@@ -69,7 +70,16 @@ struct ApiContext {
     service::CatalogService& catalog;
     WebSettings web_settings;
     /// Only in test mode: the server's clock, which /api/v1/test/clock moves.
-    AdjustableClock* test_clock = nullptr;
+    AdjustableClock* test_clock;
+    /// Public status lookups per client address, and wrong query codes per case number (a
+    /// number that collects too many is locked until they age out of the window).
+    service::SlidingWindow& lookup_limit;
+    service::SlidingWindow& lookup_failures;
+    Metrics& metrics;
+    /// Why the data directory cannot take writes now ("" when it can): /readyz reports it.
+    std::function<std::string()> storage_problem;
+    /// Removes stored files no attachment names (the periodic job; tests call it directly).
+    std::function<int()> sweep_orphans;
 };
 
 /// Registers every route of the API on `router`. `context` must outlive the router.
@@ -107,7 +117,8 @@ http::Response Respond(const http::Request& request, const Result<T>& result, En
     return http::Json(status, encode(*result));
 }
 
-/// The request body as a JSON object, or the 400 response to send.
+/// The request body as a JSON object. Errors: 415 "request.unsupported_media_type" unless the
+/// Content-Type is application/json; 400 "request.malformed_json".
 Result<nlohmann::json> BodyObject(const http::Request& request);
 
 /// A positive integer id from a path or query parameter.

@@ -58,31 +58,61 @@ http::Response Submit(const ApiContext& context, http::Request& request) {
     return http::Json(created->replayed ? 200 : 201, answer);
 }
 
+constexpr std::string_view kLookupsMetric = "minqing_public_lookups_total";
+
+void CountLookup(const ApiContext& context, std::string_view outcome) {
+    context.metrics.Add(std::string(kLookupsMetric) + "{outcome=\"" + std::string(outcome) + "\"}");
+}
+
+// A number and a short code are all that guard a resident's submission, so guesses are
+// limited twice: per address, and per number (a few wrong codes lock it for a while, from
+// every address).
+http::Response Lookup(const ApiContext& context, http::Request& request) {
+    const Instant now = context.clock.Now();
+    const std::string number = request.PathParam("number");
+    if (const int wait = context.lookup_limit.TryAcquire(request.remote_address, now); wait > 0) {
+        CountLookup(context, "throttled");
+        Error error = MakeError(ErrorCode::kRateLimited, "public.too_many_lookups",
+                                "Too many lookups from this address; try again later.");
+        error.retry_after_seconds = wait;
+        return ErrorFor(request, error);
+    }
+    if (const int wait = context.lookup_failures.RetryAfterSeconds(number, now); wait > 0) {
+        CountLookup(context, "locked");
+        Error error = MakeError(ErrorCode::kRateLimited, "public.lookup_locked",
+                                "Too many wrong codes for this number; try again later.");
+        error.retry_after_seconds = wait;
+        return ErrorFor(request, error);
+    }
+    auto status = context.intake.PublicStatusOf(number, request.QueryParam("code"));
+    if (!status) {
+        context.lookup_failures.Record(number, now);
+        CountLookup(context, "miss");
+        return ErrorFor(request, status.error());
+    }
+    CountLookup(context, "found");
+    return http::Json(
+        200,
+        nlohmann::json{
+            {"number", status->number},
+            {"state", domain::CaseStateName(status->state)},
+            {"createdAt", FormatIso8601Cst(status->created_at)},
+            {"result", status->result ? nlohmann::json(domain::AnswerResultName(*status->result))
+                                      : nlohmann::json(nullptr)},
+            {"answerText", status->answer_text},
+            {"declineReason", status->decline_reason},
+            {"legalBasis", status->legal_basis},
+            {"closedAt", status->closed_at ? nlohmann::json(FormatIso8601Cst(*status->closed_at))
+                                           : nlohmann::json(nullptr)}});
+}
+
 }  // namespace
 
 void RegisterPublicRoutes(http::Router& router, const ApiContext& context) {
     router.Add("POST", "/api/v1/public/submissions",
                [&context](http::Request& request) { return Submit(context, request); });
-    router.Add("GET", "/api/v1/public/submissions/{number}", [&context](http::Request& request) {
-        return Respond(
-            request,
-            context.intake.PublicStatusOf(request.PathParam("number"), request.QueryParam("code")),
-            [](const service::PublicStatus& status) {
-                return nlohmann::json{
-                    {"number", status.number},
-                    {"state", domain::CaseStateName(status.state)},
-                    {"createdAt", FormatIso8601Cst(status.created_at)},
-                    {"result", status.result
-                                   ? nlohmann::json(domain::AnswerResultName(*status.result))
-                                   : nlohmann::json(nullptr)},
-                    {"answerText", status.answer_text},
-                    {"declineReason", status.decline_reason},
-                    {"legalBasis", status.legal_basis},
-                    {"closedAt", status.closed_at
-                                     ? nlohmann::json(FormatIso8601Cst(*status.closed_at))
-                                     : nlohmann::json(nullptr)}};
-            });
-    });
+    router.Add("GET", "/api/v1/public/submissions/{number}",
+               [&context](http::Request& request) { return Lookup(context, request); });
     router.Add("GET", "/api/v1/categories", [&context](http::Request& request) {
         return http::Json(200, CategoriesJson(context.cases.Categories(),
                                               request.QueryParam("includeInactive") == "true"));

@@ -9,9 +9,12 @@
 #include "api/api_context.hpp"
 #include "case_generator.hpp"
 #include "http/middleware.hpp"
+#include "http/security_headers.hpp"
 #include "http/server.hpp"
 #include "http/static_files.hpp"
+#include "http/trusted_proxy.hpp"
 #include "jobs/outbox_dispatcher.hpp"
+#include "jobs/periodic_task.hpp"
 #include "jobs/sweep_scheduler.hpp"
 #include "main/seed_files.hpp"
 #include "service/notification_hub.hpp"
@@ -129,6 +132,27 @@ void SeedTimeRules(service::TimeRulesService& time_rules, const std::string& see
     }
 }
 
+// Why the data directory cannot take writes now, or "" when it can.
+std::string StorageProblem(const std::string& data_dir, std::int64_t min_free_bytes) {
+    std::error_code failed;
+    const auto space = std::filesystem::space(data_dir, failed);
+    if (failed) {
+        return "cannot read the free space of " + data_dir + ": " + failed.message();
+    }
+    if (static_cast<std::int64_t>(space.available) < min_free_bytes) {
+        return "the data directory has " + std::to_string(space.available / (1024 * 1024)) +
+               " MiB free, below the " + std::to_string(min_free_bytes / (1024 * 1024)) +
+               " MiB that writes need";
+    }
+    return {};
+}
+
+std::int64_t FileBytes(const std::string& path) {
+    std::error_code missing;
+    const auto size = std::filesystem::file_size(path, missing);
+    return missing ? 0 : static_cast<std::int64_t>(size);
+}
+
 }  // namespace
 
 struct App::Parts {
@@ -148,6 +172,12 @@ struct App::Parts {
           attachments(store, blobs, clock,
                       static_cast<std::size_t>(config.http.upload_limit_kib) * 1024u),
           public_limit(config.security.public_submissions_per_hour, std::chrono::hours(1)),
+          lookup_limit(config.security.public_lookups_per_hour, std::chrono::hours(1)),
+          lookup_failures(config.security.lookup_failures_before_lock,
+                          std::chrono::minutes(config.security.lookup_lock_minutes)),
+          orphan_sweep("orphan file sweep",
+                       std::chrono::minutes(config.storage.orphan_sweep_minutes),
+                       [this] { SweepOrphans(); }),
           supervisions(store, clock, time_rules),
           sweep(store, clock, time_rules),
           sweep_scheduler(sweep, std::chrono::seconds(config.jobs.sweep_interval_seconds)),
@@ -180,15 +210,47 @@ struct App::Parts {
                   templates,
                   catalog,
                   api::WebSettings{config.web.map_tile_url, config.web.map_attribution},
-                  config.test_mode ? test_clock : nullptr} {
+                  config.test_mode ? test_clock : nullptr,
+                  lookup_limit,
+                  lookup_failures,
+                  metrics,
+                  [this] {
+                      return StorageProblem(
+                          config.data_dir, std::int64_t{config.storage.min_free_mib} * 1024 * 1024);
+                  },
+                  [this] { return SweepOrphans(); }} {
         api::RegisterRoutes(router, context);
         // Files served from memory: cheap enough for the network threads.
         router.SetFallback([this](http::Request& request) { return web_files.Serve(request); },
                            http::Execution::kInline);
     }
 
+    void RegisterGauges() {
+        const std::string url = config.DatabaseUrl();
+        if (url.starts_with("sqlite:")) {
+            const std::string wal = url.substr(std::string("sqlite:").size()) + "-wal";
+            metrics.Gauge("minqing_sqlite_wal_bytes", [wal] { return FileBytes(wal); });
+        }
+        metrics.Gauge("minqing_data_dir_free_bytes", [dir = config.data_dir] {
+            std::error_code failed;
+            const auto space = std::filesystem::space(dir, failed);
+            return failed ? std::int64_t{-1} : static_cast<std::int64_t>(space.available);
+        });
+    }
+
+    int SweepOrphans() {
+        const int removed =
+            attachments.SweepOrphans(std::chrono::minutes(config.storage.orphan_grace_minutes));
+        if (removed > 0) {
+            metrics.Add("minqing_orphan_files_removed_total", removed);
+            spdlog::info("orphan file sweep: removed {} files no attachment names", removed);
+        }
+        return removed;
+    }
+
     Config config;
     const Clock& clock;
+    Metrics metrics;
     storage::SqlStore store;
     service::AuthService auth;
     service::OrgService orgs;
@@ -200,6 +262,9 @@ struct App::Parts {
     storage::FileBlobStore blobs;
     service::AttachmentService attachments;
     service::SlidingWindow public_limit;
+    service::SlidingWindow lookup_limit;
+    service::SlidingWindow lookup_failures;
+    jobs::PeriodicTask orphan_sweep;
     service::SupervisionService supervisions;
     service::DeadlineSweep sweep;
     jobs::SweepScheduler sweep_scheduler;
@@ -269,8 +334,13 @@ void App::Start() {
         }
     }
     LoadMessageTemplates(p.store, p.config.demo.seed_dir);
+    // The proxy's word on the client comes first, so logs and throttles see the client; the
+    // security headers wrap the error boundary, so even a 500 carries them.
     std::vector<http::Middleware> middleware = {
-        http::RequestIdMiddleware(), http::AccessLogMiddleware(), http::ErrorBoundaryMiddleware()};
+        http::TrustedProxyMiddleware(http::ParseAddressList(p.config.http.trusted_proxies)),
+        http::RequestIdMiddleware(),
+        http::SecurityHeadersMiddleware(http::ContentSecurityPolicy(p.config.web.map_tile_url)),
+        http::AccessLogMiddleware(), http::ErrorBoundaryMiddleware()};
     p.server = std::make_unique<http::Server>(ServerOptionsOf(p.config.http), p.router,
                                               std::move(middleware));
     if (p.web_files.empty()) {
@@ -279,7 +349,9 @@ void App::Start() {
     } else {
         spdlog::info("web app: {} files from {}", p.web_files.size(), p.config.http.web_root);
     }
+    p.RegisterGauges();
     p.server->Start();
+    p.orphan_sweep.Start();
     if (p.config.notify.dispatcher) {
         p.dispatcher.Start();
     }
@@ -300,6 +372,7 @@ void App::Stop() {
     if (parts_) {
         parts_->dispatcher.Stop();
         parts_->sweep_scheduler.Stop();
+        parts_->orphan_sweep.Stop();
     }
 }
 

@@ -35,6 +35,7 @@ std::vector<Field> FieldsOf(Config& c) {
         {"http.idleTimeoutMs", &c.http.idle_timeout_ms},
         {"http.shutdownGraceMs", &c.http.shutdown_grace_ms},
         {"http.webRoot", &c.http.web_root},
+        {"http.trustedProxies", &c.http.trusted_proxies},
         {"database.url", &c.database.url, true},
         {"database.poolSize", &c.database.pool_size},
         {"database.maxGroupSize", &c.database.max_group_size},
@@ -50,6 +51,12 @@ std::vector<Field> FieldsOf(Config& c) {
         {"security.authCacheSeconds", &c.security.auth_cache_seconds},
         {"security.secureCookies", &c.security.secure_cookies},
         {"security.publicSubmissionsPerHour", &c.security.public_submissions_per_hour},
+        {"security.publicLookupsPerHour", &c.security.public_lookups_per_hour},
+        {"security.lookupFailuresBeforeLock", &c.security.lookup_failures_before_lock},
+        {"security.lookupLockMinutes", &c.security.lookup_lock_minutes},
+        {"storage.minFreeMib", &c.storage.min_free_mib},
+        {"storage.orphanGraceMinutes", &c.storage.orphan_grace_minutes},
+        {"storage.orphanSweepMinutes", &c.storage.orphan_sweep_minutes},
         {"demo.enabled", &c.demo.enabled},
         {"demo.seedDir", &c.demo.seed_dir},
         {"demo.password", &c.demo.password, true},
@@ -298,6 +305,12 @@ void Validate(const Config& c, std::vector<std::string>& errors) {
     at_least("security.throttleAddressFailures", c.security.throttle_address_failures, 1);
     at_least("security.throttleWindowMinutes", c.security.throttle_window_minutes, 1);
     at_least("security.passwordHashIterations", c.security.password_hash_iterations, 1);
+    at_least("security.publicLookupsPerHour", c.security.public_lookups_per_hour, 1);
+    at_least("security.lookupFailuresBeforeLock", c.security.lookup_failures_before_lock, 1);
+    at_least("security.lookupLockMinutes", c.security.lookup_lock_minutes, 1);
+    at_least("storage.minFreeMib", c.storage.min_free_mib, 0);
+    at_least("storage.orphanGraceMinutes", c.storage.orphan_grace_minutes, 1);
+    at_least("storage.orphanSweepMinutes", c.storage.orphan_sweep_minutes, 1);
     at_least("security.passwordHashMemoryKib", c.security.password_hash_memory_kib, 8);
     at_least("security.authCacheSeconds", c.security.auth_cache_seconds, 0);
     at_least("security.publicSubmissionsPerHour", c.security.public_submissions_per_hour, 1);

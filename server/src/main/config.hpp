@@ -33,6 +33,10 @@ struct HttpConfig {
     /// The built web application (web/dist), served at / with the SPA fallback; nothing is
     /// served when the folder does not exist.
     std::string web_root = "web/dist";
+    /// Addresses of the installation's reverse proxies, comma-separated: only from these peers
+    /// are X-Forwarded-For (the client's address) and X-Forwarded-Proto (https marks the
+    /// session cookie Secure) believed.
+    std::string trusted_proxies;
 };
 
 struct DatabaseConfig {
@@ -67,6 +71,23 @@ struct SecurityConfig {
     bool secure_cookies = false;
     /// Public submissions (mailbox, message board) one address may make per hour.
     int public_submissions_per_hour = 20;
+    /// Public status lookups one address may make per hour.
+    int public_lookups_per_hour = 120;
+    /// Wrong query codes for one case number after which lookups of that number are refused,
+    /// from every address, until the oldest of them is this many minutes old.
+    int lookup_failures_before_lock = 5;
+    int lookup_lock_minutes = 60;
+};
+
+struct StorageConfig {
+    /// Below this much free space in the data directory /readyz reports "storage.full", so
+    /// that a load balancer turns away before writes start failing.
+    int min_free_mib = 64;
+    /// Stored files that no attachment names are removed once they are this old (an upload
+    /// refused after its file was written, or cut off by a crash).
+    int orphan_grace_minutes = 60;
+    /// How often the orphan sweep runs.
+    int orphan_sweep_minutes = 60;
 };
 
 struct DemoConfig {
@@ -160,6 +181,7 @@ struct Config {
     HttpConfig http;
     DatabaseConfig database;
     SecurityConfig security;
+    StorageConfig storage;
     DemoConfig demo;
     NotifyConfig notify;
     JobsConfig jobs;

@@ -3,6 +3,7 @@
 // a network thread (it blocks).
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
@@ -44,6 +45,10 @@ struct DatabaseOptions {
     int max_group_size = 256;
     /// SQLite: how long a connection waits on a lock before failing, in milliseconds.
     int busy_timeout_ms = 5000;
+    /// SQLite: when the write-ahead log grows past this many bytes, the checkpointer waits
+    /// briefly for readers to move on so it can empty and truncate it; a log that readers
+    /// never let go of would otherwise grow without end under steady load.
+    std::int64_t wal_limit_bytes = 64LL * 1024 * 1024;
     /// PostgreSQL: how long to wait for a free pooled connection, in milliseconds.
     int acquire_timeout_ms = 2000;
 };

@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <exception>
+#include <filesystem>
 #include <future>
 
 namespace minqing::storage::sqlite {
@@ -9,6 +10,18 @@ namespace {
 
 // How often the checkpointer looks for new WAL pages while writes come in.
 constexpr auto kCheckpointInterval = std::chrono::milliseconds(200);
+// How long a truncating checkpoint waits for readers to finish with the log before it gives
+// up until the next round. It holds the write lock while it waits, so this stays short.
+constexpr int kTruncateWaitMs = 100;
+// After a truncation that readers prevented, the next try waits this long, so writes are
+// held up for at most a tenth of the time while the log stays over its limit.
+constexpr auto kTruncateRetry = std::chrono::seconds(1);
+
+std::int64_t FileSize(const std::string& path) {
+    std::error_code missing;
+    const auto size = std::filesystem::file_size(path, missing);
+    return missing ? 0 : static_cast<std::int64_t>(size);
+}
 
 }  // namespace
 
@@ -19,10 +32,12 @@ struct SqliteDatabase::WriteUnit {
 };
 
 SqliteDatabase::SqliteDatabase(std::string path, const DatabaseOptions& options)
-    : path_(std::move(path)), max_group_size_(static_cast<std::size_t>(options.max_group_size)) {
+    : path_(std::move(path)),
+      max_group_size_(static_cast<std::size_t>(options.max_group_size)),
+      wal_limit_bytes_(options.wal_limit_bytes) {
     writer_session_ = std::make_unique<SqliteSession>(path_, options.busy_timeout_ms, false);
     writer_session_->ExecuteScript("PRAGMA wal_autocheckpoint = 0;");
-    checkpoint_session_ = std::make_unique<SqliteSession>(path_, options.busy_timeout_ms, false);
+    checkpoint_session_ = std::make_unique<SqliteSession>(path_, kTruncateWaitMs, false);
     for (int i = 0; i < options.pool_size; ++i) {
         idle_readers_.push_back(
             std::make_unique<SqliteSession>(path_, options.busy_timeout_ms, true));
@@ -165,6 +180,7 @@ void SqliteDatabase::CommitGroup(std::vector<WriteUnit*>& group) {
 }
 
 void SqliteDatabase::CheckpointLoop() {
+    std::chrono::steady_clock::time_point next_truncate{};
     std::unique_lock lock(checkpoint_mutex_);
     while (true) {
         checkpoint_due_.wait_for(lock, kCheckpointInterval,
@@ -177,13 +193,26 @@ void SqliteDatabase::CheckpointLoop() {
         lock.unlock();
         try {
             // PASSIVE never waits for readers or the writer; pages still needed by a reader's
-            // snapshot are copied on a later round. On the way out, TRUNCATE leaves an empty
-            // WAL behind (the writer has stopped by then).
-            checkpoint_session_->ExecuteScript(stopping ? "PRAGMA wal_checkpoint(TRUNCATE);"
+            // snapshot are copied on a later round. But the log only starts over when no
+            // reader is using it, which steady reads may never allow: past the limit,
+            // TRUNCATE waits a moment for them and leaves an empty log. On the way out it
+            // does so anyway (the writer has stopped by then).
+            const auto now = std::chrono::steady_clock::now();
+            const bool over_limit = FileSize(path_ + "-wal") > wal_limit_bytes_;
+            const bool truncate = stopping || (over_limit && now >= next_truncate);
+            checkpoint_session_->ExecuteScript(truncate ? "PRAGMA wal_checkpoint(TRUNCATE);"
                                                         : "PRAGMA wal_checkpoint(PASSIVE);");
-        } catch (const SqlError&) {
-            // A busy or failed checkpoint loses nothing: the pages stay in the WAL for the
-            // next round, and readers find them there.
+            if (over_limit && !stopping && FileSize(path_ + "-wal") > wal_limit_bytes_) {
+                // Still over: look again on later rounds even without new writes.
+                if (truncate) {
+                    next_truncate = now + kTruncateRetry;
+                }
+                const std::lock_guard relock(checkpoint_mutex_);
+                wal_grew_ = true;
+            }
+        } catch (const std::exception&) {
+            // A busy or failed checkpoint (a full disk included) loses nothing: the pages stay in
+            // the WAL for the next round, and readers find them there.
         }
         lock.lock();
         if (stopping) {

@@ -19,6 +19,9 @@ namespace minqing::storage::sqlite {
 class SqliteDatabase final : public Database {
   public:
     /// Opens `path` (the schema must already be migrated) and starts the writer thread.
+    /// The checkpointer copies the log into the database continually without waiting for
+    /// anyone, and empties and truncates it whenever it has grown past
+    /// `options.wal_limit_bytes` (and at the end).
     SqliteDatabase(std::string path, const DatabaseOptions& options);
     /// Finishes every queued write, then stops the writer and closes the connections.
     ~SqliteDatabase() override;
@@ -37,6 +40,7 @@ class SqliteDatabase final : public Database {
 
     const std::string path_;
     const std::size_t max_group_size_;
+    const std::int64_t wal_limit_bytes_;
 
     std::unique_ptr<SqliteSession> writer_session_;
     std::mutex queue_mutex_;
