@@ -37,6 +37,38 @@ bool HasControlCharacters(std::string_view utf8, bool single_line) {
     return false;
 }
 
+namespace {
+
+bool IsPictograph(UChar32 c) {
+    return (c >= 0x2600 && c <= 0x27BF) || (c >= 0x1F000 && c <= 0x1FAFF);
+}
+
+}  // namespace
+
+bool HasHiddenCharacters(std::string_view utf8) {
+    std::int32_t offset = 0;
+    const auto length = static_cast<std::int32_t>(utf8.size());
+    const auto* bytes = reinterpret_cast<const std::uint8_t*>(utf8.data());
+    UChar32 previous = -1;
+    while (offset < length) {
+        UChar32 c = 0;
+        U8_NEXT(bytes, offset, length, c);
+        const bool reorders = (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) ||
+                              c == 0x200E || c == 0x200F || c == 0x061C;
+        const bool invisible =
+            c == 0x200B || c == 0x200C || c == 0x2060 || c == 0xFEFF || c == 0x180E || c == 0x00AD;
+        // A zero-width joiner inside an emoji sequence (a family, a flag) is what people type.
+        const bool stray_joiner = c == 0x200D && !IsPictograph(previous);
+        if (reorders || invisible || stray_joiner) {
+            return true;
+        }
+        if (c != 0xFE0F) {  // a variation selector keeps the pictograph before it in force
+            previous = c;
+        }
+    }
+    return false;
+}
+
 std::optional<std::string> CheckText(std::string_view utf8, std::size_t max_characters,
                                      bool required, bool single_line) {
     const auto characters = CountCharacters(utf8);
@@ -48,6 +80,9 @@ std::optional<std::string> CheckText(std::string_view utf8, std::size_t max_char
     }
     if (HasControlCharacters(utf8, single_line)) {
         return "control_characters";
+    }
+    if (single_line && HasHiddenCharacters(utf8)) {
+        return "hidden_characters";
     }
     if (*characters > max_characters) {
         return "too_long";

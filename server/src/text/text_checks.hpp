@@ -16,8 +16,16 @@ std::optional<std::size_t> CountCharacters(std::string_view utf8);
 /// `single_line`, any of those three as well).
 bool HasControlCharacters(std::string_view utf8, bool single_line);
 
+/// True when the text holds characters that reorder or hide what is shown: bidirectional
+/// overrides, isolates and marks (U+202A–202E, U+2066–2069, U+200E/F, U+061C), zero-width
+/// spaces and non-joiners, word joiners, byte-order marks, soft hyphens, and zero-width joiners
+/// that do not follow a pictograph (emoji sequences keep theirs).
+bool HasHiddenCharacters(std::string_view utf8);
+
 /// The field-error reason for a text value, or nullopt when it is fine: "required",
-/// "invalid_utf8", "control_characters", "too_long".
+/// "invalid_utf8", "control_characters", "hidden_characters" (single-line text only: names,
+/// titles and file names, where a hidden override could disguise what is shown),
+/// "too_long".
 std::optional<std::string> CheckText(std::string_view utf8, std::size_t max_characters,
                                      bool required, bool single_line);
 
