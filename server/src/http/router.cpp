@@ -139,6 +139,18 @@ void Router::Add(std::string method, std::string pattern, Handler handler, Execu
     routes_.push_back(Route{std::move(method), std::move(segments), std::move(handler), execution});
 }
 
+std::vector<std::string> Router::Describe() const {
+    std::vector<std::string> routes;
+    for (const Route& route : routes_) {
+        std::string line = route.method + " ";
+        for (const std::string& segment : route.segments) {
+            line += "/" + segment;
+        }
+        routes.push_back(std::move(line));
+    }
+    return routes;
+}
+
 std::optional<RouteMatch> Router::Find(Request& request, bool& method_mismatch) const {
     method_mismatch = false;
     const std::vector<std::string_view> segments = SplitPath(request.path);

@@ -49,6 +49,10 @@ class Router {
     /// Allow header of a 405); empty when no pattern matches.
     std::vector<std::string> AllowedMethods(const Request& request) const;
 
+    /// Every route as "METHOD /pattern", in the order added (for the permission tests that
+    /// must cover each one).
+    std::vector<std::string> Describe() const;
+
     /// Used when no route matches (for example the web app's SPA fallback); a 404 if unset.
     void SetFallback(Handler handler, Execution execution = Execution::kWorker);
     std::optional<RouteMatch> Fallback() const;

@@ -365,6 +365,10 @@ std::uint16_t App::port() const {
     return parts_->server ? parts_->server->port() : 0;
 }
 
+std::vector<std::string> App::Routes() const {
+    return parts_->router.Describe();
+}
+
 void App::Stop() {
     if (parts_ && parts_->server) {
         parts_->server->Stop();

@@ -4,6 +4,8 @@
 
 #include <cstdint>
 #include <memory>
+#include <string>
+#include <vector>
 
 #include "common/clock.hpp"
 #include "main/config.hpp"
@@ -24,6 +26,8 @@ class App {
     /// Throws std::runtime_error when the seed files are bad or the address cannot be bound.
     void Start();
     std::uint16_t port() const;
+    /// Every API route as "METHOD /pattern" (http::Router::Describe).
+    std::vector<std::string> Routes() const;
     /// Graceful stop: finish in-flight requests, then close the database. Idempotent.
     void Stop();
     void Wait();

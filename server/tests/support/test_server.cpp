@@ -153,6 +153,10 @@ std::uint16_t TestServer::port() const {
     return parts_->app->port();
 }
 
+std::vector<std::string> TestServer::routes() const {
+    return parts_->app->Routes();
+}
+
 const app::Config& TestServer::config() const {
     return parts_->config;
 }

@@ -10,6 +10,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "main/config.hpp"
 
@@ -32,6 +33,8 @@ class TestServer {
 
     std::uint16_t port() const;
     const app::Config& config() const;
+    /// Every route the server answers, as "METHOD /pattern".
+    std::vector<std::string> routes() const;
     /// "postgres" or "sqlite", for messages.
     std::string_view backend() const;
 
