@@ -315,6 +315,26 @@ TEST_F(SecurityApiTest, ANumberLocksAfterAFewWrongCodesEvenForTheRightOne) {
         << metrics.body;
 }
 
+// --- 13. grid workers see their grid ---------------------------------------------------------
+
+// The wider rule, written down in docs/security.md: a grid worker follows up on everything in
+// their grid, whoever recorded it, and nothing in the grid next door.
+TEST_F(SecurityApiTest, AGridWorkerSeesTheirGridsCasesAndNotTheNeighbouringGrids) {
+    Session community = LogIn("community-staff");
+    const std::int64_t in_grid = IdOf(CreateCase(
+        community,
+        CaseBody("walk_in").Title("一网格楼道灯坏").GridId(UnitId(codes::kYongqianGrid1))));
+    const std::int64_t next_door = IdOf(CreateCase(
+        community,
+        CaseBody("walk_in").Title("二网格楼道灯坏").GridId(UnitId(codes::kYongqianGrid2))));
+    Session grid = LogIn("grid-worker");
+
+    EXPECT_THAT(grid.Get(CasePath(in_grid)), HasStatus(200));
+    EXPECT_THAT(grid.Get(CasePath(next_door)), IsError(404, "case.not_found"));
+    const auto listed = IdsIn(grid.Get("/api/v1/cases?limit=100"), {in_grid, next_door});
+    EXPECT_EQ(listed, (std::set<std::int64_t>{in_grid}));
+}
+
 // --- 15. hidden characters stay out of names
 // ------------------------------------------------------
 
