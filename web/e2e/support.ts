@@ -1,5 +1,6 @@
 // What every end-to-end spec needs: Debian's Chromium, logging in through the page, screenshots,
-// and a signed-in API session for setup that is not the behaviour under test.
+// and a signed-in API session for setup that is not the behaviour under test. A spec fails if
+// any of its pages asked another host for something or broke the server's Content-Security-Policy.
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 
 export const BASE_URL = process.env.MINQING_WEB_URL ?? 'http://127.0.0.1:5173'
@@ -20,10 +21,17 @@ function launch(): Promise<Browser> {
 
 /** Requests the pages made to any host but the server's own (the app must make none). */
 const foreignRequests: string[] = []
+/** What the server's Content-Security-Policy blocked on any page (the app must need nothing it forbids). */
+const cspReports: string[] = []
 
 export async function newContext(browser: Browser, viewport = DESKTOP): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport, locale: 'zh-CN', acceptDownloads: true })
   const origin = new URL(BASE_URL).origin
+  context.on('console', (message) => {
+    if (/Content[- ]Security[- ]Policy/i.test(message.text())) {
+      cspReports.push(`${message.page()?.url() ?? ''}: ${message.text()}`)
+    }
+  })
   context.on('request', (request) => {
     const url = new URL(request.url())
     if (url.protocol.startsWith('http') && url.origin !== origin) {
@@ -42,10 +50,10 @@ export async function submitLogin(page: Page, username: string, password = DEMO_
 }
 
 /** A new page of a new context, logged in as `username` and past the login page. */
-export async function loggedInPage(browser: Browser, username: string, viewport = DESKTOP): Promise<Page> {
+export async function loggedInPage(browser: Browser, username: string, viewport = DESKTOP, password = DEMO_PASSWORD): Promise<Page> {
   const context = await newContext(browser, viewport)
   const page = await context.newPage()
-  await submitLogin(page, username)
+  await submitLogin(page, username, password)
   await page.waitForURL((url) => !url.pathname.startsWith('/login'))
   return page
 }
@@ -113,6 +121,20 @@ export class ApiSession {
     return (text ? JSON.parse(text) : undefined) as T
   }
 
+  /** Sends a file's bytes as the body (an attachment upload); the parsed JSON answer. */
+  async upload<T>(path: string, bytes: Buffer, contentType: string): Promise<T> {
+    const response = await fetch(`${BASE_URL}${path}`, {
+      method: 'POST',
+      headers: { Cookie: this.cookie, 'X-CSRF-Token': this.csrf, 'Content-Type': contentType },
+      body: new Blob([new Uint8Array(bytes)]),
+    })
+    const text = await response.text()
+    if (!response.ok) {
+      throw new ApiFailure(response.status, '', `POST ${path}: ${response.status} ${text}`)
+    }
+    return JSON.parse(text) as T
+  }
+
   get<T>(path: string): Promise<T> {
     return this.call<T>('GET', path)
   }
@@ -148,6 +170,10 @@ export async function runScenarios(scenarios: Record<string, (browser: Browser) 
   if (foreignRequests.length > 0) {
     failed += 1
     console.error(`  FAIL requests to other hosts: ${[...new Set(foreignRequests)].join(', ')}`)
+  }
+  if (cspReports.length > 0) {
+    failed += 1
+    console.error(`  FAIL Content-Security-Policy violations:\n${[...new Set(cspReports)].join('\n')}`)
   }
   const total = Object.keys(scenarios).length
   console.log(`${total - failed} passed, ${failed} failed`)
