@@ -72,6 +72,17 @@ const en: MessageSchema = {
       token_invalid: 'The API token is not valid.',
       forbidden: 'You are not allowed to do this.',
       csrf_failed: 'This page is out of date. Reload it and try again.',
+      cross_origin: "Log in from this system's own login page.",
+    },
+    request: {
+      unsupported_media_type: 'The request was not sent as JSON. Reload the page and try again.',
+    },
+    storage: {
+      full: "The server's disk is full; nothing was saved. Try again later or tell an administrator.",
+    },
+    public: {
+      too_many_lookups: 'Too many lookups. Try again later.',
+      lookup_locked: 'Too many wrong query codes for this number; it is locked for a while.',
     },
     route: {
       not_found: 'No such resource.',

@@ -71,6 +71,17 @@ const zhCN = {
       token_invalid: '访问令牌无效。',
       forbidden: '没有权限执行此操作。',
       csrf_failed: '页面已过期，请刷新后重试。',
+      cross_origin: '请从本系统的登录页登录。',
+    },
+    request: {
+      unsupported_media_type: '请求格式不正确（应为 JSON），请刷新页面后重试。',
+    },
+    storage: {
+      full: '服务器磁盘已满，本次内容未保存，请稍后重试或联系管理员。',
+    },
+    public: {
+      too_many_lookups: '查询过于频繁，请稍后再试。',
+      lookup_locked: '该编号的查询码输错次数过多，已暂时锁定，请稍后再试。',
     },
     route: {
       not_found: '请求的资源不存在。',

@@ -21,6 +21,8 @@ export default defineMessages(
     },
     token: {
       not_found: '该令牌不存在。',
+      needs_consent: '该用户承办案件，管理员不能代其签发令牌；请本人登录后自行签发。',
+      session_required: '请登录后签发令牌；令牌不能再签发令牌。',
     },
     direct_card: {
       community_has_card: '该社区已有有效的直通卡，请先注销或改为换发。',
@@ -131,6 +133,7 @@ export default defineMessages(
         too_long: '内容过长',
         length: '长度不符合要求',
         control_characters: '不能包含换行或控制字符',
+        hidden_characters: '不能包含隐藏或改变文字方向的字符',
         invalid_utf8: '包含无法识别的字符',
         type: '类型不正确',
         unknown_field: '服务器不接受此项',
@@ -283,6 +286,8 @@ export default defineMessages(
     },
     token: {
       not_found: 'No such token.',
+      needs_consent: 'This person works cases: an administrator may not issue a token acting as them; they issue their own after logging in.',
+      session_required: 'Log in to issue a token; a token cannot issue tokens.',
     },
     direct_card: {
       community_has_card: 'The community already has an active direct card; revoke or reassign it first.',
@@ -393,6 +398,7 @@ export default defineMessages(
         too_long: 'Too long',
         length: 'Wrong length',
         control_characters: 'No line breaks or control characters',
+        hidden_characters: 'No hidden or direction-changing characters',
         invalid_utf8: 'Contains unreadable characters',
         type: 'Wrong type',
         unknown_field: 'The server does not accept this field',

@@ -35,6 +35,19 @@ describe('checkText', () => {
     expect(checkText('a\nb\tc', 10, false, false)).toBeNull()
     expect(checkText('a\u0007', 10, false, false)).toBe('control_characters')
   })
+
+  it('refuses what hides or reorders single-line text, as the server does', () => {
+    expect(checkText('photo_\u202egnp.exe', 200, true, true)).toBe('hidden_characters')
+    expect(checkText('\ufeff路灯不亮', 50, true, true)).toBe('hidden_characters')
+    expect(checkText('张\u200b三', 50, true, true)).toBe('hidden_characters')
+    expect(checkText('a\u200db', 50, true, true)).toBe('hidden_characters')
+    expect(checkText('楼道灯坏了\u200b，请修', 2000, true, false)).toBeNull()
+  })
+
+  it('keeps emoji sequences joined by zero-width joiners', () => {
+    expect(checkText('一家\u{1f468}\u200d\u{1f469}\u200d\u{1f467}', 50, true, true)).toBeNull()
+    expect(checkText('\u{1f3f3}\ufe0f\u200d\u{1f308}', 50, true, true)).toBeNull()
+  })
 })
 
 describe('isPhone', () => {

@@ -49,6 +49,34 @@ export function textLength(text: string): number {
 // C0 controls (tab and line breaks allowed in multi-line text), DEL and C1 controls.
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/ // eslint-disable-line no-control-regex
 const CONTROL_SINGLE_LINE = /[\u0000-\u001f\u007f-\u009f]/ // eslint-disable-line no-control-regex
+// What the server's HasHiddenCharacters refuses on one line: bidirectional controls, zero-width
+// and invisible characters, and a zero-width joiner that does not follow a pictograph (emoji
+// sequences keep theirs; a variation selector may stand between).
+const HIDDEN = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u200b\u200c\u2060\ufeff\u180e\u00ad]/
+const ZERO_WIDTH_JOINER = 0x200d
+const VARIATION_SELECTOR = 0xfe0f
+
+function isPictograph(code: number): boolean {
+  return (code >= 0x2600 && code <= 0x27bf) || (code >= 0x1f000 && code <= 0x1faff)
+}
+
+/** Whether single-line text holds characters that reorder or hide what is shown. */
+export function hasHiddenCharacters(value: string): boolean {
+  if (HIDDEN.test(value)) {
+    return true
+  }
+  let previous = -1
+  for (const character of value) {
+    const code = character.codePointAt(0) ?? 0
+    if (code === ZERO_WIDTH_JOINER && !isPictograph(previous)) {
+      return true
+    }
+    if (code !== VARIATION_SELECTOR) {
+      previous = code
+    }
+  }
+  return false
+}
 
 /** The server's text::CheckText: null when fine, else its reason. */
 export function checkText(value: string, max: number, required: boolean, singleLine: boolean): string | null {
@@ -57,6 +85,9 @@ export function checkText(value: string, max: number, required: boolean, singleL
   }
   if ((singleLine ? CONTROL_SINGLE_LINE : CONTROL).test(value)) {
     return 'control_characters'
+  }
+  if (singleLine && hasHiddenCharacters(value)) {
+    return 'hidden_characters'
   }
   if (textLength(value) > max) {
     return 'too_long'
@@ -191,6 +222,7 @@ export function problemMessage(problem: FieldProblem): { key: string; named: Rec
     case 'required':
     case 'not_active':
     case 'control_characters':
+    case 'hidden_characters':
     case 'invalid_utf8':
     case 'incomplete':
     case 'outside_city':

@@ -63,6 +63,7 @@ function nameReason(reason: string, name: string): NameProblem | 'server' {
     case 'length':
       return name.trim() === '' ? 'required' : 'tooLong'
     case 'control_characters':
+    case 'hidden_characters':
     case 'invalid_utf8':
       return 'control'
     default:
