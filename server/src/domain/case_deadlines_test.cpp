@@ -82,6 +82,17 @@ TEST(TimeLimitTest, ParsesAndFormatsEveryUnit) {
     }
 }
 
+TEST(TimeLimitTest, RefusesAmountsTooLargeForMinutes) {
+    // Found by fuzzing the time-limit seed: the hours were multiplied into minutes first and
+    // overflowed, which could wrap into a limit that passed the 260-day check.
+    for (const std::string_view text :
+         {"200000000000000000h", "153722867280912931h", "9223372036854775807h",
+          "9223372036854775807wh", "9223372036854775807m", "6264h"}) {
+        EXPECT_EQ(ParseTimeLimit(text), std::nullopt) << text;
+    }
+    EXPECT_EQ(ParseTimeLimit("6240h"), (TimeLimit{6240 * 60, TimeLimit::Unit::kClockMinutes}));
+}
+
 TEST(TimeLimitTest, TheMostSpecificRuleWins) {
     const auto table = Defaults();
     using S = DeadlineStep;

@@ -25,6 +25,8 @@ constexpr std::array<std::tuple<std::string_view, TimeLimit::Unit, int>, 5> kSuf
 
 // A year of working days is the longest limit anyone sets; more is a typo.
 constexpr std::int64_t kMaxWorkingDays = 260;
+// No unit accepts more of itself than there are clock minutes in kMaxWorkingDays days.
+constexpr std::int64_t kMaxAmount = kMaxWorkingDays * 24 * 60;
 
 std::int64_t InMinutesOfItsUnit(const TimeLimit& limit, const OfficeHours& hours) {
     return limit.unit == TimeLimit::Unit::kWorkingDays ? limit.amount * hours.MinutesPerDay()
@@ -42,8 +44,9 @@ std::optional<TimeLimit> ParseTimeLimit(std::string_view text) {
         std::int64_t amount = 0;
         const auto [end, ec] =
             std::from_chars(number.data(), number.data() + number.size(), amount);
+        // Bounded before it is multiplied: "200000000000000000h" in minutes overflowed.
         if (number.empty() || ec != std::errc() || end != number.data() + number.size() ||
-            amount <= 0) {
+            amount <= 0 || amount > kMaxAmount) {
             return std::nullopt;
         }
         TimeLimit limit{amount * factor, unit};
