@@ -3,35 +3,22 @@
 #pragma once
 
 #include <chrono>
-#include <condition_variable>
-#include <mutex>
-#include <thread>
 
+#include "jobs/periodic_task.hpp"
 #include "service/deadline_sweep.hpp"
 
 namespace minqing::jobs {
 
 class SweepScheduler {
   public:
-    SweepScheduler(service::DeadlineSweep& sweep, std::chrono::seconds interval)
-        : sweep_(sweep), interval_(interval) {}
-    ~SweepScheduler() { Stop(); }
-    SweepScheduler(const SweepScheduler&) = delete;
-    SweepScheduler& operator=(const SweepScheduler&) = delete;
+    SweepScheduler(service::DeadlineSweep& sweep, std::chrono::seconds interval);
 
-    void Start();
+    void Start() { task_.Start(); }
     /// Waits for a running round to finish.
-    void Stop();
+    void Stop() { task_.Stop(); }
 
   private:
-    void Loop();
-
-    service::DeadlineSweep& sweep_;
-    const std::chrono::seconds interval_;
-    std::mutex mutex_;
-    std::condition_variable wake_;
-    bool stopping_ = false;
-    std::thread thread_;
+    PeriodicTask task_;
 };
 
 }  // namespace minqing::jobs

@@ -65,9 +65,8 @@ http::ServerOptions ServerOptionsOf(const HttpConfig& http) {
 
 std::unique_ptr<storage::Database> OpenConfiguredDatabase(const Config& config) {
     const std::string url = config.DatabaseUrl();
-    if (url.starts_with("sqlite:")) {
-        std::filesystem::create_directories(config.data_dir);
-    }
+    // Attachments live there with either database, and /readyz measures its free space.
+    std::filesystem::create_directories(config.data_dir);
     storage::DatabaseOptions options;
     options.url = url;
     options.pool_size = config.database.pool_size;

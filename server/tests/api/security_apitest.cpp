@@ -4,6 +4,7 @@
 // public lookup's limits and hidden characters in names.
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <string>
 
 #include "support/api_test.hpp"
@@ -63,6 +64,15 @@ class SecurityApiTest : public ApiTest {
   protected:
     static constexpr std::string_view kDistrictAdmin = "security-chuanying-admin";
     static constexpr std::string_view kOtherDistrictAdmin = "security-changyi-admin";
+
+    // Another server on the suite's database: the other processes of a deployment.
+    static std::unique_ptr<TestServer> SecondServer() {
+        return std::make_unique<TestServer>([](app::Config& config) {
+            config.database.url = server().config().DatabaseUrl();
+            config.data_dir = server().config().data_dir;
+            config.demo.enabled = false;
+        });
+    }
 
     static fs::path Attachments() { return fs::path(server().config().data_dir) / "attachments"; }
 
@@ -226,17 +236,12 @@ TEST_F(SecurityApiTest, LoginFromAFormOfAnotherSiteIsRefused) {
 // --- 6. a password reset ends the sessions, in every process -----------------------------------
 
 TEST_F(SecurityApiTest, APasswordResetEndsEverySessionInEveryServerProcess) {
-    // A second server on the same database stands for the other processes of a deployment.
-    TestServer other([](app::Config& config) {
-        config.database.url = server().config().DatabaseUrl();
-        config.data_dir = server().config().data_dir;
-        config.demo.enabled = false;
-    });
+    const auto other = SecondServer();
     Session admin = LogIn("admin");
     const std::int64_t id = CreateUser(admin, "security-reset-target");
     GrantRole(admin, id, "community_staff", UnitId(codes::kYongqian));
     Session user = LogIn("security-reset-target");
-    HttpClient elsewhere(other.port());
+    HttpClient elsewhere(other->port());
     const Headers cookie = {{"Cookie", user.CookieHeader()}};
     ASSERT_THAT(elsewhere.Get("/api/v1/auth/me", cookie), HasStatus(200))
         << "the session works on the other server too (and is cached there now)";
@@ -249,16 +254,12 @@ TEST_F(SecurityApiTest, APasswordResetEndsEverySessionInEveryServerProcess) {
 }
 
 TEST_F(SecurityApiTest, ARoleRemovedInOneProcessIsGoneInTheOthersAtOnce) {
-    TestServer other([](app::Config& config) {
-        config.database.url = server().config().DatabaseUrl();
-        config.data_dir = server().config().data_dir;
-        config.demo.enabled = false;
-    });
+    const auto other = SecondServer();
     Session admin = LogIn("admin");
     const std::int64_t id = CreateUser(admin, "security-role-target");
     const std::int64_t role = GrantRole(admin, id, "city_office", UnitId(codes::kCity));
     Session user = LogIn("security-role-target");
-    HttpClient elsewhere(other.port());
+    HttpClient elsewhere(other->port());
     const Headers cookie = {{"Cookie", user.CookieHeader()}};
     ASSERT_THAT(elsewhere.Get("/api/v1/cases", cookie), HasStatus(200));
 
