@@ -1,7 +1,9 @@
 # The two commands a newcomer needs are `make run` and `make test`; see README.md.
-.PHONY: run test build bench fmt lint deps clean
+.PHONY: run test build bench fuzz fmt lint deps clean
 
 LISTEN ?= 127.0.0.1:8080
+# Seconds each fuzzing target runs for in `make fuzz` (fuzz/README.md).
+FUZZ_SECONDS ?= 120
 
 deps:
 	@scripts/install-deps
@@ -21,6 +23,9 @@ test:
 
 bench: deps
 	@scripts/bench
+
+fuzz: deps
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz
 
 fmt: deps
 	@scripts/format
