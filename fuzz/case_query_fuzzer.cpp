@@ -9,7 +9,7 @@
 #include <string>
 
 #include "api/case_json.hpp"
-#include "request_target.hpp"
+#include "http/request.hpp"
 #include "service/case_cursor.hpp"
 #include "text/segmenter.hpp"
 
@@ -43,7 +43,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     minqing::http::Request request;
     request.method = "GET";
     request.target = target;
-    if (!minqing::fuzz::DecodeTarget(target, request)) {
+    if (!minqing::http::DecodeRequestTarget(target, request)) {
         return 0;
     }
     const auto filters = minqing::api::DecodeCaseFilters(request);

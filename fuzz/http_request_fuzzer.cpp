@@ -25,12 +25,12 @@
 #include "http/error_response.hpp"
 #include "http/json.hpp"
 #include "http/middleware.hpp"
+#include "http/request.hpp"
 #include "http/request_framing.hpp"
 #include "http/router.hpp"
 #include "http/server.hpp"
 #include "http/static_files.hpp"
 #include "http/text.hpp"
-#include "request_target.hpp"
 
 namespace {
 
@@ -212,7 +212,7 @@ void Dispatch(bhttp::request<bhttp::string_body>& message) {
     }
     request.body = std::move(message.body());
     request.remote_address = "203.0.113.7";
-    if (!minqing::fuzz::DecodeTarget(request.target, request)) {
+    if (!minqing::http::DecodeRequestTarget(request.target, request)) {
         return;  // 400 "request.bad_target"; the connection stays open
     }
     CheckResponse(TheSite().Answer(request));

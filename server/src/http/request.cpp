@@ -2,6 +2,8 @@
 
 #include <cstddef>
 
+#include <boost/url/parse.hpp>
+
 #include "http/text.hpp"
 
 namespace minqing::http {
@@ -49,6 +51,23 @@ std::string Request::PathParam(std::string_view name) const {
 std::string Request::QueryParam(std::string_view name) const {
     const auto found = query.find(std::string(name));
     return found == query.end() ? std::string{} : found->second;
+}
+
+bool DecodeRequestTarget(std::string_view target, Request& request) {
+    const auto url = boost::urls::parse_origin_form(target);
+    if (!url) {
+        return false;
+    }
+    for (const std::string segment : url->segments()) {
+        if (segment == "." || segment == ".." || segment.find('\0') != std::string::npos) {
+            return false;
+        }
+    }
+    request.path = url->path();
+    for (const auto& param : url->params()) {
+        request.query[param.key] = param.value;
+    }
+    return true;
 }
 
 }  // namespace minqing::http

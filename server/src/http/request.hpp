@@ -33,4 +33,10 @@ struct Request {
     std::string QueryParam(std::string_view name) const;
 };
 
+/// Fills `request.path` and `request.query` from an origin-form target ("/a/b?c=d"). False for
+/// anything else, for invalid percent-encoding, and for a decoded path holding dot segments or
+/// NUL bytes: browsers never send those, and refusing them here spares every handler that maps
+/// a path to a file from checking.
+bool DecodeRequestTarget(std::string_view target, Request& request);
+
 }  // namespace minqing::http

@@ -24,7 +24,6 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/websocket/rfc6455.hpp>
-#include <boost/url/parse.hpp>
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
@@ -107,27 +106,6 @@ void CopyStartLineAndHeaders(const BeastRequest& message, Request& request) {
     for (const auto& field : message) {
         request.headers.emplace_back(ToLowerAscii(field.name_string()), std::string(field.value()));
     }
-}
-
-// Fills path and query from the target. False for a target that is not an origin-form
-// path ("/a/b?c=d") with valid percent-encoding, or whose decoded path holds dot segments
-// or NUL bytes: browsers never send those, and refusing them here spares every handler that
-// maps a path to a file from checking.
-bool DecodeTarget(std::string_view target, Request& request) {
-    const auto url = boost::urls::parse_origin_form(target);
-    if (!url) {
-        return false;
-    }
-    for (const std::string segment : url->segments()) {
-        if (segment == "." || segment == ".." || segment.find('\0') != std::string::npos) {
-            return false;
-        }
-    }
-    request.path = url->path();
-    for (const auto& param : url->params()) {
-        request.query[param.key] = param.value;
-    }
-    return true;
 }
 
 bool IsConnectionEnd(const boost::system::error_code& ec) {
@@ -426,7 +404,7 @@ class Session : public std::enable_shared_from_this<Session> {
         request.body = std::move(message.body());
         request.remote_address = remote_address_;
         request.secure = false;
-        if (!DecodeTarget(request.target, request)) {
+        if (!DecodeRequestTarget(request.target, request)) {
             // The whole message was read, so the connection can stay open.
             request.request_id = NewRequestId();
             Response response =
