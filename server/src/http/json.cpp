@@ -1,13 +1,12 @@
 #include "http/json.hpp"
 
-#include <algorithm>
-#include <cctype>
 #include <cstddef>
 #include <string>
 
 #include <nlohmann/json.hpp>
 
 #include "common/error.hpp"
+#include "http/text.hpp"
 
 namespace minqing::http {
 namespace {
@@ -47,24 +46,11 @@ bool NestsDeeperThan(std::string_view text, int limit) {
     return false;
 }
 
-bool IEquals(std::string_view a, std::string_view b) {
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-               return std::tolower(static_cast<unsigned char>(x)) ==
-                      std::tolower(static_cast<unsigned char>(y));
-           });
-}
-
 }  // namespace
 
 bool IsJsonContentType(std::string_view content_type) {
-    std::string_view media_type = content_type.substr(0, content_type.find(';'));
-    while (!media_type.empty() && (media_type.back() == ' ' || media_type.back() == '\t')) {
-        media_type.remove_suffix(1);
-    }
-    while (!media_type.empty() && (media_type.front() == ' ' || media_type.front() == '\t')) {
-        media_type.remove_prefix(1);
-    }
-    return IEquals(media_type, "application/json");
+    return EqualsIgnoreCase(TrimSpaces(content_type.substr(0, content_type.find(';'))),
+                            "application/json");
 }
 
 Response Json(int status, const nlohmann::json& body) {

@@ -27,18 +27,8 @@ std::vector<std::string_view> TransferCodings(const bhttp::request_header<>& hea
         if (field.name() != bhttp::field::transfer_encoding) {
             continue;
         }
-        std::string_view rest(field.value().data(), field.value().size());
-        while (true) {
-            const std::size_t comma = rest.find(',');
-            const std::string_view coding = TrimSpaces(rest.substr(0, comma));
-            if (!coding.empty()) {
-                codings.push_back(coding);
-            }
-            if (comma == std::string_view::npos) {
-                break;
-            }
-            rest.remove_prefix(comma + 1);
-        }
+        const auto listed = SplitList(std::string_view(field.value().data(), field.value().size()));
+        codings.insert(codings.end(), listed.begin(), listed.end());
     }
     return codings;
 }

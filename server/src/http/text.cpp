@@ -40,4 +40,19 @@ std::string_view TrimSpaces(std::string_view text) {
     return text.substr(begin, end - begin);
 }
 
+std::vector<std::string_view> SplitList(std::string_view text) {
+    std::vector<std::string_view> elements;
+    while (true) {
+        const std::size_t comma = text.find(',');
+        const std::string_view element = TrimSpaces(text.substr(0, comma));
+        if (!element.empty()) {
+            elements.push_back(element);
+        }
+        if (comma == std::string_view::npos) {
+            return elements;
+        }
+        text.remove_prefix(comma + 1);
+    }
+}
+
 }  // namespace minqing::http

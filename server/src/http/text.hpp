@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace minqing::http {
 
@@ -15,5 +16,9 @@ std::string ToLowerAscii(std::string_view text);
 
 /// `text` without leading and trailing spaces and tabs.
 std::string_view TrimSpaces(std::string_view text);
+
+/// The elements of a comma-separated header list (RFC 9110 §5.6.1), each trimmed of spaces
+/// and tabs; empty elements do not count. The views point into `text`.
+std::vector<std::string_view> SplitList(std::string_view text);
 
 }  // namespace minqing::http

@@ -2,17 +2,10 @@
 
 #include <algorithm>
 
+#include "http/text.hpp"
+
 namespace minqing::http {
 namespace {
-
-std::string_view Trim(std::string_view text) {
-    const auto first = text.find_first_not_of(" \t");
-    if (first == std::string_view::npos) {
-        return {};
-    }
-    const auto last = text.find_last_not_of(" \t");
-    return text.substr(first, last - first + 1);
-}
 
 bool LooksLikeAddress(std::string_view text) {
     return !text.empty() && text.size() <= 45 &&
@@ -22,19 +15,8 @@ bool LooksLikeAddress(std::string_view text) {
 }  // namespace
 
 std::vector<std::string> ParseAddressList(std::string_view text) {
-    std::vector<std::string> items;
-    while (!text.empty()) {
-        const auto comma = text.find(',');
-        const std::string_view item = Trim(text.substr(0, comma));
-        if (!item.empty()) {
-            items.emplace_back(item);
-        }
-        if (comma == std::string_view::npos) {
-            break;
-        }
-        text.remove_prefix(comma + 1);
-    }
-    return items;
+    const auto listed = SplitList(text);
+    return {listed.begin(), listed.end()};
 }
 
 Middleware TrustedProxyMiddleware(std::vector<std::string> proxies) {
