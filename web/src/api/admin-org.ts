@@ -33,6 +33,8 @@ export interface OrgUnit {
   responsibleSection: string
   hotline: string
   handlers: UnitHandler[]
+  /** A member unit's 分管领导 signs its answers before they leave it (二级工作网络); on by default. */
+  answerApproval: boolean
   updatedAt: string
 }
 
@@ -79,7 +81,8 @@ export interface NewOrgUnit extends OrgUnitFields {
   parentId: number
 }
 
-export type OrgUnitChanges = Partial<OrgUnitFields> & { active?: boolean }
+/** answerApproval is set on an existing member unit only (creating one leaves it on). */
+export type OrgUnitChanges = Partial<OrgUnitFields> & { active?: boolean; answerApproval?: boolean }
 
 export const getOrgTree = (query: OrgTreeQuery = {}) =>
   http.get<ItemList<OrgTreeNode>>('/api/v1/org/tree', { ...query })

@@ -39,12 +39,18 @@ export type CaseActionName =
   | 'handover'
   | 'supervise'
   | 'assist'
+  | 'assign'
+  | 'approve_unit_answer'
+  | 'reject_unit_answer'
 
 /** How a dispatch reached the unit (分转方式). */
 export type DispatchMethod = 'network' | 'phone' | 'writing'
 export const DISPATCH_METHODS: readonly DispatchMethod[] = ['network', 'phone', 'writing']
 
-/** The body of an action; each action reads the fields it needs (server: DecodeAction). */
+/**
+ * The body of an action; each action reads the fields it needs and refuses any other with
+ * 422 unknown_field (server: api/case_json.cpp FieldsOf).
+ */
 export interface ActionBody {
   /** The case version the user saw; a stale one is 409 case.version_conflict. */
   version?: number
@@ -58,6 +64,14 @@ export interface ActionBody {
   externalRef?: string
   masterCaseId?: number
   extensionDays?: number
+  /** approve_extension: the working days granted (the requested number when absent). */
+  grantedDays?: number
+  /** merge: merge all the same when the master differs in category or place. */
+  confirm?: boolean
+  /** assign: the unit's 承办人 (a user id). */
+  assigneeId?: number
+  /** contact_reporter: an SMS the platform sends a confidential reporter on the unit's behalf. */
+  relayMessage?: string
   committedDate?: string
   result?: AnswerResult
   contacted?: boolean

@@ -230,8 +230,18 @@ export interface CaseDetail extends CaseSummary {
   publish: boolean
   result: AnswerResult | null
   answerText: string
+  /** The legal basis of an answer that cannot be done; "" otherwise. */
+  answerLegalBasis: string
+  /** A 承办人's drafted answer waits for the unit's 分管领导 (二级工作网络). */
+  unitReviewPending: boolean
+  /** The section of the lead unit the case was passed to (交办), if any. */
+  assigneeUnit: OrgRef | null
+  /** The named 承办人 it was passed to, if any. */
+  assigneeUserId: number | null
   satisfaction: Satisfaction | null
   extensionCount: number
+  /** The working days of the pending extension request; 0 when none is pending. */
+  requestedExtensionDays: number
   reopenCount: number
   firstContactAt: string | null
   committedDate: string | null

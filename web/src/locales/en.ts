@@ -243,6 +243,9 @@ const en: MessageSchema = {
     supervise: 'Supervised',
     supervision_reply: 'Supervision replied',
     assist: 'Assisted',
+    assign: 'Assigned',
+    approve_unit_answer: 'Answer signed',
+    reject_unit_answer: 'Sent back to the handler',
     reveal_reporter: 'Reporter revealed',
   },
   workbench: {

@@ -242,6 +242,9 @@ const zhCN = {
     supervise: '督办',
     supervision_reply: '督办回复',
     assist: '协办',
+    assign: '交办',
+    approve_unit_answer: '签发',
+    reject_unit_answer: '退回承办人',
     reveal_reporter: '查看诉求人信息',
   },
   workbench: {

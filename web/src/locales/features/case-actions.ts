@@ -13,6 +13,12 @@ export default defineMessages(
         not_local: '只有街道或社区可以自行办理。',
         bad_target: '所选单位的类型或级别不符合要求。',
         reporter_hidden: '诉求人信息不向您显示。',
+        merge_unconfirmed: '主案件的分类或发生地与本案件不同，请核对后确认并案。',
+        top_level: '市绿色通道办公室没有上一级办公室，不能上报。',
+        nothing_below: '社区没有下级单位可分转，请上报或自行办理。',
+        answer_pending: '已有答复等待分管领导签发，请先签发或退回。',
+        no_answer_pending: '没有等待签发的答复。',
+        not_unit: '只有成员单位可以交办给内设科室。',
       },
       supervision: {
         forbidden: '只有各级绿色通道办公室和督查人员可以下发督办单。',
@@ -44,6 +50,8 @@ export default defineMessages(
         result: '办理结果',
         answerText: '答复内容',
         extensionDays: '延期天数（工作日）',
+        grantedDays: '同意延期天数（工作日）',
+        relayMessage: '转达给诉求人的短信',
         committedDate: '承诺办结日期',
         assistingIds: '协办单位',
         method: '分转方式',
@@ -60,6 +68,8 @@ export default defineMessages(
         dispatch: '主办单位',
         escalate: '提级至',
         handover: '移交单位',
+        forward: '上报至',
+        assign: '交办科室',
       },
       reason: {
         decline: '不予受理理由',
@@ -71,6 +81,7 @@ export default defineMessages(
         return_for_rework: '退回重办意见',
         reopen: '重新办理原因',
         withdraw: '撤回原因',
+        reject_unit_answer: '退回意见',
       },
       note: {
         contact_reporter: '联系情况',
@@ -80,7 +91,8 @@ export default defineMessages(
       },
       hint: {
         escalate: '不选择时，提级至诉求发生地所在区（或市）的分管领导。',
-        forward: '案件将上报至上一级办公室。',
+        forward: '上一级办公室',
+        forwardChoice: '可按管理权限越级上报至街道、区或市绿色通道办公室；默认上报至上一级。',
         handover: '移交至市长热线，热线工单编号可稍后补录。',
         followUp: '诉求人表示满意（含基本满意）时自动办结；连续三次无法联系也将办结。',
         merge: '填写主案件的内部编号（案件地址栏中的数字）。',
@@ -88,6 +100,7 @@ export default defineMessages(
       placeholder: {
         text: '请填写',
         unit: '请选择单位',
+        section: '请选择科室',
         date: '选择日期',
       },
       method: {
@@ -104,6 +117,8 @@ export default defineMessages(
         choose: '请选择',
         extensionDays: '延期为 1 至 10 个工作日',
         committedDate: '承诺日期须晚于今天，且不超过 270 天',
+        relayMessage: '短信不超过 {max} 个字',
+        extensionCap: '本案件最多可延期 {n} 个工作日',
       },
       serverReason: {
         required: '此项为必填项',
@@ -114,6 +129,35 @@ export default defineMessages(
         bad_target: '所选单位的类型或级别不符合要求',
         empty: '文件为空',
         unsupported_type: '仅支持图片（JPEG、PNG、GIF、WebP）、PDF 和 Office 文档',
+      },
+      forward: {
+        next: '上一级',
+      },
+      extension: {
+        requested: '申请延期 {n} 个工作日',
+      },
+      merge: {
+        differs: '主案件与本案件不一致',
+        category: '分类：本案件为“{mine}”，主案件为“{theirs}”',
+        place: '发生地：本案件为“{mine}”，主案件为“{theirs}”',
+        ask: '确认仍要并入该案件吗？',
+        master: '主案件：{name}',
+        confirm: '仍要并案',
+      },
+      relay: {
+        choose: '通过平台短信转达',
+        hint: '诉求人要求保密，其电话不向本单位显示；平台以短信代为转达，并记入办理过程。',
+        placeholder: '例如：您反映的供暖问题已受理，我单位将于明日上门检查。',
+      },
+      assign: {
+        current: '已交办：',
+        noSections: '本单位没有内设科室',
+        hint: '交由本单位内设科室办理；答复仍以本单位名义送出。',
+      },
+      unitReview: {
+        pending: '答复待分管领导签发',
+        hint: '承办人起草的答复须经本单位分管领导签发后才送出本单位。',
+        confirm: '以下是承办人起草的答复，签发后即以本单位名义送出；如需修改，请退回承办人。',
       },
       done: '{action}已完成',
       conflict: '案件已被他人更新，已重新加载，请核对后再操作。',
@@ -218,6 +262,12 @@ export default defineMessages(
         not_local: 'Only a street or community handles a case itself.',
         bad_target: 'The unit is of the wrong kind or level.',
         reporter_hidden: "The reporter's identity is not shown to you.",
+        merge_unconfirmed: 'The master case differs in category or place; check and confirm the merge.',
+        top_level: 'The city office has no office above it to forward to.',
+        nothing_below: 'A community has no units or offices below it; forward the case or handle it.',
+        answer_pending: "An answer already waits for the leader in charge; sign it or send it back first.",
+        no_answer_pending: 'No drafted answer waits to be signed.',
+        not_unit: 'Only a member unit passes a case to its sections.',
       },
       supervision: {
         forbidden: 'Only offices and inspectors issue supervision orders.',
@@ -249,6 +299,8 @@ export default defineMessages(
         result: 'Result',
         answerText: 'Answer',
         extensionDays: 'Extension (working days)',
+        grantedDays: 'Granted (working days)',
+        relayMessage: 'Text message to the reporter',
         committedDate: 'Committed date',
         assistingIds: 'Assisting units',
         method: 'Dispatch method',
@@ -265,6 +317,8 @@ export default defineMessages(
         dispatch: 'Lead unit',
         escalate: 'Escalate to',
         handover: 'Hand over to',
+        forward: 'Forward to',
+        assign: 'Section',
       },
       reason: {
         decline: 'Reason for declining',
@@ -276,6 +330,7 @@ export default defineMessages(
         return_for_rework: 'Why it needs rework',
         reopen: 'Why it is reopened',
         withdraw: 'Reason for withdrawal',
+        reject_unit_answer: 'What needs to change',
       },
       note: {
         contact_reporter: 'Contact note',
@@ -285,7 +340,8 @@ export default defineMessages(
       },
       hint: {
         escalate: "Without a choice it goes to the leader in charge of the case's district (or the city).",
-        forward: 'The case goes to the office one level up.',
+        forward: 'The office one level up',
+        forwardChoice: 'A case may skip levels to the street, district or city office; by default it goes one level up.',
         handover: "Hands the case to the mayor's hotline; the ticket number can come later.",
         followUp: 'A satisfied reporter closes the case; so do three failed attempts to reach them.',
         merge: "The master case's internal id (the number in its address).",
@@ -293,6 +349,7 @@ export default defineMessages(
       placeholder: {
         text: 'Please write',
         unit: 'Choose a unit',
+        section: 'Choose a section',
         date: 'Pick a date',
       },
       method: {
@@ -309,6 +366,8 @@ export default defineMessages(
         choose: 'Please choose',
         extensionDays: '1 to 10 working days',
         committedDate: 'After today and within 270 days',
+        relayMessage: 'At most {max} characters',
+        extensionCap: 'At most {n} working days for this case',
       },
       serverReason: {
         required: 'Required',
@@ -319,6 +378,35 @@ export default defineMessages(
         bad_target: 'Wrong kind or level of unit',
         empty: 'The file is empty',
         unsupported_type: 'Images (JPEG, PNG, GIF, WebP), PDF and Office files only',
+      },
+      forward: {
+        next: 'next level',
+      },
+      extension: {
+        requested: 'Asked for {n} working days',
+      },
+      merge: {
+        differs: 'The master case differs from this one',
+        category: 'Category: this case "{mine}", the master "{theirs}"',
+        place: 'Place: this case "{mine}", the master "{theirs}"',
+        ask: 'Merge into it all the same?',
+        master: 'Master case: {name}',
+        confirm: 'Merge anyway',
+      },
+      relay: {
+        choose: 'Relay a text message through the platform',
+        hint: "The reporter asked for confidentiality and their number is hidden from your unit; the platform sends your message and records it.",
+        placeholder: 'E.g. We have your heating complaint and will inspect tomorrow.',
+      },
+      assign: {
+        current: 'Assigned to: ',
+        noSections: 'This unit has no sections',
+        hint: 'A section of your unit works the case; the answer still leaves in the name of the unit.',
+      },
+      unitReview: {
+        pending: 'Answer awaits the leader in charge',
+        hint: "A handler's drafted answer leaves the unit only after the unit's leader in charge signs it.",
+        confirm: 'The answer your handler drafted is below; signed, it leaves in the name of the unit. To change it, send it back to the handler.',
       },
       done: '{action}: done',
       conflict: 'Someone else changed the case; it has been reloaded. Please check and try again.',

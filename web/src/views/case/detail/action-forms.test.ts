@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { actionBody, checkForm, cityToday, emptyForm, fieldShown, orderedActions, type ActionForm } from './action-forms'
+import type { CaseActionName } from '@/api/case-actions'
+import { ACTION_FIELDS, ACTION_ORDER, actionBody, checkForm, cityToday, emptyForm, fieldShown, orderedActions, relayText, type ActionForm } from './action-forms'
 
 const TODAY = '2026-11-28'
 const form = (patch: Partial<ActionForm> = {}): ActionForm => ({ ...emptyForm(), ...patch })
@@ -28,6 +29,9 @@ describe('checkForm', () => {
     ['answer', ['answerText', 'result']],
     ['merge', ['masterCaseId']],
     ['commit_long_term', ['reason', 'committedDate']],
+    ['assign', ['targetId']],
+    ['reject_unit_answer', ['reason']],
+    ['approve_extension', ['grantedDays']],
   ] as const)('%s requires %j', (action, fields) => {
     expect(Object.keys(checkForm(action, form(), TODAY)).sort()).toEqual([...fields].sort())
   })
@@ -39,6 +43,23 @@ describe('checkForm', () => {
 
   it('lets an escalation go without a target (the district leader is the default)', () => {
     expect(checkForm('escalate', form(), TODAY)).toEqual({})
+  })
+
+  it('lets a forward go without a target (the next level up is the default)', () => {
+    expect(checkForm('forward', form(), TODAY)).toEqual({})
+  })
+
+  it('grants 1 to 10 working days of an extension', () => {
+    expect(checkForm('approve_extension', form({ grantedDays: 3 }), TODAY)).toEqual({})
+    expect(checkForm('approve_extension', form({ grantedDays: 11 }), TODAY)).toEqual({ grantedDays: 'out_of_range' })
+  })
+
+  it('asks a relayed contact for its message instead of a note, one SMS long', () => {
+    expect(checkForm('contact_reporter', form(), TODAY)).toEqual({ note: 'required' })
+    expect(checkForm('contact_reporter', form({ relay: true }), TODAY)).toEqual({ relayMessage: 'required' })
+    expect(checkForm('contact_reporter', form({ relay: true, relayMessage: '您好' }), TODAY)).toEqual({})
+    expect(checkForm('contact_reporter', form({ relay: true, relayMessage: '供'.repeat(201) }), TODAY)).toEqual({ relayMessage: 'too_long' })
+    expect(checkForm('contact_reporter', form({ relay: true, relayMessage: '供'.repeat(200) }), TODAY)).toEqual({})
   })
 
   it('asks for a legal basis only when the answer is that it cannot be done', () => {
@@ -69,6 +90,88 @@ describe('checkForm', () => {
     expect(checkForm('follow_up', form(), TODAY)).toEqual({ satisfaction: 'required' })
     expect(checkForm('follow_up', form({ unreachable: true }), TODAY)).toEqual({})
     expect(checkForm('follow_up', form({ satisfaction: 'satisfied' }), TODAY)).toEqual({})
+  })
+})
+
+// The server's fields of each action (server/src/api/case_json.cpp, FieldsOf): any other field
+// is a 422 unknown_field. Typed here from the API, not from the dialog, so that the check can fail.
+const SERVER_FIELDS: Record<CaseActionName, readonly string[]> = (() => {
+  const note = ['note']
+  const reason = ['note', 'reason']
+  const reasonAndBasis = ['note', 'reason', 'legalBasis']
+  const target = ['note', 'targetId']
+  return {
+    accept: note,
+    handle_locally: note,
+    recall: note,
+    sign: note,
+    approve_return: note,
+    instruct: note,
+    approve_answer: note,
+    close: note,
+    supervise: note,
+    assist: note,
+    approve_unit_answer: note,
+    decline: reasonAndBasis,
+    request_return: reasonAndBasis,
+    merge: ['note', 'masterCaseId', 'confirm'],
+    forward: target,
+    escalate: target,
+    dispatch: ['note', 'targetId', 'assistingIds', 'method'],
+    contact_reporter: ['note', 'relayMessage'],
+    request_extension: ['note', 'reason', 'extensionDays'],
+    approve_extension: ['note', 'grantedDays'],
+    commit_long_term: ['note', 'reason', 'committedDate'],
+    answer: ['note', 'result', 'answerText', 'legalBasis'],
+    follow_up: ['note', 'contacted', 'solved', 'satisfaction', 'unreachable'],
+    handover: ['note', 'targetId', 'method', 'externalRef'],
+    assign: ['note', 'targetId', 'assigneeId'],
+    refuse_return: reason,
+    refuse_extension: reason,
+    return_for_rework: reason,
+    reopen: reason,
+    withdraw: reason,
+    reject_unit_answer: reason,
+  }
+})()
+
+/** Every field of the form filled in, in each of the ways that changes what is sent. */
+const FILLED: ActionForm[] = [false, true].flatMap((flag) =>
+  (['solved', 'cannot_be_done'] as const).map((result) => ({
+    targetId: 5,
+    assistingIds: [9],
+    method: 'phone' as const,
+    reason: '理由',
+    legalBasis: '依据',
+    note: '意见',
+    result,
+    answerText: '答复',
+    extensionDays: 3,
+    committedDate: '2027-03-01',
+    unreachable: flag,
+    contacted: true,
+    solved: true,
+    satisfaction: 'satisfied' as const,
+    externalRef: 'RX-1',
+    masterCaseId: 8,
+    confirm: true,
+    grantedDays: 2,
+    relay: flag,
+    relayMessage: '您好',
+  })),
+)
+
+describe('what each action sends', () => {
+  it('knows every action the server has, in the button order', () => {
+    expect([...ACTION_ORDER].sort()).toEqual(Object.keys(SERVER_FIELDS).sort())
+    expect(Object.keys(ACTION_FIELDS).sort()).toEqual(Object.keys(SERVER_FIELDS).sort())
+  })
+
+  it.each(Object.keys(SERVER_FIELDS) as CaseActionName[])('%s sends no field the server does not read', (action) => {
+    for (const filled of FILLED) {
+      const sent = Object.keys(actionBody(action, filled, 1)).filter((key) => key !== 'version')
+      expect(sent.filter((key) => !SERVER_FIELDS[action].includes(key)), JSON.stringify(filled)).toEqual([])
+    }
   })
 })
 
@@ -107,6 +210,34 @@ describe('actionBody', () => {
 
   it('leaves an escalation target out when none was chosen', () => {
     expect(actionBody('escalate', form(), 1)).toEqual({ version: 1 })
+  })
+
+  it('forwards to the chosen office, or lets the server take the next level up', () => {
+    expect(actionBody('forward', form({ targetId: 12 }), 2)).toEqual({ version: 2, targetId: 12 })
+    expect(actionBody('forward', form(), 2)).toEqual({ version: 2 })
+  })
+
+  it('grants the days the approver set', () => {
+    expect(actionBody('approve_extension', form({ grantedDays: 3, extensionDays: 10 }), 5)).toEqual({ version: 5, grantedDays: 3 })
+  })
+
+  it('confirms a merge only once the office has seen what differs', () => {
+    expect(actionBody('merge', form({ masterCaseId: 8 }), 1)).toEqual({ version: 1, masterCaseId: 8 })
+    expect(actionBody('merge', form({ masterCaseId: 8, confirm: true }), 1)).toEqual({ version: 1, masterCaseId: 8, confirm: true })
+  })
+
+  it('relays a message as one line, instead of the note', () => {
+    expect(actionBody('contact_reporter', form({ relay: true, relayMessage: ' 您好，\n 明日上门。 ', note: '未发' }), 1)).toEqual({
+      version: 1,
+      relayMessage: '您好， 明日上门。',
+    })
+    expect(actionBody('contact_reporter', form({ note: '已电话联系' }), 1)).toEqual({ version: 1, note: '已电话联系' })
+    expect(relayText('a\r\n\nb')).toBe('a b')
+  })
+
+  it('passes a case to a section of the unit', () => {
+    expect(actionBody('assign', form({ targetId: 40 }), 6)).toEqual({ version: 6, targetId: 40 })
+    expect(actionBody('approve_unit_answer', form({ answerText: '不发送' }), 6)).toEqual({ version: 6 })
   })
 })
 

@@ -2,7 +2,8 @@
 // (server/src/domain/workflow.cpp: required free text must hold more than white space,
 // extension 1–10 working days, a committed date in the future and within about nine months,
 // a legal basis when the answer is "cannot be done", a satisfaction unless unreachable) and
-// the request body built from the form.
+// the request body built from the form. The server refuses any field an action does not read
+// (422 unknown_field), so a body carries only the fields of its action's dialog.
 import type { ActionBody, CaseActionName, DispatchMethod } from '@/api/case-actions'
 import type { AnswerResult, Satisfaction } from '@/api/types'
 
@@ -21,6 +22,9 @@ export type FormField =
   | 'externalRef'
   | 'masterCaseId'
   | 'evidence'
+  | 'grantedDays'
+  | 'relayMessage'
+  | 'unitAnswer'
 
 export interface ActionForm {
   targetId: number | null
@@ -40,6 +44,12 @@ export interface ActionForm {
   satisfaction: Satisfaction | null
   externalRef: string
   masterCaseId: number | null
+  /** merge: the office has seen what differs from the master case and merges all the same. */
+  confirm: boolean
+  grantedDays: number | null
+  /** contact_reporter: the unit sends a message through the platform instead of calling. */
+  relay: boolean
+  relayMessage: string
 }
 
 export function emptyForm(): ActionForm {
@@ -60,6 +70,10 @@ export function emptyForm(): ActionForm {
     satisfaction: null,
     externalRef: '',
     masterCaseId: null,
+    confirm: false,
+    grantedDays: null,
+    relay: false,
+    relayMessage: '',
   }
 }
 
@@ -68,7 +82,8 @@ export const ACTION_FIELDS: Record<CaseActionName, readonly FormField[]> = {
   accept: [],
   decline: ['reason', 'legalBasis'],
   merge: ['masterCaseId'],
-  forward: [],
+  // The office above to report to; none chosen means the next level up.
+  forward: ['targetId'],
   dispatch: ['targetId', 'assistingIds', 'method'],
   handle_locally: [],
   recall: [],
@@ -76,9 +91,10 @@ export const ACTION_FIELDS: Record<CaseActionName, readonly FormField[]> = {
   request_return: ['reason', 'legalBasis'],
   approve_return: [],
   refuse_return: ['reason'],
-  contact_reporter: ['note'],
+  // A confidential reporter's number is hidden from the unit: the platform relays a message.
+  contact_reporter: ['note', 'relayMessage'],
   request_extension: ['extensionDays', 'reason'],
-  approve_extension: [],
+  approve_extension: ['grantedDays'],
   refuse_extension: ['reason'],
   escalate: ['targetId'],
   instruct: ['note'],
@@ -93,6 +109,11 @@ export const ACTION_FIELDS: Record<CaseActionName, readonly FormField[]> = {
   handover: ['targetId', 'externalRef'],
   supervise: ['note'],
   assist: ['note'],
+  // 交办: to a section of the unit (no list of a unit's people is open to its staff yet).
+  assign: ['targetId'],
+  // 签发: the drafted answer is shown, not edited.
+  approve_unit_answer: ['unitAnswer'],
+  reject_unit_answer: ['reason'],
 }
 
 /** The order the buttons appear in: the step forward first, refusals and side notes after. */
@@ -103,7 +124,9 @@ export const ACTION_ORDER: readonly CaseActionName[] = [
   'handle_locally',
   'sign',
   'contact_reporter',
+  'assign',
   'answer',
+  'approve_unit_answer',
   'approve_answer',
   'follow_up',
   'close',
@@ -118,6 +141,7 @@ export const ACTION_ORDER: readonly CaseActionName[] = [
   'refuse_return',
   'refuse_extension',
   'return_for_rework',
+  'reject_unit_answer',
   'reopen',
   'recall',
   'handover',
@@ -134,6 +158,7 @@ const PRIMARY: ReadonlySet<CaseActionName> = new Set([
   'sign',
   'answer',
   'approve_answer',
+  'approve_unit_answer',
   'follow_up',
   'approve_return',
   'approve_extension',
@@ -161,17 +186,28 @@ export function fieldShown(action: CaseActionName, field: FormField, form: Actio
   if (action === 'answer' && field === 'legalBasis') {
     return form.result === 'cannot_be_done'
   }
+  // The relayed message replaces the contact note: either one is what happened.
+  if (action === 'contact_reporter') {
+    return field === 'relayMessage' ? form.relay : !form.relay
+  }
   return true
 }
 
 export const MAX_EXTENSION_DAYS = 10
 export const MAX_LONG_TERM_DAYS = 270
+/** A relayed message goes out as one SMS text (server: kMaxRelayCharacters). */
+export const MAX_RELAY_CHARACTERS = 200
 
 /** The reason of a failed check, as the server spells it. */
-export type CheckFailure = 'required' | 'out_of_range'
+export type CheckFailure = 'required' | 'out_of_range' | 'too_long'
 export type FormErrors = Partial<Record<FormField | 'satisfaction', CheckFailure>>
 
 const blank = (text: string) => text.trim() === ''
+
+/** The relayed message as one line: it goes out as an SMS text, which has no line breaks. */
+export function relayText(text: string): string {
+  return text.trim().replace(/\s*[\r\n]+\s*/g, ' ')
+}
 
 function addDays(date: string, days: number): string {
   const at = new Date(`${date}T00:00:00Z`)
@@ -195,8 +231,9 @@ export function checkForm(action: CaseActionName, form: ActionForm, today: strin
   requireText('legalBasis', form.legalBasis)
   requireText('note', form.note)
   requireText('answerText', form.answerText)
-  // Escalation without a target goes to the leader in charge of the case's district.
-  if (shown('targetId') && action !== 'escalate' && form.targetId === null) {
+  // Escalation without a target goes to the leader in charge of the case's district, a
+  // forward to the office one level up.
+  if (shown('targetId') && action !== 'escalate' && action !== 'forward' && form.targetId === null) {
     errors.targetId = 'required'
   }
   if (shown('result') && form.result === null) {
@@ -210,6 +247,20 @@ export function checkForm(action: CaseActionName, form: ActionForm, today: strin
       errors.extensionDays = 'required'
     } else if (!Number.isInteger(form.extensionDays) || form.extensionDays < 1 || form.extensionDays > MAX_EXTENSION_DAYS) {
       errors.extensionDays = 'out_of_range'
+    }
+  }
+  if (shown('grantedDays')) {
+    if (form.grantedDays === null || form.grantedDays === 0) {
+      errors.grantedDays = 'required'
+    } else if (!Number.isInteger(form.grantedDays) || form.grantedDays < 1 || form.grantedDays > MAX_EXTENSION_DAYS) {
+      errors.grantedDays = 'out_of_range'
+    }
+  }
+  if (shown('relayMessage')) {
+    if (blank(form.relayMessage)) {
+      errors.relayMessage = 'required'
+    } else if ([...relayText(form.relayMessage)].length > MAX_RELAY_CHARACTERS) {
+      errors.relayMessage = 'too_long'
     }
   }
   if (shown('committedDate')) {
@@ -256,6 +307,12 @@ export function actionBody(action: CaseActionName, form: ActionForm, version: nu
   if (shown('extensionDays') && form.extensionDays !== null) {
     body.extensionDays = form.extensionDays
   }
+  if (shown('grantedDays') && form.grantedDays !== null) {
+    body.grantedDays = form.grantedDays
+  }
+  if (shown('relayMessage')) {
+    body.relayMessage = relayText(form.relayMessage)
+  }
   if (shown('committedDate') && form.committedDate) {
     // The end of the promised day in the city's time: "by 1 March" means during 1 March.
     body.committedDate = `${form.committedDate}T17:00:00+08:00`
@@ -265,6 +322,9 @@ export function actionBody(action: CaseActionName, form: ActionForm, version: nu
   }
   if (shown('masterCaseId') && form.masterCaseId !== null) {
     body.masterCaseId = form.masterCaseId
+    if (form.confirm) {
+      body.confirm = true
+    }
   }
   if (shown('followUp')) {
     if (form.unreachable) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { ApiError } from '@/api/http'
-import { dialogErrors, refusalKey } from './field-errors'
+import { dialogErrors, rangeCap, refusalKey } from './field-errors'
 
 const failed = new ApiError({
   status: 422,
@@ -38,5 +38,22 @@ describe('refusalKey', () => {
     expect(refusalKey('case.wrong_state')).toBe('wrong_state')
     expect(refusalKey('case.bad_target')).toBe('bad_target')
     expect(refusalKey('supervision.not_addressee')).toBe('supervision_not_addressee')
+  })
+})
+
+describe('rangeCap', () => {
+  it('reads the cap the server names for an out-of-range number of days', () => {
+    const refused = new ApiError({
+      status: 422,
+      reason: 'validation.failed',
+      message: 'invalid',
+      fields: [
+        { field: 'grantedDays', reason: 'out_of_range', message: 'Grant 1 to 5 working days for this case.' },
+        { field: 'extensionDays', reason: 'required', message: 'This field is required.' },
+      ],
+    })
+    expect(rangeCap(refused, 'grantedDays')).toBe(5)
+    expect(rangeCap(refused, 'extensionDays')).toBeNull()
+    expect(rangeCap(new Error('x'), 'grantedDays')).toBeNull()
   })
 })

@@ -26,6 +26,7 @@ function unit(id: number, boundary: OrgUnit['boundary']): OrgUnit {
     responsibleSection: '',
     hotline: '',
     handlers: [],
+    answerApproval: true,
     updatedAt: '',
   }
 }

@@ -29,6 +29,7 @@ const unit: OrgUnit = {
   responsibleSection: '',
   hotline: '',
   handlers: [{ name: '张三', phone: '13800000000', sectionCode: '' }],
+  answerApproval: true,
   updatedAt: '2026-01-01T08:00:00+08:00',
 }
 
@@ -104,5 +105,16 @@ describe('bodies', () => {
     const form = unitFormOf(unit)
     form.handlers[0]!.phone = '13900000000'
     expect(unitChanges(unit, form)).toEqual({ handlers: [{ name: '张三', phone: '13900000000', sectionCode: '' }] })
+  })
+
+  it("sends a member unit's answer approval only when it was switched", () => {
+    const bureau: OrgUnit = { ...unit, kind: 'unit', level: 'city', boundary: null }
+    const form = unitFormOf(bureau)
+    expect(form.answerApproval).toBe(true)
+    expect(unitChanges(bureau, form)).toEqual({})
+    form.answerApproval = false
+    expect(unitChanges(bureau, form)).toEqual({ answerApproval: false })
+    // A division has no such setting; its form never sends one.
+    expect(unitChanges(unit, { ...unitFormOf(unit), answerApproval: false })).toEqual({})
   })
 })

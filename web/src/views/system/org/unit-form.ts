@@ -23,6 +23,8 @@ export interface UnitForm {
   handlers: UnitHandler[]
   /** The boundary as GeoJSON text; empty for none. */
   boundaryText: string
+  /** 答复须经分管领导签发: a member unit's setting, changed on an existing unit only. */
+  answerApproval: boolean
 }
 
 export function emptyUnitForm(kind: OrgKind): UnitForm {
@@ -37,6 +39,7 @@ export function emptyUnitForm(kind: OrgKind): UnitForm {
     hotline: '',
     handlers: [],
     boundaryText: '',
+    answerApproval: true,
   }
 }
 
@@ -52,6 +55,7 @@ export function unitFormOf(unit: OrgUnit): UnitForm {
     hotline: unit.hotline,
     handlers: unit.handlers.map((handler) => ({ ...handler })),
     boundaryText: unit.boundary ? JSON.stringify(unit.boundary) : '',
+    answerApproval: unit.answerApproval ?? true,
   }
 }
 
@@ -158,6 +162,9 @@ export function unitChanges(unit: OrgUnit, form: UnitForm): OrgUnitChanges {
     if (JSON.stringify(next[key]) !== JSON.stringify(before[key])) {
       Object.assign(changes, { [key]: next[key] })
     }
+  }
+  if (unit.kind === 'unit' && form.answerApproval !== (unit.answerApproval ?? true)) {
+    changes.answerApproval = form.answerApproval
   }
   return changes
 }
