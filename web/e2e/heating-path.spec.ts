@@ -2,13 +2,15 @@
 // grid worker records it on a phone (steps/register-heating.ts); community staff accept and forward
 // it, the street and district offices forward it, the city office dispatches it to 吉林市住房
 // 和城乡建设局 with an assisting unit, the unit's handler signs, contacts the reporter and
-// answers with a photo, the city office approves the answer and records the follow-up as 满意,
-// which closes the case; the timeline then shows every step. Each user in their own context.
+// answers with a photo, the unit's 分管领导 signs the answer (二级工作网络), the city office
+// approves it and records the follow-up as 满意, which closes the case; the timeline then shows
+// every step. Each user in their own context.
 //
-// The workflow as the server has it (server/src/domain/workflow.cpp): 上报 (forward) always goes
-// one office up, so the case climbs 社区 → 街道 → 区 → 市 before the city office dispatches it;
-// the dispatching office reviews the answer and follows up; a satisfied follow-up closes the
-// case by itself (no separate 办结).
+// The workflow as the server has it (server/src/domain/workflow.cpp): 上报 (forward) goes one
+// office up unless the dialog names an office further up (action-dialogs.spec.ts skips a level);
+// here the case climbs 社区 → 街道 → 区 → 市 before the city office dispatches it; the
+// dispatching office reviews the answer and follows up; a satisfied follow-up closes the case by
+// itself (no separate 办结).
 import assert from 'node:assert/strict'
 import type { Browser, Page } from 'playwright-core'
 import { loggedInPage, OFFICE_SCREEN, PHONE, runScenarios, shot } from './support'
@@ -84,8 +86,15 @@ async function heatingComplaintIsHandledToTheEnd(browser: Browser): Promise<void
     await shot(page, 'heating-3-answer-dialog')
     await dialog.locator('[data-test="action-submit"]').click()
     await page.locator('.el-message--success', { hasText: '答复已完成' }).first().waitFor()
-    assert.equal(await stateText(page), '待审核')
+    // The answer waits inside the unit for its 分管领导 (on by default for every unit).
+    await page.locator('[data-test="unit-review-pending"]').waitFor()
+    assert.equal(await stateText(page), '办理中')
     await page.locator('[data-test="attachment-image"]').first().waitFor()
+  })
+
+  await asUser(browser, 'unit-leader', id, async (page) => {
+    await act(page, 'approve_unit_answer', '签发')
+    assert.equal(await stateText(page), '待审核')
   })
 
   await asUser(browser, 'city-office', id, async (page) => {
@@ -100,7 +109,21 @@ async function heatingComplaintIsHandledToTheEnd(browser: Browser): Promise<void
     assert.equal(await stateText(page), '已办结')
 
     const steps = await timelineActions(page)
-    const expected = ['create', 'accept', 'forward', 'forward', 'forward', 'dispatch', 'sign', 'contact_reporter', 'attach', 'answer', 'approve_answer', 'follow_up']
+    const expected = [
+      'create',
+      'accept',
+      'forward',
+      'forward',
+      'forward',
+      'dispatch',
+      'sign',
+      'contact_reporter',
+      'attach',
+      'answer',
+      'approve_unit_answer',
+      'approve_answer',
+      'follow_up',
+    ]
     assert.deepEqual(
       steps.filter((step) => expected.includes(step)),
       expected,
