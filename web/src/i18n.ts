@@ -6,18 +6,20 @@ import adminOrg from './locales/features/admin-org'
 import adminReference from './locales/features/admin-reference'
 import caseActions from './locales/features/case-actions'
 import caseViews from './locales/features/case-views'
+import home from './locales/features/home'
 import intake from './locales/features/intake'
 import supervision from './locales/features/supervision'
 import { mergeMessages } from './locales/merge'
 
 // The core messages (zh-CN.ts, en.ts) and each feature's own (locales/features/).
-const FEATURES = [adminOrg, adminReference, caseActions, caseViews, intake, supervision] as const
+const FEATURES = [adminOrg, adminReference, caseActions, caseViews, home, intake, supervision] as const
 
 export type MessageSchema = typeof zhCN &
   typeof adminOrg.zh &
   typeof adminReference.zh &
   typeof caseActions.zh &
   typeof caseViews.zh &
+  typeof home.zh &
   typeof intake.zh &
   typeof supervision.zh
 const zhMessages = mergeMessages<MessageSchema>(zhCN, ...FEATURES.map((feature) => feature.zh))

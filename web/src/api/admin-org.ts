@@ -187,7 +187,10 @@ export interface ApiToken {
   id: number
   name: string
   userId: number
+  /** The display name of the user it acts as ("" when the account is gone). */
+  userName: string
   createdBy: number
+  createdByName: string
   createdAt: string
   revokedAt: string | null
 }

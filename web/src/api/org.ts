@@ -7,6 +7,8 @@ export interface OrgUnit extends OrgRef {
   shortName: string
   unitType: string
   parentId: number | null
+  /** The parent's name: sent with search results (q), whose pickers have not loaded the tree. */
+  parentName?: string
   active: boolean
 }
 
@@ -15,6 +17,10 @@ export interface OrgUnitQuery {
   kind?: OrgKind
   parent?: number
   includeInactive?: boolean
+  /** Any part of the name, short name or code (住建, 永前); searched through the server's index. */
+  q?: string
+  /** At most this many units (1–200; 50 when searching). */
+  limit?: number
 }
 
 export const listOrgUnits = (query: OrgUnitQuery = {}) => http.get<ItemList<OrgUnit>>('/api/v1/org/units', { ...query })

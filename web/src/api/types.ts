@@ -22,6 +22,8 @@ export interface OrgRef {
   id: number
   code: string
   name: string
+  /** The name it acts under: a division's green-channel office (市绿色通道办公室), else its name. */
+  displayName?: string
   kind: OrgKind
   level: OrgLevel
 }
@@ -178,11 +180,20 @@ export interface CaseSummary extends CaseDeadline {
   scope: CaseScope
   urgency: Urgency
   categoryCode: string
+  /** The category's name (物业管理); "" for an unknown code. */
+  categoryName: string
   holderId: number | null
+  /** The holder as it acts (市绿色通道办公室, 吉林市住房和城乡建设局). */
+  holderName: string
   originId: number | null
   createdAt: string
   updatedAt: string
   version: number
+  /** On the creator's own list (mine=true), for answered cases only. */
+  answerText?: string
+  answeredAt?: string
+  /** The answer is newer than the creator's last opening of the case. */
+  answerUnread?: boolean
 }
 
 export interface CaseLocation {
@@ -258,8 +269,12 @@ export interface CaseEvent {
   seq: number
   at: string
   actorId: number | null
+  /** The colleague's display name; "" for the public and the system. */
+  actorName: string
   actorRole: RoleName | null
   actorUnitId: number | null
+  /** The unit they acted for, as it acts; "" when none. */
+  actorUnitName: string
   action: string
   payload: Record<string, JsonValue>
   fromState: CaseState | null
@@ -287,6 +302,8 @@ export interface CaseListQuery {
   /** Registered before this date (exclusive). */
   to?: string
   overdue?: boolean
+  /** Only the cases the caller recorded. */
+  mine?: boolean
   warning?: Warning
   keyword?: string
   sort?: CaseSort

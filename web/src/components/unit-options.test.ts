@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { OrgUnit } from '@/api/org'
-import { optionMatches, unitOptions } from './unit-options'
+import { searchable, single, unitOptions } from './unit-options'
 
 function unit(id: number, name: string, parentId: number | null, extra: Partial<OrgUnit> = {}): OrgUnit {
   return { id, code: `C${id}`, name, shortName: name, unitType: '', kind: 'division', level: 'community', parentId, active: true, ...extra }
@@ -27,13 +27,26 @@ describe('unitOptions', () => {
   })
 })
 
-describe('optionMatches', () => {
-  const option = { value: 3, label: '永前社区', context: '德胜街道', code: '220204001001' }
-  it('matches on the name, the parent or the code, ignoring case and spaces around', () => {
-    expect(optionMatches(option, '永前')).toBe(true)
-    expect(optionMatches(option, ' 德胜 ')).toBe(true)
-    expect(optionMatches({ ...option, code: 'ab12' }, 'AB')).toBe(true)
-    expect(optionMatches(option, '船营')).toBe(false)
-    expect(optionMatches(option, '')).toBe(true)
+describe('search results', () => {
+  it('labels a unit by the parent name the server sent when the parent is not loaded', () => {
+    const found = unit(9, '永前社区', 77, { parentName: '德胜街道' })
+    expect(unitOptions([found], {})).toEqual([{ value: 9, label: '永前社区', context: '德胜街道', code: 'C9' }])
+  })
+
+  it('offers a unit once when it is both selected and found', () => {
+    const yongqian = unit(3, '永前社区', 2)
+    expect(unitOptions([yongqian, yongqian], {}).map((o) => o.value)).toEqual([3])
+  })
+
+  it('searches only text with letters or digits', () => {
+    expect(searchable('住建')).toBe(true)
+    expect(searchable('u2202')).toBe(true)
+    expect(searchable(' ！!')).toBe(false)
+  })
+
+  it('lets the server filter on one level or kind, not on several', () => {
+    expect(single(['community'])).toBe('community')
+    expect(single(['unit', 'section'])).toBeUndefined()
+    expect(single(undefined)).toBeUndefined()
   })
 })

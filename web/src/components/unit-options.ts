@@ -24,22 +24,27 @@ export function matchesFilter(unit: OrgUnit, filter: UnitFilter): boolean {
   )
 }
 
-/** The options for the units that pass the filter, in the order given (tree order). */
+/**
+ * The options for the units that pass the filter, in the order given (tree order), each once.
+ * The parent comes from `units` when it is there, else from the unit's own parentName.
+ */
 export function unitOptions(units: readonly OrgUnit[], filter: UnitFilter): UnitOption[] {
   const byId = new Map(units.map((unit) => [unit.id, unit]))
+  const seen = new Set<number>()
   return units
-    .filter((unit) => matchesFilter(unit, filter))
+    .filter((unit) => matchesFilter(unit, filter) && !seen.has(unit.id) && seen.add(unit.id))
     .map((unit) => {
       const parent = unit.parentId === null ? undefined : byId.get(unit.parentId)
-      return { value: unit.id, label: unit.name, context: parent?.name ?? '', code: unit.code }
+      return { value: unit.id, label: unit.name, context: parent?.name ?? unit.parentName ?? '', code: unit.code }
     })
 }
 
-/** Case- and space-insensitive match on the name, its parent's name or the code. */
-export function optionMatches(option: UnitOption, text: string): boolean {
-  const needle = text.trim().toLowerCase()
-  if (!needle) {
-    return true
-  }
-  return [option.label, option.context, option.code].some((field) => field.toLowerCase().includes(needle))
+/** Whether `text` holds anything the server can search for (a letter or digit). */
+export function searchable(text: string): boolean {
+  return /[\p{L}\p{N}]/u.test(text)
+}
+
+/** The single level or kind the server can filter on, or undefined to filter here. */
+export function single<T>(values: readonly T[] | undefined): T | undefined {
+  return values?.length === 1 ? values[0] : undefined
 }

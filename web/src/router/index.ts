@@ -1,6 +1,6 @@
 import { createRouter, createWebHistory, type RouteLocationRaw, type RouteRecordRaw } from 'vue-router'
 import { useAuthStore } from '@/stores/auth'
-import { intakeChannels, type Area, type IntakeChannel } from '@/utils/access'
+import { homeOf, intakeChannels, type Area, type IntakeChannel } from '@/utils/access'
 import { i18n } from '@/i18n'
 import { INTAKE_PAGES } from '@/views/case/intake/intake-pages'
 import { ADMIN_PAGES } from '@/views/system/admin-pages'
@@ -37,7 +37,15 @@ export const routes: RouteRecordRaw[] = [
     path: '/',
     component: () => import('@/layout/AppLayout.vue'),
     children: [
-      { path: '', name: 'home', redirect: () => homeRoute() },
+      // A page, not a redirect: a route's redirect is resolved before the guard below has
+      // restored the session, so `/` sent everyone to 无权访问 (issue 11). Roles without a home
+      // of their own are sent on by the guard, once it knows who is asking.
+      {
+        path: '',
+        name: 'home',
+        component: () => import('@/views/home/index.vue'),
+        meta: { title: 'home.title' },
+      },
       {
         path: 'workbench',
         name: 'workbench',
@@ -97,9 +105,13 @@ export const routes: RouteRecordRaw[] = [
   },
 ]
 
-/** The first area the user may enter. */
+/** The user's home: their own page at `/` (utils/access.ts, homeOf), else the first area they may enter. */
 export function homeRoute(): RouteLocationRaw {
-  const first = useAuthStore().areas[0]
+  const auth = useAuthStore()
+  if (homeOf(auth.grants) !== null) {
+    return { name: 'home' }
+  }
+  const first = auth.areas[0]
   return first ? { name: AREA_HOME[first] } : { name: 'not-found', params: { rest: ['forbidden'] } }
 }
 
@@ -122,6 +134,9 @@ router.beforeEach(async (to) => {
   }
   if (!auth.loggedIn) {
     return { name: 'login', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } }
+  }
+  if (to.name === 'home') {
+    return homeOf(auth.grants) !== null ? true : homeRoute()
   }
   if (to.meta.area && !auth.may(to.meta.area)) {
     return homeRoute()

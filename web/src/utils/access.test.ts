@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { RoleName } from '@/api/types'
-import { allowedAreas, intakeChannels } from './access'
+import { allowedAreas, homeOf, intakeChannels } from './access'
 
 const CASE_PERMISSIONS = ['case:case:act', 'case:case:create', 'case:case:read', 'org:directory:read', 'org:unit:read']
 const ADMIN_PERMISSIONS = ['org:directory:read', 'org:unit:read', 'org:unit:write', 'system:user:read', 'system:user:write']
@@ -35,5 +35,28 @@ describe('allowedAreas (the permissions each demo role gets from the server)', (
 
   it('shows nothing without permissions', () => {
     expect(allowedAreas({ roles: [], permissions: [] })).toEqual([])
+  })
+})
+
+describe('homeOf (who has a home of their own at /)', () => {
+  it.each<[RoleName, ReturnType<typeof homeOf>]>([
+    ['grid_worker', 'collector'],
+    ['cadre', 'collector'],
+    ['director', 'collector'],
+    ['leader', 'leader'],
+    ['city_office', null],
+    ['community_staff', null],
+    ['unit_handler', null],
+    ['inspector', null],
+  ])('%s', (role, expected) => {
+    expect(homeOf({ roles: [role], permissions: CASE_PERMISSIONS })).toBe(expected)
+  })
+
+  it('gives an administrator without case access no case home', () => {
+    expect(homeOf({ roles: ['admin'], permissions: ADMIN_PERMISSIONS })).toBeNull()
+  })
+
+  it('lets a leader who also collects see the escalations first', () => {
+    expect(homeOf({ roles: ['cadre', 'leader'], permissions: CASE_PERMISSIONS })).toBe('leader')
   })
 })

@@ -56,3 +56,23 @@ export function mayEnter(area: Area, grants: Grants): boolean {
 export function allowedAreas(grants: Grants): Area[] {
   return AREAS.filter((area) => mayEnter(area, grants))
 }
+
+/**
+ * The roles with a home page of their own at `/` (views/home): those who collect (a big
+ * 采集/登记 button and 我上报的, what they reported and its answer) and the leader (escalations
+ * waiting for an instruction, until the statistics dashboard takes its place). Everyone else's
+ * home is the first area they may enter (the workbench for staff, 系统管理 for administrators).
+ */
+export type HomeKind = 'collector' | 'leader'
+const COLLECTOR_ROLES: readonly RoleName[] = ['grid_worker', 'cadre', 'director']
+
+/** This user's own home, or null when their home is their first area. A leader's wins. */
+export function homeOf(grants: Grants): HomeKind | null {
+  if (!grants.permissions.includes('case:case:read')) {
+    return null
+  }
+  if (grants.roles.includes('leader')) {
+    return 'leader'
+  }
+  return grants.roles.some((role) => COLLECTOR_ROLES.includes(role)) ? 'collector' : null
+}

@@ -6,8 +6,10 @@ const event = (patch: Partial<CaseEvent>): CaseEvent => ({
   seq: 1,
   at: '2026-11-28T10:00:00.000+08:00',
   actorId: 3,
+  actorName: '',
   actorRole: 'city_office',
   actorUnitId: 1,
+  actorUnitName: '',
   action: 'dispatch',
   payload: {},
   fromState: 'routing',
@@ -48,11 +50,25 @@ describe('eventDetails', () => {
   })
 })
 
+describe('eventDetails of the unit layer and extensions', () => {
+  it('reads the days asked for and granted, a relayed message and a drafted answer', () => {
+    const granted = eventDetails(event({ action: 'approve_extension', payload: { requestedDays: 4, grantedDays: 2, holderId: 7 } }))
+    expect([granted.requestedDays, granted.grantedDays]).toEqual([4, 2])
+    const relayed = eventDetails(event({ action: 'contact_reporter', payload: { relayMessage: '明日上门', holderId: 7 } }))
+    expect(relayed.texts).toEqual([{ kind: 'relayMessage', text: '明日上门' }])
+    expect(eventDetails(event({ action: 'answer', payload: { unitReview: true, answerText: '已修复' } })).unitReview).toBe(true)
+  })
+})
+
 describe('unitIdsOf and assistEvents', () => {
   it('names each acting unit once and picks the assisting units notes', () => {
     const events = [event({ actorUnitId: 1 }), event({ actorUnitId: 4, action: 'assist' }), event({ actorUnitId: 1 }), event({ actorUnitId: null })]
     expect(unitIdsOf(events)).toEqual([1, 4])
     expect(assistEvents(events).map((e) => e.actorUnitId)).toEqual([4])
+  })
+
+  it('leaves out the units the server already named', () => {
+    expect(unitIdsOf([event({ actorUnitId: 1, actorUnitName: '市绿色通道办公室' }), event({ actorUnitId: 4 })])).toEqual([4])
   })
 })
 

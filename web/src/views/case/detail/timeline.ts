@@ -4,7 +4,7 @@
 // (actions), attachment_service.cpp (attach) and supervision_service.cpp (督办单).
 import type { AnswerResult, CaseEvent, JsonValue, Satisfaction } from '@/api/types'
 
-export type TextKind = 'note' | 'reason' | 'legalBasis' | 'answerText' | 'reply' | 'externalRef'
+export type TextKind = 'note' | 'reason' | 'legalBasis' | 'answerText' | 'reply' | 'externalRef' | 'relayMessage'
 
 export interface EventText {
   kind: TextKind
@@ -20,13 +20,18 @@ export interface EventDetails {
   satisfaction: Satisfaction | null
   unreachable: boolean
   extensionDays: number | null
+  /** An approved extension: the days asked for and the days granted (they may differ). */
+  requestedDays: number | null
+  grantedDays: number | null
+  /** A drafted answer that waits for the unit's 分管领导. */
+  unitReview: boolean
   committedDate: string
   replyDue: string
   attachmentId: number | null
   filename: string
 }
 
-const TEXT_KINDS: readonly TextKind[] = ['note', 'reason', 'legalBasis', 'answerText', 'reply', 'externalRef']
+const TEXT_KINDS: readonly TextKind[] = ['note', 'reason', 'legalBasis', 'answerText', 'reply', 'externalRef', 'relayMessage']
 const RESULTS: readonly AnswerResult[] = ['solved', 'partly_solved', 'explained', 'cannot_be_done']
 const SATISFACTIONS: readonly Satisfaction[] = ['very_satisfied', 'satisfied', 'basically_satisfied', 'dissatisfied', 'very_dissatisfied']
 
@@ -54,6 +59,9 @@ export function eventDetails(event: CaseEvent): EventDetails {
     satisfaction: oneOf(SATISFACTIONS, p.satisfaction),
     unreachable: p.unreachable === true,
     extensionDays: count(p.extensionDays),
+    requestedDays: count(p.requestedDays),
+    grantedDays: count(p.grantedDays),
+    unitReview: p.unitReview === true,
     committedDate: text(p.committedDate),
     replyDue: text(p.replyDue),
     attachmentId: count(p.attachmentId),
@@ -61,11 +69,11 @@ export function eventDetails(event: CaseEvent): EventDetails {
   }
 }
 
-/** The org unit ids the timeline names, to look their names up once each. */
+/** The org unit ids the timeline names without a name from the server, to look up once each. */
 export function unitIdsOf(events: readonly CaseEvent[]): number[] {
   const ids = new Set<number>()
   for (const event of events) {
-    if (event.actorUnitId !== null) {
+    if (event.actorUnitId !== null && !event.actorUnitName) {
       ids.add(event.actorUnitId)
     }
   }

@@ -1,6 +1,5 @@
-// The new-token form and the token table's people. The server limits the name to 100 bytes of
+// The new-token form and how a person is labelled in it. The server limits the name to 100 bytes of
 // UTF-8 (not characters: about 33 Chinese characters), so the form counts bytes too.
-import type { ApiToken } from '@/api/admin-org'
 import type { UserSummary } from '@/api/types'
 import { type Problems, utf8Bytes } from '../org/text-rules'
 
@@ -22,11 +21,6 @@ export function validateTokenForm(form: TokenForm): Problems {
     problems.userId = { key: 'tokens.validation.user' }
   }
   return problems
-}
-
-/** Every user a token list names (owners and creators), each once. */
-export function peopleOf(tokens: readonly ApiToken[]): number[] {
-  return [...new Set(tokens.flatMap((token) => [token.userId, token.createdBy]))]
 }
 
 /** "王力（wang.li）", or null when the user is not known here. */
