@@ -24,6 +24,7 @@
 #include "service/deadline_sweep.hpp"
 #include "service/direct_card_service.hpp"
 #include "service/message_template_service.hpp"
+#include "service/notice_digest_service.hpp"
 #include "service/notification_hub.hpp"
 #include "service/notification_service.hpp"
 #include "service/org_service.hpp"
@@ -80,6 +81,8 @@ struct ApiContext {
     std::function<std::string()> storage_problem;
     /// Removes stored files no attachment names (the periodic job; tests call it directly).
     std::function<int()> sweep_orphans;
+    /// Notice preferences and the morning digest (the periodic job; tests call it directly).
+    service::NoticeDigestService& notice_digests;
 };
 
 /// Registers every route of the API on `router`. `context` must outlive the router.

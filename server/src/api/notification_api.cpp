@@ -1,12 +1,14 @@
 // The staff inbox and live push: GET /api/v1/notifications (paged, ?unread=true),
 // POST /api/v1/notifications/{id}/read, POST /api/v1/notifications/read-all,
-// GET /api/v1/notifications/failed (city office, admin) and the WebSocket GET /api/v1/ws,
+// GET /api/v1/notifications/failed (city office, admin), GET and PUT
+// /api/v1/notifications/preferences (即时 or 每日汇总 per kind) and the WebSocket GET /api/v1/ws,
 // which pushes {"type":"notification","notification":{…}} for every new inbox message.
 #include <memory>
 
 #include <nlohmann/json.hpp>
 
 #include "api/api_context.hpp"
+#include "api/json_fields.hpp"
 #include "domain/case_access.hpp"
 #include "http/websocket.hpp"
 
@@ -20,9 +22,19 @@ nlohmann::json OptionalTime(const std::optional<Instant>& at) {
     return at ? nlohmann::json(FormatIso8601Cst(*at)) : nlohmann::json(nullptr);
 }
 
+// The cases a digest names, to link to (most overdue first); empty for other messages.
+nlohmann::json LinkedCases(const domain::Notification& message) {
+    const auto params = nlohmann::json::parse(message.params, nullptr, false);
+    if (params.is_object() && params.contains("cases") && params["cases"].is_array()) {
+        return params["cases"];
+    }
+    return nlohmann::json::array();
+}
+
 nlohmann::json InboxItemJson(const service::RenderedNotification& item) {
     const auto& message = item.message;
     return {
+        {"cases", LinkedCases(message)},
         {"id", message.id},
         {"key", message.template_key},
         {"text", item.text},
@@ -181,9 +193,60 @@ http::Response OpenSocket(const ApiContext& context, http::Request& request,
     return http::UpgradeToWebSocket(std::move(handlers));
 }
 
+nlohmann::json PreferencesJson(const std::vector<service::NoticePreference>& preferences) {
+    nlohmann::json items = nlohmann::json::array();
+    for (const auto& preference : preferences) {
+        items.push_back({{"kind", preference.kind->name},
+                         {"label", preference.kind->label},
+                         {"automatic", preference.kind->automatic},
+                         {"mode", domain::NoticeModeName(preference.mode)},
+                         {"chosen", preference.chosen}});
+    }
+    return {{"items", items}, {"modes", {"immediate", "digest"}}};
+}
+
+// PUT {"modes": {"<kind>": "immediate" | "digest", …}}: only the kinds named change.
+http::Response SetPreferences(const ApiContext& context, http::Request& request,
+                              const domain::Principal& caller) {
+    auto body = BodyObject(request);
+    if (!body) {
+        return ErrorFor(request, body.error());
+    }
+    JsonFields fields(*body);
+    const nlohmann::json* modes = fields.Object("modes");
+    if (modes == nullptr && !fields.Has("modes")) {
+        fields.Add({"modes", "required", "An object of kind → immediate or digest."});
+    }
+    fields.RejectUnknown({"modes"});
+    std::map<std::string, std::string> wanted;
+    if (modes != nullptr) {
+        for (const auto& [kind, mode] : modes->items()) {
+            if (mode.is_string()) {
+                wanted[kind] = mode.get<std::string>();
+            } else {
+                fields.Add({"modes." + kind, "invalid", "immediate or digest."});
+            }
+        }
+    }
+    if (!fields.ok()) {
+        return ErrorFor(request, fields.error());
+    }
+    return Respond(request, context.notice_digests.SetPreferences(caller, wanted), PreferencesJson);
+}
+
 }  // namespace
 
 void RegisterNotificationRoutes(http::Router& router, const ApiContext& context) {
+    router.Add("GET", "/api/v1/notifications/preferences",
+               context.guard.Require([&context](http::Request&, const domain::Principal& caller) {
+                   return http::Json(200,
+                                     PreferencesJson(context.notice_digests.Preferences(caller)));
+               }));
+    router.Add(
+        "PUT", "/api/v1/notifications/preferences",
+        context.guard.Require([&context](http::Request& request, const domain::Principal& caller) {
+            return SetPreferences(context, request, caller);
+        }));
     router.Add(
         "GET", "/api/v1/notifications",
         context.guard.Require([&context](http::Request& request, const domain::Principal& caller) {

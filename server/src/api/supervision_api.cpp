@@ -39,6 +39,25 @@ nlohmann::json SupervisionJson(const domain::Supervision& s) {
             {"replyLate", s.reply_warning_level > 0}};
 }
 
+constexpr std::int64_t kMaxPage = 500;
+
+// A page of the centre: the items, the cursor of the next page (null on the last) and the
+// totals by level of everything the filter matches.
+nlohmann::json PageJson(const service::SupervisionPage& page) {
+    nlohmann::json items = nlohmann::json::array();
+    for (const auto& s : page.items) {
+        items.push_back(SupervisionJson(s));
+    }
+    return {{"items", items},
+            {"nextCursor",
+             page.next_cursor.empty() ? nlohmann::json(nullptr) : nlohmann::json(page.next_cursor)},
+            {"totals",
+             {{"reminder", page.totals.reminder},
+              {"written", page.totals.written},
+              {"bulletin", page.totals.bulletin},
+              {"all", page.totals.all()}}}};
+}
+
 nlohmann::json ListJson(const std::vector<domain::Supervision>& supervisions) {
     nlohmann::json items = nlohmann::json::array();
     for (const auto& s : supervisions) {
@@ -129,7 +148,16 @@ void RegisterSupervisionRoutes(http::Router& router, const ApiContext& context) 
                     return ErrorFor(request, Validation({{"unit", "invalid", "An org unit id."}}));
                 }
             }
-            return http::Json(200, ListJson(context.supervisions.List(caller, filter)));
+            if (const std::string limit = request.QueryParam("limit"); !limit.empty()) {
+                const auto parsed = ParseId(limit);
+                if (!parsed || *parsed > kMaxPage) {
+                    return ErrorFor(request, Validation({{"limit", "invalid", "1 to 500."}}));
+                }
+                filter.limit = static_cast<int>(*parsed);
+            }
+            return Respond(request,
+                           context.supervisions.List(caller, filter, request.QueryParam("cursor")),
+                           PageJson);
         }));
 }
 

@@ -1,6 +1,6 @@
 // Test mode only (config testMode): end-to-end tests move the server's clock and run the
-// deadline sweep and the orphan-file sweep when they choose. These routes are not registered
-// otherwise.
+// deadline sweep, the morning notice digest and the orphan-file sweep when they choose. These
+// routes are not registered otherwise.
 #include "api/api_context.hpp"
 #include "api/json_fields.hpp"
 
@@ -39,6 +39,16 @@ void RegisterTestRoutes(http::Router& router, const ApiContext& context) {
                                                          {"written", report.written},
                                                          {"bulletins", report.bulletins},
                                                          {"lateReplies", report.late_replies}});
+                             }));
+    router.Add("POST", "/api/v1/test/digest",
+               guard.Require(domain::permission::kTimeRulesWrite,
+                             [&context](http::Request&, const domain::Principal&) {
+                                 const auto report = context.notice_digests.Run();
+                                 return http::Json(200, {{"ran", report.ran},
+                                                         {"skipped", report.skipped},
+                                                         {"day", report.day},
+                                                         {"digests", report.digests},
+                                                         {"notices", report.notices}});
                              }));
     router.Add("POST", "/api/v1/test/orphan-sweep",
                guard.Require(domain::permission::kTimeRulesWrite,

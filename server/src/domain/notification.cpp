@@ -28,9 +28,10 @@ constexpr NameTable<AttemptOutcome, 3> kOutcomeNames{{
 
 // Every value the notification rules (service/notifications.cpp) and the deadline sweep put
 // into a message; a template naming anything else is refused when it is loaded.
-constexpr std::array<std::string_view, 10> kPlaceholders = {
-    "number", "title",  "deadline",     "action", "query_url",
-    "unit",   "reason", "external_ref", "answer", "urgency",
+constexpr std::array<std::string_view, 17> kPlaceholders = {
+    "number", "title",        "deadline", "action",  "query_url",  "unit",
+    "reason", "external_ref", "answer",   "urgency", "query_code", "note",
+    "people", "date",         "summary",  "worst",   "message",
 };
 
 // Doubling stops here: 2^20 × any sane base is far beyond every cap.
@@ -122,6 +123,26 @@ std::string RenderTemplate(std::string_view text,
         at = close + 1;
     }
     return out;
+}
+
+std::optional<std::string> FindMissingValue(std::string_view text,
+                                            const std::map<std::string, std::string>& params) {
+    std::size_t at = 0;
+    while ((at = text.find('{', at)) != std::string_view::npos) {
+        const auto end = text.find('}', at + 1);
+        if (end == std::string_view::npos) {
+            return std::nullopt;
+        }
+        const std::string name(text.substr(at + 1, end - at - 1));
+        if (IsKnownPlaceholder(name)) {
+            const auto value = params.find(name);
+            if (value == params.end() || value->second.empty()) {
+                return name;
+            }
+        }
+        at = end + 1;
+    }
+    return std::nullopt;
 }
 
 Instant NextAttemptAt(const RetrySchedule& schedule, int attempts_made, Instant now) {

@@ -10,6 +10,7 @@
 #include "domain/auth_repository.hpp"
 #include "domain/case_repository.hpp"
 #include "domain/catalog_repository.hpp"
+#include "domain/notice_digest_repository.hpp"
 #include "domain/notification_repository.hpp"
 #include "domain/org_repository.hpp"
 #include "domain/saved_view_repository.hpp"
@@ -32,6 +33,9 @@ class Repositories {
     virtual TimeRulesRepository& TimeRules() = 0;
     virtual SupervisionRepository& Supervisions() = 0;
     virtual SavedViewRepository& SavedViews() = 0;
+    /// Wrappers that only replay history (the case generator's walk) may keep this default:
+    /// nobody has chosen anything and nothing is held, so every notice goes out at once.
+    virtual NoticeDigestRepository& NoticeDigests();
 };
 
 class Store {

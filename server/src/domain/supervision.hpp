@@ -37,7 +37,8 @@ struct Supervision {
     std::optional<UserId> issued_by;  // none for the sweep
     std::optional<OrgUnitId> issued_by_unit;
     Instant issued_at{};
-    /// A manual 督办单 must be answered by then; its lateness counts like any other.
+    /// A manual 督办单 or an automatic 督办 must be answered by then (none: no reply is owed);
+    /// its lateness counts like any other.
     std::optional<Instant> reply_due;
     std::optional<Instant> replied_at;
     std::optional<UserId> replied_by;

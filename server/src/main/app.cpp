@@ -28,6 +28,12 @@
 namespace minqing::app {
 namespace {
 
+service::IntakeLimits IntakeLimitsOf(const NotifyConfig& notify) {
+    service::IntakeLimits limits;
+    limits.collective_threshold = notify.collective_threshold;
+    return limits;
+}
+
 service::AuthOptions AuthOptionsOf(const SecurityConfig& security) {
     service::AuthOptions options;
     options.session_ttl = std::chrono::minutes(security.session_ttl_minutes);
@@ -164,7 +170,7 @@ struct App::Parts {
           users(store, clock, AuthOptionsOf(config.security).password_cost,
                 [this](domain::UserId id) { auth.ForgetUser(id); }),
           time_rules(store, clock, OfficeHoursOf(config.work_time).value_or(domain::OfficeHours{})),
-          intake(store, clock, time_rules),
+          intake(store, clock, time_rules, IntakeLimitsOf(config.notify)),
           workflow(store, clock, time_rules),
           cases(store, clock),
           blobs(config.data_dir + "/attachments"),
@@ -180,6 +186,11 @@ struct App::Parts {
           supervisions(store, clock, time_rules),
           sweep(store, clock, time_rules),
           sweep_scheduler(sweep, std::chrono::seconds(config.jobs.sweep_interval_seconds)),
+          notice_digests(store, clock, time_rules),
+          // Asks as often as the sweep whether this working day's digest is due; it goes out
+          // once (service/notice_digest_service.hpp).
+          digest_round("notice digest", std::chrono::seconds(config.jobs.sweep_interval_seconds),
+                       [this] { SendDigests(); }),
           saved_views(store, clock),
           direct_cards(store, clock),
           templates(store, clock),
@@ -217,7 +228,8 @@ struct App::Parts {
                       return StorageProblem(
                           config.data_dir, std::int64_t{config.storage.min_free_mib} * 1024 * 1024);
                   },
-                  [this] { return SweepOrphans(); }} {
+                  [this] { return SweepOrphans(); },
+                  notice_digests} {
         api::RegisterRoutes(router, context);
         // Files served from memory: cheap enough for the network threads.
         router.SetFallback([this](http::Request& request) { return web_files.Serve(request); },
@@ -235,6 +247,14 @@ struct App::Parts {
             const auto space = std::filesystem::space(dir, failed);
             return failed ? std::int64_t{-1} : static_cast<std::int64_t>(space.available);
         });
+    }
+
+    void SendDigests() {
+        const auto report = notice_digests.Run();
+        if (report.ran) {
+            spdlog::info("notice digest {}: {} digests of {} held notices", report.day,
+                         report.digests, report.notices);
+        }
     }
 
     int SweepOrphans() {
@@ -267,6 +287,8 @@ struct App::Parts {
     service::SupervisionService supervisions;
     service::DeadlineSweep sweep;
     jobs::SweepScheduler sweep_scheduler;
+    service::NoticeDigestService notice_digests;
+    jobs::PeriodicTask digest_round;
     service::SavedViewService saved_views;
     service::DirectCardService direct_cards;
     service::MessageTemplateService templates;
@@ -290,6 +312,7 @@ App::~App() {
 
 void App::Start() {
     Parts& p = *parts_;
+    p.orgs.IndexUnitNames();
     SeedTimeRules(p.time_rules, p.config.demo.seed_dir);
     if (p.config.demo.enabled) {
         const bool empty = domain::Query(p.store, [](domain::Repositories& repositories) {
@@ -318,7 +341,7 @@ void App::Start() {
                 throw std::runtime_error("demo accounts: " + accounts.error().message);
             }
             // A living city rather than an empty table: the benchmarks' generator, at the demo
-            // size, over the last 90 days ending now.
+            // size, over the last year ending now (casegen::kDemoDays).
             casegen::GeneratorOptions cases;
             cases.now = p.clock.Now();
             cases.count = p.config.demo.cases;
@@ -357,6 +380,7 @@ void App::Start() {
     // In test mode the tests run the sweep themselves, at the times they choose.
     if (p.config.jobs.sweep && !p.config.test_mode) {
         p.sweep_scheduler.Start();
+        p.digest_round.Start();
     }
 }
 
@@ -375,6 +399,7 @@ void App::Stop() {
     if (parts_) {
         parts_->dispatcher.Stop();
         parts_->sweep_scheduler.Stop();
+        parts_->digest_round.Stop();
         parts_->orphan_sweep.Stop();
     }
 }

@@ -1,6 +1,8 @@
 // The clock-driven sweep over the cases' deadlines: yellow and red cards, 催办 when a step
-// becomes overdue, a written 督办 after one working day overdue, 通报 after five, late replies
-// to 督办单, and the notices each of those sends. Every effect is a set-based step that only
+// becomes overdue, a written 督办 after one working day overdue (owing a reply within one
+// working day), 通报 after five, late replies, and the notices each of those sends (routed to
+// the inbox or the morning digest by service/notice_delivery.hpp). 催办, 督办 and 通报 are also
+// appended to the case's events. Every effect is a set-based step that only
 // touches cases below the level it sets, all in one transaction: a sweep that runs twice, is
 // interrupted or runs in two processes does each effect exactly once (on PostgreSQL a second
 // process skips the round while the first holds the advisory lock). Thread-safe.

@@ -6,6 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "service/notice_delivery.hpp"
+
 namespace minqing::service {
 namespace {
 
@@ -68,7 +70,8 @@ Params CaseParams(const Case& c, const domain::CaseParties& parties) {
                   {"urgency", std::string(domain::UrgencyName(c.urgency))},
                   {"state", std::string(domain::CaseStateName(c.state))},
                   {"external_ref", c.external_ref},
-                  {"answer", c.answer_text}};
+                  {"answer", c.answer_text},
+                  {"people", std::to_string(c.people_involved)}};
     if (parties.holder) {
         params["unit"] = parties.holder->name;
     }
@@ -106,15 +109,22 @@ class Outbox {
           at_(at),
           params_json_(nlohmann::json(params).dump()) {}
 
-    void Inbox(std::string_view key, domain::UserId user) {
+    /// `office_or_leader`: the user is told as office staff or a leader, whose automatic
+    /// notices may wait for the morning digest (service/notice_delivery.hpp).
+    void Inbox(std::string_view key, domain::UserId user, bool office_or_leader = false) {
         if (!inbox_users_.insert({std::string(key), user}).second) {
             return;
         }
         Notification message = Base(NotificationChannel::kInbox, key);
         message.user_id = user;
         message.dedupe_key += ":inbox:" + std::to_string(user);
-        repositories_.Notifications().Enqueue(message);
+        DeliverInbox(repositories_, message,
+                     {route_.kind.empty() ? key : route_.kind, office_or_leader,
+                      route_.urgent || case_.urgency == domain::Urgency::kCritical});
     }
+
+    /// The kind of every inbox message this outbox sends (default: each one's template key).
+    void RouteAs(const NoticeRoute& route) { route_ = route; }
 
     void Sms(std::string_view key, const std::string& phone,
              std::optional<domain::UserId> user = std::nullopt) {
@@ -135,15 +145,17 @@ class Outbox {
         repositories_.Notifications().Enqueue(message);
     }
 
-    void InboxAll(std::string_view key, const std::vector<Recipient>& recipients) {
+    void InboxAll(std::string_view key, const std::vector<Recipient>& recipients,
+                  bool office_or_leader = false) {
         for (const Recipient& recipient : recipients) {
-            Inbox(key, recipient.user_id);
+            Inbox(key, recipient.user_id, office_or_leader);
         }
     }
 
     void Staff(std::string_view key, const std::optional<OrgUnit>& node) {
         if (node) {
-            InboxAll(key, repositories_.Notifications().Recipients(StaffOf(*node)));
+            InboxAll(key, repositories_.Notifications().Recipients(StaffOf(*node)),
+                     node->kind == OrgKind::kDivision);
         }
     }
 
@@ -167,6 +179,7 @@ class Outbox {
     std::string params_json_;
     std::set<std::pair<std::string, domain::UserId>> inbox_users_;
     std::set<std::pair<std::string, std::string>> sms_phones_;
+    NoticeRoute route_;
 };
 
 void NotifyCritical(Repositories& repositories, const Case& c, Outbox& outbox) {
@@ -195,6 +208,73 @@ void NotifyNewHolder(const domain::CaseParties& parties, Outbox& outbox) {
     }
 }
 
+// The offices of the case's chain between its holder and the office that recorded it, when a
+// critical case went straight past them (the rule of case_intake_service.cpp): they are told,
+// since the case happens in their area. The recording office and the grid are left out.
+void NotifyPassedOver(Repositories& repositories, const Case& c, const CaseEvent& event,
+                      Outbox& outbox) {
+    const auto holder_depth = IdsOnPath(c.holder_path).size();
+    for (const auto id : IdsOnPath(c.origin_path)) {
+        if (id == event.actor_unit_id) {
+            break;  // the recorder and everything below it
+        }
+        const auto node = repositories.Orgs().FindById(id);
+        if (!node || node->kind != OrgKind::kDivision ||
+            IdsOnPath(node->path).size() <= holder_depth ||
+            (node->level != domain::OrgLevel::kDistrict &&
+             node->level != domain::OrgLevel::kStreet)) {
+            continue;
+        }
+        outbox.Staff("critical_passed_over", node);
+    }
+}
+
+// 群体性、代表性、普遍性问题…上报市、区主管领导: the leaders of the city and of the origin's
+// district, at once.
+void NotifyCollective(Repositories& repositories, const Case& c, Outbox& outbox) {
+    RecipientQuery leaders;
+    leaders.roles = {Role::kLeader};
+    for (const auto id : IdsOnPath(c.origin_path)) {
+        const auto node = repositories.Orgs().FindById(id);
+        if (node && node->kind == OrgKind::kDivision &&
+            (node->level == domain::OrgLevel::kCity ||
+             node->level == domain::OrgLevel::kDistrict)) {
+            leaders.at_nodes.push_back(id);
+        }
+    }
+    if (leaders.at_nodes.empty()) {
+        return;
+    }
+    for (const Recipient& recipient : repositories.Notifications().Recipients(leaders)) {
+        outbox.Inbox("collective_case", recipient.user_id);
+        outbox.Sms("collective_case", recipient.phone, recipient.user_id);
+    }
+}
+
+// 直通卡…并报市社情民意绿色通道工作办公室.
+void NotifyCityOffice(const Case& c, std::string_view key, Repositories& repositories,
+                      Outbox& outbox) {
+    const auto path_ids = IdsOnPath(c.origin_path);
+    if (path_ids.empty()) {
+        return;
+    }
+    RecipientQuery city_office;
+    city_office.roles = {Role::kCityOffice};
+    city_office.at_nodes = {path_ids.front()};
+    outbox.InboxAll(key, repositories.Notifications().Recipients(city_office));
+}
+
+// 件件有落实、事事有反馈: the grid worker, cadre or office staff who recorded a case hears
+// how it ended; not when they did it themselves.
+void AnswerCollector(const Case& c, const CaseEvent& event, std::string_view key, Outbox& outbox) {
+    const bool collected = c.channel == domain::Channel::kGrid ||
+                           c.channel == domain::Channel::kCadreReport ||
+                           c.channel == domain::Channel::kWalkIn;
+    if (collected && c.created_by != 0 && event.actor_id != c.created_by) {
+        outbox.Inbox(key, c.created_by);
+    }
+}
+
 // The reporter hears back by the way they came (see the header).
 void AnswerReporter(const Case& c, std::string_view outcome, Outbox& outbox) {
     if (c.channel == domain::Channel::kHotline) {
@@ -212,6 +292,8 @@ void AnswerReporter(const Case& c, std::string_view outcome, Outbox& outbox) {
             outbox.Inbox("direct_card_answered", c.created_by);
         } else if (outcome == "extended" && c.created_by != 0) {
             outbox.Inbox("direct_card_extended", c.created_by);
+        } else if (outcome == "closed" && c.created_by != 0) {
+            outbox.Inbox("direct_card_closed", c.created_by);
         }
         return;
     }
@@ -231,16 +313,37 @@ void AnswerReporter(const Case& c, std::string_view outcome, Outbox& outbox) {
     }
 }
 
+// 并案: every reporter of a case merged into this one hears its answer, under their own number.
+void AnswerMergedReporters(Repositories& repositories, const Case& master, const CaseEvent& event,
+                           std::string_view outcome) {
+    for (const Case& merged : repositories.Cases().MergedInto(master.id)) {
+        domain::CaseParties parties;
+        Params params = CaseParams(merged, parties);
+        params["answer"] = master.answer_text;
+        Outbox outbox(
+            repositories, merged,
+            "case:" + std::to_string(master.id) + ":" + std::to_string(event.seq) + ":merged",
+            event.at, std::move(params));
+        AnswerReporter(merged, outcome, outbox);
+    }
+}
+
 }  // namespace
 
 void NotifyCaseEvent(Repositories& repositories, const Case& after, const CaseEvent& event,
-                     const domain::CaseParties& parties) {
+                     const domain::CaseParties& parties, const NotifyOptions& options) {
     Params params = CaseParams(after, parties);
     if (const std::string reason = PayloadText(event, "reason"); !reason.empty()) {
         params["reason"] = reason;
     }
     if (const std::string ref = PayloadText(event, "externalRef"); !ref.empty()) {
         params["external_ref"] = ref;
+    }
+    if (const std::string note = PayloadText(event, "note"); !note.empty()) {
+        params["note"] = note;
+    }
+    if (!options.query_code.empty()) {
+        params["query_code"] = options.query_code;
     }
     if (event.actor_unit_id) {
         if (const auto unit = repositories.Orgs().FindById(*event.actor_unit_id)) {
@@ -250,6 +353,10 @@ void NotifyCaseEvent(Repositories& repositories, const Case& after, const CaseEv
     if (event.action == "approve_extension" && after.answer_deadline) {
         params["deadline"] = ShortTime(*after.answer_deadline);  // the new promise
     }
+    const std::string relayed = PayloadText(event, "relayMessage");
+    if (!relayed.empty()) {
+        params["message"] = relayed;
+    }
     const std::string occasion =
         "case:" + std::to_string(after.id) + ":" + std::to_string(event.seq);
     Outbox outbox(repositories, after, occasion, event.at, std::move(params));
@@ -257,14 +364,31 @@ void NotifyCaseEvent(Repositories& repositories, const Case& after, const CaseEv
     if (action == "create") {
         if (after.urgency == domain::Urgency::kCritical) {
             NotifyCritical(repositories, after, outbox);
+            NotifyPassedOver(repositories, after, event, outbox);
+        }
+        if (after.scope == domain::CaseScope::kCollective ||
+            after.people_involved >= options.collective_threshold) {
+            NotifyCollective(repositories, after, outbox);
+        }
+        if (after.channel == domain::Channel::kDirectCard) {
+            NotifyCityOffice(after, "direct_card_reported", repositories, outbox);
         }
         if (after.state == domain::CaseState::kDispatched) {
             NotifyNewHolder(parties, outbox);
+        }
+        if (!options.query_code.empty() && !after.reporter.anonymous) {
+            outbox.Sms("reporter_registered", after.reporter.phone);
         }
         return;
     }
     if (action == "dispatch") {
         NotifyNewHolder(parties, outbox);
+        if (after.channel == domain::Channel::kDirectCard && after.created_by != 0) {
+            outbox.Inbox("direct_card_dispatched", after.created_by);
+        }
+    } else if (action == "instruct") {
+        // The leader's 批示 goes to whoever holds the case and must act on it.
+        outbox.Staff("case_instructed", parties.holder);
     } else if (action == "escalate" && parties.escalated_to) {
         RecipientQuery leaders;
         leaders.roles = {Role::kLeader};
@@ -278,20 +402,44 @@ void NotifyCaseEvent(Repositories& repositories, const Case& after, const CaseEv
         outbox.Webhook("case_handover", kHotlineWebhook);
     } else if (action == "approve_answer") {
         AnswerReporter(after, "answered", outbox);
+        AnswerCollector(after, event, "collector_answered", outbox);
+        AnswerMergedReporters(repositories, after, event, "answered");
     } else if (action == "decline") {
         AnswerReporter(after, "declined", outbox);
     } else if (action == "approve_extension") {
-        // The promise to the reporter moved: they hear the new date.
+        // The promise to the reporter moved: they hear the new date, and so does the unit.
         AnswerReporter(after, "extended", outbox);
+        outbox.Staff("extension_approved", parties.holder);
+    } else if (action == "answer" && after.unit_review_pending && parties.lead_unit) {
+        // 二级工作网络: the unit's 分管领导 signs what its 承办人 drafted.
+        RecipientQuery unit_leaders;
+        unit_leaders.roles = {Role::kUnitLeader};
+        unit_leaders.at_nodes = {parties.lead_unit->id};
+        outbox.InboxAll("unit_answer_drafted",
+                        repositories.Notifications().Recipients(unit_leaders));
+    } else if (action == "reject_unit_answer") {
+        outbox.Staff("unit_answer_returned", parties.holder);
+    } else if (action == "assign") {
+        if (after.assignee_user_id) {
+            outbox.Inbox("case_assigned", *after.assignee_user_id);
+        } else {
+            outbox.Staff("case_assigned", parties.assignee_unit);
+        }
+    } else if (action == "contact_reporter" && !relayed.empty()) {
+        // The unit may not see a confidential reporter's number: the platform sends its words.
+        outbox.Sms("reporter_relay", after.reporter.phone);
     }
     if ((action == "close" || action == "follow_up") && after.state == domain::CaseState::kClosed) {
         AnswerReporter(after, "closed", outbox);
+        AnswerMergedReporters(repositories, after, event, "closed");
+        AnswerCollector(after, event, "collector_closed", outbox);
     }
 }
 
 void NotifyNode(Repositories& repositories, domain::OrgUnitId node, std::string_view template_key,
                 const Case& c, std::string_view dedupe_key, Instant at,
-                const std::map<std::string, std::string>& extra, Audience audience) {
+                const std::map<std::string, std::string>& extra, Audience audience,
+                const NoticeRoute& route) {
     const auto unit = repositories.Orgs().FindById(node);
     if (!unit) {
         return;
@@ -303,11 +451,20 @@ void NotifyNode(Repositories& repositories, domain::OrgUnitId node, std::string_
         params[name] = value;
     }
     Outbox outbox(repositories, c, std::string(dedupe_key), at, std::move(params));
+    outbox.RouteAs(route);
     if (audience == Audience::kLeaders) {
         RecipientQuery leaders;
         leaders.roles = {Role::kLeader};
         leaders.at_nodes = {node};
-        outbox.InboxAll(template_key, repositories.Notifications().Recipients(leaders));
+        outbox.InboxAll(template_key, repositories.Notifications().Recipients(leaders), true);
+        return;
+    }
+    if (audience == Audience::kInspectors) {
+        // Inspectors see what lies under their node: those on the node and every node above.
+        RecipientQuery inspectors;
+        inspectors.roles = {Role::kInspector};
+        inspectors.at_nodes = IdsOnPath(unit->path);
+        outbox.InboxAll(template_key, repositories.Notifications().Recipients(inspectors));
         return;
     }
     outbox.Staff(template_key, unit);

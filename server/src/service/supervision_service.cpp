@@ -1,6 +1,7 @@
 #include "service/supervision_service.hpp"
 
 #include <algorithm>
+#include <charconv>
 
 #include <nlohmann/json.hpp>
 
@@ -95,7 +96,8 @@ Result<Supervision> SupervisionService::Issue(const domain::Principal& caller, d
                         now);
         NotifyNode(repositories, c->holder_id, "supervision_notice", *c,
                    "supervision:" + std::to_string(supervision.id), now,
-                   {{"action", "督办单"}, {"deadline", ShortTime(*supervision.reply_due)}});
+                   {{"action", "督办单"}, {"deadline", ShortTime(*supervision.reply_due)}},
+                   Audience::kStaff, {"supervision_order"});
         return supervision;
     });
 }
@@ -111,7 +113,7 @@ Result<Supervision> SupervisionService::Reply(const domain::Principal& caller, d
     const Instant now = clock_.Now();
     return domain::Transact(store_, [&](Repositories& repositories) -> Result<Supervision> {
         auto supervision = repositories.Supervisions().FindById(supervision_id);
-        if (!supervision || supervision->case_id != id || !supervision->manual ||
+        if (!supervision || supervision->case_id != id || !supervision->reply_due ||
             !repositories.Cases().IsVisible(id, domain::VisibilityOf(caller))) {
             return Fail(NotFound("supervision.not_found", "No such 督办单 on this case."));
         }
@@ -151,9 +153,20 @@ Result<std::vector<Supervision>> SupervisionService::OfCase(const domain::Princi
         });
 }
 
-std::vector<Supervision> SupervisionService::List(const domain::Principal& caller,
-                                                  const SupervisionFilter& filter) {
+Result<SupervisionPage> SupervisionService::List(const domain::Principal& caller,
+                                                 const SupervisionFilter& filter,
+                                                 std::string_view cursor) {
     domain::SupervisionQuery query;
+    if (!cursor.empty()) {
+        // The cursor is the id of the last record served: ids only grow, newest first.
+        std::int64_t after = 0;
+        const auto* end = cursor.data() + cursor.size();
+        const auto parsed = std::from_chars(cursor.data(), end, after);
+        if (parsed.ec != std::errc() || parsed.ptr != end || after <= 0) {
+            return Fail(Validation({{"cursor", "invalid", "Use the nextCursor of a page."}}));
+        }
+        query.before_id = after;
+    }
     query.open_only = filter.open_only;
     query.manual_only = filter.manual_only;
     query.limit = std::clamp(filter.limit, 1, 500);
@@ -164,12 +177,18 @@ std::vector<Supervision> SupervisionService::List(const domain::Principal& calle
     if (!visibility.everything) {
         query.unit_paths = visibility.paths;
         if (query.unit_paths.empty()) {
-            return {};
+            return SupervisionPage{};
         }
     }
     query.only_unit = filter.unit_id;
     return domain::Query(store_, [&](Repositories& repositories) {
-        return repositories.Supervisions().List(query);
+        SupervisionPage page;
+        page.items = repositories.Supervisions().List(query);
+        page.totals = repositories.Supervisions().Count(query);
+        if (static_cast<int>(page.items.size()) == query.limit) {
+            page.next_cursor = std::to_string(page.items.back().id);
+        }
+        return page;
     });
 }
 

@@ -24,11 +24,20 @@ struct SupervisionOrder {
 
 /// The supervision centre's filter.
 struct SupervisionFilter {
-    bool open_only = false;     // manual, not yet replied
-    bool overdue_only = false;  // manual, reply late
+    bool open_only = false;     // a reply is owed (manual or automatic 督办), not yet given
+    bool overdue_only = false;  // a reply is owed and late
     bool manual_only = false;
     std::optional<domain::OrgUnitId> unit_id;
-    int limit = 100;
+    int limit = 100;  // 1–500
+};
+
+/// One page of the supervision centre, newest first.
+struct SupervisionPage {
+    std::vector<domain::Supervision> items;
+    /// Hand back as `cursor` for the next page; empty on the last page.
+    std::string next_cursor;
+    /// Every record the filter matches (all pages), by level.
+    domain::SupervisionTotals totals;
 };
 
 class SupervisionService {
@@ -41,7 +50,8 @@ class SupervisionService {
     /// "case.terminal" for a finished case; 422 for the order's fields.
     Result<domain::Supervision> Issue(const domain::Principal& caller, domain::CaseId id,
                                       const SupervisionOrder& order);
-    /// The holding unit's reply. Errors: 404 "supervision.not_found"; 403
+    /// The holding unit's reply to a manual 督办单 or an automatic 督办 (whatever has a reply
+    /// deadline). Errors: 404 "supervision.not_found" (also a 催办 or 通报, which want none); 403
     /// "supervision.not_addressee" unless the caller works at the unit it was issued to; 409
     /// "supervision.already_replied"; 422 "reply" required.
     Result<domain::Supervision> Reply(const domain::Principal& caller, domain::CaseId id,
@@ -50,9 +60,10 @@ class SupervisionService {
     Result<std::vector<domain::Supervision>> OfCase(const domain::Principal& caller,
                                                     domain::CaseId id);
     /// Supervisions addressed inside the caller's scope (the city office and inspectors see
-    /// all), newest first.
-    std::vector<domain::Supervision> List(const domain::Principal& caller,
-                                          const SupervisionFilter& filter);
+    /// all), newest first, from after `cursor` (the nextCursor of the page before; empty for
+    /// the first page). Errors: 422 "cursor" invalid.
+    Result<SupervisionPage> List(const domain::Principal& caller, const SupervisionFilter& filter,
+                                 std::string_view cursor = {});
 
   private:
     domain::Store& store_;

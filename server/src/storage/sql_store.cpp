@@ -3,6 +3,7 @@
 #include "storage/sql/sql_auth_repository.hpp"
 #include "storage/sql/sql_case_repository.hpp"
 #include "storage/sql/sql_catalog_repository.hpp"
+#include "storage/sql/sql_notice_digest_repository.hpp"
 #include "storage/sql/sql_notification_repository.hpp"
 #include "storage/sql/sql_org_repository.hpp"
 #include "storage/sql/sql_saved_view_repository.hpp"
@@ -24,7 +25,8 @@ class SqlRepositories final : public domain::Repositories {
           notifications_(session),
           time_rules_(session),
           supervisions_(session),
-          saved_views_(session) {}
+          saved_views_(session),
+          notice_digests_(session) {}
 
     domain::OrgRepository& Orgs() override { return orgs_; }
     domain::UserRepository& Users() override { return users_; }
@@ -35,6 +37,7 @@ class SqlRepositories final : public domain::Repositories {
     domain::TimeRulesRepository& TimeRules() override { return time_rules_; }
     domain::SupervisionRepository& Supervisions() override { return supervisions_; }
     domain::SavedViewRepository& SavedViews() override { return saved_views_; }
+    domain::NoticeDigestRepository& NoticeDigests() override { return notice_digests_; }
 
   private:
     SqlOrgRepository orgs_;
@@ -46,6 +49,7 @@ class SqlRepositories final : public domain::Repositories {
     SqlTimeRulesRepository time_rules_;
     SqlSupervisionRepository supervisions_;
     SqlSavedViewRepository saved_views_;
+    SqlNoticeDigestRepository notice_digests_;
 };
 
 }  // namespace

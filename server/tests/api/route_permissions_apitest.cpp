@@ -95,6 +95,8 @@ constexpr RouteRule kRules[] = {
     {"POST /api/v1/notifications/read-all", Who::kSignedIn},
     {"POST /api/v1/notifications/{id}/read", Who::kSignedIn},
     {"GET /api/v1/notifications/failed", Who::kCityOfficeAndAdmins},
+    {"GET /api/v1/notifications/preferences", Who::kSignedIn},
+    {"PUT /api/v1/notifications/preferences", Who::kSignedIn},
     {"GET /api/v1/ws", Who::kSignedIn},
     {"GET /api/v1/calendar", Who::kStaffAndAdmins},
     {"PUT /api/v1/calendar/days/{date}", Who::kAdmins},

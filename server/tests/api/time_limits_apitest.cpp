@@ -339,6 +339,13 @@ TEST_F(SweepApiTest, ALateCaseTurnsRedAndIsSupervisedOnceAtEachLevel) {
     EXPECT_EQ(fresh.at("red"), 0);
     EXPECT_TRUE(Levels(city, id, false).empty());
 
+    // The leader would hear of the 通报 in the morning digest (supervision_digest_apitest);
+    // this one chose to hear of each at once.
+    Session leader = LogIn("leader");
+    ASSERT_THAT(
+        leader.Put("/api/v1/notifications/preferences", {{"modes", {{"bulletin", "immediate"}}}}),
+        HasStatus(200));
+
     // Three weeks later the two-hour acceptance is far overdue, holidays or not.
     Advance(admin, 21 * 24 * 60);
     const nlohmann::json late = Sweep(admin);
@@ -351,7 +358,6 @@ TEST_F(SweepApiTest, ALateCaseTurnsRedAndIsSupervisedOnceAtEachLevel) {
               (std::vector<std::string>{"bulletin", "reminder", "written"}));
     EXPECT_TRUE(IdsIn(city.Get("/api/v1/cases?warning=red&limit=100")).contains(id));
     // The 通报 reaches the city's leader in charge.
-    Session leader = LogIn("leader");
     const HttpResponse inbox = leader.Get("/api/v1/notifications?limit=100");
     ASSERT_THAT(inbox, HasStatus(200));
     bool told = false;

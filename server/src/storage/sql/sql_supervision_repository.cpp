@@ -16,7 +16,8 @@ constexpr std::string_view kColumns =
     "(SELECT c.number FROM cases c WHERE c.id = s.case_id)";
 
 constexpr std::string_view kSweptColumns =
-    " RETURNING id, number, title, holder_id, deadline_step, deadline";
+    " RETURNING id, number, title, holder_id, deadline_step, deadline, state, urgency, "
+    "origin_path";
 
 Supervision FromRow(const SqlRow& row) {
     Supervision s;
@@ -68,9 +69,10 @@ std::optional<Supervision> SqlSupervisionRepository::FindById(std::int64_t id) {
     return row ? std::optional(FromRow(*row)) : std::nullopt;
 }
 
-std::vector<Supervision> SqlSupervisionRepository::List(const domain::SupervisionQuery& query) {
-    std::string sql = "SELECT " + std::string(kColumns) + " FROM case_supervisions s WHERE 1 = 1";
-    std::vector<SqlValue> params;
+// The WHERE clause of a query (without paging), its parameters appended to `params`.
+std::string SqlSupervisionRepository::Where(const domain::SupervisionQuery& query,
+                                            std::vector<SqlValue>& params) {
+    std::string sql = " WHERE 1 = 1";
     if (query.case_id) {
         sql += " AND s.case_id = ?";
         params.emplace_back(*query.case_id);
@@ -97,12 +99,24 @@ std::vector<Supervision> SqlSupervisionRepository::List(const domain::Supervisio
     if (query.manual_only) {
         sql += " AND s.manual = 1";
     }
+    // A reply is owed where a reply deadline was set: manual orders and automatic 督办.
     if (query.open_only) {
-        sql += " AND s.manual = 1 AND s.replied_at IS NULL";
+        sql += " AND s.reply_due IS NOT NULL AND s.replied_at IS NULL";
     }
     if (query.reply_overdue_at) {
-        sql += " AND s.manual = 1 AND s.replied_at IS NULL AND s.reply_due < ?";
+        sql += " AND s.reply_due IS NOT NULL AND s.replied_at IS NULL AND s.reply_due < ?";
         params.emplace_back(ToEpochMs(*query.reply_overdue_at));
+    }
+    return sql;
+}
+
+std::vector<Supervision> SqlSupervisionRepository::List(const domain::SupervisionQuery& query) {
+    std::vector<SqlValue> params;
+    std::string sql =
+        "SELECT " + std::string(kColumns) + " FROM case_supervisions s" + Where(query, params);
+    if (query.before_id) {
+        sql += " AND s.id < ?";
+        params.emplace_back(*query.before_id);
     }
     sql += " ORDER BY s.id DESC LIMIT ?";
     params.emplace_back(std::int64_t{query.limit});
@@ -113,11 +127,32 @@ std::vector<Supervision> SqlSupervisionRepository::List(const domain::Supervisio
     return found;
 }
 
+domain::SupervisionTotals SqlSupervisionRepository::Count(const domain::SupervisionQuery& query) {
+    std::vector<SqlValue> params;
+    const std::string sql = "SELECT s.level, COUNT(*) FROM case_supervisions s" +
+                            Where(query, params) + " GROUP BY s.level";
+    domain::SupervisionTotals totals;
+    for (const SqlRow& row : session_.Query(sql, params)) {
+        switch (static_cast<domain::SupervisionLevel>(row.Int(0))) {
+            case domain::SupervisionLevel::kReminder:
+                totals.reminder = row.Int(1);
+                break;
+            case domain::SupervisionLevel::kWritten:
+                totals.written = row.Int(1);
+                break;
+            case domain::SupervisionLevel::kBulletin:
+                totals.bulletin = row.Int(1);
+                break;
+        }
+    }
+    return totals;
+}
+
 bool SqlSupervisionRepository::Reply(std::int64_t id, domain::UserId by, std::string_view reply,
                                      Instant at) {
     return session_.Execute(
                "UPDATE case_supervisions SET replied_at = ?, replied_by = ?, reply = ? "
-               "WHERE id = ? AND manual = 1 AND replied_at IS NULL",
+               "WHERE id = ? AND reply_due IS NOT NULL AND replied_at IS NULL",
                {ToEpochMs(at), by, std::string(reply), id}) == 1;
 }
 
@@ -133,6 +168,9 @@ std::vector<SweptCase> SqlSupervisionRepository::Swept(const std::string& update
         c.step = row.OptionalText(4).and_then(
             [](const std::string& name) { return domain::ParseDeadlineStep(name); });
         c.deadline = row.OptionalInstant(5);
+        c.state = domain::ParseCaseState(row.Text(6)).value_or(domain::CaseState::kRegistered);
+        c.urgency = domain::ParseUrgency(row.Text(7)).value_or(domain::Urgency::kNormal);
+        c.origin_path = row.Text(8);
         cases.push_back(std::move(c));
     }
     return cases;
@@ -164,9 +202,9 @@ std::vector<SweptCase> SqlSupervisionRepository::MarkRed(Instant now) {
         {ToEpochMs(now)});
 }
 
-std::vector<SweptCase> SqlSupervisionRepository::RaiseSupervision(domain::SupervisionLevel level,
-                                                                  Instant overdue_before,
-                                                                  Instant now) {
+std::vector<SweptCase> SqlSupervisionRepository::RaiseSupervision(
+    domain::SupervisionLevel level, Instant overdue_before, Instant now,
+    std::optional<Instant> reply_due) {
     const int target = static_cast<int>(level);
     std::string below;
     for (int l = 0; l < target; ++l) {
@@ -175,7 +213,7 @@ std::vector<SweptCase> SqlSupervisionRepository::RaiseSupervision(domain::Superv
     auto cases = Swept("UPDATE cases SET supervision_level = " + std::to_string(target) +
                            " WHERE supervision_level IN (" + below + ") AND deadline < ?",
                        {ToEpochMs(overdue_before)});
-    for (const SweptCase& c : cases) {
+    for (SweptCase& c : cases) {
         Supervision record;
         record.case_id = c.id;
         record.level = level;
@@ -183,9 +221,19 @@ std::vector<SweptCase> SqlSupervisionRepository::RaiseSupervision(domain::Superv
         record.step_deadline = c.deadline;
         record.unit_id = c.holder_id;
         record.issued_at = now;
-        Insert(std::move(record));
+        record.reply_due = reply_due;
+        c.supervision_id = Insert(std::move(record)).id;
     }
     return cases;
+}
+
+bool SqlSupervisionRepository::WasLateBefore(domain::CaseId id, std::optional<Instant> deadline) {
+    return session_
+        .QueryOne(
+            "SELECT 1 FROM case_supervisions WHERE case_id = ? AND manual = 0 AND "
+            "step_deadline IS NOT NULL AND step_deadline <> ? LIMIT 1",
+            {id, deadline ? SqlValue(ToEpochMs(*deadline)) : SqlValue(std::int64_t{0})})
+        .has_value();
 }
 
 std::vector<Supervision> SqlSupervisionRepository::FlagLateReplies(Instant now) {
@@ -194,7 +242,7 @@ std::vector<Supervision> SqlSupervisionRepository::FlagLateReplies(Instant now) 
     std::vector<Supervision> late;
     for (const SqlRow& row : session_.Query(
              "UPDATE case_supervisions SET reply_warning_level = 2 WHERE reply_warning_level = 0 "
-             "AND manual = 1 AND replied_at IS NULL AND reply_due < ? RETURNING id",
+             "AND reply_due IS NOT NULL AND replied_at IS NULL AND reply_due < ? RETURNING id",
              {ToEpochMs(now)})) {
         if (auto record = FindById(row.Int(0))) {
             late.push_back(std::move(*record));
