@@ -137,6 +137,7 @@ async function approverGrantsFewerDaysThanAsked(browser: Browser): Promise<void>
     await shotBoth(page, 'dialogs-approve-extension')
     await submitAndWait(page, dialog, '同意延期')
     assert.equal(await stateText(page), '办理中')
+    await page.locator('[data-test="timeline-granted"]', { hasText: '申请 4 个工作日，同意 2 个工作日' }).waitFor()
   })
 
   const approved = (await events(handler, id)).find((event) => event.action === 'approve_extension')
@@ -166,7 +167,7 @@ async function unitLeaderSignsTheDraftedAnswer(browser: Browser): Promise<void> 
 
   await asUser(browser, 'unit-leader', id, async (page) => {
     await page.locator('[data-test="unit-review-pending"]', { hasText: '答复待分管领导签发' }).waitFor()
-    await shot(page, 'dialogs-unit-review-pending-1280')
+    await shotBoth(page, 'dialogs-unit-review-pending')
     const dialog = await openDialog(page, 'approve_unit_answer')
     await dialog.locator('[data-test="unit-answer-text"]', { hasText: drafted }).waitFor()
     assert.equal(((await dialog.locator('[data-test="unit-answer-result"]').textContent()) ?? '').trim(), '已解决')

@@ -216,6 +216,8 @@ export default defineMessages(
         target: '至：{name}',
         assisting: '协办：{names}',
         extensionDays: '延期 {n} 个工作日',
+        granted: '申请 {requested} 个工作日，同意 {granted} 个工作日',
+        unitReview: '待分管领导签发',
         committedDate: '承诺于 {date} 前办结',
         replyDue: '回复期限：{date}',
         unreachable: '未能联系上诉求人',
@@ -229,6 +231,7 @@ export default defineMessages(
           answerText: '答复',
           reply: '回复',
           externalRef: '外部编号',
+          relayMessage: '短信转达',
         },
       },
       attachments: {
@@ -465,6 +468,8 @@ export default defineMessages(
         target: 'To: {name}',
         assisting: 'Assisting: {names}',
         extensionDays: '{n} working days',
+        granted: '{requested} working days asked, {granted} granted',
+        unitReview: 'Awaits the leader in charge',
         committedDate: 'Committed to finish by {date}',
         replyDue: 'Reply due {date}',
         unreachable: 'Reporter unreachable',
@@ -478,6 +483,7 @@ export default defineMessages(
           answerText: 'Answer',
           reply: 'Reply',
           externalRef: 'External ref',
+          relayMessage: 'Relayed text',
         },
       },
       attachments: {
