@@ -25,6 +25,8 @@ async function overdueCaseIsSupervisedAndAnswered(browser: Browser): Promise<voi
   await openCase(office, id)
   await office.locator('[data-test="case-deadline"] [data-warning="red"]').first().waitFor()
   assert.match((await office.locator('[data-test="case-deadline"]').first().textContent()) ?? '', /已超期/)
+  // The sweep's 催办 is an event of the case, named in Chinese on its timeline (issue 11).
+  await office.locator('[data-test="timeline-item"][data-action="auto_remind"]', { hasText: '催办' }).first().waitFor({ state: 'attached' })
   await office.locator('[data-test="supervision-issue"]').click()
   const dialog = office.locator('[data-test="supervision-dialog"]')
   await dialog.waitFor()
@@ -41,6 +43,8 @@ async function overdueCaseIsSupervisedAndAnswered(browser: Browser): Promise<voi
   const number = ((await office.locator('[data-test="case-number"]').first().textContent()) ?? '').trim()
   await office.goto(`${BASE_URL}/supervision?tab=orders`)
   await office.locator('[data-test="orders-table"]', { hasText: number }).waitFor()
+  // …a page at a time, with the totals by level of everything the filter matches.
+  await office.locator('[data-test="orders-totals"]', { hasText: '催办' }).waitFor()
   // …and under the unit it was issued to, by name.
   await office.locator('[data-test="orders-table"] .el-table__row', { hasText: number }).first().getByText('吉林市住房和城乡建设局').waitFor()
   await shot(office, 'overdue-1-supervision-centre-orders')

@@ -8,11 +8,12 @@ import caseActions from './locales/features/case-actions'
 import caseViews from './locales/features/case-views'
 import home from './locales/features/home'
 import intake from './locales/features/intake'
+import notices from './locales/features/notices'
 import supervision from './locales/features/supervision'
 import { mergeMessages } from './locales/merge'
 
 // The core messages (zh-CN.ts, en.ts) and each feature's own (locales/features/).
-const FEATURES = [adminOrg, adminReference, caseActions, caseViews, home, intake, supervision] as const
+const FEATURES = [adminOrg, adminReference, caseActions, caseViews, home, intake, notices, supervision] as const
 
 export type MessageSchema = typeof zhCN &
   typeof adminOrg.zh &
@@ -21,6 +22,7 @@ export type MessageSchema = typeof zhCN &
   typeof caseViews.zh &
   typeof home.zh &
   typeof intake.zh &
+  typeof notices.zh &
   typeof supervision.zh
 const zhMessages = mergeMessages<MessageSchema>(zhCN, ...FEATURES.map((feature) => feature.zh))
 const enMessages = mergeMessages<MessageSchema>(en, ...FEATURES.map((feature) => feature.en))

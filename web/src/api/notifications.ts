@@ -1,5 +1,5 @@
 import { http } from './http'
-import type { NotificationPage, NotificationQuery } from './types'
+import type { ItemList, NoticeMode, NoticePreference, NotificationPage, NotificationQuery } from './types'
 
 export const listNotifications = (query: NotificationQuery = {}) =>
   http.get<NotificationPage>('/api/v1/notifications', { ...query })
@@ -7,6 +7,12 @@ export const listNotifications = (query: NotificationQuery = {}) =>
 export const readNotification = (id: number) => http.post<void>(`/api/v1/notifications/${id}/read`)
 
 export const readAllNotifications = () => http.post<{ updated: number }>('/api/v1/notifications/read-all')
+
+export const getNoticePreferences = () => http.get<ItemList<NoticePreference>>('/api/v1/notifications/preferences')
+
+/** Sets the modes of the kinds named; the others stay as they are. */
+export const updateNoticePreferences = (modes: Record<string, NoticeMode>) =>
+  http.put<ItemList<NoticePreference>>('/api/v1/notifications/preferences', { modes })
 
 /** ws:// or wss:// on the page's own host. */
 export function notificationSocketUrl(location: Location): string {

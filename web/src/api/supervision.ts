@@ -1,12 +1,13 @@
 // 督办 (docs/api.md "Time limits and supervision"): a case's 督办单 and the supervision centre's list.
 import { http } from './http'
-import type { DeadlineStep, ItemList } from './types'
+import type { DeadlineStep, ItemList, KeysetPage } from './types'
 
 export type SupervisionLevelName = 'reminder' | 'written' | 'bulletin'
 export type SupervisionStatus = 'all' | 'manual' | 'open' | 'overdue'
 export const SUPERVISION_STATUSES: readonly SupervisionStatus[] = ['all', 'manual', 'open', 'overdue']
 
-/** A 督办单: automatic (the sweep's 催办/督办/通报) or issued by hand (manual, wants a reply). */
+/** A 督办单: automatic (the sweep's 催办/督办/通报) or issued by hand. Whatever has a `replyDue`
+ * (manual ones and the automatic 督办) wants a reply from the unit. */
 export interface Supervision {
   id: number
   caseId: number
@@ -28,11 +29,21 @@ export interface Supervision {
   replyLate: boolean
 }
 
-/** The server answers at most this many, newest first, with no paging. */
-export const SUPERVISION_LIST_LIMIT = 100
+/** Everything the filter matches (all pages), by level. */
+export interface SupervisionTotals {
+  reminder: number
+  written: number
+  bulletin: number
+  all: number
+}
 
-export const listSupervisions = (query: { status: SupervisionStatus; unit?: number }) =>
-  http.get<ItemList<Supervision>>('/api/v1/supervisions', query)
+export interface SupervisionPage extends KeysetPage<Supervision> {
+  totals: SupervisionTotals
+}
+
+/** One page of the supervision centre, newest first; `cursor` is the nextCursor of the page before. */
+export const listSupervisions = (query: { status: SupervisionStatus; unit?: number; limit?: number; cursor?: string }) =>
+  http.get<SupervisionPage>('/api/v1/supervisions', query)
 
 export interface SupervisionOrder {
   note: string

@@ -354,6 +354,29 @@ export interface Notification {
   createdAt: string
   read: boolean
   readAt: string | null
+  /** The morning digest's worst cases, most overdue first (empty for other messages). */
+  cases?: NotificationCaseLink[]
+}
+
+export interface NotificationCaseLink {
+  id: number
+  number: string
+  title: string
+  overdueWorkingDays: number
+}
+
+export type NoticeMode = 'immediate' | 'digest'
+
+/** One kind of notice and how it reaches the user (GET /api/v1/notifications/preferences). */
+export interface NoticePreference {
+  kind: string
+  /** The server's Chinese name, for kinds the web app has no label for. */
+  label: string
+  /** Raised by the deadline sweep (cards, 催办, 督办, 通报). */
+  automatic: boolean
+  mode: NoticeMode
+  /** The user chose it; otherwise it is the default for their roles. */
+  chosen: boolean
 }
 
 export interface NotificationPage extends KeysetPage<Notification> {

@@ -211,6 +211,7 @@ const en: MessageSchema = {
     unit_leader: 'Unit leader',
     leader: 'Leader',
     inspector: 'Inspector',
+    system: 'System',
   },
   action: {
     create: 'Registered',
@@ -242,6 +243,9 @@ const en: MessageSchema = {
     handover: 'Handed to hotline',
     supervise: 'Supervised',
     supervision_reply: 'Supervision replied',
+    auto_remind: 'Reminder',
+    auto_supervise: 'Written supervision',
+    auto_bulletin: 'Bulletin',
     assist: 'Assisted',
     assign: 'Assigned',
     approve_unit_answer: 'Answer signed',

@@ -210,6 +210,7 @@ const zhCN = {
     unit_leader: '分管领导',
     leader: '领导',
     inspector: '督查',
+    system: '系统',
   },
   action: {
     create: '登记',
@@ -241,6 +242,9 @@ const zhCN = {
     handover: '移交热线',
     supervise: '督办',
     supervision_reply: '督办回复',
+    auto_remind: '催办',
+    auto_supervise: '督办',
+    auto_bulletin: '通报',
     assist: '协办',
     assign: '交办',
     approve_unit_answer: '签发',

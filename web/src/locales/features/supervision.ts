@@ -47,7 +47,7 @@ export default defineMessages(
         late: '逾期回复',
         onTime: '按期',
         note: '督办意见',
-        partial: '仅显示最近 {max} 条，请按状态或单位筛选查看更早的督办单。',
+        total: '共 {n} 条',
         empty: '暂无督办单',
         levels: {
           reminder: '催办',
@@ -110,7 +110,7 @@ export default defineMessages(
         late: 'Late',
         onTime: 'On time',
         note: 'Note',
-        partial: 'Only the latest {max} are shown; filter by status or unit to see older orders.',
+        total: '{n} in all',
         empty: 'No supervision orders',
         levels: {
           reminder: 'Reminder',

@@ -31,7 +31,8 @@ describe('supervision rows', () => {
   })
 
   it('say where the reply stands', () => {
-    expect(replyState({ ...base, manual: false }, after)).toBe('not_needed')
+    expect(replyState({ ...base, manual: false, level: 'reminder', replyDue: null }, after)).toBe('not_needed')
+    expect(replyState({ ...base, manual: false }, before)).toBe('waiting')
     expect(replyState(base, before)).toBe('waiting')
     expect(replyState(base, after)).toBe('overdue')
     expect(replyState({ ...base, replyLate: true }, before)).toBe('overdue')

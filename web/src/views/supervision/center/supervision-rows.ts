@@ -8,9 +8,10 @@ export const levelKey = (s: Supervision): LevelKey => (s.manual ? 'manual' : s.l
 
 export type ReplyState = 'not_needed' | 'replied' | 'replied_late' | 'waiting' | 'overdue'
 
-/** Only manual orders ask for a reply; the sweep's are notices. */
+/** Manual orders and the sweep's written 督办 ask for a reply (they carry a reply deadline);
+ * 催办 and 通报 are notices. */
 export function replyState(s: Supervision, now: Date = new Date()): ReplyState {
-  if (!s.manual) return 'not_needed'
+  if (s.replyDue === null) return 'not_needed'
   if (s.repliedAt) return s.replyLate ? 'replied_late' : 'replied'
   if (s.replyLate || (s.replyDue !== null && Date.parse(s.replyDue) < now.getTime())) return 'overdue'
   return 'waiting'
