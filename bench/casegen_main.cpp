@@ -20,9 +20,9 @@ constexpr const char* kUsage =
     "usage: minqing-casegen --db URL --count N --seed S [--days D] [--now ISO8601] "
     "[--batch B]\n"
     "  --db     sqlite:/path/to/minqing.db or postgresql://user@host:port/db\n"
-    "  --count  cases to add (default 2000)\n"
+    "  --count  cases to add (default 20000)\n"
     "  --seed   the stream of cases (default 20260301)\n"
-    "  --days   the window ending at --now (default 90)\n"
+    "  --days   the window ending at --now (default 365)\n"
     "  --now    the end of the window (default: the system clock)\n"
     "  --batch  cases per write transaction (default 500)\n";
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <deque>
+#include <future>
 #include <map>
 #include <memory>
 #include <optional>
@@ -49,10 +50,6 @@ constexpr int kStateCount = 14;
 constexpr int kMaxRoutingSteps = 6;
 // Recent cases a repeat request may repeat.
 constexpr std::size_t kRecentCases = 256;
-// Office hours on the city's calendar: 8:30 to 17:30, Monday to Friday (holidays are not
-// modelled; they only shift a few events by a day).
-constexpr int kOfficeOpens = 8 * 60 + 30;
-constexpr int kOfficeCloses = 17 * 60 + 30;
 // City member units (data/seed/org/units.csv) the workflow names.
 constexpr int kHotlineUnit = 33;
 constexpr int kCivilAffairsUnit = 7;
@@ -92,6 +89,9 @@ class WalkCases final : public domain::CaseRepository {
         return inner_.List(query);
     }
     std::int64_t Count(const domain::CaseListQuery& query) override { return inner_.Count(query); }
+    std::vector<Case> MergedInto(domain::CaseId master) override {
+        return inner_.MergedInto(master);
+    }
     void AddAccess(domain::CaseId id, const std::vector<std::string>& paths) override {
         inner_.AddAccess(id, paths);
     }
@@ -117,6 +117,17 @@ class WalkCases final : public domain::CaseRepository {
         return inner_.LastEvent(id);
     }
     std::vector<domain::CaseEvent> Events(domain::CaseId id) override { return inner_.Events(id); }
+    std::map<domain::CaseId, Instant> LastEventAt(const std::vector<domain::CaseId>& ids,
+                                                  std::string_view action) override {
+        return inner_.LastEventAt(ids, action);
+    }
+    std::map<domain::CaseId, Instant> ReadAt(domain::UserId user,
+                                             const std::vector<domain::CaseId>& ids) override {
+        return inner_.ReadAt(user, ids);
+    }
+    void MarkRead(domain::CaseId id, domain::UserId user, Instant at) override {
+        inner_.MarkRead(id, user, at);
+    }
     domain::Attachment InsertAttachment(domain::Attachment attachment) override {
         return inner_.InsertAttachment(std::move(attachment));
     }
@@ -179,34 +190,15 @@ unsigned MonthInChina(Instant at) {
     return static_cast<unsigned>(std::chrono::year_month_day(local).month());
 }
 
-bool IsWorkingDay(std::chrono::sys_days day) {
-    const std::chrono::weekday weekday(day);
-    return weekday != std::chrono::Saturday && weekday != std::chrono::Sunday;
-}
-
-// Staff act in office hours: a time outside them moves to the next morning's first hours.
-Instant IntoOfficeHours(Instant at, Random& random) {
-    const auto local = at + kChinaOffset;
-    const auto day = std::chrono::floor<days>(local);
-    const auto minute = std::chrono::duration_cast<minutes>(local - day).count();
-    if (IsWorkingDay(day) && minute >= kOfficeOpens && minute < kOfficeCloses) {
-        return at;
-    }
-    auto next = IsWorkingDay(day) && minute < kOfficeOpens ? day : day + days(1);
-    while (!IsWorkingDay(next)) {
-        next += days(1);
-    }
-    const minutes start(kOfficeOpens + random.Between(0, 120));
-    return std::chrono::time_point_cast<milliseconds>(next + start - kChinaOffset) +
-           milliseconds(random.Between(0, 59'999));
-}
-
-// When cases are raised: hour by hour over the window, weighted by the hour of day in China
-// and the day of the week. Case i of n sits at quantile (i + r)/n, so creation times come out
-// in order without sorting and numbers follow them.
+// When cases are raised: hour by hour over the window, weighted by the hour of day in China,
+// the day (weekends and holidays on the city's calendar are quieter) and the month (its
+// matters' volume: heating and snow fill the winter). Case i of n sits at quantile (i + r)/n,
+// so creation times come out in order without sorting and numbers follow them.
 class CreationClock {
   public:
-    CreationClock(Instant now, int window_days) {
+    /// `month_volume[m]` is month m's (1–12) volume relative to the year's mean.
+    CreationClock(Instant now, int window_days, const domain::WorkCalendar& calendar,
+                  const std::array<double, 13>& month_volume) {
         static constexpr double kHourWeights[24] = {0.2, 0.1, 0.1, 0.1, 0.1, 0.3, 0.8, 1.5,
                                                     3.0, 4.0, 4.0, 3.5, 2.0, 2.5, 3.5, 3.5,
                                                     3.0, 2.0, 1.5, 1.5, 1.5, 1.2, 0.8, 0.4};
@@ -222,11 +214,13 @@ class CreationClock {
             const auto day = std::chrono::floor<days>(local);
             const int hour = static_cast<int>((hour_start - day).count());
             const std::chrono::weekday weekday(day);
-            const double day_weight = weekday == std::chrono::Saturday ? 0.6
+            // Offices and grid workers record less on days off; residents still call.
+            const double day_weight = calendar.IsWorkingDay(day)       ? 1.0
                                       : weekday == std::chrono::Sunday ? 0.5
-                                                                       : 1.0;
+                                                                       : 0.6;
+            const auto month = static_cast<unsigned>(std::chrono::year_month_day(day).month());
             const double fraction = static_cast<double>((slot_end - slot_start).count()) / 3.6e6;
-            total += kHourWeights[hour] * day_weight * fraction;
+            total += kHourWeights[hour] * day_weight * month_volume[month] * fraction;
             slots_.push_back({slot_start, slot_end, total});
             slot_start = slot_end;
         }
@@ -262,63 +256,43 @@ class CreationClock {
 };
 
 // ---------------------------------------------------------------------------------------------
-// Where a case is meant to end. Young cases are mostly still early in the workflow, old ones
-// mostly closed; each state keeps a floor so that every state occurs at any age.
+// How a case ends, drawn whatever its age. Where it stands at `now` is not drawn: it follows
+// from when it was raised and how long each step took, as in a working back office, so old
+// cases are finished and the open ones are the recent ones (plus long-term commitments).
 
-struct StateShape {
+struct Ending {
     CaseState state;
-    double share;  // percent of all cases, roughly
-    double decay;  // days over which the weight halves-ish; 0 for flat, < 0 for growing
+    double share;  // percent of all cases
 };
 
-constexpr StateShape kStateShapes[] = {
-    {CaseState::kRegistered, 3, 1}, {CaseState::kRouting, 4, 2},
-    {CaseState::kDispatched, 4, 2}, {CaseState::kReturnRequested, 3, 4},
-    {CaseState::kHandling, 9, 8},   {CaseState::kExtensionRequested, 3, 6},
-    {CaseState::kEscalated, 3, 15}, {CaseState::kLongTerm, 3, 0},
-    {CaseState::kAnswered, 4, 3},   {CaseState::kFollowUp, 5, 5},
-    {CaseState::kClosed, 47, -5},   {CaseState::kDeclined, 3, 0},
-    {CaseState::kMerged, 3, 0},     {CaseState::kWithdrawn, 3, 0},
+constexpr Ending kEndings[] = {
+    {CaseState::kClosed, 88},
+    {CaseState::kDeclined, 5},
+    {CaseState::kMerged, 3},
+    {CaseState::kWithdrawn, 4},
 };
 
-// Rational rather than exponential shapes: plain arithmetic gives the same bits everywhere.
-double Shape(double decay, double age) {
-    if (decay > 0) {
-        const double x = 1.0 + age / decay;
-        return 1.0 / (x * x);
+CaseState DrawEnding(Random& random) {
+    std::array<double, std::size(kEndings)> weights{};
+    for (std::size_t i = 0; i < weights.size(); ++i) {
+        weights[i] = kEndings[i].share;
     }
-    if (decay < 0) {
-        return age / (age - decay);
-    }
-    return 1.0;
+    return kEndings[random.Weighted(weights)].state;
 }
 
-class TargetStates {
-  public:
-    explicit TargetStates(int window_days) : window_(window_days) {
-        constexpr int kSteps = 1000;
-        for (const auto& shape : kStateShapes) {
-            double sum = 0;
-            for (int k = 0; k < kSteps; ++k) {
-                sum += Shape(shape.decay, (k + 0.5) * window_ / kSteps);
-            }
-            means_.push_back(sum / kSteps);
-        }
-    }
+// Detours a case may take on its way (shares of the cases that reach the step).
+constexpr double kReturnShare = 0.07;      // the unit asks the dispatcher to take it back
+constexpr double kRecallShare = 0.02;      // the dispatcher recalls a wrong dispatch
+constexpr double kExtensionShare = 0.08;   // the unit asks for more time
+constexpr double kEscalationShare = 0.04;  // a leader in charge is asked for an instruction
+constexpr double kLongTermShare = 0.015;   // a commitment of months (承诺办理)
 
-    CaseState Draw(double age_days, Random& random) const {
-        std::array<double, std::size(kStateShapes)> weights{};
-        for (std::size_t i = 0; i < weights.size(); ++i) {
-            const auto& shape = kStateShapes[i];
-            weights[i] = shape.share * (0.05 + Shape(shape.decay, age_days) / means_[i]);
-        }
-        return kStateShapes[random.Weighted(weights)].state;
-    }
-
-  private:
-    double window_;
-    std::vector<double> means_;
-};
+// How punctually offices act on a step with a deadline, as a share of the time left: most
+// well inside it, a good part on its last stretch (the yellow card), a few late by part of
+// the limit, and then by a few working days at most.
+constexpr double kActsEarly = 0.6;
+constexpr double kActsLate = 0.04;
+constexpr double kMaxLateWorkingMinutes = 3 * 7 * 60;
 
 // ---------------------------------------------------------------------------------------------
 // The world the cases are written into, loaded once.
@@ -336,6 +310,8 @@ struct World {
     std::vector<std::pair<OrgUnitId, domain::UserId>> cards;
     /// Topic weights by month (1–12), zero for topics whose category is missing.
     std::array<std::vector<double>, 13> topic_weights;
+    /// Each month's volume (the sum of its topic weights) relative to the year's mean.
+    std::array<double, 13> month_volume{};
     /// The dispatch catalogue (派单目录) by category and routing level, where the database has it.
     std::map<std::pair<std::string, OrgLevel>, domain::DispatchRule, std::less<>> rules;
     /// Deadlines are planned on the database's calendar and time-limit rules, as the services
@@ -415,6 +391,16 @@ Result<std::unique_ptr<World>> LoadWorld(domain::Store& store) {
                         known ? topic.weight * SeasonFactor(topic.season, month) : 0.0);
                 }
             }
+            double year = 0;
+            for (unsigned month = 1; month <= 12; ++month) {
+                for (const double weight : world->topic_weights[month]) {
+                    world->month_volume[month] += weight;
+                }
+                year += world->month_volume[month];
+            }
+            for (unsigned month = 1; month <= 12; ++month) {
+                world->month_volume[month] = world->month_volume[month] * 12 / year;
+            }
             return world;
         });
 }
@@ -486,8 +472,10 @@ struct PendingEvent {
     Instant at{};
 };
 
-// A recent case a repeat request can be merged into: the same matter at the same place.
+// A recent case a repeat request can be merged into: the same matter at the same place. Known
+// by its place in the stream while cases are walked, by its id once written.
 struct MasterCandidate {
+    std::int64_t index = 0;
     domain::CaseId id = 0;
     Instant created_at{};
     std::optional<Instant> finished_at;
@@ -496,64 +484,6 @@ struct MasterCandidate {
 
     bool OpenAt(Instant at) const { return created_at < at && (!finished_at || *finished_at > at); }
 };
-
-// Typical time from the previous step to this one, in minutes (log-uniform between the two).
-struct Delay {
-    double low;
-    double high;
-};
-
-Delay DelayOf(CaseAction action) {
-    switch (action) {
-        case CaseAction::kAccept:
-            return {10, 240};
-        case CaseAction::kDecline:
-        case CaseAction::kMerge:
-            return {30, 600};
-        case CaseAction::kForward:
-            return {20, 480};
-        case CaseAction::kDispatch:
-        case CaseAction::kHandover:
-        case CaseAction::kHandleLocally:
-            return {30, 480};
-        case CaseAction::kSign:
-            return {10, 480};
-        case CaseAction::kRecall:
-            return {30, 600};
-        case CaseAction::kRequestReturn:
-        case CaseAction::kApproveReturn:
-        case CaseAction::kRefuseReturn:
-        case CaseAction::kApproveExtension:
-        case CaseAction::kRefuseExtension:
-        case CaseAction::kApproveAnswer:
-        case CaseAction::kReturnForRework:
-        case CaseAction::kReopen:
-            return {60, 1440};
-        case CaseAction::kContactReporter:
-        case CaseAction::kAttach:
-            return {30, 1440};
-        case CaseAction::kAssist:
-        case CaseAction::kEscalate:
-            return {600, 4320};
-        case CaseAction::kSupervise:
-            return {1440, 7200};
-        case CaseAction::kRequestExtension:
-            return {1440, 5760};
-        case CaseAction::kInstruct:
-            return {120, 2880};
-        case CaseAction::kCommitLongTerm:
-            return {1440, 7200};
-        case CaseAction::kAnswer:
-            return {600, 10080};
-        case CaseAction::kFollowUp:
-            return {240, 2880};
-        case CaseAction::kClose:
-            return {30, 600};
-        case CaseAction::kWithdraw:
-            return {30, 2880};
-    }
-    return {60, 1440};
-}
 
 class CaseWalk {
   public:
@@ -569,6 +499,8 @@ class CaseWalk {
     Case& current() { return c_; }
     std::vector<PendingEvent>& events() { return events_; }
     const std::set<std::string>& stake_paths() const { return stake_paths_; }
+    /// The create event's payload but for the number, which is taken when the case is written.
+    const nlohmann::json& create_payload() const { return create_payload_; }
 
     /// Starts the walk at the case as intake stored it.
     void Start(Case created, service::EventActor actor) {
@@ -578,19 +510,19 @@ class CaseWalk {
         cursor_ = c_.created_at;
         repositories_.walk_cases().Begin(&c_);
         Collect();
-        nlohmann::json payload = {{"channel", domain::ChannelName(c_.channel)},
-                                  {"number", c_.number},
-                                  {"title", c_.title},
-                                  {"holderId", c_.holder_id}};
-        events_.push_back(
-            {std::move(actor), "create", payload.dump(), std::nullopt, c_.state, c_.created_at});
+        create_payload_ = {{"channel", domain::ChannelName(c_.channel)},
+                           {"title", c_.title},
+                           {"holderId", c_.holder_id}};
+        events_.push_back({std::move(actor), "create", "", std::nullopt, c_.state, c_.created_at});
     }
 
-    /// Takes actions until the case is in `target` or its next step would lie in the future.
-    /// `master` is the earlier case a repeat request is merged into, if there is one.
-    void Walk(CaseState target, std::optional<MasterCandidate> master) {
-        target_ = target;
+    /// Takes actions until the case reaches `ending` (a terminal state) or its next step
+    /// would lie in the future. `master` is the earlier case a repeat request is merged into,
+    /// if there is one.
+    void Walk(CaseState ending, std::optional<MasterCandidate> master) {
+        ending_ = ending;
         master_ = master;
+        escalates_ = random_.Chance(kEscalationShare);
         switch (c_.state) {
             case CaseState::kRegistered:
                 FromRegistered();
@@ -633,23 +565,91 @@ class CaseWalk {
 
     OrgUnitId Reviewer() const { return c_.dispatcher_id.value_or(c_.holder_id); }
 
-    bool Wants(CaseState state) const { return target_ == state; }
+    bool EndsAs(CaseState state) const { return ending_ == state; }
+
+    // ---- time
+
+    // Critical cases are worked around the clock; everyone else in office hours on the city's
+    // working calendar (weekends, holidays and make-up days included).
+    bool AroundTheClock() const { return c_.urgency == Urgency::kCritical; }
+
+    // Minutes from `from` to `to` in the time the case is worked in.
+    double MinutesBetween(Instant from, Instant to) const {
+        if (AroundTheClock()) {
+            return static_cast<double>((to - from).count()) / 60'000.0;
+        }
+        return static_cast<double>(world_.time_rules.calendar->WorkingMinutesBetween(from, to));
+    }
+
+    // `amount` minutes of that time after `from`, at some second of the minute it ends in.
+    Instant After(Instant from, double amount) {
+        const double whole = std::max(amount, 1.0);
+        const auto seconds = milliseconds(random_.Between(0, 59'999));
+        if (AroundTheClock()) {
+            return from + milliseconds(static_cast<std::int64_t>(whole * 60'000)) + seconds;
+        }
+        return world_.time_rules.calendar->AddWorkingMinutes(from,
+                                                             static_cast<std::int64_t>(whole)) +
+               seconds;
+    }
+
+    // Steps that finish the step the case waits on, and so run against its deadline; the
+    // others (assisting units' notes, 督办, attachments, a withdrawal, later contacts) happen
+    // on the way.
+    bool EndsStep(CaseAction action) const {
+        switch (action) {
+            case CaseAction::kAssist:
+            case CaseAction::kSupervise:
+            case CaseAction::kAttach:
+            case CaseAction::kWithdraw:
+                return false;
+            case CaseAction::kContactReporter:
+                return c_.deadline_step == domain::DeadlineStep::kContact ||
+                       c_.deadline_step == domain::DeadlineStep::kProgressNote;
+            default:
+                return true;
+        }
+    }
+
+    // The deadline the unit's work runs against: while handling, the answer's (a first contact
+    // and the notes on the way come out of the same days); otherwise the current step's.
+    std::optional<Instant> Horizon(CaseAction action) const {
+        const bool contact_step = action == CaseAction::kContactReporter &&
+                                  c_.deadline_step == domain::DeadlineStep::kContact;
+        if (c_.state == CaseState::kHandling && c_.answer_deadline && !contact_step) {
+            return c_.answer_deadline;
+        }
+        return c_.deadline;
+    }
+
+    // When the next step happens, whether or not that lies before `now`.
+    Instant When(CaseAction action) {
+        const std::optional<Instant> due = Horizon(action);
+        const double left = due ? MinutesBetween(cursor_, *due) : 0.0;
+        if (!EndsStep(action)) {
+            // On the way: a small part of the time left, or soon when there is no deadline.
+            return left > 0 ? After(cursor_, left * (0.02 + 0.2 * random_.Unit()))
+                            : After(cursor_, random_.LogUniform(30, 480));
+        }
+        if (left <= 0) {
+            // Already late (a detour ate the time): done as soon as someone gets to it.
+            return After(cursor_, random_.LogUniform(10, 240));
+        }
+        const double draw = random_.Unit();
+        if (draw < kActsLate) {
+            const double limit = std::max(left, 60.0);
+            const double overrun =
+                std::min(limit * random_.LogUniform(0.05, 1.0), kMaxLateWorkingMinutes);
+            return After(*due, overrun);
+        }
+        const double share = draw < kActsLate + kActsEarly ? 0.03 + 0.72 * random_.Unit()
+                                                           : 0.75 + 0.25 * random_.Unit();
+        return After(cursor_, left * share);
+    }
 
     // The time of the next step, or nullopt when it would not have happened yet.
     std::optional<Instant> Next(CaseAction action) {
-        Delay delay = DelayOf(action);
-        bool office_hours = true;
-        if (c_.urgency == Urgency::kCritical) {
-            delay = {delay.low * 0.1, delay.high * 0.1};
-            office_hours = false;
-        } else if (c_.urgency == Urgency::kUrgent) {
-            delay = {delay.low * 0.4, delay.high * 0.4};
-        }
-        Instant at = cursor_ + milliseconds(static_cast<std::int64_t>(
-                                   random_.LogUniform(delay.low, delay.high) * 60'000));
-        if (office_hours) {
-            at = IntoOfficeHours(at, random_);
-        }
+        const Instant at = When(action);
         if (at >= now_) {
             return std::nullopt;
         }
@@ -674,15 +674,14 @@ class CaseWalk {
         }
         after->version = c_.version + 1;
         after->updated_at = at;
-        domain::PlanDeadlines(
-            {*world_.time_rules.limits, *world_.time_rules.calendar, limits_.max_extension_days},
-            c_, action, &input, *after, at);
+        domain::PlanDeadlines({*world_.time_rules.limits, *world_.time_rules.calendar}, c_, action,
+                              &input, *after, at);
         if (after->holder_id != c_.holder_id) {
             after->holder_path = Node(after->holder_id).path;
             after->last_action = std::string(domain::CaseActionName(action));
         }
         const CaseState from = c_.state;
-        std::string payload = service::ActionPayloadJson(input, *after);
+        std::string payload = service::ActionPayloadJson(input, c_, *after);
         c_ = std::move(*after);
         cursor_ = at;
         Collect();
@@ -727,7 +726,7 @@ class CaseWalk {
     bool Terminate() {
         const bool public_channel =
             c_.channel == Channel::kMailbox || c_.channel == Channel::kMessageBoard;
-        if (Wants(CaseState::kWithdrawn)) {
+        if (EndsAs(CaseState::kWithdrawn)) {
             // A public reporter withdraws with number and query code; others phone the office.
             const bool by_reporter = public_channel && random_.Chance(0.6);
             Do(CaseAction::kWithdraw,
@@ -736,7 +735,7 @@ class CaseWalk {
                Words(CaseAction::kWithdraw));
             return true;
         }
-        if (Wants(CaseState::kMerged)) {
+        if (EndsAs(CaseState::kMerged)) {
             const auto at = Next(CaseAction::kMerge);
             if (!at) {
                 return true;
@@ -753,7 +752,7 @@ class CaseWalk {
                   Words(CaseAction::kDecline), *at);
             return true;
         }
-        if (Wants(CaseState::kDeclined)) {
+        if (EndsAs(CaseState::kDeclined)) {
             Do(CaseAction::kDecline, Relation::kHolderOffice, Office(c_.holder_id),
                Words(CaseAction::kDecline));
             return true;
@@ -762,11 +761,8 @@ class CaseWalk {
     }
 
     void FromRegistered() {
-        if (Wants(CaseState::kRegistered)) {
-            return;
-        }
-        const bool ends_early = Wants(CaseState::kDeclined) || Wants(CaseState::kMerged) ||
-                                Wants(CaseState::kWithdrawn);
+        const bool ends_early = EndsAs(CaseState::kDeclined) || EndsAs(CaseState::kMerged) ||
+                                EndsAs(CaseState::kWithdrawn);
         if (ends_early && random_.Chance(0.5)) {
             Terminate();
             return;
@@ -790,10 +786,8 @@ class CaseWalk {
         const OrgUnit& leader = LeaderNode();
         domain::ActionInput input;
         input.target = leader;
+        escalates_ = false;
         if (!Do(CaseAction::kEscalate, relation, std::move(actor), std::move(input))) {
-            return false;
-        }
-        if (Wants(CaseState::kEscalated)) {
             return false;
         }
         return Do(CaseAction::kInstruct, Relation::kEscalatedLeader, ActorAs(Role::kLeader, leader),
@@ -864,18 +858,18 @@ class CaseWalk {
             if (c_.state != CaseState::kRouting) {
                 break;
             }
-            if (Wants(CaseState::kRouting) && (step > 0 || returned_ || random_.Chance(0.5))) {
-                return;
-            }
             if (Terminate()) {
                 return;
             }
             const OrgUnit& holder = Node(c_.holder_id);
             const bool high_office =
                 holder.level == OrgLevel::kCity || holder.level == OrgLevel::kDistrict;
-            if (high_office && Wants(CaseState::kEscalated) && random_.Chance(0.3)) {
-                Escalate(Relation::kHolderOffice, Office(holder.id));
-                return;
+            if (high_office && escalates_ && random_.Chance(0.3)) {
+                // Back in routing after the instruction, with a fresh accept limit.
+                if (!Escalate(Relation::kHolderOffice, Office(holder.id))) {
+                    return;
+                }
+                continue;
             }
             const bool moved = RouteOnce(holder);
             if (!moved) {
@@ -947,29 +941,21 @@ class CaseWalk {
     // ---- dispatched
 
     void FromDispatched() {
-        if (Wants(CaseState::kDispatched)) {
-            return;
-        }
-        if (Wants(CaseState::kWithdrawn)) {
+        if (EndsAs(CaseState::kWithdrawn)) {
             Terminate();
             return;
         }
         const OrgUnitId unit = c_.holder_id;
-        if (Wants(CaseState::kReturnRequested) || Wants(CaseState::kRouting) ||
-            random_.Chance(0.07)) {
+        if (random_.Chance(kReturnShare)) {
             if (!Do(CaseAction::kRequestReturn, Relation::kHolderUnit, UnitActor(unit),
                     Words(CaseAction::kRequestReturn))) {
                 return;
             }
-            if (Wants(CaseState::kReturnRequested)) {
-                return;
-            }
             const OrgUnitId dispatcher = c_.dispatcher_id.value_or(c_.receiving_office_id);
-            if (Wants(CaseState::kRouting) || random_.Chance(0.7)) {
+            if (random_.Chance(0.7)) {
                 if (!Do(CaseAction::kApproveReturn, Relation::kDispatcher, Office(dispatcher))) {
                     return;
                 }
-                returned_ = true;
                 Route();
                 return;
             }
@@ -977,7 +963,7 @@ class CaseWalk {
                     Words(CaseAction::kRefuseReturn))) {
                 return;
             }
-        } else if (random_.Chance(0.02) && c_.dispatcher_id) {
+        } else if (random_.Chance(kRecallShare) && c_.dispatcher_id) {
             // The office recalls a dispatch it got wrong, and routes it again.
             if (!Do(CaseAction::kRecall, Relation::kDispatcher, Office(*c_.dispatcher_id))) {
                 return;
@@ -994,7 +980,10 @@ class CaseWalk {
     // ---- handling
 
     bool Notes() {
-        if (random_.Chance(0.9) &&
+        // The first contact is a step with its own limit, always taken; a case handled again
+        // (reopened, reworked) is often talked over with the reporter once more.
+        const bool contact_due = c_.deadline_step == domain::DeadlineStep::kContact;
+        if ((contact_due || random_.Chance(0.5)) &&
             !Do(CaseAction::kContactReporter, Relation::kHolderUnit, UnitActor(c_.holder_id),
                 Words(CaseAction::kContactReporter))) {
             return false;
@@ -1023,19 +1012,13 @@ class CaseWalk {
             return;
         }
         const OrgUnitId holder = c_.holder_id;
-        if (Wants(CaseState::kHandling)) {
-            return;
-        }
-        const bool asks_more_time = Wants(CaseState::kExtensionRequested) || random_.Chance(0.08);
+        const bool asks_more_time = random_.Chance(kExtensionShare);
         const bool in_time = !c_.deadline || cursor_ < *c_.deadline;
         if (asks_more_time && in_time && c_.extension_count < limits_.max_extensions) {
             domain::ActionInput input = Words(CaseAction::kRequestExtension);
             input.extension_days = random_.Between(3, limits_.max_extension_days);
             if (!Do(CaseAction::kRequestExtension, Relation::kHolderUnit, UnitActor(holder),
                     std::move(input))) {
-                return;
-            }
-            if (Wants(CaseState::kExtensionRequested)) {
                 return;
             }
             const OrgUnitId dispatcher = Reviewer();
@@ -1046,28 +1029,25 @@ class CaseWalk {
                 return;
             }
         }
-        if (Wants(CaseState::kEscalated) || random_.Chance(0.03)) {
+        if (escalates_) {
             if (!Escalate(Relation::kHolderUnit, UnitActor(holder))) {
                 return;
             }
         }
-        if (Wants(CaseState::kLongTerm) || random_.Chance(0.03)) {
+        if (random_.Chance(kLongTermShare)) {
             const auto at = Next(CaseAction::kCommitLongTerm);
             if (!at) {
                 return;
             }
             domain::ActionInput input = Words(CaseAction::kCommitLongTerm);
-            input.committed_date = *at + days(random_.Between(30, 240));
+            input.committed_date = *at + days(random_.Between(30, 180));
             Apply(CaseAction::kCommitLongTerm, Relation::kLeadUnit,
                   UnitActor(holder, Role::kUnitLeader), std::move(input), *at);
-            if (Wants(CaseState::kLongTerm)) {
-                // Progress notes to the reporter while the commitment runs.
-                if (random_.Chance(0.5)) {
-                    Do(CaseAction::kContactReporter, Relation::kHolderUnit, UnitActor(holder),
-                       Words(CaseAction::kContactReporter));
-                }
+            if (!KeepCommitment()) {
                 return;
             }
+            FromAnswered();
+            return;
         }
         if (!Answer()) {
             return;
@@ -1075,7 +1055,28 @@ class CaseWalk {
         FromAnswered();
     }
 
-    bool Answer() {
+    // A long-term commitment: a progress note to the reporter inside each progress-note limit
+    // while it runs, then the answer around the committed date.
+    bool KeepCommitment() {
+        const Instant committed = *c_.committed_date;
+        for (;;) {
+            const Instant note = When(CaseAction::kContactReporter);
+            if (note >= committed) {
+                break;
+            }
+            if (note >= now_) {
+                return false;
+            }
+            Apply(CaseAction::kContactReporter, Relation::kHolderUnit, UnitActor(c_.holder_id),
+                  Words(CaseAction::kContactReporter), note);
+        }
+        const Instant answered = After(std::max(cursor_, committed - days(random_.Between(0, 10))),
+                                       random_.LogUniform(10, 240));
+        return answered < now_ && Answer(answered);
+    }
+
+    // The lead unit answers, at `at` or when its answer is due.
+    bool Answer(std::optional<Instant> at = std::nullopt) {
         const OrgUnitId lead = c_.lead_unit_id.value_or(c_.holder_id);
         static constexpr double kResults[] = {75, 12, 10, 3};
         const auto result = static_cast<AnswerResult>(random_.Weighted(kResults));
@@ -1085,15 +1086,16 @@ class CaseWalk {
         if (result == AnswerResult::kCannotBeDone) {
             input.legal_basis = "依据现行政策规定及相关法律法规。";
         }
+        if (at) {
+            Apply(CaseAction::kAnswer, Relation::kLeadUnit, UnitActor(lead), std::move(input), *at);
+            return true;
+        }
         return Do(CaseAction::kAnswer, Relation::kLeadUnit, UnitActor(lead), std::move(input));
     }
 
     // ---- answered, follow-up, closed
 
     void FromAnswered() {
-        if (Wants(CaseState::kAnswered)) {
-            return;
-        }
         const OrgUnitId reviewer = Reviewer();
         if (random_.Chance(0.05) && c_.lead_unit_id) {
             if (!Do(CaseAction::kReturnForRework, Relation::kReviewer, Office(reviewer),
@@ -1135,16 +1137,6 @@ class CaseWalk {
     }
 
     void FollowUp(OrgUnitId reviewer) {
-        if (Wants(CaseState::kFollowUp)) {
-            // Still being followed up: nobody answered the phone yet, or the reporter was not
-            // satisfied and the office has not decided.
-            if (random_.Chance(0.3)) {
-                FollowUpOnce(reviewer, std::nullopt, 1);
-            } else if (random_.Chance(0.15)) {
-                FollowUpOnce(reviewer, Dissatisfied(), 0);
-            }
-            return;
-        }
         const double path = random_.Unit();
         if (path < 0.8) {
             FollowUpOnce(reviewer, Satisfied(), 0);
@@ -1183,12 +1175,13 @@ class CaseWalk {
     const domain::WorkflowLimits limits_{};
     Case c_;
     Instant cursor_{};
-    CaseState target_ = CaseState::kRegistered;
-    // Set once a return was approved: a case meant to wait in routing waits there now.
-    bool returned_ = false;
+    CaseState ending_ = CaseState::kClosed;
+    // Asks a leader in charge for an instruction on the way (once).
+    bool escalates_ = false;
     std::optional<MasterCandidate> master_;
     std::vector<PendingEvent> events_;
     std::set<std::string> stake_paths_;
+    nlohmann::json create_payload_;
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -1215,12 +1208,11 @@ class Drafter {
         return random_.Weighted(world_.topic_weights[MonthInChina(created)]);
     }
 
-    Channel DrawChannel(CaseState target) {
+    Channel DrawChannel(CaseState ending) {
         std::array<double, std::size(kChannelShares)> weights{};
         std::copy(std::begin(kChannelShares), std::end(kChannelShares), weights.begin());
         // A direct card arrives at the unit already dispatched: it never waits for acceptance.
-        const bool before_routing = target == CaseState::kRegistered ||
-                                    target == CaseState::kDeclined || target == CaseState::kMerged;
+        const bool before_routing = ending == CaseState::kDeclined || ending == CaseState::kMerged;
         if (before_routing || world_.cards.empty()) {
             weights.back() = 0;
         }
@@ -1257,12 +1249,12 @@ class Drafter {
         return place.grids.empty() ? nullptr : random_.Pick(place.grids);
     }
 
-    /// A new case created at `created`, meant to end in `target`; a repeat of `duplicate`'s
+    /// A new case created at `created`, meant to end in `ending`; a repeat of `duplicate`'s
     /// matter and place when given.
-    Draft Make(Instant created, CaseState target, const MasterCandidate* duplicate) {
+    Draft Make(Instant created, CaseState ending, const MasterCandidate* duplicate) {
         topic_index_ = duplicate != nullptr ? duplicate->topic : DrawTopic(created);
         const Topic& topic = Topics()[topic_index_];
-        const Channel channel = DrawChannel(target);
+        const Channel channel = DrawChannel(ending);
         const bool rural = topic.category_code.starts_with("12");
         const OrgUnit& city = *world_.orgs.city();
         Draft draft;
@@ -1358,10 +1350,7 @@ class Drafter {
                 draft.actor = ActorAs(Role::kGridWorker, *grid);
                 c.created_by = UserAs(Role::kGridWorker, *grid);
                 const bool on_spot =
-                    topic.local &&
-                    (target == CaseState::kAnswered || target == CaseState::kFollowUp ||
-                     target == CaseState::kClosed) &&
-                    random_.Chance(0.3);
+                    topic.local && ending == CaseState::kClosed && random_.Chance(0.3);
                 std::string evidence;
                 if (on_spot) {
                     evidence = "网格员现场协调：" + Fill(topic.fix, scene) + "。";
@@ -1598,6 +1587,179 @@ Status CheckOptions(const GeneratorOptions& options) {
     return Ok();
 }
 
+// ---------------------------------------------------------------------------------------------
+// The stream of cases: case i is drawn from its own random stream (seed, i), so the cases are
+// the same however they are batched or threaded. Walking needs no database; writing gives each
+// case its number, id and chained history.
+
+// A case drafted and walked, waiting to be written.
+struct PreparedCase {
+    std::int64_t index = 0;
+    Case c;
+    std::string tokens;
+    std::vector<PendingEvent> events;
+    std::vector<std::string> stake_paths;
+    nlohmann::json create_payload;
+    // A repeat request merged into an earlier case: walked when written, once the case it
+    // repeats has an id. The walk goes on from this state of the case's stream.
+    struct Repeat {
+        Draft draft;
+        Random random;
+        std::size_t topic = 0;
+        Scene scene;
+        MasterCandidate master;
+    };
+    std::optional<Repeat> repeat;
+};
+
+class CaseStream {
+  public:
+    CaseStream(World& world, const GeneratorOptions& options)
+        : world_(world),
+          options_(options),
+          clock_(options.now, options.days, *world.time_rules.calendar, world.month_volume) {}
+
+    /// Cases [first, last), in order; called for consecutive ranges, one at a time.
+    std::vector<PreparedCase> Prepare(WalkRepositories& repositories, std::int64_t first,
+                                      std::int64_t last) {
+        std::vector<PreparedCase> prepared;
+        prepared.reserve(static_cast<std::size_t>(last - first));
+        for (std::int64_t i = first; i < last; ++i) {
+            prepared.push_back(PrepareOne(repositories, i));
+        }
+        return prepared;
+    }
+
+  private:
+    PreparedCase PrepareOne(WalkRepositories& repositories, std::int64_t index) {
+        Random random(options_.seed, static_cast<std::uint64_t>(index));
+        // The first draw places the case in time, so creation times follow the stream's order.
+        const double quantile =
+            (static_cast<double>(index) + random.Unit()) / static_cast<double>(options_.count);
+        const Instant created = clock_.At(quantile);
+        const CaseState ending = DrawEnding(random);
+        // A repeat request (to be merged) repeats the latest matter still open.
+        std::optional<MasterCandidate> master;
+        if (ending == CaseState::kMerged) {
+            const auto open = std::find_if(
+                recent_.rbegin(), recent_.rend(),
+                [&](const MasterCandidate& candidate) { return candidate.OpenAt(created); });
+            if (open != recent_.rend()) {
+                master = *open;
+            }
+        }
+        Drafter drafter(world_, random);
+        Draft draft = drafter.Make(created, ending, master ? &*master : nullptr);
+        PreparedCase out;
+        out.index = index;
+        out.tokens = text::IndexTokens(draft.c.title + "\n" + draft.c.content);
+        if (master) {
+            // Repeats are not repeated in turn: the first report stays the one others join.
+            out.repeat = PreparedCase::Repeat{std::move(draft), random, drafter.topic_index(),
+                                              drafter.scene(), *master};
+            return out;
+        }
+        CaseWalk walk(world_, repositories, drafter.topic(), drafter.scene(), random, options_.now);
+        walk.Start(std::move(draft.c), std::move(draft.actor));
+        walk.Walk(ending, std::nullopt);
+        repositories.walk_cases().Begin(nullptr);
+        out.c = std::move(walk.current());
+        out.events = std::move(walk.events());
+        out.stake_paths.assign(walk.stake_paths().begin(), walk.stake_paths().end());
+        out.create_payload = walk.create_payload();
+        recent_.push_back(
+            {index, 0, out.c.created_at,
+             domain::IsTerminal(out.c.state) ? std::optional(out.c.updated_at) : std::nullopt,
+             drafter.topic_index(), drafter.community()});
+        if (recent_.size() > kRecentCases) {
+            recent_.pop_front();
+        }
+        return out;
+    }
+
+    World& world_;
+    const GeneratorOptions& options_;
+    const CreationClock clock_;
+    std::deque<MasterCandidate> recent_;
+};
+
+// How many written cases are remembered for the repeats that join them: repeats join one of
+// the last kRecentCases first reports, and fewer than that many repeats lie in between.
+constexpr std::size_t kWrittenRemembered = 4 * kRecentCases;
+
+domain::CaseId IdOf(const std::deque<std::pair<std::int64_t, domain::CaseId>>& written,
+                    std::int64_t index) {
+    const auto found = std::lower_bound(written.begin(), written.end(), index,
+                                        [](const std::pair<std::int64_t, domain::CaseId>& w,
+                                           std::int64_t i) { return w.first < i; });
+    if (found == written.end() || found->first != index) {
+        throw std::logic_error("casegen: repeat of a case not written " + std::to_string(index));
+    }
+    return found->second;
+}
+
+// Writes a prepared batch as intake and the workflow would have left it: the batch's numbers
+// first, then each case, its assisting units, every node that ever had a stake, and the
+// chained history. Leaves `prepared` as it was, so a unit of work run again writes the same.
+void WriteBatch(World& world, const GeneratorOptions& options, WalkRepositories& repositories,
+                const std::vector<PreparedCase>& prepared,
+                std::deque<std::pair<std::int64_t, domain::CaseId>>& written,
+                GeneratorSummary& batch) {
+    // Taking a number is an upsert, and a write statement that may roll back makes SQLite's
+    // full-text index flush its pending rows: taken before the batch's first case is inserted.
+    std::vector<std::string> numbers;
+    numbers.reserve(prepared.size());
+    for (const PreparedCase& p : prepared) {
+        const Instant created = p.repeat ? p.repeat->draft.c.created_at : p.c.created_at;
+        numbers.push_back(repositories.Cases().NextNumber(YearInChina(created)));
+    }
+    for (std::size_t k = 0; k < prepared.size(); ++k) {
+        const PreparedCase& p = prepared[k];
+        Case c;
+        std::vector<PendingEvent> events;
+        std::vector<std::string> stake_paths;
+        nlohmann::json create_payload;
+        if (p.repeat) {
+            PreparedCase::Repeat repeat = *p.repeat;
+            repeat.master.id = IdOf(written, repeat.master.index);
+            CaseWalk walk(world, repositories, Topics()[repeat.topic], repeat.scene, repeat.random,
+                          options.now);
+            walk.Start(std::move(repeat.draft.c), std::move(repeat.draft.actor));
+            walk.Walk(CaseState::kMerged, repeat.master);
+            c = std::move(walk.current());
+            events = std::move(walk.events());
+            stake_paths.assign(walk.stake_paths().begin(), walk.stake_paths().end());
+            create_payload = walk.create_payload();
+        } else {
+            c = p.c;
+            events = p.events;
+            stake_paths = p.stake_paths;
+            create_payload = p.create_payload;
+        }
+        c.number = numbers[k];
+        create_payload["number"] = c.number;
+        events.front().payload = create_payload.dump();
+        c = repositories.Cases().Insert(std::move(c), p.tokens);
+        repositories.walk_cases().Begin(&c);
+        if (!c.assisting_unit_ids.empty()) {
+            repositories.Cases().SetAssisting(c.id, c.assisting_unit_ids);
+        }
+        repositories.Cases().AddAccess(c.id, stake_paths);
+        for (PendingEvent& event : events) {
+            service::AppendCaseEvent(repositories, c.id, event.actor, event.action,
+                                     std::move(event.payload), event.from, event.to, event.at);
+        }
+        repositories.walk_cases().Begin(nullptr);
+        written.emplace_back(p.index, c.id);
+        if (written.size() > kWrittenRemembered) {
+            written.pop_front();
+        }
+        ++batch.cases;
+        batch.events += static_cast<std::int64_t>(events.size());
+        ++batch.states[static_cast<std::size_t>(c.state)];
+    }
+}
+
 }  // namespace
 
 Result<GeneratorSummary> GenerateCases(domain::Store& store, const GeneratorOptions& options) {
@@ -1609,80 +1771,38 @@ Result<GeneratorSummary> GenerateCases(domain::Store& store, const GeneratorOpti
         return Fail(std::move(loaded.error()));
     }
     World& world = **loaded;
-    const CreationClock clock(options.now, options.days);
-    const TargetStates targets(options.days);
-    std::deque<MasterCandidate> recent;
+    CaseStream stream(world, options);
     GeneratorSummary summary;
+    std::deque<std::pair<std::int64_t, domain::CaseId>> written;
+    // Two threads: the next batch is drafted, walked and segmented on a read snapshot while the
+    // database writer stores this one, so the writer does nothing but write.
+    const auto prepare = [&](std::int64_t first) {
+        return domain::Query(store, [&](domain::Repositories& inner) {
+            WalkRepositories repositories(inner, world.orgs);
+            return stream.Prepare(repositories, first,
+                                  std::min(options.count, first + options.batch_size));
+        });
+    };
+    std::future<std::vector<PreparedCase>> next;
+    if (options.count > 0) {
+        next = std::async(std::launch::async, prepare, 0);
+    }
     for (std::int64_t first = 0; first < options.count; first += options.batch_size) {
-        const std::int64_t last = std::min(options.count, first + options.batch_size);
+        const std::vector<PreparedCase> prepared = next.get();
+        if (first + options.batch_size < options.count) {
+            next = std::async(std::launch::async, prepare, first + options.batch_size);
+        }
         GeneratorSummary batch;
-        std::deque<MasterCandidate> batch_recent;
+        std::deque<std::pair<std::int64_t, domain::CaseId>> batch_written;
         // Written so that a unit of work run again starts from the same state.
         store.Write([&](domain::Repositories& inner) {
             batch = {};
-            batch_recent = recent;
+            batch_written = written;
             WalkRepositories repositories(inner, world.orgs);
-            for (std::int64_t i = first; i < last; ++i) {
-                Random random(options.seed, static_cast<std::uint64_t>(i));
-                const double quantile =
-                    (static_cast<double>(i) + random.Unit()) / static_cast<double>(options.count);
-                const Instant created = clock.At(quantile);
-                const double age =
-                    static_cast<double>((options.now - created).count()) / 86'400'000.0;
-                const CaseState target = targets.Draw(age, random);
-                // A repeat request (to be merged) repeats the latest matter still open.
-                std::optional<MasterCandidate> master;
-                if (target == CaseState::kMerged) {
-                    const auto open = std::find_if(batch_recent.rbegin(), batch_recent.rend(),
-                                                   [&](const MasterCandidate& candidate) {
-                                                       return candidate.OpenAt(created);
-                                                   });
-                    if (open != batch_recent.rend()) {
-                        master = *open;
-                    }
-                }
-                Drafter drafter(world, random);
-                Draft draft = drafter.Make(created, target, master ? &*master : nullptr);
-                draft.c.number = repositories.Cases().NextNumber(YearInChina(created));
-
-                CaseWalk walk(world, repositories, drafter.topic(), drafter.scene(), random,
-                              options.now);
-                walk.Start(std::move(draft.c), std::move(draft.actor));
-                walk.Walk(target, master);
-
-                // Written as intake and the workflow would have left it: the case, its
-                // assisting units, every node that ever had a stake, the chained history.
-                Case& c = walk.current();
-                const std::string tokens = text::IndexTokens(c.title + "\n" + c.content);
-                c = repositories.Cases().Insert(c, tokens);
-                repositories.walk_cases().Begin(&c);
-                if (!c.assisting_unit_ids.empty()) {
-                    repositories.Cases().SetAssisting(c.id, c.assisting_unit_ids);
-                }
-                repositories.Cases().AddAccess(
-                    c.id,
-                    std::vector<std::string>(walk.stake_paths().begin(), walk.stake_paths().end()));
-                for (PendingEvent& event : walk.events()) {
-                    service::AppendCaseEvent(repositories, c.id, event.actor, event.action,
-                                             std::move(event.payload), event.from, event.to,
-                                             event.at);
-                }
-                repositories.walk_cases().Begin(nullptr);
-
-                batch_recent.push_back(
-                    {c.id, c.created_at,
-                     domain::IsTerminal(c.state) ? std::optional(c.updated_at) : std::nullopt,
-                     drafter.topic_index(), drafter.community()});
-                if (batch_recent.size() > kRecentCases) {
-                    batch_recent.pop_front();
-                }
-                ++batch.cases;
-                batch.events += static_cast<std::int64_t>(walk.events().size());
-                ++batch.states[static_cast<std::size_t>(c.state)];
-            }
+            WriteBatch(world, options, repositories, prepared, batch_written, batch);
             return true;
         });
-        recent = std::move(batch_recent);
+        written = std::move(batch_written);
         summary.cases += batch.cases;
         summary.events += batch.events;
         for (int s = 0; s < kStateCount; ++s) {

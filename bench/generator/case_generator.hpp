@@ -1,8 +1,8 @@
 // Realistic cases for the demo and the benchmarks: residents' matters of every category, from
-// every channel, placed as intake places them, walked through the real workflow rules to a
-// state, and written with their hash-chained history. Deterministic for (seed, count, now, days):
-// the same database gets the same cases, numbers and events. Blocks on the Store; call it from
-// one thread at a time per database.
+// every channel, placed as intake places them, walked through the real workflow rules and
+// deadlines up to `now`, and written with their hash-chained history. Deterministic for
+// (seed, count, now, days): the same database gets the same cases, numbers and events. Blocks on
+// the Store; call it from one thread at a time per database.
 #pragma once
 
 #include <array>
@@ -16,10 +16,11 @@
 
 namespace minqing::casegen {
 
-/// What `minqing serve --demo` loads.
-inline constexpr std::int64_t kDemoCaseCount = 2000;
+/// What `minqing serve --demo` loads: a year of a city's cases, so that monthly figures and
+/// trends mean something, about 55 a day.
+inline constexpr std::int64_t kDemoCaseCount = 20000;
 inline constexpr std::uint64_t kDemoSeed = 20260301;
-inline constexpr int kDemoDays = 90;
+inline constexpr int kDemoDays = 365;
 
 struct GeneratorOptions {
     /// The stream of cases; another seed gives other cases.
