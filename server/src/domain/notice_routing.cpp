@@ -12,8 +12,10 @@ constexpr std::array<std::pair<NoticeMode, std::string_view>, 2> kModeNames{{
 }};
 
 constexpr std::array<NoticeKind, 22> kKinds{{
-    // The deadline sweep's (service/deadline_sweep.cpp).
-    {"yellow_card", "黄牌预警", true},
+    // The deadline sweep's (service/deadline_sweep.cpp). A yellow card warns while there is
+    // still time to act: held until the morning it would come too late, so it is not digested
+    // by default.
+    {"yellow_card", "黄牌预警", false},
     {"red_card", "红牌超期", true},
     {"reminder", "催办", true},
     {"written", "督办", true},

@@ -19,8 +19,8 @@ std::optional<NoticeMode> ParseNoticeMode(std::string_view name);
 struct NoticeKind {
     std::string_view name;   // "reminder": the API's and the preference's key
     std::string_view label;  // "催办": how the digest counts it
-    /// Raised by the deadline sweep (cards, 催办, 督办, 通报, late replies): digested by default
-    /// when addressed to office staff or leaders.
+    /// Supervision raised by the deadline sweep (red cards, 催办, 督办, 通报, late replies):
+    /// digested by default when addressed to office staff or leaders.
     bool automatic = false;
 };
 

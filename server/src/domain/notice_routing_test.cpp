@@ -39,6 +39,7 @@ TEST(NoticeRoutingTest, TheSweepsNoticesToOfficesWaitForTheDigestUnlessUrgentOrC
         {"reminder", std::nullopt, true, false, kDigest},      // 催办 to the city office
         {"bulletin", std::nullopt, true, false, kDigest},      // 通报 to the leader
         {"reminder", std::nullopt, false, false, kNow},        // the holder unit must act at once
+        {"yellow_card", std::nullopt, true, false, kNow},      // a warning must not wait
         {"case_dispatched", std::nullopt, true, false, kNow},  // not the sweep's
         {"unknown_kind", std::nullopt, true, false, kNow},
         {"red_card", std::nullopt, true, true, kNow},         // a first red card
