@@ -78,7 +78,31 @@ async function stalePageIsToldTheCaseChanged(browser: Browser): Promise<void> {
   await handler.context().close()
 }
 
+// 提醒设置 under the bell: an office's 催办 default to the morning digest; the user switches them
+// to 即时 and the server keeps the choice (issue 11).
+async function officeChoosesHowNoticesReachIt(browser: Browser): Promise<void> {
+  const office = await loggedInPage(browser, 'district-office')
+  await office.locator('[data-test="notification-bell"]').click()
+  await office.locator('[data-test="notice-settings"]').click()
+  const dialog = office.locator('[data-test="notice-preferences"]')
+  const reminder = dialog.locator('[data-kind="reminder"]')
+  await reminder.locator('.el-radio-button.is-active', { hasText: '每日汇总' }).waitFor()
+  await reminder.getByText('即时').click()
+  await shot(office, 'notice-preferences')
+  await dialog.locator('[data-test="notice-preferences-save"]').click()
+  await office.locator('.el-message--success', { hasText: '提醒方式已保存' }).first().waitFor()
+  const api = await ApiSession.login('district-office')
+  const saved = await api.call<{ items: { kind: string; mode: string; chosen: boolean }[] }>('GET', '/api/v1/notifications/preferences')
+  assert.deepEqual(
+    saved.items.find((item) => item.kind === 'reminder'),
+    { kind: 'reminder', label: '催办', automatic: true, mode: 'immediate', chosen: true },
+  )
+  await api.call('PUT', '/api/v1/notifications/preferences', { modes: { reminder: 'digest' } })
+  await office.context().close()
+}
+
 await runScenarios({
   'an overdue case gets a 督办单 and the unit replies': overdueCaseIsSupervisedAndAnswered,
+  'an office chooses how notices reach it': officeChoosesHowNoticesReachIt,
   'a stale page is told the case changed': stalePageIsToldTheCaseChanged,
 })
