@@ -56,6 +56,8 @@ class OrgSnapshot final : public domain::OrgRepository {
     Result<domain::OrgUnit> Insert(domain::OrgUnit unit) override;
     void Update(const domain::OrgUnit& unit) override;
     std::int64_t CountActiveChildren(domain::OrgUnitId id) override;
+    /// The snapshot keeps no name index: nothing to add.
+    std::int64_t IndexMissingNames() override { return 0; }
     std::int64_t Count() override;
 
   private:

@@ -68,7 +68,14 @@ http::Response ListCases(const ApiContext& context, http::Request& request,
         [time = TimeOf(context)](const service::CasePage& page) {
             nlohmann::json items = nlohmann::json::array();
             for (const auto& c : page.items) {
-                items.push_back(CaseItemJson(c, time));
+                auto item = CaseItemJson(c, time, page.names);
+                if (const auto answer = page.answers.find(c.id); answer != page.answers.end()) {
+                    // Only on the creator's own list (mine=true): what came back to them.
+                    item["answerText"] = c.answer_text;
+                    item["answeredAt"] = FormatIso8601Cst(answer->second.answered_at);
+                    item["answerUnread"] = answer->second.unread;
+                }
+                items.push_back(std::move(item));
             }
             return nlohmann::json{
                 {"items", items},
@@ -186,19 +193,20 @@ void RegisterCaseRoutes(http::Router& router, const ApiContext& context) {
                           return Respond(request, context.workflow.RevealReporter(caller, id),
                                          ViewJson(context));
                       })));
-    router.Add("GET", "/api/v1/cases/{id}/events",
-               guard.Require(kCaseRead, WithCaseId([&context](http::Request& request,
-                                                              const domain::Principal& caller,
-                                                              domain::CaseId id) {
-                                 return Respond(request, context.cases.Events(caller, id),
-                                                [](const std::vector<domain::CaseEvent>& events) {
-                                                    nlohmann::json items = nlohmann::json::array();
-                                                    for (const auto& event : events) {
-                                                        items.push_back(CaseEventJson(event));
-                                                    }
-                                                    return nlohmann::json{{"items", items}};
-                                                });
-                             })));
+    router.Add(
+        "GET", "/api/v1/cases/{id}/events",
+        guard.Require(
+            kCaseRead, WithCaseId([&context](http::Request& request,
+                                             const domain::Principal& caller, domain::CaseId id) {
+                return Respond(request, context.cases.History(caller, id),
+                               [](const service::CaseHistory& history) {
+                                   nlohmann::json items = nlohmann::json::array();
+                                   for (const auto& event : history.events) {
+                                       items.push_back(CaseEventJson(event, history.names));
+                                   }
+                                   return nlohmann::json{{"items", items}};
+                               });
+            })));
     router.Add(
         "GET", "/api/v1/cases/{id}/verify",
         guard.Require(
@@ -246,25 +254,24 @@ void RegisterCaseRoutes(http::Router& router, const ApiContext& context) {
                                  return Respond(request, context.cases.SuggestRouting(caller, id),
                                                 RoutingSuggestionJson);
                              })));
-    router.Add(
-        "GET", "/api/v1/workbench",
-        guard.Require(
-            kCaseRead, [&context](http::Request& request, const domain::Principal& caller) {
-                return Respond(
-                    request, context.cases.Workbench(caller, kWorkbenchFirst),
-                    [time = TimeOf(context)](const std::vector<service::WorkbenchBucket>& buckets) {
-                        nlohmann::json json = nlohmann::json::array();
-                        for (const auto& bucket : buckets) {
-                            nlohmann::json first = nlohmann::json::array();
-                            for (const auto& c : bucket.first) {
-                                first.push_back(CaseItemJson(c, time));
-                            }
-                            json.push_back(
-                                {{"name", bucket.name}, {"count", bucket.count}, {"first", first}});
-                        }
-                        return nlohmann::json{{"buckets", json}};
-                    });
-            }));
+    router.Add("GET", "/api/v1/workbench",
+               guard.Require(kCaseRead, [&context](http::Request& request,
+                                                   const domain::Principal& caller) {
+                   return Respond(request, context.cases.Workbench(caller, kWorkbenchFirst),
+                                  [time = TimeOf(context)](const service::WorkbenchView& view) {
+                                      nlohmann::json json = nlohmann::json::array();
+                                      for (const auto& bucket : view.buckets) {
+                                          nlohmann::json first = nlohmann::json::array();
+                                          for (const auto& c : bucket.first) {
+                                              first.push_back(CaseItemJson(c, time, view.names));
+                                          }
+                                          json.push_back({{"name", bucket.name},
+                                                          {"count", bucket.count},
+                                                          {"first", first}});
+                                      }
+                                      return nlohmann::json{{"buckets", json}};
+                                  });
+               }));
 }
 
 }  // namespace minqing::api

@@ -68,11 +68,13 @@ nlohmann::json UnitRefJson(const domain::OrgUnit& unit) {
     return {{"id", unit.id},
             {"code", unit.code},
             {"name", unit.name},
+            {"displayName", domain::OfficeName(unit)},
             {"kind", domain::OrgKindName(unit.kind)},
             {"level", domain::OrgLevelName(unit.level)}};
 }
 
-nlohmann::json CaseItemJson(const domain::Case& c, const CaseTime& time) {
+nlohmann::json CaseItemJson(const domain::Case& c, const CaseTime& time,
+                            const service::CaseNames& names) {
     const auto status = domain::DeadlineStatusOf(c, *time.calendar, time.now);
     const auto status_field = [&](auto field) {
         return status ? nlohmann::json(field(*status)) : nlohmann::json(nullptr);
@@ -84,9 +86,11 @@ nlohmann::json CaseItemJson(const domain::Case& c, const CaseTime& time) {
             {"urgency", domain::UrgencyName(c.urgency)},
             {"scope", domain::CaseScopeName(c.scope)},
             {"categoryCode", c.category_code},
+            {"categoryName", names.Category(c.category_code)},
             {"title", c.title},
             {"state", domain::CaseStateName(c.state)},
             {"holderId", c.holder_id},
+            {"holderName", names.Unit(c.holder_id)},
             {"originId", c.origin_id},
             {"createdAt", FormatIso8601Cst(c.created_at)},
             {"updatedAt", FormatIso8601Cst(c.updated_at)},
@@ -107,7 +111,7 @@ nlohmann::json CaseItemJson(const domain::Case& c, const CaseTime& time) {
 
 nlohmann::json CaseViewJson(const service::CaseView& view, const CaseTime& time) {
     const auto& c = view.c;
-    nlohmann::json json = CaseItemJson(c, time);
+    nlohmann::json json = CaseItemJson(c, time, view.names);
     json["answerDeadline"] = InstantOrNull(c.answer_deadline);
     json["contactDeadline"] = InstantOrNull(c.contact_deadline);
     json["content"] = c.content;
@@ -150,7 +154,7 @@ nlohmann::json CaseViewJson(const service::CaseView& view, const CaseTime& time)
     for (const auto& part : view.parts) {
         nlohmann::json contributions = nlohmann::json::array();
         for (const auto& event : part.contributions) {
-            contributions.push_back(CaseEventJson(event));
+            contributions.push_back(CaseEventJson(event, view.names));
         }
         json["parts"].push_back({{"unitId", part.unit_id},
                                  {"unitName", part.unit_name},
@@ -168,18 +172,21 @@ nlohmann::json CaseViewJson(const service::CaseView& view, const CaseTime& time)
     return json;
 }
 
-nlohmann::json CaseEventJson(const domain::CaseEvent& event) {
-    return {{"seq", event.seq},
-            {"at", FormatIso8601Cst(event.at)},
-            {"actorId", OrNull(event.actor_id)},
-            {"actorRole", event.actor_role},
-            {"actorUnitId", OrNull(event.actor_unit_id)},
-            {"action", event.action},
-            {"payload", nlohmann::json::parse(event.payload, nullptr, false)},
-            {"fromState", NameOrNull(event.from_state, &domain::CaseStateName)},
-            {"toState", domain::CaseStateName(event.to_state)},
-            {"prevHash", event.prev_hash},
-            {"hash", event.hash}};
+nlohmann::json CaseEventJson(const domain::CaseEvent& event, const service::CaseNames& names) {
+    return {
+        {"seq", event.seq},
+        {"at", FormatIso8601Cst(event.at)},
+        {"actorId", OrNull(event.actor_id)},
+        {"actorName", event.actor_id ? names.User(*event.actor_id) : std::string()},
+        {"actorRole", event.actor_role},
+        {"actorUnitId", OrNull(event.actor_unit_id)},
+        {"actorUnitName", event.actor_unit_id ? names.Unit(*event.actor_unit_id) : std::string()},
+        {"action", event.action},
+        {"payload", nlohmann::json::parse(event.payload, nullptr, false)},
+        {"fromState", NameOrNull(event.from_state, &domain::CaseStateName)},
+        {"toState", domain::CaseStateName(event.to_state)},
+        {"prevHash", event.prev_hash},
+        {"hash", event.hash}};
 }
 
 service::CaseDraft DecodeCaseDraft(const nlohmann::json& body, bool is_public) {
@@ -366,6 +373,11 @@ Result<service::CaseFilters> DecodeCaseFilters(const http::Request& request) {
         }
     }
     filters.overdue_only = param("overdue") == "true";
+    if (const std::string mine = param("mine"); mine == "true") {
+        filters.created_by_me = true;
+    } else if (!mine.empty() && mine != "false") {
+        problems.push_back({"mine", "invalid", "true or false."});
+    }
     filters.keyword = param("keyword");
     if (const std::string sort = param("sort"); sort == "deadline") {
         query.sort = domain::CaseSort::kDeadline;

@@ -27,11 +27,14 @@ struct CaseTime {
 
 /// The case as its detail page shows it; the reporter masked unless revealed.
 nlohmann::json CaseViewJson(const service::CaseView& view, const CaseTime& time);
-/// A row of a work list, with its deadline, the working minutes left (negative when overdue)
-/// and the warning card.
-nlohmann::json CaseItemJson(const domain::Case& c, const CaseTime& time);
-nlohmann::json CaseEventJson(const domain::CaseEvent& event);
-/// {id, code, name, kind, level} of an org unit a case refers to.
+/// A row of a work list, with its deadline, the working minutes left (negative when overdue),
+/// the warning card, and the names of its category and holder from `names`.
+nlohmann::json CaseItemJson(const domain::Case& c, const CaseTime& time,
+                            const service::CaseNames& names);
+/// An event with the display names of its actor and of the unit they acted for.
+nlohmann::json CaseEventJson(const domain::CaseEvent& event, const service::CaseNames& names);
+/// {id, code, name, displayName, kind, level} of an org unit a case refers to; displayName is
+/// the name it acts under (domain::OfficeName: 市绿色通道办公室 for the city division).
 nlohmann::json UnitRefJson(const domain::OrgUnit& unit);
 
 /// Decodes the case body fields (kind, scope, urgency, categoryCode, title, content,
@@ -45,7 +48,7 @@ service::CaseDraft DecodeCaseDraft(const nlohmann::json& body, bool is_public);
 service::ActionRequest DecodeCaseAction(domain::CaseAction action, const nlohmann::json& body);
 
 /// Reads the work-list filters of GET /api/v1/cases from the query parameters (state, channel,
-/// kind, urgency, warning, category, holder, orgUnit, from, to, overdue, keyword, sort,
+/// kind, urgency, warning, category, holder, orgUnit, from, to, overdue, mine, keyword, sort,
 /// limit). Errors: 422 listing every bad parameter as "invalid".
 Result<service::CaseFilters> DecodeCaseFilters(const http::Request& request);
 

@@ -8,6 +8,7 @@
 
 #include "api/api_context.hpp"
 #include "api/json_fields.hpp"
+#include "text/segmenter.hpp"
 
 namespace minqing::api {
 namespace {
@@ -15,6 +16,10 @@ namespace {
 using domain::OrgUnit;
 
 constexpr std::int64_t kMaxTreeDepth = 10;
+// A name search answers a picker: a page of the best-placed matches, not the whole network.
+constexpr int kDefaultSearchLimit = 50;
+constexpr std::int64_t kMaxSearchLimit = 200;
+constexpr std::size_t kMaxSearchBytes = 200;
 
 nlohmann::json HandlersJson(const std::vector<domain::UnitHandler>& handlers) {
     nlohmann::json array = nlohmann::json::array();
@@ -31,6 +36,7 @@ nlohmann::json UnitJson(const OrgUnit& unit) {
         {"id", unit.id},
         {"code", unit.code},
         {"name", unit.name},
+        {"displayName", domain::OfficeName(unit)},
         {"shortName", unit.short_name},
         {"kind", domain::OrgKindName(unit.kind)},
         {"level", domain::OrgLevelName(unit.level)},
@@ -265,10 +271,51 @@ http::Response ListUnits(const ApiContext& context, http::Request& request,
         }
     }
     query.include_inactive = request.QueryParam("includeInactive") == "true";
+    if (const std::string q = request.QueryParam("q"); !q.empty()) {
+        query.name_terms = text::QueryTerms(q);
+        query.limit = kDefaultSearchLimit;
+        if (q.size() > kMaxSearchBytes) {
+            problems.push_back({"q", "too_long", "At most 200 bytes."});
+        } else if (query.name_terms.empty()) {
+            problems.push_back({"q", "invalid", "Letters or digits of a unit's name or code."});
+        }
+    }
+    if (const std::string limit = request.QueryParam("limit"); !limit.empty()) {
+        const auto parsed = ParseId(limit);
+        if (!parsed || *parsed > kMaxSearchLimit) {
+            problems.push_back({"limit", "invalid", "A whole number from 1 to 200."});
+        } else {
+            query.limit = static_cast<int>(*parsed);
+        }
+    }
     if (!problems.empty()) {
         return ErrorFor(request, Validation(std::move(problems)));
     }
-    return Respond(request, context.orgs.List(caller, query), UnitListJson);
+    if (query.name_terms.empty()) {
+        return Respond(request, context.orgs.List(caller, query), UnitListJson);
+    }
+    // A search answers a picker, which has not loaded the tree: each unit comes with its
+    // parent's name, so that namesakes (two 永前社区) are told apart.
+    return Respond(
+        request, context.orgs.List(caller, query),
+        [&context, &caller](const std::vector<OrgUnit>& units) {
+            std::map<domain::OrgUnitId, std::string> parents;
+            nlohmann::json json = UnitListJson(units);
+            for (std::size_t i = 0; i < units.size(); ++i) {
+                std::string parent_name;
+                if (const auto parent_id = units[i].parent_id) {
+                    auto found = parents.find(*parent_id);
+                    if (found == parents.end()) {
+                        auto parent = context.orgs.Get(caller, *parent_id);
+                        found = parents.emplace(*parent_id, parent ? parent->name : std::string())
+                                    .first;
+                    }
+                    parent_name = found->second;
+                }
+                json["items"][i]["parentName"] = parent_name;
+            }
+            return json;
+        });
 }
 
 }  // namespace

@@ -9,17 +9,20 @@
 namespace minqing::api {
 namespace {
 
-nlohmann::json TokenJson(const domain::ApiToken& token) {
+nlohmann::json TokenJson(const service::NamedApiToken& named) {
+    const auto& token = named.token;
     return {{"id", token.id},
             {"name", token.name},
             {"userId", token.user_id},
+            {"userName", named.user_name},
             {"createdBy", token.created_by},
+            {"createdByName", named.created_by_name},
             {"createdAt", FormatIso8601Cst(token.created_at)},
             {"revokedAt", token.revoked_at ? nlohmann::json(FormatIso8601Cst(*token.revoked_at))
                                            : nlohmann::json(nullptr)}};
 }
 
-nlohmann::json TokenListJson(const std::vector<domain::ApiToken>& tokens) {
+nlohmann::json TokenListJson(const std::vector<service::NamedApiToken>& tokens) {
     nlohmann::json items = nlohmann::json::array();
     for (const auto& token : tokens) {
         items.push_back(TokenJson(token));
@@ -28,7 +31,7 @@ nlohmann::json TokenListJson(const std::vector<domain::ApiToken>& tokens) {
 }
 
 nlohmann::json CreatedTokenJson(const service::CreatedApiToken& created) {
-    nlohmann::json answer = TokenJson(created.token);
+    nlohmann::json answer = TokenJson(created.named);
     answer["token"] = created.secret;
     return answer;
 }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -106,6 +107,14 @@ class CaseRepository {
     virtual std::optional<CaseEvent> LastEvent(CaseId id) = 0;
     /// The whole history, oldest first.
     virtual std::vector<CaseEvent> Events(CaseId id) = 0;
+    /// When each of the cases last had an event of `action`; cases without one are left out.
+    virtual std::map<CaseId, Instant> LastEventAt(const std::vector<CaseId>& ids,
+                                                  std::string_view action) = 0;
+
+    /// When `user` last opened each of the cases; cases never opened are left out.
+    virtual std::map<CaseId, Instant> ReadAt(UserId user, const std::vector<CaseId>& ids) = 0;
+    /// Records that `user` opened the case at `at` (replacing an earlier opening).
+    virtual void MarkRead(CaseId id, UserId user, Instant at) = 0;
 
     virtual Attachment InsertAttachment(Attachment attachment) = 0;
     virtual std::vector<Attachment> Attachments(CaseId id) = 0;

@@ -20,6 +20,11 @@ struct OrgQuery {
     /// Only nodes whose path starts with this one (a subtree).
     std::optional<std::string> within_path;
     bool include_inactive = false;
+    /// Search terms (from text::QueryTerms) that must all occur in the name, short name or
+    /// code; matched through the name index.
+    std::vector<std::string> name_terms;
+    /// At most this many units; 0 for all.
+    int limit = 0;
 };
 
 class OrgRepository {
@@ -39,6 +44,9 @@ class OrgRepository {
     /// Saves the editable fields: names, unit type, active, boundary, contacts, handlers.
     virtual void Update(const OrgUnit& unit) = 0;
     virtual std::int64_t CountActiveChildren(OrgUnitId id) = 0;
+    /// Adds the units missing from the name index (those stored before it existed) and
+    /// returns how many.
+    virtual std::int64_t IndexMissingNames() = 0;
     virtual std::int64_t Count() = 0;
 };
 

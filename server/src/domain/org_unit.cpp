@@ -56,6 +56,24 @@ std::optional<OrgKind> ParseOrgKind(std::string_view name) {
     return Parse(kKindNames, name);
 }
 
+std::string OfficeName(const OrgUnit& unit) {
+    if (unit.kind != OrgKind::kDivision) {
+        return unit.name;
+    }
+    switch (unit.level) {
+        case OrgLevel::kCity:
+            // There is one city; its office is called by the level, as the city document does.
+            return "市绿色通道办公室";
+        case OrgLevel::kDistrict:
+        case OrgLevel::kStreet:
+            return unit.name + "绿色通道办公室";
+        case OrgLevel::kCommunity:
+        case OrgLevel::kGrid:
+            break;
+    }
+    return unit.name;
+}
+
 bool IsWithinPath(std::string_view scope_path, std::string_view node_path) {
     return !scope_path.empty() && node_path.starts_with(scope_path);
 }

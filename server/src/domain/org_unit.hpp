@@ -57,6 +57,12 @@ struct OrgUnit {
     Instant updated_at{};
 };
 
+/// The name a person reads for the node acting in a case. A division acts through its
+/// green-channel office: 市绿色通道办公室 for the city, 船营区绿色通道办公室 and
+/// 德胜街道绿色通道办公室 for districts and streets; a community or grid, a unit or a section
+/// acts under its own name (永前社区, 吉林市住房和城乡建设局).
+std::string OfficeName(const OrgUnit& unit);
+
 /// True when `node` is `scope` itself or lies below it.
 bool IsWithin(const OrgUnit& scope, const OrgUnit& node);
 bool IsWithinPath(std::string_view scope_path, std::string_view node_path);

@@ -37,6 +37,20 @@ TEST(OrgUnitTest, WithinIsByPathPrefixAndIncludesItself) {
     EXPECT_FALSE(IsWithinPath("", "/1/"));
 }
 
+TEST(OrgUnitTest, DivisionsActThroughTheirOffice) {
+    const auto named = [](OrgKind kind, OrgLevel level, std::string name) {
+        auto unit = Node(kind, level, "/1/");
+        unit.name = std::move(name);
+        return OfficeName(unit);
+    };
+    EXPECT_EQ(named(OrgKind::kDivision, OrgLevel::kCity, "吉林市"), "市绿色通道办公室");
+    EXPECT_EQ(named(OrgKind::kDivision, OrgLevel::kDistrict, "船营区"), "船营区绿色通道办公室");
+    EXPECT_EQ(named(OrgKind::kDivision, OrgLevel::kStreet, "德胜街道"), "德胜街道绿色通道办公室");
+    EXPECT_EQ(named(OrgKind::kDivision, OrgLevel::kCommunity, "永前社区"), "永前社区");
+    EXPECT_EQ(named(OrgKind::kUnit, OrgLevel::kCity, "吉林市民政局"), "吉林市民政局");
+    EXPECT_EQ(named(OrgKind::kSection, OrgLevel::kCity, "秘书科"), "秘书科");
+}
+
 struct PlacementCase {
     const char* name;
     OrgKind kind;

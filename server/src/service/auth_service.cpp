@@ -31,6 +31,21 @@ Error OutsideScope() {
                      "The user holds roles outside the scope you administer.");
 }
 
+// The display names people read beside each token, instead of user ids.
+std::vector<NamedApiToken> Named(Repositories& repositories, std::vector<domain::ApiToken> tokens) {
+    const auto name_of = [&repositories](domain::UserId id) {
+        const auto user = repositories.Users().FindById(id);
+        return user ? user->display_name : std::string();
+    };
+    std::vector<NamedApiToken> named;
+    for (auto& token : tokens) {
+        const auto user = name_of(token.user_id);
+        const auto issuer = name_of(token.created_by);
+        named.push_back({std::move(token), user, issuer});
+    }
+    return named;
+}
+
 int SecondsUntil(Instant until, Instant now) {
     const auto seconds = std::chrono::ceil<std::chrono::seconds>(until - now).count();
     return static_cast<int>(std::max<std::int64_t>(seconds, 1));
@@ -298,10 +313,12 @@ Result<CreatedApiToken> AuthService::InsertToken(const Principal& actor, std::st
     CreatedApiToken created;
     created.secret = RandomToken();
     store_.Write([&](Repositories& repositories) {
-        created.token = repositories.Auth().InsertApiToken(
+        created.named.token = repositories.Auth().InsertApiToken(
             {0, name, Sha256Hex(created.secret), user.id, actor.user_id, now, std::nullopt});
+        created.named.user_name = user.display_name;
+        created.named.created_by_name = actor.display_name;
         Audit(repositories, "token_created", actor.username, actor.user_id, address,
-              "token " + std::to_string(created.token.id) + " for " + user.username, now);
+              "token " + std::to_string(created.named.token.id) + " for " + user.username, now);
         return true;
     });
     return created;
@@ -348,16 +365,16 @@ Result<CreatedApiToken> AuthService::CreateOwnApiToken(const Principal& actor, s
     return InsertToken(actor, std::move(name), self, address);
 }
 
-std::vector<domain::ApiToken> AuthService::ListOwnApiTokens(const Principal& actor) {
+std::vector<NamedApiToken> AuthService::ListOwnApiTokens(const Principal& actor) {
     return domain::Query(store_, [&actor](Repositories& repositories) {
         auto tokens = repositories.Auth().ListApiTokens();
         std::erase_if(
             tokens, [&](const domain::ApiToken& token) { return token.user_id != actor.user_id; });
-        return tokens;
+        return Named(repositories, std::move(tokens));
     });
 }
 
-Result<std::vector<domain::ApiToken>> AuthService::ListApiTokens(const Principal& actor) {
+Result<std::vector<NamedApiToken>> AuthService::ListApiTokens(const Principal& actor) {
     if (!actor.HasPermission(domain::permission::kTokenWrite)) {
         return Fail(Forbidden("auth.forbidden", "Only administrators see API tokens."));
     }
@@ -367,7 +384,7 @@ Result<std::vector<domain::ApiToken>> AuthService::ListApiTokens(const Principal
             const auto user = repositories.Users().FindById(token.user_id);
             return !user || !domain::ManagesUser(actor, *user);
         });
-        return tokens;
+        return Named(repositories, std::move(tokens));
     });
 }
 

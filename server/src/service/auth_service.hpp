@@ -46,8 +46,15 @@ struct LoginResult {
     domain::Principal principal;
 };
 
-struct CreatedApiToken {
+/// A token as people read it: with the display names of the user it acts as and of its issuer.
+struct NamedApiToken {
     domain::ApiToken token;
+    std::string user_name;
+    std::string created_by_name;
+};
+
+struct CreatedApiToken {
+    NamedApiToken named;
     std::string secret;  // shown once, never stored
 };
 
@@ -81,9 +88,9 @@ class AuthService {
     /// Errors: 403 "token.session_required"; 422.
     Result<CreatedApiToken> CreateOwnApiToken(const domain::Principal& actor, std::string name,
                                               std::string_view address);
-    Result<std::vector<domain::ApiToken>> ListApiTokens(const domain::Principal& actor);
+    Result<std::vector<NamedApiToken>> ListApiTokens(const domain::Principal& actor);
     /// Every token that acts as the caller, whoever issued it, newest first.
-    std::vector<domain::ApiToken> ListOwnApiTokens(const domain::Principal& actor);
+    std::vector<NamedApiToken> ListOwnApiTokens(const domain::Principal& actor);
     /// An admin revokes tokens of users they manage; anyone revokes tokens that act as them.
     /// Errors: 403, 404 "token.not_found".
     Status RevokeApiToken(const domain::Principal& actor, std::int64_t id,

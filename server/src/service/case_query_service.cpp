@@ -94,12 +94,34 @@ ChainCheck CheckChain(const std::vector<domain::CaseEvent>& events) {
 }
 
 Result<CaseView> CaseQueryService::Get(const Principal& caller, domain::CaseId id) {
-    return domain::Query(store_, [&](Repositories& repositories) -> Result<CaseView> {
+    auto view = domain::Query(store_, [&](Repositories& repositories) -> Result<CaseView> {
         auto c = repositories.Cases().FindById(id);
         if (!c || !repositories.Cases().IsVisible(id, domain::VisibilityOf(caller))) {
             return Fail(CaseNotFound());
         }
         return ViewOf(repositories, caller, std::move(*c));
+    });
+    // The creator opening an answered case has read its answer (their home marks it until
+    // then). Only then is a GET a write.
+    if (view && view->c.created_by == caller.user_id && !view->c.answer_text.empty()) {
+        const Instant now = clock_.Now();
+        store_.Write([&](Repositories& repositories) {
+            repositories.Cases().MarkRead(id, caller.user_id, now);
+            return true;
+        });
+    }
+    return view;
+}
+
+Result<CaseHistory> CaseQueryService::History(const Principal& caller, domain::CaseId id) {
+    return domain::Query(store_, [&](Repositories& repositories) -> Result<CaseHistory> {
+        if (!repositories.Cases().IsVisible(id, domain::VisibilityOf(caller))) {
+            return Fail(CaseNotFound());
+        }
+        CaseHistory history;
+        history.events = repositories.Cases().Events(id);
+        history.names.AddEvents(repositories, history.events);
+        return history;
     });
 }
 
@@ -148,6 +170,9 @@ Result<CasePage> CaseQueryService::List(const Principal& caller, CaseFilters fil
     if (filters.overdue_only) {
         query.overdue_at = clock_.Now();
     }
+    if (filters.created_by_me) {
+        query.created_by = caller.user_id;
+    }
     query.warning_at = clock_.Now();
     return domain::Query(store_, [&](Repositories& repositories) -> Result<CasePage> {
         if (filters.org_unit_id) {
@@ -163,12 +188,24 @@ Result<CasePage> CaseQueryService::List(const Principal& caller, CaseFilters fil
             const auto& last = page.items.back();
             page.next_cursor = EncodeCaseCursor({SortKey(last, query.sort), last.id});
         }
+        page.names.AddCases(repositories, page.items);
+        if (filters.created_by_me) {
+            std::vector<domain::CaseId> ids;
+            for (const auto& c : page.items) {
+                ids.push_back(c.id);
+            }
+            const auto answered = repositories.Cases().LastEventAt(ids, "answer");
+            const auto read = repositories.Cases().ReadAt(caller.user_id, ids);
+            for (const auto& [id, at] : answered) {
+                const auto opened = read.find(id);
+                page.answers[id] = {at, opened == read.end() || opened->second < at};
+            }
+        }
         return page;
     });
 }
 
-Result<std::vector<WorkbenchBucket>> CaseQueryService::Workbench(const Principal& caller,
-                                                                 int first_per_bucket) {
+Result<WorkbenchView> CaseQueryService::Workbench(const Principal& caller, int first_per_bucket) {
     const auto offices = OfficeNodes(caller);
     const auto units = UnitPaths(caller);
     const auto leaders = LeaderNodes(caller);
@@ -200,7 +237,7 @@ Result<std::vector<WorkbenchBucket>> CaseQueryService::Workbench(const Principal
     // case in the states) instead of the holder and dispatcher indexes.
     domain::CaseVisibility own_nodes;
     own_nodes.everything = true;
-    return domain::Query(store_, [&](Repositories& repositories) {
+    return domain::Query(store_, [&](Repositories& repositories) -> Result<WorkbenchView> {
         // A unit's cases are held by the unit or one of its sections: exact holder ids let the
         // (holder, state) index answer, where a range over holder paths would not.
         std::vector<domain::OrgUnitId> unit_ids;
@@ -275,7 +312,12 @@ Result<std::vector<WorkbenchBucket>> CaseQueryService::Workbench(const Principal
             query.last_actions = {"return_for_rework", "reopen"};
             add_to("returned_to_me", std::move(query));
         }
-        return buckets;
+        WorkbenchView view;
+        for (const auto& bucket : buckets) {
+            view.names.AddCases(repositories, bucket.first);
+        }
+        view.buckets = std::move(buckets);
+        return view;
     });
 }
 

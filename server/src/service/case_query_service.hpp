@@ -3,6 +3,7 @@
 // caller's jurisdiction in SQL. Thread-safe; blocks on the Store.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -31,12 +32,31 @@ struct CaseFilters {
     std::string keyword;
     bool overdue_only = false;
     std::optional<domain::OrgUnitId> org_unit_id;  // a stake inside this subtree
+    /// Only the cases the caller recorded (a collector's "我上报的").
+    bool created_by_me = false;
+};
+
+/// The answer of a case as its creator sees it on their list.
+struct AnswerNews {
+    Instant answered_at{};
+    /// The answer is newer than the creator's last opening of the case.
+    bool unread = true;
 };
 
 struct CasePage {
     std::vector<domain::Case> items;
     /// Opaque cursor for the next page, empty on the last.
     std::string next_cursor;
+    /// Categories and holders of the items.
+    CaseNames names;
+    /// For lists of the caller's own cases: the answered ones, by case id.
+    std::map<domain::CaseId, AnswerNews> answers;
+};
+
+/// A case's history with the names of those who acted.
+struct CaseHistory {
+    std::vector<domain::CaseEvent> events;
+    CaseNames names;
 };
 
 struct RoutingSuggestion {
@@ -53,20 +73,29 @@ struct WorkbenchBucket {
     std::vector<domain::Case> first;  // the most pressing few
 };
 
+struct WorkbenchView {
+    std::vector<WorkbenchBucket> buckets;
+    /// Categories and holders of the cases shown.
+    CaseNames names;
+};
+
 class CaseQueryService {
   public:
     CaseQueryService(domain::Store& store, const Clock& clock) : store_(store), clock_(clock) {}
 
-    /// Errors: 404 "case.not_found" also for cases outside the caller's jurisdiction.
+    /// Errors: 404 "case.not_found" also for cases outside the caller's jurisdiction. When the
+    /// caller created the case and it has an answer, records the opening (the answer is read).
     Result<CaseView> Get(const domain::Principal& caller, domain::CaseId id);
     Result<std::vector<domain::CaseEvent>> Events(const domain::Principal& caller,
                                                   domain::CaseId id);
+    /// The events with the display names of the staff who acted and the units they acted for.
+    /// Errors: 404 "case.not_found".
+    Result<CaseHistory> History(const domain::Principal& caller, domain::CaseId id);
     Result<ChainCheck> Verify(const domain::Principal& caller, domain::CaseId id);
     /// Errors: 404 "org.unit_not_found" for an unknown org unit filter; 422 for a bad cursor.
     Result<CasePage> List(const domain::Principal& caller, CaseFilters filters,
                           const std::string& cursor);
-    Result<std::vector<WorkbenchBucket>> Workbench(const domain::Principal& caller,
-                                                   int first_per_bucket);
+    Result<WorkbenchView> Workbench(const domain::Principal& caller, int first_per_bucket);
     /// Where the holding office should send the case, from the dispatch catalogue: the
     /// suggested lead and assisting units for its category at the office's level (empty when
     /// the catalogue has none), or for street and community offices the office one level up.

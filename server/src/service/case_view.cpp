@@ -9,6 +9,7 @@ CaseView ViewOf(domain::Repositories& repositories, const domain::Principal& cal
     auto parties = LoadParties(repositories, c);
     CaseView view = ViewOfRecorded(caller, std::move(c), std::move(parties));
     view.attachments = repositories.Cases().Attachments(view.c.id);
+    view.names.AddCases(repositories, {view.c});
     if (!view.parties.assisting.empty() && view.parties.lead_unit) {
         view.parts.push_back({view.parties.lead_unit->id, view.parties.lead_unit->name, true, {}});
         for (const auto& unit : view.parties.assisting) {
@@ -23,6 +24,7 @@ CaseView ViewOf(domain::Repositories& repositories, const domain::Principal& cal
                 // lead unit, the only one that may give it.
                 if (event.actor_unit_id == part.unit_id ||
                     (part.lead && event.action == "answer")) {
+                    view.names.AddEvents(repositories, {event});
                     part.contributions.push_back(event);
                     break;
                 }

@@ -7,6 +7,7 @@
 #include "domain/case_access.hpp"
 #include "domain/case_repository.hpp"
 #include "domain/store.hpp"
+#include "service/case_names.hpp"
 
 namespace minqing::service {
 
@@ -29,9 +30,12 @@ struct CaseView {
     std::vector<domain::Attachment> attachments;
     /// For cases with assisting units: each unit's part (lead first).
     std::vector<UnitPart> parts;
+    /// The category's name and the names of those who contributed to the parts; empty in the
+    /// view of a case just recorded.
+    CaseNames names;
 };
 
-/// Builds the view of `c` for `caller` inside a unit of work.
+/// Builds the view of `c` for `caller` inside a unit of work, with its names.
 CaseView ViewOf(domain::Repositories& repositories, const domain::Principal& caller,
                 domain::Case c);
 

@@ -122,6 +122,15 @@ Result<std::vector<OrgUnit>> OrgService::List(const Principal& actor,
         store_, [&](Repositories& repositories) { return repositories.Orgs().List(query); });
 }
 
+std::int64_t OrgService::IndexUnitNames() {
+    std::int64_t added = 0;
+    store_.Write([&added](Repositories& repositories) {
+        added = repositories.Orgs().IndexMissingNames();
+        return true;
+    });
+    return added;
+}
+
 Result<OrgUnit> OrgService::Get(const Principal& actor, domain::OrgUnitId id) {
     if (!actor.HasPermission(domain::permission::kOrgRead)) {
         return Fail(NotPermitted());

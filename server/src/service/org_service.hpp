@@ -52,6 +52,9 @@ class OrgService {
                                               const domain::OrgQuery& query);
     /// Errors: 403, 404 "org.unit_not_found".
     Result<domain::OrgUnit> Get(const domain::Principal& actor, domain::OrgUnitId id);
+    /// Puts the units stored before the name index existed into it; run once at start.
+    /// Returns how many were added.
+    std::int64_t IndexUnitNames();
     /// Member units and their sections with leaders, sections, handlers and hotlines.
     Result<std::vector<domain::OrgUnit>> Directory(const domain::Principal& actor);
 

@@ -598,6 +598,45 @@ std::vector<CaseEvent> SqlCaseRepository::Events(domain::CaseId id) {
     return events;
 }
 
+std::map<domain::CaseId, Instant> SqlCaseRepository::LastEventAt(
+    const std::vector<domain::CaseId>& ids, std::string_view action) {
+    std::map<domain::CaseId, Instant> at;
+    if (ids.empty()) {
+        return at;
+    }
+    // The (case_id, seq) key finds each case's events; a page holds at most 100 cases.
+    std::string sql = "SELECT case_id, MAX(at) FROM case_events WHERE action = ?";
+    std::vector<SqlValue> params{std::string(action)};
+    AddIn(sql, params, "case_id", ids);
+    sql += " GROUP BY case_id";
+    for (const SqlRow& row : session_.Query(sql, params)) {
+        at[row.Int(0)] = FromEpochMs(row.Int(1));
+    }
+    return at;
+}
+
+std::map<domain::CaseId, Instant> SqlCaseRepository::ReadAt(
+    domain::UserId user, const std::vector<domain::CaseId>& ids) {
+    std::map<domain::CaseId, Instant> at;
+    if (ids.empty()) {
+        return at;
+    }
+    std::string sql = "SELECT case_id, read_at FROM case_reads WHERE user_id = ?";
+    std::vector<SqlValue> params{user};
+    AddIn(sql, params, "case_id", ids);
+    for (const SqlRow& row : session_.Query(sql, params)) {
+        at[row.Int(0)] = FromEpochMs(row.Int(1));
+    }
+    return at;
+}
+
+void SqlCaseRepository::MarkRead(domain::CaseId id, domain::UserId user, Instant at) {
+    session_.Execute(
+        "INSERT INTO case_reads (case_id, user_id, read_at) VALUES (?, ?, ?) "
+        "ON CONFLICT (case_id, user_id) DO UPDATE SET read_at = excluded.read_at",
+        {id, user, ToEpochMs(at)});
+}
+
 domain::Attachment SqlCaseRepository::InsertAttachment(domain::Attachment attachment) {
     attachment.id =
         session_

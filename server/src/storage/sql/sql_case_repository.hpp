@@ -25,6 +25,11 @@ class SqlCaseRepository final : public domain::CaseRepository {
     void AppendEvent(const domain::CaseEvent& event) override;
     std::optional<domain::CaseEvent> LastEvent(domain::CaseId id) override;
     std::vector<domain::CaseEvent> Events(domain::CaseId id) override;
+    std::map<domain::CaseId, Instant> LastEventAt(const std::vector<domain::CaseId>& ids,
+                                                  std::string_view action) override;
+    std::map<domain::CaseId, Instant> ReadAt(domain::UserId user,
+                                             const std::vector<domain::CaseId>& ids) override;
+    void MarkRead(domain::CaseId id, domain::UserId user, Instant at) override;
     domain::Attachment InsertAttachment(domain::Attachment attachment) override;
     std::vector<domain::Attachment> Attachments(domain::CaseId id) override;
     std::optional<domain::Attachment> FindAttachment(std::int64_t id) override;

@@ -5,6 +5,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "text/segmenter.hpp"
+
 namespace minqing::storage {
 namespace {
 
@@ -57,6 +59,11 @@ OrgUnit FromRow(const SqlRow& row) {
     unit.created_at = FromEpochMs(row.Int(15));
     unit.updated_at = FromEpochMs(row.Int(16));
     return unit;
+}
+
+// What a unit is found by: its names and its code.
+std::string NameTokens(const OrgUnit& unit) {
+    return text::IndexTokens(unit.name + "\n" + unit.short_name + "\n" + unit.code);
 }
 
 std::vector<OrgUnit> FromRows(const std::vector<SqlRow>& rows) {
@@ -115,7 +122,20 @@ std::vector<OrgUnit> SqlOrgRepository::List(const domain::OrgQuery& query) {
     if (!query.include_inactive) {
         sql += " AND active = 1";
     }
+    if (!query.name_terms.empty()) {
+        if (session_.dialect() == Dialect::kSqlite) {
+            sql += " AND id IN (SELECT rowid FROM org_unit_search WHERE org_unit_search MATCH ?)";
+            params.emplace_back(text::Fts5MatchExpression(query.name_terms));
+        } else {
+            sql += " AND search_tokens @@ to_tsquery('simple', ?)";
+            params.emplace_back(text::TsQueryExpression(query.name_terms));
+        }
+    }
     sql += " ORDER BY path, code";
+    if (query.limit > 0) {
+        sql += " LIMIT ?";
+        params.emplace_back(std::int64_t{query.limit});
+    }
     return FromRows(session_.Query(sql, params));
 }
 
@@ -159,6 +179,7 @@ Result<OrgUnit> SqlOrgRepository::Insert(OrgUnit unit) {
     unit.id = inserted->Int(0);
     unit.path = parent_path + std::to_string(unit.id) + "/";
     session_.Execute("UPDATE org_units SET path = ? WHERE id = ?", {unit.path, unit.id});
+    IndexName(unit);
     return unit;
 }
 
@@ -170,6 +191,31 @@ void SqlOrgRepository::Update(const OrgUnit& unit) {
         {unit.name, unit.short_name, unit.unit_type, std::int64_t{unit.active ? 1 : 0},
          Nullable(unit.boundary), unit.leader_in_charge, unit.responsible_section, unit.hotline,
          HandlersJson(unit.handlers), ToEpochMs(unit.updated_at), unit.id});
+    IndexName(unit);
+}
+
+void SqlOrgRepository::IndexName(const OrgUnit& unit) {
+    if (session_.dialect() == Dialect::kSqlite) {
+        session_.Execute("DELETE FROM org_unit_search WHERE rowid = ?", {unit.id});
+        session_.Execute("INSERT INTO org_unit_search (rowid, tokens) VALUES (?, ?)",
+                         {unit.id, NameTokens(unit)});
+    } else {
+        session_.Execute(
+            "UPDATE org_units SET search_tokens = to_tsvector('simple', ?) WHERE id = ?",
+            {NameTokens(unit), unit.id});
+    }
+}
+
+std::int64_t SqlOrgRepository::IndexMissingNames() {
+    const std::string missing = session_.dialect() == Dialect::kSqlite
+                                    ? "id NOT IN (SELECT rowid FROM org_unit_search)"
+                                    : "search_tokens IS NULL";
+    const auto units = FromRows(
+        session_.Query("SELECT " + std::string(kColumns) + " FROM org_units WHERE " + missing, {}));
+    for (const OrgUnit& unit : units) {
+        IndexName(unit);
+    }
+    return static_cast<std::int64_t>(units.size());
 }
 
 std::int64_t SqlOrgRepository::CountActiveChildren(domain::OrgUnitId id) {

@@ -20,9 +20,13 @@ class SqlOrgRepository final : public domain::OrgRepository {
     Result<domain::OrgUnit> Insert(domain::OrgUnit unit) override;
     void Update(const domain::OrgUnit& unit) override;
     std::int64_t CountActiveChildren(domain::OrgUnitId id) override;
+    std::int64_t IndexMissingNames() override;
     std::int64_t Count() override;
 
   private:
+    /// Writes the unit's name tokens into the dialect's search index.
+    void IndexName(const domain::OrgUnit& unit);
+
     SqlSession& session_;
 };
 
