@@ -11,7 +11,9 @@ constexpr std::array<std::pair<NoticeMode, std::string_view>, 2> kModeNames{{
     {NoticeMode::kDigest, "digest"},
 }};
 
-constexpr std::array<NoticeKind, 22> kKinds{{
+// Not here: the notices of a 特急 case (critical_case, critical_passed_over), which always go
+// out at once, so there is nothing to choose.
+constexpr std::array<NoticeKind, 20> kKinds{{
     // The deadline sweep's (service/deadline_sweep.cpp). A yellow card warns while there is
     // still time to act: held until the morning it would come too late, so it is not digested
     // by default.
@@ -29,8 +31,6 @@ constexpr std::array<NoticeKind, 22> kKinds{{
     {"return_requested", "退回申请", false},
     {"extension_requested", "延期申请", false},
     {"collective_case", "群体性案件", false},
-    {"critical_case", "特急案件", false},
-    {"critical_passed_over", "特急案件越级", false},
     {"direct_card_reported", "直通卡报备", false},
     {"direct_card_dispatched", "直通卡分转", false},
     {"direct_card_answered", "直通卡答复", false},
