@@ -54,7 +54,11 @@ http::Response CreateCase(const ApiContext& context, http::Request& request,
     if (!created) {
         return ErrorFor(request, created.error());
     }
-    return http::Json(created->replayed ? 200 : 201, CaseViewJson(created->view, TimeOf(context)));
+    nlohmann::json answer = CaseViewJson(created->view, TimeOf(context));
+    // Shown once, for the walk-in receipt; also sent to the reporter by SMS.
+    answer["queryCode"] =
+        created->query_code.empty() ? nlohmann::json(nullptr) : nlohmann::json(created->query_code);
+    return http::Json(created->replayed ? 200 : 201, answer);
 }
 
 http::Response ListCases(const ApiContext& context, http::Request& request,

@@ -209,6 +209,9 @@ service::CaseDraft DecodeCaseDraft(const nlohmann::json& body, bool is_public) {
     draft.content = fields.String("content").value_or("");
     draft.people_involved = static_cast<int>(fields.Integer("peopleInvolved").value_or(1));
     draft.publish = fields.Boolean("publish").value_or(false);
+    if (!is_public) {
+        draft.office_id = fields.Integer("officeId");
+    }
     if (const auto* location = fields.Object("location")) {
         JsonFields nested(*location, "location");
         draft.location.address = nested.String("address").value_or("");
@@ -262,7 +265,7 @@ service::CaseDraft DecodeCaseDraft(const nlohmann::json& body, bool is_public) {
         }
         fields.RejectUnknown({"channel", "kind", "scope", "urgency", "categoryCode", "title",
                               "content", "location", "peopleInvolved", "reporter", "publish",
-                              "grid", "cadreReport", "directCard", "hotline"});
+                              "officeId", "grid", "cadreReport", "directCard", "hotline"});
     } else {
         fields.RejectUnknown({"channel", "kind", "scope", "urgency", "categoryCode", "title",
                               "content", "location", "peopleInvolved", "reporter", "publish"});

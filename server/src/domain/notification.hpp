@@ -92,6 +92,12 @@ std::optional<std::string> CheckTemplateText(std::string_view text);
 /// `text` with every {name} replaced by params[name]; a known name without a value becomes "".
 std::string RenderTemplate(std::string_view text, const std::map<std::string, std::string>& params);
 
+/// The first known placeholder of `text` that `params` leaves without a value (absent or
+/// empty), or nullopt when every one has a value: a text sent with a hole in it ("请凭编号和
+/// 查询码在查看") is worse than none, so such a message is failed instead of sent.
+std::optional<std::string> FindMissingValue(std::string_view text,
+                                            const std::map<std::string, std::string>& params);
+
 /// The retry schedule: after the n-th failed attempt (n ≥ 1) wait base × 2^(n-1), at most
 /// `cap`.
 struct RetrySchedule {

@@ -52,8 +52,8 @@ class NotificationRepository {
     virtual std::vector<Notification> Claim(std::string_view worker, Instant now,
                                             Instant lease_until, int limit) = 0;
     /// Records an attempt and the message's new state (status, attempts, next attempt,
-    /// sent_at, last_error) and ends the lease — only while `worker` holds it; false when the
-    /// lease was lost (the attempt is recorded either way).
+    /// sent_at, last_error, params) and ends the lease — only while `worker` holds it; false when
+    /// the lease was lost (the attempt is recorded either way).
     virtual bool Settle(const Notification& message, std::string_view worker,
                         const DeliveryAttempt& attempt) = 0;
     /// Ends `worker`'s lease on a message it did not get to, so that it is due again at once.

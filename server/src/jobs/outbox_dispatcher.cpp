@@ -43,6 +43,15 @@ nlohmann::json Nullable(const std::map<std::string, std::string>& params, const 
                                                           : nlohmann::json(found->second);
 }
 
+std::string WithoutQueryCode(const std::string& params) {
+    auto json = nlohmann::json::parse(params, nullptr, false);
+    if (!json.is_object() || !json.contains("query_code")) {
+        return params;
+    }
+    json.erase("query_code");
+    return json.dump();
+}
+
 }  // namespace
 
 OutboxDispatcher::OutboxDispatcher(domain::Store& store, const Clock& clock,
@@ -168,6 +177,10 @@ int OutboxDispatcher::RunOnce() {
             message.last_error = attempt.detail;
             attempt.outcome = domain::AttemptOutcome::kRetry;
         }
+        if (message.status != domain::NotificationStatus::kPending) {
+            // The reporter's query code rests in the outbox only until its SMS is settled.
+            message.params = WithoutQueryCode(message.params);
+        }
         settled.push_back({std::move(message), std::move(attempt)});
     }
     // One transaction for the whole batch: a crash before it commits repeats the batch's
@@ -197,6 +210,10 @@ int OutboxDispatcher::Drain() {
 
 OutboxDispatcher::Outcome OutboxDispatcher::Deliver(const service::RenderedNotification& item,
                                                     Instant now) {
+    // A text with a hole in it must not leave: the office sees it failed, with the reason.
+    if (item.message.channel != NotificationChannel::kInbox && !item.missing_value.empty()) {
+        return {false, "missing value {" + item.missing_value + "}", true};
+    }
     switch (item.message.channel) {
         case NotificationChannel::kInbox: {
             // The inbox row is the delivery; the push only tells whoever is online now.

@@ -75,6 +75,7 @@ std::vector<Field> FieldsOf(Config& c) {
         {"notify.requestTimeoutMs", &c.notify.request_timeout_ms},
         {"notify.batchSize", &c.notify.batch_size},
         {"notify.queryUrl", &c.notify.query_url},
+        {"notify.collectiveThreshold", &c.notify.collective_threshold},
         {"workTime.morning", &c.work_time.morning},
         {"workTime.afternoon", &c.work_time.afternoon},
         {"jobs.sweep", &c.jobs.sweep},
@@ -324,6 +325,11 @@ void Validate(const Config& c, std::vector<std::string>& errors) {
     // nothing at all.
     at_least("notify.leaseMs", c.notify.lease_ms, 2 * c.notify.request_timeout_ms);
     at_least("notify.batchSize", c.notify.batch_size, 1);
+    at_least("notify.collectiveThreshold", c.notify.collective_threshold, 2);
+    // Without it every reporter's SMS reads "请凭编号和查询码在查看": refuse to start instead.
+    if (!c.notify.sms.url.empty() && c.notify.query_url.empty()) {
+        errors.push_back("notify.queryUrl is required with notify.sms.url");
+    }
     for (const auto& [key, url] :
          {std::pair{"notify.sms.url", &c.notify.sms.url},
           std::pair{"notify.webhooks.hotline.url", &c.notify.hotline.url}}) {

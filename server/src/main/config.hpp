@@ -142,8 +142,12 @@ struct NotifyConfig {
     int request_timeout_ms = 5000;
     /// Messages claimed at once.
     int batch_size = 32;
-    /// The public page where reporters look up their case ({query_url} in SMS texts).
+    /// The public page where reporters look up their case ({query_url} in SMS texts); required
+    /// with an SMS gateway, since the reporters' texts send them there.
     std::string query_url;
+    /// People involved at or above which a case is collective (群体性) and the city's and the
+    /// district's leaders are told at intake.
+    int collective_threshold = 10;
 };
 
 struct WorkTimeConfig {

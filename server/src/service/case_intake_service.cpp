@@ -160,6 +160,42 @@ class Intake {
     }
 
   private:
+    // Where a case recorded at `own` (the recorder's office) goes: the office chosen in
+    // officeId, which must lie on the recorder's own chain (own office, street, district or
+    // city office: 按照管理权限，分别上报至街道、区、市); otherwise `own`, except that a critical
+    // case recorded at a community goes to the city office at once: climbing the chain would
+    // restart its 15-minute accept clock at each office, and the offices passed over are told
+    // instead (service/notifications.cpp).
+    OrgUnit ReceivingOffice(const OrgUnit& own) {
+        if (draft_.office_id) {
+            auto chosen = repositories_.Orgs().FindById(*draft_.office_id);
+            if (!chosen || chosen->kind != OrgKind::kDivision || !chosen->active ||
+                chosen->level == OrgLevel::kGrid) {
+                errors_.push_back({"officeId", "unknown", "No such office."});
+                return own;
+            }
+            if (!domain::IsWithin(*chosen, own)) {
+                errors_.push_back({"officeId", "not_on_chain",
+                                   "Your own office or one above it, up to the city office."});
+                return own;
+            }
+            return *chosen;
+        }
+        if (draft_.urgency == domain::Urgency::kCritical && own.level == OrgLevel::kCommunity) {
+            if (auto city = AncestorAt(repositories_, own, OrgLevel::kCity)) {
+                return *city;
+            }
+        }
+        return own;
+    }
+
+    // officeId on a channel whose office is not the recorder's to choose.
+    void RefuseOfficeChoice(std::string_view why) {
+        if (draft_.office_id) {
+            errors_.push_back({"officeId", "not_allowed", std::string(why)});
+        }
+    }
+
     Result<Placement> PlacePublic() {
         auto city = CityOf(repositories_);
         if (!city) {
@@ -182,11 +218,16 @@ class Intake {
         if (!own_grid || !own_grid->parent_id) {
             return Fail(ChannelForbidden("Your grid is not in the org network."));
         }
+        auto community = repositories_.Orgs().FindById(*own_grid->parent_id);
+        if (!community) {
+            return Fail(ChannelForbidden("Your grid is not in the org network."));
+        }
         Placement placement;
         placement.origin = OriginWithin(*own_grid, "outside_your_grid");
-        placement.holder = repositories_.Orgs().FindById(*own_grid->parent_id);
+        placement.holder = draft_.grid.solved_on_spot ? *community : ReceivingOffice(*community);
         placement.receiving = placement.holder;
         if (draft_.grid.solved_on_spot) {
+            RefuseOfficeChoice("A matter solved on the spot stays with the community.");
             CheckText(errors_, "grid.evidence", draft_.grid.evidence, 2000, true, false);
             placement.state = CaseState::kAnswered;
             placement.dispatcher = placement.holder;
@@ -199,6 +240,7 @@ class Intake {
         if (FirstRole(caller, {Role::kCadre}) == nullptr) {
             return Fail(ChannelForbidden("Only cadres file the report form."));
         }
+        RefuseOfficeChoice("The report form names its office in cadreReport.officeId.");
         const auto& form = draft_.cadre;
         CheckText(errors_, "cadreReport.cadreUnit", form.cadre_unit, 100, true, true);
         CheckText(errors_, "cadreReport.summary", form.summary, 2000, true, false);
@@ -247,6 +289,7 @@ class Intake {
         if (director == nullptr) {
             return Fail(ChannelForbidden("Only the committee director holds the direct card."));
         }
+        RefuseOfficeChoice("A direct card goes to the unit named in directCard.unitId.");
         auto community = repositories_.Orgs().FindById(director->org_unit_id);
         if (!community) {
             return Fail(ChannelForbidden("Your community is not in the org network."));
@@ -298,6 +341,7 @@ class Intake {
                 "Hotline hand-overs come from the hotline's system with its API token."));
         }
         CheckText(errors_, "hotline.externalRef", draft_.hotline.external_ref, 64, true, true);
+        RefuseOfficeChoice("Hotline hand-overs go to the city office.");
         auto placement = PlacePublic();
         return placement;
     }
@@ -314,8 +358,8 @@ class Intake {
         }
         Placement placement;
         placement.origin = OriginWithin(*office, "outside_scope");
-        placement.holder = office;
-        placement.receiving = office;
+        placement.holder = ReceivingOffice(*office);
+        placement.receiving = placement.holder;
         return placement;
     }
 
@@ -391,6 +435,15 @@ std::string ChannelFieldsJson(const CaseDraft& draft) {
     return fields.dump();
 }
 
+// Reporters recorded by staff who hear back by SMS (see NotifyCaseEvent) get a query code too,
+// so that the SMS that sends them to the lookup page is of use. Hotline callers hear from the
+// hotline, direct-card matters from the card holder.
+bool GetsQueryCode(const CaseDraft& draft) {
+    const bool by_sms = draft.channel == Channel::kGrid || draft.channel == Channel::kWalkIn ||
+                        draft.channel == Channel::kCadreReport;
+    return by_sms && !draft.reporter.anonymous && !draft.reporter.phone.empty();
+}
+
 int YearInChina(Instant at) {
     const auto local = std::chrono::floor<std::chrono::days>(at + std::chrono::hours(8));
     return static_cast<int>(std::chrono::year_month_day(local).year());
@@ -430,12 +483,13 @@ Result<CreatedCase> CaseIntakeService::Record(const Principal* caller, CaseDraft
                                               std::string_view request_hash) {
     const Instant now = clock_.Now();
     const bool is_public = caller == nullptr;
-    const std::string query_code = is_public ? RandomToken(kQueryCodeBytes) : "";
     if (draft.reporter.anonymous) {
         // Anonymous means nothing that identifies the reporter is stored at all.
         draft.reporter.name.clear();
         draft.reporter.phone.clear();
     }
+    const bool staff_code = !is_public && GetsQueryCode(draft);
+    const std::string query_code = is_public || staff_code ? RandomToken(kQueryCodeBytes) : "";
     const Principal nobody;
     const Principal& viewer = is_public ? nobody : *caller;
     // On SQLite every write unit runs on the one writer thread, so everything that only reads
@@ -513,7 +567,7 @@ Result<CreatedCase> CaseIntakeService::Record(const Principal* caller, CaseDraft
         c.channel_fields = ChannelFieldsJson(draft);
         c.external_ref = draft.hotline.external_ref;
         c.publish = draft.publish;
-        c.query_code_digest = is_public ? Sha256Hex(query_code) : "";
+        c.query_code_digest = query_code.empty() ? "" : Sha256Hex(query_code);
         if (c.state == CaseState::kAnswered) {
             c.result = domain::AnswerResult::kSolved;
             c.answer_text = draft.grid.evidence;
@@ -560,7 +614,11 @@ Result<CreatedCase> CaseIntakeService::Record(const Principal* caller, CaseDraft
                                             {"holderId", fresh.holder_id}};
             const auto event = AppendCaseEvent(repositories, fresh.id, prepared->actor, "create",
                                                payload.dump(), std::nullopt, fresh.state, now);
-            NotifyCaseEvent(repositories, fresh, event, prepared->parties);
+            NotifyOptions notify;
+            notify.collective_threshold = limits_.collective_threshold;
+            // The public learn their code from the answer to their submission.
+            notify.query_code = staff_code ? query_code : "";
+            NotifyCaseEvent(repositories, fresh, event, prepared->parties, notify);
             if (!idempotency_key.empty() &&
                 !repositories.Cases().SaveIdempotency(idempotency_scope, idempotency_key,
                                                       {std::string(request_hash), fresh.id}, now)) {

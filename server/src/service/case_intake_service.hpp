@@ -62,6 +62,10 @@ struct CaseDraft {
     int people_involved = 1;
     domain::Reporter reporter;
     bool publish = false;
+    /// Grid and walk-in: the office the case goes to, chosen by the recorder on their own
+    /// chain (their own office up to the city office). Absent: their own office, except that a
+    /// critical (特急) case recorded at a community goes straight to the city office.
+    std::optional<domain::OrgUnitId> office_id;
     GridFields grid;
     CadreReportFields cadre;
     DirectCardFields direct_card;
@@ -71,7 +75,8 @@ struct CaseDraft {
 
 struct CreatedCase {
     CaseView view;
-    /// For public submissions: the code that, with the number, follows the case. Shown once;
+    /// For public submissions, and staff-recorded cases of a named reporter with a phone (who
+    /// also get it by SMS): the code that, with the number, follows the case. Shown once;
     /// empty when a retry replays an earlier submission.
     std::string query_code;
     bool replayed = false;
@@ -97,6 +102,9 @@ struct IntakeLimits {
     std::size_t max_name = 50;
     std::size_t max_channel_text = 2000;
     int max_people = 100'000;
+    /// People involved at or above which a case is collective (群体性) and the leaders in
+    /// charge are told at once (notify.collectiveThreshold).
+    int collective_threshold = 10;
 };
 
 class CaseIntakeService {
@@ -107,7 +115,9 @@ class CaseIntakeService {
 
     /// Staff channels (grid, cadre_report, direct_card, hotline, walk_in). Errors: 403
     /// "case.channel_forbidden" (the caller's roles do not allow this channel); 409
-    /// "request.idempotency_mismatch" (same key, different body); 422 with every field.
+    /// "request.idempotency_mismatch" (same key, different body); 422 with every field
+    /// ("officeId" "not_allowed" on other channels than grid and walk_in, "unknown",
+    /// "not_on_chain" when it is not an office from the recorder's own up to the city's).
     Result<CreatedCase> Create(const domain::Principal& caller, CaseDraft draft,
                                std::string_view idempotency_key, std::string_view request_hash);
 

@@ -19,6 +19,9 @@ struct RenderedNotification {
     domain::Notification message;
     std::string text;
     std::string case_number;
+    /// The first placeholder its template names that has no value ("" when none): such an
+    /// SMS or webhook is failed with the reason instead of going out with a hole in it.
+    std::string missing_value;
 };
 
 class NotificationHub {

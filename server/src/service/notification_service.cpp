@@ -1,5 +1,7 @@
 #include "service/notification_service.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include "service/notifications.hpp"
 
 namespace minqing::service {
@@ -12,8 +14,26 @@ RenderedNotification RenderWith(const std::vector<domain::MessageTemplate>& temp
     RenderedNotification item;
     item.message = message;
     item.text = RenderMessage(templates, message, query_url);
-    item.case_number = MessageParams(message)["number"];
+    auto params = MessageParams(message);
+    item.case_number = params["number"];
+    params["query_url"] = std::string(query_url);
+    for (const auto& candidate : templates) {
+        if (candidate.key == message.template_key && candidate.channel == message.channel) {
+            item.missing_value = domain::FindMissingValue(candidate.text, params).value_or("");
+        }
+    }
     return item;
+}
+
+// The office reads failed messages to tell people by other means; a reporter's query code is
+// theirs alone and stays hidden there.
+domain::Notification WithQueryCodeMasked(domain::Notification message) {
+    auto params = nlohmann::json::parse(message.params, nullptr, false);
+    if (params.is_object() && params.contains("query_code")) {
+        params["query_code"] = "********";
+        message.params = params.dump();
+    }
+    return message;
 }
 
 }  // namespace
@@ -76,8 +96,9 @@ Result<FailedPage> NotificationService::Failed(const domain::Principal& caller,
         }
         const auto templates = repositories.Notifications().Templates();
         for (const auto& message : messages) {
-            page.items.push_back({RenderWith(templates, message, options_.query_url),
-                                  repositories.Notifications().Attempts(message.id)});
+            page.items.push_back(
+                {RenderWith(templates, WithQueryCodeMasked(message), options_.query_url),
+                 repositories.Notifications().Attempts(message.id)});
         }
         return page;
     });

@@ -101,6 +101,19 @@ TEST(CliApiTest, OfficeHoursThatAreNotTwoOrderedSpansAreRejected) {
     EXPECT_THAT(result.stderr_text, HasSubstr("08:30-14:00"));
 }
 
+// Without the lookup page every reporter's SMS read "请凭编号和查询码在查看".
+TEST(CliApiTest, SmsGatewayWithoutQueryUrlStopsTheStartNamingTheKey) {
+    const TempDirectory directory;
+
+    const RunResult result = RunProgram(
+        {kBinary, "serve", "--listen", "127.0.0.1:0", "--data-dir", directory.path().string()},
+        {"MINQING_NOTIFY_SMS_URL=http://127.0.0.1:9/sms"}, kStartLimit);
+
+    ASSERT_TRUE(result.exit_code.has_value()) << "the server started";
+    EXPECT_NE(*result.exit_code, 0);
+    EXPECT_THAT(result.stderr_text, HasSubstr("notify.queryUrl"));
+}
+
 // Nothing listens on port 1: the server must give up at once and say where it tried.
 TEST(CliApiTest, UnreachablePostgresStopsTheStartNamingTheAddress) {
     const RunResult result = RunProgram({kBinary, "serve", "--listen", "127.0.0.1:0", "--db",

@@ -60,14 +60,26 @@ export interface CaseCreateRequest {
   grid?: GridFields
   cadreReport?: CadreReportFields
   directCard?: DirectCardFields
+  /**
+   * Grid and walk-in: the office the case goes to, on the recorder's own chain (their office up
+   * to the city office). Absent or null: their own office, but a 特急 case recorded at a
+   * community goes straight to the city office.
+   */
+  officeId?: number | null
 }
+
+/**
+ * The created case, and for a named reporter with a phone the query code they follow it with
+ * (also sent to them by SMS): shown once, for the receipt.
+ */
+export type CreatedCase = CaseDetail & { queryCode?: string | null }
 
 /**
  * Registers the case. The same `idempotencyKey` for every retry of one form fill: the server
  * answers a repeat with the first case instead of recording a second.
  */
 export const createCase = (body: CaseCreateRequest, idempotencyKey: string) =>
-  http.post<CaseDetail>('/api/v1/cases', body, { headers: { 'Idempotency-Key': idempotencyKey } })
+  http.post<CreatedCase>('/api/v1/cases', body, { headers: { 'Idempotency-Key': idempotencyKey } })
 
 /** The server's default `http.uploadLimitKib` (it does not publish the configured value). */
 export const ATTACHMENT_LIMIT_BYTES = 10 * 1024 * 1024

@@ -123,12 +123,12 @@ bool SqlNotificationRepository::Settle(const Notification& message, std::string_
          std::string(domain::AttemptOutcomeName(attempt.outcome)), attempt.detail});
     return session_.Execute(
                "UPDATE notifications SET status = ?, attempts = ?, next_attempt_at = ?, "
-               "sent_at = ?, last_error = ?, leased_by = NULL, lease_until = NULL "
+               "sent_at = ?, last_error = ?, params = ?, leased_by = NULL, lease_until = NULL "
                "WHERE id = ? AND leased_by = ? AND status = 'pending'",
                {std::string(domain::NotificationStatusName(message.status)),
                 std::int64_t{message.attempts}, ToEpochMs(message.next_attempt_at),
-                Nullable(message.sent_at.transform(ToEpochMs)), message.last_error, message.id,
-                std::string(worker)}) == 1;
+                Nullable(message.sent_at.transform(ToEpochMs)), message.last_error, message.params,
+                message.id, std::string(worker)}) == 1;
 }
 
 void SqlNotificationRepository::Release(domain::NotificationId id, std::string_view worker) {

@@ -42,6 +42,7 @@ export default defineMessages(
         solvedOnSpot: '已现场解决',
         evidence: '处置情况',
         unit: '直通单位',
+        office: '报送至',
       },
       placeholder: {
         title: '一句话概括问题，如“3 号楼暖气不热”',
@@ -52,6 +53,7 @@ export default defineMessages(
         reporterPhone: '手机或固定电话',
         unit: '请选择市直或本区承办单位',
         grid: '请选择网格',
+        office: '默认：{name}',
       },
       help: {
         anonymous: '匿名时不保存诉求人姓名和电话。',
@@ -60,6 +62,8 @@ export default defineMessages(
         coordinates: '{lat}，{lng}',
         unitCity: '市直部门',
         unitDistrict: '区属部门',
+        office:
+          '特急案件默认直报市绿色通道办公室（街道、区同时收到通知），以免逐级上报、每级重新计时；也可选择较近的办公室。',
       },
       locate: '获取当前位置',
       locating: '正在定位…',
@@ -82,6 +86,8 @@ export default defineMessages(
         grid_not_in_community: '所选网格不属于该社区',
         outside_scope: '所选网格不在本单位辖区内',
         not_active: '您名下没有有效的社情民意直通卡',
+        not_on_chain: '只能报送本单位或上级绿色通道办公室',
+        not_allowed: '此渠道不能选择报送办公室',
         other: '填写的内容不符合要求',
       },
       errors: {
@@ -113,6 +119,9 @@ export default defineMessages(
         view: '查看案件',
         again: '再登记一件',
         answered: '已按现场解决登记，待社区审核。',
+        queryCode: '查询码：',
+        queryCodeHint: '请将编号和查询码告知反映人（已同时短信发送），凭此可在网上查询办理进展。',
+        print: '打印回执',
       },
       cadre: {
         sheetTitle: '社情民意报告单',
@@ -182,6 +191,7 @@ export default defineMessages(
         solvedOnSpot: 'Solved on the spot',
         evidence: 'What was done',
         unit: 'Unit',
+        office: 'Send to',
       },
       placeholder: {
         title: 'The problem in one line, e.g. "No heating in building 3"',
@@ -192,6 +202,7 @@ export default defineMessages(
         reporterPhone: 'Mobile or landline',
         unit: 'Choose a city or district unit',
         grid: 'Choose a grid',
+        office: 'Default: {name}',
       },
       help: {
         anonymous: 'Nothing identifying the reporter is stored.',
@@ -200,6 +211,8 @@ export default defineMessages(
         coordinates: '{lat}, {lng}',
         unitCity: 'City units',
         unitDistrict: 'District units',
+        office:
+          'A critical case goes straight to the city office by default (the street and district are told), so that its clock does not restart at every level; you may choose a nearer office.',
       },
       locate: 'Use my location',
       locating: 'Locating…',
@@ -222,6 +235,8 @@ export default defineMessages(
         grid_not_in_community: 'The grid is not in this community',
         outside_scope: "The grid is outside your office's area",
         not_active: 'You hold no active direct card',
+        not_on_chain: 'Only your own office or one above it',
+        not_allowed: 'No office can be chosen on this channel',
         other: 'Not accepted',
       },
       errors: {
@@ -253,6 +268,9 @@ export default defineMessages(
         view: 'Open the case',
         again: 'Register another',
         answered: 'Registered as solved on the spot; the community reviews it.',
+        queryCode: 'Query code: ',
+        queryCodeHint: 'Give the reporter the number and the query code (also sent by SMS): with them they can follow the case online.',
+        print: 'Print receipt',
       },
       cadre: {
         sheetTitle: 'Residents’ Opinion Report',

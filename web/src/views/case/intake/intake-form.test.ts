@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest'
 import {
   caseBody,
   checkText,
+  defaultOffice,
   duplicateKeyword,
   emptyCase,
   isPhone,
+  officeChain,
   problemMessage,
   textLength,
   validateCase,
@@ -146,5 +148,27 @@ describe('duplicateKeyword', () => {
     expect(duplicateKeyword('', '楼道灯坏了。已经一周')).toBe('楼道灯坏了')
     expect(duplicateKeyword('一二三四五六七八九十甲乙丙丁', '')).toBe('一二三四五六七八九十甲乙')
     expect(duplicateKeyword('暖', '')).toBeNull()
+  })
+})
+
+describe('officeChain and defaultOffice', () => {
+  const divisions = [
+    { id: 1, name: '吉林市', level: 'city', parentId: null },
+    { id: 2, name: '船营区', level: 'district', parentId: 1 },
+    { id: 3, name: '德胜街道', level: 'street', parentId: 2 },
+    { id: 4, name: '永前社区', level: 'community', parentId: 3 },
+    { id: 5, name: '昌邑区', level: 'district', parentId: 1 },
+  ]
+
+  it('walks from the own office up to the city, nearest first', () => {
+    expect(officeChain(divisions, 4).map((node) => node.id)).toEqual([4, 3, 2, 1])
+    expect(officeChain(divisions, null)).toEqual([])
+  })
+
+  it('sends a community\'s 特急 case to the city office and everything else to the own office', () => {
+    const chain = officeChain(divisions, 4)
+    expect(defaultOffice(chain, 'critical')?.id).toBe(1)
+    expect(defaultOffice(chain, 'normal')?.id).toBe(4)
+    expect(defaultOffice(officeChain(divisions, 3), 'critical')?.id).toBe(3)
   })
 })

@@ -198,7 +198,8 @@ export function validateCase(form: CaseCreateRequest): FieldProblem[] {
 
 /**
  * The body to send: an anonymous reporter's name and phone left out (the server would drop
- * them anyway), and an evidence text only when the case was solved on the spot.
+ * them anyway), an evidence text only when the case was solved on the spot, and the chosen
+ * office only for a 特急 case.
  */
 export function caseBody(form: CaseCreateRequest): CaseCreateRequest {
   const body: CaseCreateRequest = {
@@ -211,6 +212,11 @@ export function caseBody(form: CaseCreateRequest): CaseCreateRequest {
   }
   if (form.grid) {
     body.grid = { solvedOnSpot: form.grid.solvedOnSpot, evidence: form.grid.solvedOnSpot ? form.grid.evidence : '' }
+  }
+  // The office is chosen for 特急 cases only (the field is hidden otherwise), and a matter solved
+  // on the spot stays with the community.
+  if (body.officeId === null || body.urgency !== 'critical' || form.grid?.solvedOnSpot) {
+    delete body.officeId
   }
   return body
 }
@@ -229,6 +235,8 @@ export function problemMessage(problem: FieldProblem): { key: string; named: Rec
     case 'outside_your_grid':
     case 'grid_not_in_community':
     case 'outside_scope':
+    case 'not_on_chain':
+    case 'not_allowed':
     case 'unknown':
       return { key: `intake.problem.${problem.reason}`, named: {} }
     case 'too_long':
@@ -253,4 +261,40 @@ export function duplicateKeyword(title: string, content: string): string | null 
   const source = title.trim() !== '' ? title.trim() : (content.trim().split(/[，。！？；,.!?;\n]/)[0] ?? '')
   const keyword = [...source.trim()].slice(0, 12).join('')
   return textLength(keyword) >= 2 ? keyword : null
+}
+
+/** A division as the office choice needs it. */
+export interface ChainNode {
+  id: number
+  name: string
+  level: string
+  parentId: number | null
+}
+
+/**
+ * The offices a recorder at `ownId` may send a case to (the server's rule): their own office
+ * and every office above it up to the city's, nearest first. Empty when `ownId` is unknown.
+ */
+export function officeChain(divisions: readonly ChainNode[], ownId: number | null): ChainNode[] {
+  const byId = new Map(divisions.map((node) => [node.id, node]))
+  const chain: ChainNode[] = []
+  let next = ownId === null ? undefined : byId.get(ownId)
+  while (next && chain.length < divisions.length) {
+    chain.push(next)
+    next = next.parentId === null ? undefined : byId.get(next.parentId)
+  }
+  return chain
+}
+
+/**
+ * Where the server sends the case when no office is chosen: the city office for a 特急 case
+ * recorded at a community (so that its 15-minute accept clock does not restart at every level),
+ * otherwise the recorder's own office.
+ */
+export function defaultOffice(chain: readonly ChainNode[], urgency: string): ChainNode | null {
+  const own = chain[0] ?? null
+  if (own && urgency === 'critical' && own.level === 'community') {
+    return chain[chain.length - 1] ?? own
+  }
+  return own
 }

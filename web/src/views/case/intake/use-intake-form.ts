@@ -3,9 +3,8 @@
 import { computed, nextTick, reactive, ref, shallowRef } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { uploadAttachment } from '@/api/cases'
-import { createCase, type CaseCreateRequest, type StaffChannel } from '@/api/intake'
+import { createCase, type CaseCreateRequest, type CreatedCase, type StaffChannel } from '@/api/intake'
 import { ApiError } from '@/api/http'
-import type { CaseDetail } from '@/api/types'
 import { useTranslator } from '@/composables/use-translator'
 import { caseBody, emptyCase, problemMessage, validateCase, type FieldProblem } from './intake-form'
 
@@ -25,7 +24,7 @@ export function useIntakeForm(channel: StaffChannel, prefill: (form: CaseCreateR
   const failure = shallowRef<unknown>(null)
   const submitting = ref(false)
   const uploaded = ref(0)
-  const created = shallowRef<CaseDetail | null>(null)
+  const created = shallowRef<CreatedCase | null>(null)
   const failedPhotos = ref<string[]>([])
   let key = newKey()
 

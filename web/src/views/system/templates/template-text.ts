@@ -15,6 +15,9 @@ export const PLACEHOLDERS = [
   'external_ref',
   'answer',
   'urgency',
+  'query_code',
+  'note',
+  'people',
 ] as const
 export type Placeholder = (typeof PLACEHOLDERS)[number]
 
