@@ -1,6 +1,7 @@
 #include "api/case_json.hpp"
 
 #include <algorithm>
+#include <span>
 
 #include "api/api_context.hpp"
 #include "domain/case_access.hpp"
@@ -31,9 +32,12 @@ nlohmann::json InstantOrNull(const std::optional<Instant>& at) {
 
 nlohmann::json ReporterJson(const service::CaseView& view) {
     const auto& reporter = view.c.reporter;
-    nlohmann::json json = {{"anonymous", reporter.anonymous},
-                           {"confidential", reporter.confidential},
-                           {"masked", !view.reporter_revealed}};
+    nlohmann::json json = {
+        {"anonymous", reporter.anonymous},
+        {"confidential", reporter.confidential},
+        // Whether the platform can reach them (a relayed SMS), without the number.
+        {"hasPhone", !reporter.phone.empty()},
+        {"masked", !view.reporter_revealed}};
     if (view.reporter_revealed) {
         json["name"] = reporter.name;
         json["phone"] = reporter.phone;
@@ -138,8 +142,14 @@ nlohmann::json CaseViewJson(const service::CaseView& view, const CaseTime& time)
     json["publish"] = c.publish;
     json["result"] = NameOrNull(c.result, &domain::AnswerResultName);
     json["answerText"] = c.answer_text;
+    json["answerLegalBasis"] = c.answer_legal_basis;
+    // A drafted answer waits inside the unit for its 分管领导 (二级工作网络).
+    json["unitReviewPending"] = c.unit_review_pending;
+    json["assigneeUnit"] = UnitRef(parties.assignee_unit);
+    json["assigneeUserId"] = OrNull(c.assignee_user_id);
     json["satisfaction"] = NameOrNull(c.satisfaction, &domain::SatisfactionName);
     json["extensionCount"] = c.extension_count;
+    json["requestedExtensionDays"] = c.requested_extension_days;
     json["reopenCount"] = c.reopen_count;
     json["firstContactAt"] = InstantOrNull(c.first_contact_at);
     json["committedDate"] = InstantOrNull(c.committed_date);
@@ -276,6 +286,84 @@ service::CaseDraft DecodeCaseDraft(const nlohmann::json& body, bool is_public) {
     return draft;
 }
 
+namespace {
+
+// The fields each action reads. Any other field is a 422 unknown_field: a field the server
+// accepted and then ignored (a forward's targetId once) misleads the office that sent it.
+std::span<const std::string_view> FieldsOf(domain::CaseAction action) {
+    using A = domain::CaseAction;
+    static constexpr std::string_view kNote[] = {"version", "note"};
+    static constexpr std::string_view kReason[] = {"version", "note", "reason"};
+    static constexpr std::string_view kReasonAndBasis[] = {"version", "note", "reason",
+                                                           "legalBasis"};
+    static constexpr std::string_view kMerge[] = {"version", "note", "masterCaseId", "confirm"};
+    static constexpr std::string_view kTarget[] = {"version", "note", "targetId"};
+    static constexpr std::string_view kDispatch[] = {"version", "note", "targetId", "assistingIds",
+                                                     "method"};
+    static constexpr std::string_view kContact[] = {"version", "note", "relayMessage"};
+    static constexpr std::string_view kExtension[] = {"version", "note", "reason", "extensionDays"};
+    static constexpr std::string_view kGrant[] = {"version", "note", "grantedDays"};
+    static constexpr std::string_view kLongTerm[] = {"version", "note", "reason", "committedDate"};
+    static constexpr std::string_view kAnswer[] = {"version", "note", "result", "answerText",
+                                                   "legalBasis"};
+    static constexpr std::string_view kFollowUp[] = {"version", "note",         "contacted",
+                                                     "solved",  "satisfaction", "unreachable"};
+    static constexpr std::string_view kHandover[] = {"version", "note", "targetId", "method",
+                                                     "externalRef"};
+    static constexpr std::string_view kAssign[] = {"version", "note", "targetId", "assigneeId"};
+    switch (action) {
+        case A::kDecline:
+        case A::kRequestReturn:
+            return kReasonAndBasis;
+        case A::kMerge:
+            return kMerge;
+        case A::kForward:
+        case A::kEscalate:
+            return kTarget;
+        case A::kDispatch:
+            return kDispatch;
+        case A::kContactReporter:
+            return kContact;
+        case A::kRequestExtension:
+            return kExtension;
+        case A::kApproveExtension:
+            return kGrant;
+        case A::kCommitLongTerm:
+            return kLongTerm;
+        case A::kAnswer:
+            return kAnswer;
+        case A::kFollowUp:
+            return kFollowUp;
+        case A::kHandover:
+            return kHandover;
+        case A::kAssign:
+            return kAssign;
+        case A::kRefuseReturn:
+        case A::kRefuseExtension:
+        case A::kReturnForRework:
+        case A::kReopen:
+        case A::kWithdraw:
+        case A::kRejectUnitAnswer:
+            return kReason;
+        case A::kAccept:
+        case A::kHandleLocally:
+        case A::kRecall:
+        case A::kSign:
+        case A::kApproveReturn:
+        case A::kInstruct:
+        case A::kApproveAnswer:
+        case A::kClose:
+        case A::kSupervise:
+        case A::kAssist:
+        case A::kAttach:
+        case A::kApproveUnitAnswer:
+            return kNote;
+    }
+    return kNote;
+}
+
+}  // namespace
+
 service::ActionRequest DecodeCaseAction(domain::CaseAction action, const nlohmann::json& body) {
     service::ActionRequest request;
     request.action = action;
@@ -291,6 +379,12 @@ service::ActionRequest DecodeCaseAction(domain::CaseAction action, const nlohman
     input.external_ref = fields.String("externalRef").value_or("");
     input.master_case_id = fields.Integer("masterCaseId");
     input.extension_days = static_cast<int>(fields.Integer("extensionDays").value_or(0));
+    if (const auto granted = fields.Integer("grantedDays")) {
+        input.granted_days = static_cast<int>(std::clamp<std::int64_t>(*granted, -1, 1000));
+    }
+    input.confirm = fields.Boolean("confirm").value_or(false);
+    input.assignee_user_id = fields.Integer("assigneeId");
+    input.relay_message = fields.String("relayMessage").value_or("");
     input.contacted = fields.Boolean("contacted");
     input.solved = fields.Boolean("solved");
     input.unreachable = fields.Boolean("unreachable").value_or(false);
@@ -311,10 +405,7 @@ service::ActionRequest DecodeCaseAction(domain::CaseAction action, const nlohman
             fields.Add({"committedDate", "invalid", "A date like 2027-03-01."});
         }
     }
-    fields.RejectUnknown({"version", "targetId", "assistingIds", "note", "reason", "legalBasis",
-                          "answerText", "externalRef", "masterCaseId", "extensionDays", "contacted",
-                          "solved", "unreachable", "method", "result", "satisfaction",
-                          "committedDate"});
+    fields.RejectUnknown(FieldsOf(action));
     if (!fields.ok()) {
         request.decode_errors = fields.error().fields;
     }

@@ -66,6 +66,10 @@ std::optional<bool> JsonFields::Boolean(std::string_view key, bool required) {
 }
 
 void JsonFields::RejectUnknown(std::initializer_list<std::string_view> known) {
+    RejectUnknown(std::span<const std::string_view>(known.begin(), known.size()));
+}
+
+void JsonFields::RejectUnknown(std::span<const std::string_view> known) {
     for (const auto& [key, value] : object_.items()) {
         if (std::ranges::find(known, std::string_view(key)) == known.end()) {
             errors_.push_back({Name(key), "unknown_field", "This field is not recognised."});

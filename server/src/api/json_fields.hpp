@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <initializer_list>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -42,6 +43,7 @@ class JsonFields {
     /// Every key not in `known` is reported as "unknown_field" (a misspelt field must not
     /// be silently ignored).
     void RejectUnknown(std::initializer_list<std::string_view> known);
+    void RejectUnknown(std::span<const std::string_view> known);
     void Add(FieldError error) { errors_.push_back(std::move(error)); }
     void Add(std::vector<FieldError> errors);
 

@@ -47,11 +47,24 @@ nlohmann::json UnitJson(const OrgUnit& unit) {
         {"responsibleSection", unit.responsible_section},
         {"hotline", unit.hotline},
         {"handlers", HandlersJson(unit.handlers)},
+        {"answerApproval", unit.answer_approval},
         {"updatedAt", FormatIso8601Cst(unit.updated_at)},
     };
     json["boundary"] = unit.boundary ? nlohmann::json::parse(*unit.boundary, nullptr, false)
                                      : nlohmann::json(nullptr);
     return json;
+}
+
+nlohmann::json StaffJson(const std::vector<service::UnitStaffMember>& staff) {
+    nlohmann::json items = nlohmann::json::array();
+    for (const auto& member : staff) {
+        items.push_back({{"id", member.user_id},
+                         {"displayName", member.display_name},
+                         {"role", domain::RoleName(member.role)},
+                         {"unitId", member.unit_id},
+                         {"unitName", member.unit_name}});
+    }
+    return {{"items", items}};
 }
 
 nlohmann::json UnitListJson(const std::vector<OrgUnit>& units) {
@@ -180,8 +193,9 @@ http::Response UpdateUnit(const ApiContext& context, http::Request& request,
     changes.hotline = fields.String("hotline");
     changes.handlers = DecodeHandlers(fields);
     changes.active = fields.Boolean("active");
+    changes.answer_approval = fields.Boolean("answerApproval");
     fields.RejectUnknown({"name", "shortName", "unitType", "boundary", "leaderInCharge",
-                          "responsibleSection", "hotline", "handlers", "active"});
+                          "responsibleSection", "hotline", "handlers", "active", "answerApproval"});
     if (!fields.ok()) {
         return ErrorFor(request, fields.error());
     }
@@ -340,6 +354,16 @@ void RegisterOrgRoutes(http::Router& router, const ApiContext& context) {
                                      return ErrorFor(request, BadUnitId());
                                  }
                                  return Respond(request, context.orgs.Get(caller, *id), UnitJson);
+                             }));
+    router.Add("GET", "/api/v1/org/units/{id}/staff",
+               guard.Require(domain::permission::kCaseAct,
+                             [&context](http::Request& request, const domain::Principal& caller) {
+                                 const auto id = ParseId(request.PathParam("id"));
+                                 if (!id) {
+                                     return ErrorFor(request, BadUnitId());
+                                 }
+                                 return Respond(request, context.orgs.Staff(caller, *id),
+                                                StaffJson);
                              }));
     router.Add("GET", "/api/v1/org/directory",
                guard.Require(domain::permission::kDirectoryRead,

@@ -193,6 +193,14 @@ struct Case {
 
     std::optional<AnswerResult> result;
     std::string answer_text;
+    /// The law or policy a "cannot be done" answer rests on.
+    std::string answer_legal_basis;
+    /// The answer a 承办人 drafted waits for the unit's 分管领导 (result, answer_text and
+    /// answer_legal_basis hold the draft meanwhile); the case stays with the unit.
+    bool unit_review_pending = false;
+    /// Inside the holding unit: the section or the named 承办人 it was passed to (交办).
+    std::optional<OrgUnitId> assignee_unit_id;
+    std::optional<UserId> assignee_user_id;
     std::optional<Satisfaction> satisfaction;
     int extension_count = 0;
     int reopen_count = 0;

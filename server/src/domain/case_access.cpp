@@ -123,6 +123,12 @@ Relations RelationsOf(const Principal& caller, const Case& c, const CaseParties&
                                     HasOfficeOn(caller, parties.holder)));
     set(Relation::kLeadUnit, HasUnitRoleFor(caller, parties.lead_unit) ||
                                  (handled_locally && HasOfficeOn(caller, parties.lead_unit)));
+    // Only a unit leader of the lead unit itself signs the unit's answer (二级工作网络).
+    set(Relation::kUnitLeader,
+        parties.lead_unit && parties.lead_unit->kind != OrgKind::kDivision &&
+            std::ranges::any_of(caller.roles, [&](const RoleAssignment& held) {
+                return held.role == Role::kUnitLeader && held.org_unit_id == parties.lead_unit->id;
+            }));
     set(Relation::kAssistingUnit, std::ranges::any_of(parties.assisting, [&](const OrgUnit& unit) {
             return HasUnitRoleFor(caller, unit);
         }));

@@ -22,6 +22,8 @@ struct CaseParties {
     std::optional<OrgUnit> lead_unit;
     std::vector<OrgUnit> assisting;
     std::optional<OrgUnit> escalated_to;
+    /// The section of the lead unit the case was passed to (交办), if any.
+    std::optional<OrgUnit> assignee_unit;
 };
 
 /// What cases the caller's roles let them see (DOMAIN.md "Who sees what"): the city office

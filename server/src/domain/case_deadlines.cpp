@@ -46,13 +46,22 @@ std::optional<DeadlineStep> StepOf(const Case& c) {
     return std::nullopt;
 }
 
+// Whether the unit can reach the reporter at all: no first-contact deadline is set that its
+// holder cannot meet (an anonymous reporter, or one who left no phone). A confidential
+// reporter is reached through the platform's relay.
+bool Reachable(const Case& c) {
+    return !c.reporter.anonymous && !c.reporter.phone.empty();
+}
+
 // Starts the handling clocks: first contact and answer, from `now`.
 void StartHandling(const DeadlineRules& rules, Case& c, Instant now, bool contact_too) {
     c.answer_deadline =
         DeadlineAfter(rules.calendar, now, LimitFor(rules, c, DeadlineStep::kAnswer));
-    if (contact_too && !c.first_contact_at) {
+    if (contact_too && !c.first_contact_at && Reachable(c)) {
         c.contact_deadline =
             DeadlineAfter(rules.calendar, now, LimitFor(rules, c, DeadlineStep::kContact));
+    } else if (contact_too) {
+        c.contact_deadline.reset();
     }
 }
 
@@ -80,7 +89,7 @@ void Begin(const DeadlineRules& rules, Case& c, DeadlineStep step, Instant start
 
 }  // namespace
 
-int GrantedExtensionDays(const TimeLimitTable& limits, const Case& c, int max_days) {
+int ExtensionCap(const TimeLimitTable& limits, const Case& c, int max_days) {
     const auto original = limits.For(c.urgency, c.kind, c.channel, DeadlineStep::kAnswer);
     int original_days = 1;
     if (original) {
@@ -98,7 +107,7 @@ int GrantedExtensionDays(const TimeLimitTable& limits, const Case& c, int max_da
                 break;
         }
     }
-    return std::clamp(c.requested_extension_days, 0, std::min(original_days, max_days));
+    return std::max(0, std::min(original_days, max_days));
 }
 
 void PlanDeadlines(const DeadlineRules& rules, const std::optional<Case>& before,
@@ -107,9 +116,26 @@ void PlanDeadlines(const DeadlineRules& rules, const std::optional<Case>& before
     if (action == CaseAction::kRequestExtension && input != nullptr) {
         after.requested_extension_days = input->extension_days;
     }
+    // The answer clock runs from the dispatch, not from signing: a unit that signs late has
+    // used its own time (12345 practice: 办理时限自派单时起算). Each new dispatch to a unit
+    // starts it afresh; a refused return goes on with the same one.
+    const bool dispatched_now =
+        after.state == CaseState::kDispatched &&
+        (action == CaseAction::kDispatch || action == CaseAction::kHandover || !before);
+    if (dispatched_now) {
+        StartHandling(rules, after, now, true);
+    }
+    if (after.state == CaseState::kRouting) {
+        after.answer_deadline.reset();
+        after.contact_deadline.reset();
+    }
     if (after.state == CaseState::kHandling && action) {
         switch (*action) {
             case CaseAction::kSign:
+                if (!after.answer_deadline) {
+                    StartHandling(rules, after, now, true);  // dispatched before clocks ran so
+                }
+                break;
             case CaseAction::kHandleLocally:
                 StartHandling(rules, after, now, true);
                 break;
@@ -119,10 +145,10 @@ void PlanDeadlines(const DeadlineRules& rules, const std::optional<Case>& before
                 StartHandling(rules, after, now, false);
                 break;
             case CaseAction::kApproveExtension:
-                if (after.answer_deadline) {
+                if (after.answer_deadline && before) {
                     after.answer_deadline = rules.calendar.AddWorkingDays(
                         *after.answer_deadline,
-                        GrantedExtensionDays(rules.limits, after, rules.max_extension_days));
+                        GrantedExtensionDays(*before, input != nullptr ? *input : ActionInput{}));
                 }
                 after.requested_extension_days = 0;
                 break;
@@ -160,7 +186,12 @@ void PlanDeadlines(const DeadlineRules& rules, const std::optional<Case>& before
         return;
     }
     const TimeLimit limit = LimitFor(rules, after, *step);
-    Begin(rules, after, *step, now, DeadlineAfter(rules.calendar, now, limit), limit);
+    Instant deadline = DeadlineAfter(rules.calendar, now, limit);
+    // Signing is a step inside the answer limit, never past it.
+    if (*step == DeadlineStep::kSign && after.answer_deadline) {
+        deadline = std::min(deadline, *after.answer_deadline);
+    }
+    Begin(rules, after, *step, now, deadline, limit);
 }
 
 std::optional<DeadlineStatus> DeadlineStatusOf(const Case& c, const WorkCalendar& calendar,

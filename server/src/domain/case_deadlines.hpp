@@ -1,6 +1,7 @@
 // Which deadline a case runs against after each step, on the working calendar: routing sets
-// the sign deadline, signing the contact and answer deadlines, an approved extension moves the
-// answer deadline, and so on (WORKFLOW.md, "Default time limits"). Pure.
+// the accept deadline; dispatch to a unit starts the answer and first-contact clocks (办理时限
+// 自派单时起算) and the sign deadline, a step inside them; an approved extension moves the
+// answer deadline, and so on (WORKFLOW.md, "Default time limits", docs/workflow.md). Pure.
 #pragma once
 
 #include <cstdint>
@@ -17,7 +18,6 @@ namespace minqing::domain {
 struct DeadlineRules {
     const TimeLimitTable& limits;
     const WorkCalendar& calendar;
-    int max_extension_days = 10;
 };
 
 /// Sets the deadline fields of `after` for the step it is in now. `before` is the case before
@@ -27,9 +27,9 @@ void PlanDeadlines(const DeadlineRules& rules, const std::optional<Case>& before
                    std::optional<CaseAction> action, const ActionInput* input, Case& after,
                    Instant now);
 
-/// The working days an extension may add: what was asked, at most the original answer limit
-/// and at most `max_days`.
-int GrantedExtensionDays(const TimeLimitTable& limits, const Case& c, int max_days);
+/// The most working days one extension of `c` may add: its original answer limit, at most
+/// `max_days` (WORKFLOW.md: "one extension ≤ the original limit, at most 10 working days").
+int ExtensionCap(const TimeLimitTable& limits, const Case& c, int max_days);
 
 /// A case's deadline as the reader sees it at `now`.
 struct DeadlineStatus {

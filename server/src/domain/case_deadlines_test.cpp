@@ -124,34 +124,95 @@ TEST(CaseDeadlinesTest, RegisteringOnTheEveOfNationalDayGivesTwoWorkingHoursAfte
     EXPECT_FALSE(c.deadline_provisional);
 }
 
-TEST(CaseDeadlinesTest, SigningOnAMakeUpSaturdayStartsContactAndAnswerClocks) {
+// 办理时限自派单时起算: the answer and first-contact clocks start at the dispatch; signing is a
+// step inside them, and a late signature buys no time.
+TEST(CaseDeadlinesTest, DispatchStartsTheAnswerClockAndSigningIsAStepInsideIt) {
     const auto calendar = Calendar2026();
     const auto limits = Defaults();
-    Case before = NormalComplaint();
-    before.state = CaseState::kDispatched;
-    PlanDeadlines({limits, calendar}, std::nullopt, std::nullopt, nullptr, before,
-                  At(2026, 10, 9, 16));
-    EXPECT_EQ(before.deadline, At(2026, 10, 10, 11, 30));  // 4 working hours, Saturday worked
-    Case after = before;
-    after.state = CaseState::kHandling;
+    Case routing = NormalComplaint();
+    routing.state = CaseState::kRouting;
+    routing.reporter.phone = "13812341234";
+    PlanDeadlines({limits, calendar}, std::nullopt, std::nullopt, nullptr, routing,
+                  At(2026, 10, 9, 15));
+    Case dispatched = routing;
+    dispatched.state = CaseState::kDispatched;
+    dispatched.holder_id = 9;
+    const Instant dispatched_at = At(2026, 10, 9, 16);
+    PlanDeadlines({limits, calendar}, routing, CaseAction::kDispatch, nullptr, dispatched,
+                  dispatched_at);
+    EXPECT_EQ(dispatched.deadline, At(2026, 10, 10, 11, 30));  // 4 working hours, Saturday worked
+    EXPECT_EQ(dispatched.deadline_step, DeadlineStep::kSign);
+    EXPECT_EQ(dispatched.answer_deadline,
+              DeadlineAfter(calendar, dispatched_at, Limit("5wd")));  // from the dispatch
+    EXPECT_EQ(dispatched.contact_deadline, DeadlineAfter(calendar, dispatched_at, Limit("1wd")));
+
+    // Signed in time: the clocks go on, and the card is not yellow the moment it is signed.
+    Case signed_in_time = dispatched;
+    signed_in_time.state = CaseState::kHandling;
     const Instant signed_at = At(2026, 10, 10, 10);
-    PlanDeadlines({limits, calendar}, before, CaseAction::kSign, nullptr, after, signed_at);
-    EXPECT_EQ(after.contact_deadline, At(2026, 10, 12, 10));  // Monday
-    EXPECT_EQ(after.answer_deadline, At(2026, 10, 16, 10));   // five working days
-    EXPECT_EQ(after.deadline_step, DeadlineStep::kContact);
-    EXPECT_EQ(after.deadline, after.contact_deadline);
+    PlanDeadlines({limits, calendar}, dispatched, CaseAction::kSign, nullptr, signed_in_time,
+                  signed_at);
+    EXPECT_EQ(signed_in_time.answer_deadline, dispatched.answer_deadline);
+    EXPECT_EQ(signed_in_time.contact_deadline, dispatched.contact_deadline);
+    EXPECT_EQ(signed_in_time.deadline_step, DeadlineStep::kContact);
+    EXPECT_EQ(signed_in_time.deadline, dispatched.contact_deadline);
+    EXPECT_EQ(DeadlineStatusOf(signed_in_time, calendar, signed_at)->warning, Warning::kNormal);
+
+    // Signed seven days late: no fresh five working days; the case is overdue at once.
+    Case signed_late = dispatched;
+    signed_late.state = CaseState::kHandling;
+    signed_late.first_contact_at = At(2026, 10, 12, 9);
+    const Instant late = At(2026, 10, 19, 10);
+    PlanDeadlines({limits, calendar}, dispatched, CaseAction::kSign, nullptr, signed_late, late);
+    EXPECT_EQ(signed_late.answer_deadline, dispatched.answer_deadline);
+    EXPECT_EQ(signed_late.deadline, dispatched.answer_deadline);
+    EXPECT_EQ(DeadlineStatusOf(signed_late, calendar, late)->warning, Warning::kRed);
 
     // First contact: the answer deadline becomes the current one.
-    Case contacted = after;
+    Case contacted = signed_in_time;
     contacted.first_contact_at = At(2026, 10, 12, 9);
-    PlanDeadlines({limits, calendar}, after, CaseAction::kContactReporter, nullptr, contacted,
-                  At(2026, 10, 12, 9));
+    PlanDeadlines({limits, calendar}, signed_in_time, CaseAction::kContactReporter, nullptr,
+                  contacted, At(2026, 10, 12, 9));
     EXPECT_EQ(contacted.deadline_step, DeadlineStep::kAnswer);
-    EXPECT_EQ(contacted.deadline, At(2026, 10, 16, 10));
-    EXPECT_EQ(contacted.yellow_from, At(2026, 10, 15, 10));  // one working day before
+    EXPECT_EQ(contacted.deadline, dispatched.answer_deadline);
 }
 
-TEST(CaseDeadlinesTest, AnApprovedExtensionMovesTheAnswerDeadlineByAtMostTheOriginalLimit) {
+TEST(CaseDeadlinesTest, SigningNeverPushesTheSignDeadlinePastTheAnswerDeadline) {
+    const auto calendar = Calendar2026();
+    const auto limits = Defaults();
+    Case refused = NormalComplaint();
+    refused.state = CaseState::kReturnRequested;
+    refused.answer_deadline = At(2026, 11, 2, 10);
+    Case again = refused;
+    again.state = CaseState::kDispatched;
+    PlanDeadlines({limits, calendar}, refused, CaseAction::kRefuseReturn, nullptr, again,
+                  At(2026, 11, 2, 9));
+    EXPECT_EQ(again.deadline_step, DeadlineStep::kSign);
+    EXPECT_EQ(again.deadline, At(2026, 11, 2, 10));  // not 4 working hours on
+    EXPECT_EQ(again.answer_deadline, refused.answer_deadline);
+}
+
+TEST(CaseDeadlinesTest, NoFirstContactDeadlineForAReporterNobodyCanReach) {
+    const auto calendar = Calendar2026();
+    const auto limits = Defaults();
+    Case anonymous = NormalComplaint();
+    anonymous.state = CaseState::kDispatched;
+    anonymous.reporter.anonymous = true;
+    PlanDeadlines({limits, calendar}, std::nullopt, std::nullopt, nullptr, anonymous,
+                  At(2026, 11, 2, 9));
+    EXPECT_TRUE(anonymous.answer_deadline.has_value());
+    EXPECT_FALSE(anonymous.contact_deadline.has_value());
+    // A confidential reporter with a phone is reached through the relay: the step stays.
+    Case confidential = NormalComplaint();
+    confidential.state = CaseState::kDispatched;
+    confidential.reporter.confidential = true;
+    confidential.reporter.phone = "13812341234";
+    PlanDeadlines({limits, calendar}, std::nullopt, std::nullopt, nullptr, confidential,
+                  At(2026, 11, 2, 9));
+    EXPECT_TRUE(confidential.contact_deadline.has_value());
+}
+
+TEST(CaseDeadlinesTest, AnApprovedExtensionMovesTheAnswerDeadlineByTheDaysGranted) {
     const auto calendar = Calendar2026();
     const auto limits = Defaults();
     Case handling = NormalComplaint();
@@ -160,21 +221,32 @@ TEST(CaseDeadlinesTest, AnApprovedExtensionMovesTheAnswerDeadlineByAtMostTheOrig
     handling.answer_deadline = At(2026, 11, 6, 10);
     PlanDeadlines({limits, calendar}, std::nullopt, std::nullopt, nullptr, handling,
                   At(2026, 11, 2, 9));
+    EXPECT_EQ(ExtensionCap(limits, handling, 10), 5);  // the original five working days
+    EXPECT_EQ(ExtensionCap(limits, handling, 3), 3);   // or the configured maximum
     Case requested = handling;
     requested.state = CaseState::kExtensionRequested;
-    ActionInput input;
-    input.extension_days = 8;  // more than the 5-day original limit
-    PlanDeadlines({limits, calendar}, handling, CaseAction::kRequestExtension, &input, requested,
+    ActionInput request;
+    request.extension_days = 4;
+    PlanDeadlines({limits, calendar}, handling, CaseAction::kRequestExtension, &request, requested,
                   At(2026, 11, 4, 9));
     EXPECT_EQ(requested.deadline_step, DeadlineStep::kExtensionDecision);
-    EXPECT_EQ(requested.requested_extension_days, 8);
+    EXPECT_EQ(requested.requested_extension_days, 4);
+
     Case approved = requested;
     approved.state = CaseState::kHandling;
     PlanDeadlines({limits, calendar}, requested, CaseAction::kApproveExtension, nullptr, approved,
                   At(2026, 11, 4, 14));
-    EXPECT_EQ(approved.answer_deadline, At(2026, 11, 13, 10));  // +5 working days
+    EXPECT_EQ(approved.answer_deadline, At(2026, 11, 12, 10));  // as asked: +4 working days
     EXPECT_EQ(approved.deadline, approved.answer_deadline);
     EXPECT_EQ(approved.requested_extension_days, 0);
+
+    ActionInput grant;
+    grant.granted_days = 2;
+    Case cut = requested;
+    cut.state = CaseState::kHandling;
+    PlanDeadlines({limits, calendar}, requested, CaseAction::kApproveExtension, &grant, cut,
+                  At(2026, 11, 4, 14));
+    EXPECT_EQ(cut.answer_deadline, At(2026, 11, 10, 10));  // as granted: +2 working days
 }
 
 TEST(CaseDeadlinesTest, AStepThatGoesOnKeepsItsDeadlineAndANewHolderRestartsIt) {
@@ -223,7 +295,10 @@ TEST(CaseDeadlinesTest, StatusCountsWorkingTimeLeftAndTheCard) {
     ASSERT_EQ(c.deadline, At(2026, 10, 8, 10));
     const auto early = DeadlineStatusOf(c, calendar, At(2026, 9, 30, 10));
     EXPECT_EQ(early->working_minutes_left, 420);
-    EXPECT_EQ(early->warning, Warning::kYellow);  // a one-day limit is yellow from its start
+    // A one-day limit shows yellow in its last fifth, not from its first minute.
+    EXPECT_EQ(early->warning, Warning::kNormal);
+    EXPECT_EQ(c.yellow_from, At(2026, 10, 8, 8, 36));
+    EXPECT_EQ(DeadlineStatusOf(c, calendar, At(2026, 10, 8, 9))->warning, Warning::kYellow);
     const auto late = DeadlineStatusOf(c, calendar, At(2026, 10, 9, 10));
     EXPECT_EQ(late->working_minutes_left, -420);
     EXPECT_EQ(late->warning, Warning::kRed);

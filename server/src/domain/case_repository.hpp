@@ -97,6 +97,8 @@ class CaseRepository {
     virtual bool IsVisible(CaseId id, const CaseVisibility& visibility) = 0;
     virtual std::vector<Case> List(const CaseListQuery& query) = 0;
     virtual std::int64_t Count(const CaseListQuery& query) = 0;
+    /// The cases merged into `master` (并案), oldest first: their reporters hear its answer.
+    virtual std::vector<Case> MergedInto(CaseId master) = 0;
 
     /// Records org nodes with a stake in the case (idempotent).
     virtual void AddAccess(CaseId id, const std::vector<std::string>& paths) = 0;

@@ -53,6 +53,9 @@ struct OrgUnit {
     std::string responsible_section;  // 责任处室
     std::string hotline;              // 24-hour green-channel phone
     std::vector<UnitHandler> handlers;
+    /// Member units: a 承办人's answer leaves the unit only once its 分管领导 approved it
+    /// (二级工作网络); an administrator may switch it off per unit.
+    bool answer_approval = true;
     Instant created_at{};
     Instant updated_at{};
 };

@@ -109,13 +109,15 @@ Instant DeadlineAfter(const WorkCalendar& calendar, Instant start, TimeLimit lim
 Instant YellowFrom(const WorkCalendar& calendar, Instant start, Instant deadline, TimeLimit limit) {
     const std::int64_t per_day = calendar.hours().MinutesPerDay();
     const std::int64_t length = InMinutesOfItsUnit(limit, calendar.hours());
+    // A limit of one day or less shows yellow in its last fifth: a whole day's warning would
+    // make it yellow from its first minute.
     if (limit.unit == TimeLimit::Unit::kClockMinutes) {
-        if (length >= 24 * 60) {
+        if (length > 24 * 60) {
             return std::max(start, calendar.SubtractWorkingMinutes(deadline, per_day));
         }
         return deadline - std::chrono::minutes(length / 5);
     }
-    if (length >= per_day) {
+    if (length > per_day) {
         return std::max(start, calendar.SubtractWorkingMinutes(deadline, per_day));
     }
     return calendar.SubtractWorkingMinutes(deadline, length / 5);

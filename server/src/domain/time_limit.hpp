@@ -58,8 +58,8 @@ class TimeLimitTable {
 Instant DeadlineAfter(const WorkCalendar& calendar, Instant start, TimeLimit limit);
 
 /// When the yellow card shows for a step that started at `start` and ends at `deadline`: one
-/// working day before the deadline, or with 20 % of the limit left when the limit is shorter
-/// than a working day (measured in the limit's own unit).
+/// working day before the deadline, or with 20 % of the limit left when the limit is a working
+/// day or shorter (measured in the limit's own unit).
 Instant YellowFrom(const WorkCalendar& calendar, Instant start, Instant deadline, TimeLimit limit);
 
 /// The warning card of a deadline at `now`.

@@ -12,7 +12,7 @@
 namespace minqing::domain {
 namespace {
 
-constexpr NameTable<CaseAction, 29> kActionNames{{
+constexpr NameTable<CaseAction, 32> kActionNames{{
     {CaseAction::kAccept, "accept"},
     {CaseAction::kDecline, "decline"},
     {CaseAction::kMerge, "merge"},
@@ -42,6 +42,9 @@ constexpr NameTable<CaseAction, 29> kActionNames{{
     {CaseAction::kSupervise, "supervise"},
     {CaseAction::kAssist, "assist"},
     {CaseAction::kAttach, "attach"},
+    {CaseAction::kAssign, "assign"},
+    {CaseAction::kApproveUnitAnswer, "approve_unit_answer"},
+    {CaseAction::kRejectUnitAnswer, "reject_unit_answer"},
 }};
 
 // Derived from the name table so the list and the names cannot drift apart.
@@ -90,7 +93,7 @@ struct Permit {
 
 using A = CaseAction;
 
-constexpr std::array<Permit, 30> kPermits{{
+constexpr std::array<Permit, 33> kPermits{{
     {A::kAccept, StatesOf({S::kRegistered}), RelationsOf({R::kHolderOffice})},
     {A::kDecline, StatesOf({S::kRegistered, S::kRouting}), RelationsOf({R::kHolderOffice})},
     {A::kMerge, StatesOf({S::kRegistered, S::kRouting}), RelationsOf({R::kHolderOffice})},
@@ -126,6 +129,11 @@ constexpr std::array<Permit, 30> kPermits{{
     {A::kAttach, kOpenStates,
      RelationsOf({R::kHolderOffice, R::kHolderUnit, R::kLeadUnit, R::kAssistingUnit, R::kDispatcher,
                   R::kReceivingOffice, R::kCreator})},
+    // The unit's own layer: whoever holds it for the unit passes it on inside; the 分管领导
+    // signs (or sends back) what a 承办人 drafted.
+    {A::kAssign, StatesOf({S::kHandling, S::kLongTerm}), RelationsOf({R::kLeadUnit})},
+    {A::kApproveUnitAnswer, StatesOf({S::kHandling, S::kLongTerm}), RelationsOf({R::kUnitLeader})},
+    {A::kRejectUnitAnswer, StatesOf({S::kHandling, S::kLongTerm}), RelationsOf({R::kUnitLeader})},
 }};
 
 // JSON field names, as the API spells them, for field errors.
@@ -141,8 +149,14 @@ constexpr std::string_view kExtensionDaysField = "extensionDays";
 constexpr std::string_view kCommittedDateField = "committedDate";
 constexpr std::string_view kSatisfactionField = "satisfaction";
 constexpr std::string_view kNoteField = "note";
+constexpr std::string_view kGrantedDaysField = "grantedDays";
+constexpr std::string_view kAssigneeIdField = "assigneeId";
+constexpr std::string_view kConfirmField = "confirm";
+constexpr std::string_view kRelayMessageField = "relayMessage";
 
 constexpr std::string_view kBadTarget = "case.bad_target";
+// A relayed message goes out as an SMS: short enough for a few segments.
+constexpr std::size_t kMaxRelayCharacters = 200;
 constexpr std::string_view kHotlineUnitType = "hotline";
 
 /// The state and relation checks shared by ApplyAction and AvailableActions: nullopt when
@@ -220,6 +234,7 @@ struct Step {
     const ActionInput& input;
     Instant now;
     const WorkflowLimits& limits;
+    const Relations& actor;
 };
 
 // The service resolves the holder from the case it loaded; a missing or different holder is
@@ -239,10 +254,11 @@ bool IsOffice(const OrgUnit& unit) {
     return unit.kind == OrgKind::kDivision;
 }
 
-// Forwarding (上报) goes to the office directly above, in the holder's own line.
+// Forwarding (上报) goes to any office above the holder in its own line: the city document
+// lets a community report "按照管理权限，分别上报至街道、区、市".
 bool MayForwardTo(const OrgUnit& holder, const OrgUnit& target) {
-    return IsOffice(holder) && IsOffice(target) && target.active &&
-           LevelBelow(target.level) == holder.level && IsWithin(target, holder);
+    return IsOffice(holder) && IsOffice(target) && target.active && target.id != holder.id &&
+           IsWithin(target, holder);
 }
 
 // A city office may dispatch to city and district units, a district office to its district's
@@ -254,9 +270,10 @@ bool MayDispatchToUnit(const OrgUnit& holder, const OrgUnit& target) {
            IsWithin(holder, target);
 }
 
+// Down to a street or community office below; grids have no office to route a case.
 bool MayDispatchToOffice(const OrgUnit& holder, const OrgUnit& target) {
     return IsOffice(holder) && IsOffice(target) && target.active && IsWithin(holder, target) &&
-           target.path.size() > holder.path.size();
+           target.id != holder.id && target.level != OrgLevel::kGrid;
 }
 
 void CheckAssisting(const std::vector<OrgUnit>& assisting, const OrgUnit& lead, FieldErrors& bad) {
@@ -282,6 +299,77 @@ void ClearUnits(Case& next) {
 // a recorded dispatcher (a direct card) goes back to the office that registered it.
 OrgUnitId DispatcherOrReceiver(const Case& current) {
     return current.dispatcher_id.value_or(current.receiving_office_id);
+}
+
+bool IsLocalOffice(const OrgUnit& unit) {
+    return IsOffice(unit) &&
+           (unit.level == OrgLevel::kStreet || unit.level == OrgLevel::kCommunity);
+}
+
+// The case's own limits, which no input can change. ApplyAction checks them before the inputs,
+// and AvailableActions too, so that an action the UI offers never fails on them.
+std::optional<Error> CheckCaseLimits(const Case& c, CaseAction action, const OrgUnit* holder,
+                                     Instant now, const WorkflowLimits& limits) {
+    const auto holder_of = [holder]() -> const OrgUnit& {
+        if (holder == nullptr) {
+            throw std::invalid_argument("this action needs ActionInput.holder");
+        }
+        return *holder;
+    };
+    switch (action) {
+        case CaseAction::kForward:
+            if (!IsOffice(holder_of()) || holder_of().level == OrgLevel::kCity) {
+                return Conflict("case.top_level", "No office is above the city office.");
+            }
+            break;
+        case CaseAction::kDispatch:
+            if (!IsOffice(holder_of()) || holder_of().level == OrgLevel::kCommunity ||
+                holder_of().level == OrgLevel::kGrid) {
+                return Conflict("case.nothing_below",
+                                "A community has no units or offices to dispatch to; forward "
+                                "the case or handle it.");
+            }
+            break;
+        case CaseAction::kHandleLocally:
+            if (!IsLocalOffice(holder_of())) {
+                return Conflict("case.not_local",
+                                "Only a street or community office handles a case itself.");
+            }
+            break;
+        case CaseAction::kRequestExtension:
+            if (c.extension_count >= limits.max_extensions) {
+                return Conflict("case.extension_limit", "No further extension may be granted.");
+            }
+            if (c.deadline && now > *c.deadline) {
+                return Conflict("case.deadline_passed",
+                                "An extension must be asked for before the deadline.");
+            }
+            if (limits.max_extension_days < 1) {
+                return Conflict("case.extension_limit", "This case's limit allows no extension.");
+            }
+            break;
+        case CaseAction::kAnswer:
+            if (c.unit_review_pending) {
+                return Conflict("case.answer_pending",
+                                "An answer already waits for the unit leader's approval.");
+            }
+            break;
+        case CaseAction::kApproveUnitAnswer:
+        case CaseAction::kRejectUnitAnswer:
+            if (!c.unit_review_pending) {
+                return Conflict("case.no_answer_pending", "No drafted answer waits for approval.");
+            }
+            break;
+        case CaseAction::kAssign:
+            if (holder_of().kind == OrgKind::kDivision) {
+                return Conflict("case.not_unit",
+                                "Only a member unit passes a case to its sections or 承办人.");
+            }
+            break;
+        default:
+            break;
+    }
+    return std::nullopt;
 }
 
 Case Moved(const Step& step, CaseState to) {
@@ -314,6 +402,22 @@ Result<Case> Merge(const Step& step) {
     if (auto failed = errors.Failure()) {
         return Fail(std::move(*failed));
     }
+    // Unlike cases are merged only on purpose: the office confirms what differs.
+    if (step.input.master && !step.input.confirm) {
+        const Case& master = *step.input.master;
+        std::string differs;
+        if (master.category_code != step.before.category_code) {
+            differs = "category";
+        }
+        if (master.origin_id != step.before.origin_id) {
+            differs += differs.empty() ? "place" : " and place";
+        }
+        if (!differs.empty()) {
+            return Fail(Conflict("case.merge_unconfirmed",
+                                 "The master case differs in " + differs +
+                                     "; send confirm: true to merge all the same."));
+        }
+    }
     Case next = Moved(step, CaseState::kMerged);
     next.master_case_id = step.input.master_case_id;
     return next;
@@ -329,7 +433,8 @@ Result<Case> Forward(const Step& step) {
     const OrgUnit& target = *step.input.target;
     if (!MayForwardTo(holder, target)) {
         FieldErrors bad;
-        bad.Add(kTargetIdField, kBadTarget, "Forward to the office directly above the holder.");
+        bad.Add(kTargetIdField, kBadTarget,
+                "Forward to an office above the holder, in its own line.");
         return Fail(*bad.TargetFailure());
     }
     Case next = Moved(step, CaseState::kRouting);
@@ -385,11 +490,6 @@ Result<Case> Dispatch(const Step& step) {
 
 Result<Case> HandleLocally(const Step& step) {
     const OrgUnit& holder = HolderOf(step);
-    if (!IsOffice(holder) ||
-        (holder.level != OrgLevel::kStreet && holder.level != OrgLevel::kCommunity)) {
-        return Fail(
-            Conflict("case.not_local", "Only a street or community office handles a case itself."));
-    }
     Case next = Moved(step, CaseState::kHandling);
     // The office is its own lead unit and, as dispatcher, reviews its own answer.
     next.lead_unit_id = holder.id;
@@ -437,7 +537,17 @@ Result<Case> RefuseReturn(const Step& step) {
 
 Result<Case> ContactReporter(const Step& step) {
     FieldErrors errors;
-    errors.RequireText(kNoteField, step.input.note);
+    const Reporter& reporter = step.before.reporter;
+    if (step.input.relay_message.empty()) {
+        errors.RequireText(kNoteField, step.input.note);
+    } else if (!reporter.confidential || reporter.anonymous || reporter.phone.empty()) {
+        // The relay exists for the unit that may not see the number; others call themselves.
+        errors.Add(kRelayMessageField, "invalid",
+                   "Messages are relayed only to a confidential reporter who left a phone.");
+    } else if (auto reason =
+                   text::CheckText(step.input.relay_message, kMaxRelayCharacters, true, true)) {
+        errors.Add(kRelayMessageField, *reason, "At most 200 characters, sent as one SMS text.");
+    }
     if (auto failed = errors.Failure()) {
         return Fail(std::move(*failed));
     }
@@ -449,14 +559,6 @@ Result<Case> ContactReporter(const Step& step) {
 }
 
 Result<Case> RequestExtension(const Step& step) {
-    // These hold whatever the unit writes, so they are reported before the form's fields.
-    if (step.before.extension_count >= step.limits.max_extensions) {
-        return Fail(Conflict("case.extension_limit", "No further extension may be granted."));
-    }
-    if (step.before.deadline && step.now > *step.before.deadline) {
-        return Fail(Conflict("case.deadline_passed",
-                             "An extension must be asked for before the deadline."));
-    }
     FieldErrors errors;
     errors.RequireText(kReasonField, step.input.reason);
     if (step.input.extension_days == 0) {
@@ -464,17 +566,29 @@ Result<Case> RequestExtension(const Step& step) {
     } else if (step.input.extension_days < 0 ||
                step.input.extension_days > step.limits.max_extension_days) {
         errors.Add(kExtensionDaysField, "out_of_range",
-                   "The extension is too long for the time-limit rules.");
+                   "At most " + std::to_string(step.limits.max_extension_days) +
+                       " working days for this case (one extension, at most its original limit).");
     }
     if (auto failed = errors.Failure()) {
         return Fail(std::move(*failed));
     }
-    return Moved(step, CaseState::kExtensionRequested);
+    Case next = Moved(step, CaseState::kExtensionRequested);
+    next.requested_extension_days = step.input.extension_days;
+    return next;
 }
 
 Result<Case> ApproveExtension(const Step& step) {
+    const int granted = GrantedExtensionDays(step.before, step.input);
+    if (granted < 1 || granted > step.limits.max_extension_days) {
+        FieldErrors errors;
+        errors.Add(kGrantedDaysField, "out_of_range",
+                   "Grant 1 to " + std::to_string(step.limits.max_extension_days) +
+                       " working days for this case.");
+        return Fail(*errors.Failure());
+    }
     Case next = Moved(step, CaseState::kHandling);
     ++next.extension_count;
+    next.requested_extension_days = 0;
     return next;
 }
 
@@ -484,7 +598,9 @@ Result<Case> RefuseExtension(const Step& step) {
     if (auto failed = errors.Failure()) {
         return Fail(std::move(*failed));
     }
-    return Moved(step, CaseState::kHandling);
+    Case next = Moved(step, CaseState::kHandling);
+    next.requested_extension_days = 0;
+    return next;
 }
 
 Result<Case> Escalate(const Step& step) {
@@ -547,9 +663,57 @@ Result<Case> Answer(const Step& step) {
     if (auto failed = errors.Failure()) {
         return Fail(std::move(*failed));
     }
-    Case next = Moved(step, CaseState::kAnswered);
+    // A 承办人's answer stays in the unit until its 分管领导 signs it; the leader's own goes out.
+    const bool needs_leader = step.input.unit_approval_required &&
+                              !step.actor.test(static_cast<std::size_t>(Relation::kUnitLeader));
+    Case next = Moved(step, needs_leader ? step.before.state : CaseState::kAnswered);
     next.result = step.input.result;
     next.answer_text = step.input.answer_text;
+    next.answer_legal_basis = step.input.legal_basis;
+    next.unit_review_pending = needs_leader;
+    return next;
+}
+
+Result<Case> ApproveUnitAnswer(const Step& step) {
+    Case next = Moved(step, CaseState::kAnswered);
+    next.unit_review_pending = false;
+    return next;
+}
+
+Result<Case> RejectUnitAnswer(const Step& step) {
+    FieldErrors errors;
+    errors.RequireText(kReasonField, step.input.reason);
+    if (auto failed = errors.Failure()) {
+        return Fail(std::move(*failed));
+    }
+    Case next = step.before;
+    next.unit_review_pending = false;
+    next.result.reset();
+    next.answer_text.clear();
+    next.answer_legal_basis.clear();
+    return next;
+}
+
+Result<Case> Assign(const Step& step) {
+    FieldErrors errors;
+    if (!step.input.target && !step.input.assignee_user_id) {
+        errors.Add(kTargetIdField, "required", "Name a section, a 承办人 or both.");
+    }
+    if (auto failed = errors.Failure()) {
+        return Fail(std::move(*failed));
+    }
+    const OrgUnit& holder = HolderOf(step);
+    if (step.input.target) {
+        const OrgUnit& section = *step.input.target;
+        if (section.kind != OrgKind::kSection || !section.active || !IsWithin(holder, section)) {
+            FieldErrors bad;
+            bad.Add(kTargetIdField, kBadTarget, "Pass it to a section of the holding unit.");
+            return Fail(*bad.TargetFailure());
+        }
+    }
+    Case next = step.before;
+    next.assignee_unit_id = step.input.target ? std::optional(step.input.target->id) : std::nullopt;
+    next.assignee_user_id = step.input.assignee_user_id;
     return next;
 }
 
@@ -567,6 +731,7 @@ Result<Case> ReturnForRework(const Step& step) {
     }
     Case next = Moved(step, CaseState::kHandling);
     next.result.reset();
+    next.answer_legal_basis.clear();
     return next;
 }
 
@@ -689,7 +854,11 @@ Result<Case> ApplyAction(const Case& before, CaseAction action, const Relations&
     if (auto refused = CheckPermit(before, action, actor)) {
         return Fail(std::move(*refused));
     }
-    const Step step{before, input, now, limits};
+    if (auto refused =
+            CheckCaseLimits(before, action, input.holder ? &*input.holder : nullptr, now, limits)) {
+        return Fail(std::move(*refused));
+    }
+    const Step step{before, input, now, limits, actor};
     switch (action) {
         case CaseAction::kAccept:
             return Accept(step);
@@ -749,6 +918,12 @@ Result<Case> ApplyAction(const Case& before, CaseAction action, const Relations&
         case CaseAction::kAttach:
             // The attachment service records the file and its event; the case is unchanged.
             return before;
+        case CaseAction::kAssign:
+            return Assign(step);
+        case CaseAction::kApproveUnitAnswer:
+            return ApproveUnitAnswer(step);
+        case CaseAction::kRejectUnitAnswer:
+            return RejectUnitAnswer(step);
     }
     // CheckPermit refuses any value outside the enumeration, so this is never reached.
     throw std::logic_error("unhandled CaseAction");
@@ -761,14 +936,31 @@ Status CheckMayTake(const Case& current, CaseAction action, const Relations& act
     return Ok();
 }
 
-std::vector<CaseAction> AvailableActions(const Case& current, const Relations& actor) {
+Status CheckMayTake(const Case& current, CaseAction action, const Relations& actor,
+                    const OrgUnit& holder, Instant now, const WorkflowLimits& limits) {
+    if (auto refused = CheckPermit(current, action, actor)) {
+        return Fail(std::move(*refused));
+    }
+    if (auto refused = CheckCaseLimits(current, action, &holder, now, limits)) {
+        return Fail(std::move(*refused));
+    }
+    return Ok();
+}
+
+std::vector<CaseAction> AvailableActions(const Case& current, const Relations& actor,
+                                         const OrgUnit& holder, Instant now,
+                                         const WorkflowLimits& limits) {
     std::vector<CaseAction> available;
     for (const CaseAction action : kAllActions) {
-        if (!CheckPermit(current, action, actor)) {
+        if (CheckMayTake(current, action, actor, holder, now, limits)) {
             available.push_back(action);
         }
     }
     return available;
+}
+
+int GrantedExtensionDays(const Case& before, const ActionInput& input) {
+    return input.granted_days.value_or(before.requested_extension_days);
 }
 
 }  // namespace minqing::domain

@@ -46,6 +46,10 @@ enum class CaseAction {
     kSupervise,         // any open state: 催办/督办 note to the holder; no state change
     kAssist,            // handling: an assisting unit posts its part (协办意见)
     kAttach,  // any open state: add a file (上传附件); taken by uploading, not as an action
+    kAssign,  // handling|long_term: the holding unit passes it to a section or a named 承办人
+              // (交办)
+    kApproveUnitAnswer,  // handling|long_term with an answer drafted: the unit's 分管领导 signs it
+    kRejectUnitAnswer,  // the same: the 分管领导 sends the draft back to the 承办人
 };
 
 std::string_view CaseActionName(CaseAction action);
@@ -67,8 +71,9 @@ enum class Relation {
     kReporter,         // the resident, through number and query code
     kReceivingOffice,  // the office that registered it (acts for the reporter on the phone)
     kCreator,          // the staff member who recorded it (a grid worker adding photos later)
+    kUnitLeader,       // a unit leader (分管领导) of the lead unit: signs the unit's answer
 };
-using Relations = std::bitset<11>;
+using Relations = std::bitset<12>;
 
 Relations MakeRelations(std::initializer_list<Relation> relations);
 
@@ -83,14 +88,24 @@ struct ActionInput {
     /// it is a street or community). Required by those three actions and must have the case's
     /// holder_id: otherwise ApplyAction throws std::invalid_argument (a caller bug).
     std::optional<OrgUnit> holder;
-    /// forward: the next office up; dispatch: the lead unit or lower office; escalate: the
-    /// leader's node; handover: the hotline unit.
+    /// forward: an office above on the holder's own chain; dispatch: the lead unit or lower
+    /// office; escalate: the leader's node; handover: the hotline unit; assign: the section.
     std::optional<OrgUnit> target;
     std::vector<OrgUnit> assisting;
     std::optional<HandoverMethod> method;
     std::optional<AnswerResult> result;
     std::string answer_text;
-    int extension_days = 0;  // working days asked for
+    int extension_days = 0;           // working days asked for
+    std::optional<int> granted_days;  // approve_extension: working days granted (default: asked)
+    bool confirm = false;             // merge: the office confirmed a merge of unlike cases
+    /// merge: the master case, resolved by the service (its category and place are compared).
+    std::optional<Case> master;
+    /// assign: the named 承办人 (a user acting for the unit), resolved by the service.
+    std::optional<UserId> assignee_user_id;
+    /// answer: whether the lead unit's answers need its 分管领导's approval (a unit setting).
+    bool unit_approval_required = false;
+    /// contact_reporter: a message the platform relays to a confidential reporter by SMS.
+    std::string relay_message;
     std::optional<Instant> committed_date;
     // follow-up
     std::optional<bool> contacted;
@@ -103,6 +118,8 @@ struct ActionInput {
 
 struct WorkflowLimits {
     int max_extensions = 1;
+    /// The most working days one extension may add to this case: the configured maximum,
+    /// capped by the case's original answer limit (the service sets it per case).
     int max_extension_days = 10;
     int max_follow_up_attempts = 3;
     std::chrono::days max_long_term{270};  // about nine months
@@ -118,21 +135,38 @@ struct WorkflowLimits {
 /// Checks run in this order, the first failing one answering: terminal state
 /// ("case.terminal", conflict; reopen from closed is the one exception) → state
 /// ("case.wrong_state", conflict) → relation ("case.not_holder", forbidden) → the case's own
-/// limits ("case.extension_limit", "case.deadline_passed", "case.not_local" for
-/// handle_locally at a city or district office; all conflicts) → inputs (validation, reason
+/// limits (all conflicts: "case.extension_limit", "case.deadline_passed", "case.not_local"
+/// for handle_locally above a street, "case.top_level" for forward at the city,
+/// "case.nothing_below" for dispatch at a community, "case.answer_pending" /
+/// "case.no_answer_pending" around the unit leader's approval, "case.not_unit" for assign at
+/// an office, "case.merge_unconfirmed" for an unconfirmed merge of unlike cases) → inputs
+/// (validation, reason
 /// "validation.failed", every problem listed with its JSON field name and "required",
 /// "invalid" or "out_of_range") → targets (validation, reason "case.bad_target", on
 /// `targetId` or `assistingIds`).
 Result<Case> ApplyAction(const Case& before, CaseAction action, const Relations& actor,
                          const ActionInput& input, Instant now, const WorkflowLimits& limits);
 
+/// The working days an approval of the pending extension grants: what the approver chose,
+/// else what the unit asked for.
+int GrantedExtensionDays(const Case& before, const ActionInput& input);
+
 /// Whether the actor may take the action now by the state and relation checks alone (what
 /// ApplyAction checks first): "case.terminal", "case.wrong_state" (conflicts) or
 /// "case.not_holder" (forbidden).
 Status CheckMayTake(const Case& current, CaseAction action, const Relations& actor);
 
-/// The actions the actor may take on the case now (for the UI's buttons): those whose state
-/// and relation checks pass, in enumeration order; inputs and limits are not considered.
-std::vector<CaseAction> AvailableActions(const Case& current, const Relations& actor);
+/// The actions the actor may take on the case now (for the UI's buttons), in enumeration
+/// order: those whose state and relation checks pass and that the case's own limits allow
+/// with `holder` as its current holder at `now` (an action listed here succeeds with a valid
+/// input; only the inputs are left to check).
+/// The same, and the case's own limits with `holder` as its current holder at `now`: whether
+/// the action would be offered (AvailableActions), so only its inputs are left to check.
+Status CheckMayTake(const Case& current, CaseAction action, const Relations& actor,
+                    const OrgUnit& holder, Instant now, const WorkflowLimits& limits);
+
+std::vector<CaseAction> AvailableActions(const Case& current, const Relations& actor,
+                                         const OrgUnit& holder, Instant now,
+                                         const WorkflowLimits& limits);
 
 }  // namespace minqing::domain

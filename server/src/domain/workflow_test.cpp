@@ -50,6 +50,8 @@ const OrgUnit kCityManagement =
     Org(10, "吉林市城市管理局", OrgKind::kUnit, OrgLevel::kCity, "/1/10/", "department");
 const OrgUnit kHotline =
     Org(12, "吉林市12345政务服务便民热线", OrgKind::kUnit, OrgLevel::kCity, "/1/12/", "hotline");
+const OrgUnit kHousingSection =
+    Org(13, "供热管理处", OrgKind::kSection, OrgLevel::kCity, "/1/9/13/");
 
 constexpr CaseId kCaseId = 101;
 
@@ -71,6 +73,9 @@ Case CaseIn(CaseState state) {
     current.dispatcher_id = kCity.id;
     current.lead_unit_id = kCityHousing.id;
     current.deadline = kNow + days{2};
+    if (state == CaseState::kExtensionRequested) {
+        current.requested_extension_days = 5;
+    }
     if (state == CaseState::kEscalated) {
         current.escalated_from = CaseState::kHandling;
         current.escalated_to_id = kCity.id;
@@ -141,7 +146,12 @@ ActionInput ValidInput(CaseAction action) {
         case CaseAction::kReturnForRework:
         case CaseAction::kReopen:
         case CaseAction::kWithdraw:
+        case CaseAction::kRejectUnitAnswer:
             input.reason = "答复未回应居民诉求";
+            break;
+        case CaseAction::kAssign:
+            input.holder = kCityHousing;
+            input.target = kHousingSection;
             break;
         case CaseAction::kContactReporter:
         case CaseAction::kInstruct:
@@ -157,17 +167,25 @@ ActionInput ValidInput(CaseAction action) {
         case CaseAction::kApproveAnswer:
         case CaseAction::kClose:
         case CaseAction::kAttach:
+        case CaseAction::kApproveUnitAnswer:
             break;
     }
     return input;
 }
 
 /// The case in `state`, held by the holder `input` names (so forward and dispatch check
-/// levels against the right office).
-Case CaseFor(CaseState state, const ActionInput& input) {
+/// levels against the right office), with a drafted answer waiting when `action` is the unit
+/// leader's decision on one.
+Case CaseFor(CaseState state, const ActionInput& input,
+             std::optional<CaseAction> action = std::nullopt) {
     Case current = CaseIn(state);
     if (input.holder) {
         current.holder_id = input.holder->id;
+    }
+    if (action == CaseAction::kApproveUnitAnswer || action == CaseAction::kRejectUnitAnswer) {
+        current.unit_review_pending = true;
+        current.result = AnswerResult::kSolved;
+        current.answer_text = "已协调物业完成屋面防水维修。";
     }
     return current;
 }
@@ -228,6 +246,9 @@ TEST(CaseActionNamesTest, EveryActionRoundTripsInEnumOrder) {
         {CaseAction::kSupervise, "supervise"},
         {CaseAction::kAssist, "assist"},
         {CaseAction::kAttach, "attach"},
+        {CaseAction::kAssign, "assign"},
+        {CaseAction::kApproveUnitAnswer, "approve_unit_answer"},
+        {CaseAction::kRejectUnitAnswer, "reject_unit_answer"},
     };
     const auto all = AllCaseActions();
     ASSERT_EQ(all.size(), spelling.size());
@@ -300,6 +321,12 @@ const std::vector<Transition> kTransitions = [] {
         {A::kHandover, S::kRouting, S::kDispatched},
         {A::kAssist, S::kHandling, S::kHandling},
         {A::kAssist, S::kLongTerm, S::kLongTerm},
+        {A::kAssign, S::kHandling, S::kHandling},
+        {A::kAssign, S::kLongTerm, S::kLongTerm},
+        {A::kApproveUnitAnswer, S::kHandling, S::kAnswered},
+        {A::kApproveUnitAnswer, S::kLongTerm, S::kAnswered},
+        {A::kRejectUnitAnswer, S::kHandling, S::kHandling},
+        {A::kRejectUnitAnswer, S::kLongTerm, S::kLongTerm},
     };
     // Supervision and attaching files are overlays on every open state.
     for (const CaseState state : AllCaseStates()) {
@@ -325,7 +352,7 @@ class StateMatrixTest : public testing::TestWithParam<std::tuple<CaseState, Case
 TEST_P(StateMatrixTest, AllowsExactlyTheSpecifiedTransitions) {
     const auto [state, action] = GetParam();
     const ActionInput input = ValidInput(action);
-    const auto result = Apply(CaseFor(state, input), action, Everyone(), input);
+    const auto result = Apply(CaseFor(state, input, action), action, Everyone(), input);
 
     if (const auto expected = ExpectedTarget(state, action)) {
         ASSERT_TRUE(result.has_value()) << Describe(result);
@@ -345,6 +372,14 @@ INSTANTIATE_TEST_SUITE_P(
                std::string(CaseActionName(std::get<1>(param_info.param)));
     });
 
+std::vector<CaseAction> Without(std::vector<CaseAction> actions,
+                                std::initializer_list<CaseAction> left_out) {
+    std::erase_if(actions, [&](CaseAction action) {
+        return std::ranges::find(left_out, action) != left_out.end();
+    });
+    return actions;
+}
+
 TEST(AvailableActionsTest, MatchTheStateMatrixForAnActorWithEveryRelation) {
     for (const CaseState state : AllCaseStates()) {
         std::vector<CaseAction> expected;
@@ -353,24 +388,63 @@ TEST(AvailableActionsTest, MatchTheStateMatrixForAnActorWithEveryRelation) {
                 expected.push_back(action);
             }
         }
-        EXPECT_EQ(AvailableActions(CaseIn(state), Everyone()), expected) << CaseStateName(state);
+        // Held by the district office: an office with one above it and offices below.
+        EXPECT_EQ(
+            AvailableActions(CaseIn(state), Everyone(), kDistrict, kNow, WorkflowLimits{}),
+            Without(expected, {CaseAction::kHandleLocally, CaseAction::kAssign,
+                               CaseAction::kApproveUnitAnswer, CaseAction::kRejectUnitAnswer}))
+            << CaseStateName(state);
     }
 }
 
-TEST(AvailableActionsTest, FilterByRelationAndIgnoreInputsAndLimits) {
-    const Relations reviewer = MakeRelations({Relation::kReviewer});
-    EXPECT_EQ(AvailableActions(CaseIn(CaseState::kFollowUp), reviewer),
-              (std::vector{CaseAction::kFollowUp, CaseAction::kReopen, CaseAction::kClose}));
-    EXPECT_EQ(AvailableActions(CaseIn(CaseState::kClosed), reviewer),
-              std::vector{CaseAction::kReopen});
-    EXPECT_TRUE(AvailableActions(CaseIn(CaseState::kClosed), MakeRelations({})).empty());
+std::vector<CaseAction> Offered(const Case& c, const Relations& actor,
+                                const OrgUnit& holder = kCityHousing, Instant now = kNow) {
+    return AvailableActions(c, actor, holder, now, WorkflowLimits{});
+}
 
-    // The extension limit is checked when the action is taken, not when buttons are drawn.
+TEST(AvailableActionsTest, FilterByRelation) {
+    const Relations reviewer = MakeRelations({Relation::kReviewer});
+    EXPECT_EQ(Offered(CaseIn(CaseState::kFollowUp), reviewer),
+              (std::vector{CaseAction::kFollowUp, CaseAction::kReopen, CaseAction::kClose}));
+    EXPECT_EQ(Offered(CaseIn(CaseState::kClosed), reviewer), std::vector{CaseAction::kReopen});
+    EXPECT_TRUE(Offered(CaseIn(CaseState::kClosed), MakeRelations({})).empty());
+}
+
+// An offered action must succeed with a valid input: the case's own limits hide it.
+TEST(AvailableActionsTest, LeaveOutWhatTheCasesOwnLimitsForbid) {
+    const Relations unit = MakeRelations({Relation::kHolderUnit});
     Case handling = CaseIn(CaseState::kHandling);
+    const auto asks_extension = [&](const Case& c, Instant now) {
+        const auto offered = Offered(c, unit, kCityHousing, now);
+        return std::ranges::find(offered, CaseAction::kRequestExtension) != offered.end();
+    };
+    EXPECT_TRUE(asks_extension(handling, kNow));
+    EXPECT_FALSE(asks_extension(handling, *handling.deadline + hours{1}));
     handling.extension_count = 1;
-    EXPECT_EQ(AvailableActions(handling, MakeRelations({Relation::kHolderUnit})),
-              (std::vector{CaseAction::kContactReporter, CaseAction::kRequestExtension,
-                           CaseAction::kEscalate, CaseAction::kAttach}));
+    EXPECT_FALSE(asks_extension(handling, kNow));
+
+    const Relations office = MakeRelations({Relation::kHolderOffice});
+    const Case routing = CaseIn(CaseState::kRouting);
+    const auto offers = [&](const OrgUnit& holder, CaseAction action) {
+        const auto offered = Offered(routing, office, holder);
+        return std::ranges::find(offered, action) != offered.end();
+    };
+    EXPECT_FALSE(offers(kCity, CaseAction::kHandleLocally));
+    EXPECT_FALSE(offers(kDistrict, CaseAction::kHandleLocally));
+    EXPECT_TRUE(offers(kStreet, CaseAction::kHandleLocally));
+    EXPECT_TRUE(offers(kCommunity, CaseAction::kHandleLocally));
+    EXPECT_FALSE(offers(kCity, CaseAction::kForward));
+    EXPECT_TRUE(offers(kCommunity, CaseAction::kForward));
+    EXPECT_FALSE(offers(kCommunity, CaseAction::kDispatch));
+    EXPECT_TRUE(offers(kStreet, CaseAction::kDispatch));
+
+    Case drafted = CaseIn(CaseState::kHandling);
+    const Relations leader = MakeRelations({Relation::kLeadUnit, Relation::kUnitLeader});
+    const auto leader_offered = [&] { return Offered(drafted, leader); };
+    EXPECT_EQ(std::ranges::count(leader_offered(), CaseAction::kApproveUnitAnswer), 0);
+    drafted.unit_review_pending = true;
+    EXPECT_EQ(std::ranges::count(leader_offered(), CaseAction::kApproveUnitAnswer), 1);
+    EXPECT_EQ(std::ranges::count(leader_offered(), CaseAction::kAnswer), 0);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -395,7 +469,7 @@ TEST_P(RelationTest, EveryOtherRelationIsRefused) {
     for (const Relation relation : c.required) {
         others.reset(static_cast<std::size_t>(relation));
     }
-    const auto result = Apply(CaseFor(c.state, input), c.action, others, input);
+    const auto result = Apply(CaseFor(c.state, input, c.action), c.action, others, input);
     ASSERT_FALSE(result.has_value()) << Describe(result);
     EXPECT_EQ(result.error().code, ErrorCode::kForbidden);
     EXPECT_EQ(result.error().reason, "case.not_holder");
@@ -406,7 +480,7 @@ TEST_P(RelationTest, EachRequiredRelationAloneIsEnough) {
     const ActionInput input = ValidInput(c.action);
     for (const Relation relation : c.required) {
         const auto result =
-            Apply(CaseFor(c.state, input), c.action, MakeRelations({relation}), input);
+            Apply(CaseFor(c.state, input, c.action), c.action, MakeRelations({relation}), input);
         EXPECT_TRUE(result.has_value())
             << "relation " << static_cast<int>(relation) << ": " << Describe(result);
     }
@@ -461,6 +535,9 @@ const std::vector<RelationCase> kRelationCases = [] {
          S::kAnswered,
          {R::kHolderOffice, R::kHolderUnit, R::kLeadUnit, R::kAssistingUnit, R::kDispatcher,
           R::kReceivingOffice, R::kCreator}},
+        {A::kAssign, S::kHandling, {R::kLeadUnit}},
+        {A::kApproveUnitAnswer, S::kHandling, {R::kUnitLeader}},
+        {A::kRejectUnitAnswer, S::kLongTerm, {R::kUnitLeader}},
     };
 }();
 
@@ -514,7 +591,7 @@ TEST_P(InputTest, NamesTheOffendingField) {
     const InputCase& c = GetParam();
     ActionInput input = ValidInput(c.action);
     c.change(input);
-    const auto result = Apply(CaseFor(c.state, input), c.action, Everyone(), input);
+    const auto result = Apply(CaseFor(c.state, input, c.action), c.action, Everyone(), input);
     if (c.field.empty()) {
         EXPECT_TRUE(result.has_value()) << Describe(result);
         return;
@@ -697,14 +774,21 @@ const std::vector<TargetCase> kTargetCases = [] {
     const std::string bad = "targetId";
     const std::string bad_assisting = "assistingIds";
     return std::vector<TargetCase>{
-        // Forward (上报): exactly one level up, in the holder's own line.
+        // Forward (上报): to any office above, in the holder's own line (分别上报至街道、区、市).
         {"forward_community_to_its_street", A::kForward, kCommunity, kStreet, {}, S::kRouting, ""},
         {"forward_street_to_its_district", A::kForward, kStreet, kDistrict, {}, S::kRouting, ""},
         {"forward_district_to_the_city", A::kForward, kDistrict, kCity, {}, S::kRouting, ""},
-        {"forward_skipping_the_street", A::kForward, kCommunity, kDistrict, {}, {}, bad},
+        {"forward_community_past_the_street",
+         A::kForward,
+         kCommunity,
+         kDistrict,
+         {},
+         S::kRouting,
+         ""},
+        {"forward_community_to_the_city", A::kForward, kCommunity, kCity, {}, S::kRouting, ""},
+        {"forward_to_another_district", A::kForward, kStreet, kOtherDistrict, {}, {}, bad},
         {"forward_to_another_districts_street", A::kForward, kCommunity, kOtherStreet, {}, {}, bad},
         {"forward_down", A::kForward, kStreet, kCommunity, {}, {}, bad},
-        {"forward_from_the_city", A::kForward, kCity, kCity, {}, {}, bad},
         {"forward_to_a_unit", A::kForward, kDistrict, kCityHousing, {}, {}, bad},
         {"forward_to_an_inactive_office", A::kForward, kCommunity, Inactive(kStreet), {}, {}, bad},
         // Dispatch (分转) to a member unit: the holder's level, or district units from the city.
@@ -732,13 +816,11 @@ const std::vector<TargetCase> kTargetCases = [] {
          {},
          bad},
         {"dispatch_street_to_unit", A::kDispatch, kStreet, kDistrictHousing, {}, {}, bad},
-        {"dispatch_community_to_unit", A::kDispatch, kCommunity, kDistrictHousing, {}, {}, bad},
         {"dispatch_to_inactive_unit", A::kDispatch, kCity, Inactive(kCityHousing), {}, {}, bad},
         // Dispatch down to an office below, within the holder's subtree.
         {"dispatch_city_to_street", A::kDispatch, kCity, kStreet, {}, S::kRouting, ""},
         {"dispatch_district_to_street", A::kDispatch, kDistrict, kStreet, {}, S::kRouting, ""},
         {"dispatch_street_to_community", A::kDispatch, kStreet, kCommunity, {}, S::kRouting, ""},
-        {"dispatch_community_up", A::kDispatch, kCommunity, kStreet, {}, {}, bad},
         {"dispatch_district_to_itself", A::kDispatch, kDistrict, kDistrict, {}, {}, bad},
         {"dispatch_to_other_districts_street", A::kDispatch, kDistrict, kOtherStreet, {}, {}, bad},
         // Assisting units (协办).
@@ -793,6 +875,25 @@ TEST(TargetTest, BadLeadAndBadAssistingAreReportedTogether) {
     EXPECT_EQ(FieldsOf(result.error()),
               (std::vector<std::pair<std::string, std::string>>{
                   {"targetId", "case.bad_target"}, {"assistingIds", "case.bad_target"}}));
+}
+
+TEST(TargetTest, TheCityForwardsNowhereAndACommunityDispatchesNowhere) {
+    ActionInput forward = ValidInput(CaseAction::kForward);
+    forward.holder = kCity;
+    forward.target = kCity;
+    const auto from_city =
+        Apply(CaseFor(CaseState::kRouting, forward), CaseAction::kForward, Everyone(), forward);
+    ASSERT_FALSE(from_city.has_value());
+    EXPECT_EQ(from_city.error().reason, "case.top_level");
+
+    ActionInput dispatch = ValidInput(CaseAction::kDispatch);
+    dispatch.holder = kCommunity;
+    dispatch.target = kDistrictHousing;
+    dispatch.assisting.clear();
+    const auto from_community =
+        Apply(CaseFor(CaseState::kRouting, dispatch), CaseAction::kDispatch, Everyone(), dispatch);
+    ASSERT_FALSE(from_community.has_value());
+    EXPECT_EQ(from_community.error().reason, "case.nothing_below");
 }
 
 struct LocalCase {
@@ -980,6 +1081,113 @@ TEST(EffectsTest, ApprovedExtensionCountsButLeavesTheDeadlineToTheTimeLimitServi
                                ValidInput(CaseAction::kRefuseExtension));
     ASSERT_TRUE(refused.has_value()) << Describe(refused);
     EXPECT_EQ(refused->extension_count, 0);
+}
+
+// An approver grants what was asked unless they choose fewer days, never more than the
+// case's limit allows, and never silently less.
+TEST(EffectsTest, AnApprovalGrantsTheDaysAskedOrTheDaysChosenWithinTheCap) {
+    Case asked = CaseIn(CaseState::kExtensionRequested);
+    asked.requested_extension_days = 3;
+    WorkflowLimits limits;
+    limits.max_extension_days = 3;
+    ActionInput choice;
+    EXPECT_EQ(GrantedExtensionDays(asked, choice), 3);
+    choice.granted_days = 2;
+    EXPECT_EQ(GrantedExtensionDays(asked, choice), 2);
+    EXPECT_TRUE(
+        ApplyAction(asked, CaseAction::kApproveExtension, Everyone(), choice, kNow, limits));
+    for (const int granted : {0, 4, -1}) {
+        choice.granted_days = granted;
+        const auto refused =
+            ApplyAction(asked, CaseAction::kApproveExtension, Everyone(), choice, kNow, limits);
+        ASSERT_FALSE(refused.has_value()) << granted;
+        EXPECT_EQ(
+            FieldsOf(refused.error()),
+            (std::vector<std::pair<std::string, std::string>>{{"grantedDays", "out_of_range"}}));
+    }
+    // The unit cannot ask for more than the cap in the first place.
+    Case handling = CaseIn(CaseState::kHandling);
+    ActionInput request = ValidInput(CaseAction::kRequestExtension);
+    request.extension_days = 10;
+    const auto too_long =
+        ApplyAction(handling, CaseAction::kRequestExtension, Everyone(), request, kNow, limits);
+    ASSERT_FALSE(too_long.has_value());
+    EXPECT_EQ(
+        FieldsOf(too_long.error()),
+        (std::vector<std::pair<std::string, std::string>>{{"extensionDays", "out_of_range"}}));
+}
+
+TEST(EffectsTest, AUnitLeaderSignsWhatAHandlerDrafted) {
+    ActionInput answer = ValidInput(CaseAction::kAnswer);
+    answer.unit_approval_required = true;
+    const Case handling = CaseIn(CaseState::kHandling);
+    const auto drafted =
+        Apply(handling, CaseAction::kAnswer, MakeRelations({Relation::kLeadUnit}), answer);
+    ASSERT_TRUE(drafted.has_value()) << Describe(drafted);
+    EXPECT_EQ(drafted->state, CaseState::kHandling);  // still in the unit
+    EXPECT_TRUE(drafted->unit_review_pending);
+    EXPECT_EQ(drafted->answer_text, answer.answer_text);
+
+    const auto again =
+        Apply(*drafted, CaseAction::kAnswer, MakeRelations({Relation::kLeadUnit}), answer);
+    ASSERT_FALSE(again.has_value());
+    EXPECT_EQ(again.error().reason, "case.answer_pending");
+
+    const auto signed_off = Apply(*drafted, CaseAction::kApproveUnitAnswer,
+                                  MakeRelations({Relation::kUnitLeader}), ActionInput{});
+    ASSERT_TRUE(signed_off.has_value()) << Describe(signed_off);
+    EXPECT_EQ(signed_off->state, CaseState::kAnswered);
+    EXPECT_FALSE(signed_off->unit_review_pending);
+
+    const auto sent_back =
+        Apply(*drafted, CaseAction::kRejectUnitAnswer, MakeRelations({Relation::kUnitLeader}),
+              ValidInput(CaseAction::kRejectUnitAnswer));
+    ASSERT_TRUE(sent_back.has_value()) << Describe(sent_back);
+    EXPECT_EQ(sent_back->state, CaseState::kHandling);
+    EXPECT_FALSE(sent_back->unit_review_pending);
+    EXPECT_FALSE(sent_back->result.has_value());
+
+    // The leader's own answer leaves at once; so does any answer where the unit switched it off.
+    const auto by_leader =
+        Apply(handling, CaseAction::kAnswer,
+              MakeRelations({Relation::kLeadUnit, Relation::kUnitLeader}), answer);
+    ASSERT_TRUE(by_leader.has_value());
+    EXPECT_EQ(by_leader->state, CaseState::kAnswered);
+    answer.unit_approval_required = false;
+    const auto unchecked =
+        Apply(handling, CaseAction::kAnswer, MakeRelations({Relation::kLeadUnit}), answer);
+    ASSERT_TRUE(unchecked.has_value());
+    EXPECT_EQ(unchecked->state, CaseState::kAnswered);
+}
+
+TEST(EffectsTest, MergingUnlikeCasesNeedsConfirmation) {
+    ActionInput merge = ValidInput(CaseAction::kMerge);
+    Case master = CaseIn(CaseState::kRouting);
+    master.id = 100;
+    merge.master = master;
+    const Case routing = CaseIn(CaseState::kRouting);
+    EXPECT_TRUE(Apply(routing, CaseAction::kMerge, Everyone(), merge));  // alike
+    merge.master->category_code = "0501";
+    const auto unconfirmed = Apply(routing, CaseAction::kMerge, Everyone(), merge);
+    ASSERT_FALSE(unconfirmed.has_value());
+    EXPECT_EQ(unconfirmed.error().reason, "case.merge_unconfirmed");
+    merge.confirm = true;
+    EXPECT_TRUE(Apply(routing, CaseAction::kMerge, Everyone(), merge));
+}
+
+TEST(EffectsTest, OnlyAConfidentialReporterWithAPhoneGetsRelayedMessages) {
+    ActionInput relay;
+    relay.relay_message = "您好，我们是市住建局，明天上午上门查看，请保持电话畅通。";
+    Case handling = CaseIn(CaseState::kHandling);
+    handling.reporter.phone = "13812341234";
+    const auto open = Apply(handling, CaseAction::kContactReporter, Everyone(), relay);
+    ASSERT_FALSE(open.has_value());
+    EXPECT_EQ(FieldsOf(open.error()),
+              (std::vector<std::pair<std::string, std::string>>{{"relayMessage", "invalid"}}));
+    handling.reporter.confidential = true;
+    const auto relayed = Apply(handling, CaseAction::kContactReporter, Everyone(), relay);
+    ASSERT_TRUE(relayed.has_value()) << Describe(relayed);
+    EXPECT_EQ(relayed->first_contact_at, kNow);
 }
 
 TEST(EffectsTest, InstructionReturnsToTheStateEscalatedFrom) {
@@ -1244,8 +1452,7 @@ TEST(PathTest, GridReportForwardedToTheCityAndClosedSatisfied) {
     EXPECT_EQ(c.state, CaseState::kClosed);
     EXPECT_EQ(c.satisfaction, Satisfaction::kSatisfied);
     EXPECT_EQ(c.closed_at, kNow + days{4});
-    EXPECT_EQ(AvailableActions(c, MakeRelations({Relation::kReviewer})),
-              std::vector{CaseAction::kReopen});
+    EXPECT_EQ(Offered(c, MakeRelations({Relation::kReviewer})), std::vector{CaseAction::kReopen});
 }
 
 TEST(PathTest, ApprovedReturnIsDispatchedAgain) {

@@ -26,6 +26,7 @@ domain::CaseParties LoadParties(domain::Repositories& repositories, const domain
     parties.dispatcher = Find(repositories, c.dispatcher_id);
     parties.lead_unit = Find(repositories, c.lead_unit_id);
     parties.escalated_to = Find(repositories, c.escalated_to_id);
+    parties.assignee_unit = Find(repositories, c.assignee_unit_id);
     for (const OrgUnitId id : repositories.Cases().Assisting(c.id)) {
         if (auto unit = repositories.Orgs().FindById(id)) {
             parties.assisting.push_back(std::move(*unit));
@@ -36,8 +37,9 @@ domain::CaseParties LoadParties(domain::Repositories& repositories, const domain
 
 std::vector<std::string> StakePaths(const domain::CaseParties& parties) {
     std::vector<std::string> paths;
-    for (const auto* unit : {&parties.holder, &parties.origin, &parties.receiving_office,
-                             &parties.dispatcher, &parties.lead_unit, &parties.escalated_to}) {
+    for (const auto* unit :
+         {&parties.holder, &parties.origin, &parties.receiving_office, &parties.dispatcher,
+          &parties.lead_unit, &parties.escalated_to, &parties.assignee_unit}) {
         if (*unit) {
             paths.push_back((*unit)->path);
         }
@@ -108,7 +110,8 @@ domain::CaseEvent AppendCaseEvent(domain::Repositories& repositories, domain::Ca
     return event;
 }
 
-std::string ActionPayloadJson(const domain::ActionInput& input, const domain::Case& after) {
+std::string ActionPayloadJson(const domain::ActionInput& input, const domain::Case& before,
+                              const domain::Case& after) {
     nlohmann::json payload = nlohmann::json::object();
     const auto text = [&payload](const char* key, const std::string& value) {
         if (!value.empty()) {
@@ -156,6 +159,31 @@ std::string ActionPayloadJson(const domain::ActionInput& input, const domain::Ca
     }
     if (input.unreachable) {
         payload["unreachable"] = true;
+    }
+    text("relayMessage", input.relay_message);
+    if (input.assignee_user_id) {
+        payload["assigneeId"] = *input.assignee_user_id;
+    }
+    if (after.unit_review_pending) {
+        payload["unitReview"] = true;  // drafted: waits for the unit's 分管领导
+    }
+    if (before.state == domain::CaseState::kExtensionRequested &&
+        after.state == domain::CaseState::kHandling &&
+        after.extension_count > before.extension_count) {
+        // What was asked and what was granted, so nobody reads a cut as the request.
+        payload["requestedDays"] = before.requested_extension_days;
+        payload["grantedDays"] = domain::GrantedExtensionDays(before, input);
+    }
+    if (before.unit_review_pending && after.state == domain::CaseState::kAnswered) {
+        // The answer that leaves the unit is the draft its leader signed.
+        if (after.result) {
+            payload["result"] = domain::AnswerResultName(*after.result);
+        }
+        text("answerText", after.answer_text);
+        text("legalBasis", after.answer_legal_basis);
+    }
+    if (after.answer_deadline && after.answer_deadline != before.answer_deadline) {
+        payload["answerDeadline"] = FormatIso8601Cst(*after.answer_deadline);
     }
     payload["holderId"] = after.holder_id;
     return payload.dump();

@@ -38,8 +38,10 @@ domain::CaseEvent AppendCaseEvent(domain::Repositories& repositories, domain::Ca
                                   domain::CaseState to_state, Instant at);
 
 /// The JSON payload of an action's event: the inputs it carried (texts, target and
-/// assisting units, choices, dates) and the holder after it.
-std::string ActionPayloadJson(const domain::ActionInput& input, const domain::Case& after);
+/// assisting units, choices, dates), what the action decided (days granted, a new answer
+/// deadline, the signed answer) and the holder after it.
+std::string ActionPayloadJson(const domain::ActionInput& input, const domain::Case& before,
+                              const domain::Case& after);
 
 /// SHA-256 (hex) of the event's hash input.
 std::string HashOf(const domain::CaseEvent& event);

@@ -4,10 +4,10 @@
 
 namespace minqing::service {
 
-CaseView ViewOf(domain::Repositories& repositories, const domain::Principal& caller,
-                domain::Case c) {
+CaseView ViewOf(domain::Repositories& repositories, const domain::Principal& caller, domain::Case c,
+                Instant now) {
     auto parties = LoadParties(repositories, c);
-    CaseView view = ViewOfRecorded(caller, std::move(c), std::move(parties));
+    CaseView view = ViewOfRecorded(caller, std::move(c), std::move(parties), now);
     view.attachments = repositories.Cases().Attachments(view.c.id);
     view.names.AddCases(repositories, {view.c});
     if (!view.parties.assisting.empty() && view.parties.lead_unit) {
@@ -35,11 +35,14 @@ CaseView ViewOf(domain::Repositories& repositories, const domain::Principal& cal
 }
 
 CaseView ViewOfRecorded(const domain::Principal& caller, domain::Case c,
-                        domain::CaseParties parties) {
+                        domain::CaseParties parties, Instant now) {
     CaseView view;
     view.parties = std::move(parties);
     const auto relations = domain::RelationsOf(caller, c, view.parties);
-    view.actions = domain::AvailableActions(c, relations);
+    if (view.parties.holder) {
+        view.actions = domain::AvailableActions(c, relations, *view.parties.holder, now,
+                                                domain::WorkflowLimits{});
+    }
     view.may_reveal_reporter = domain::MaySeeReporter(caller, c, view.parties);
     view.c = std::move(c);
     return view;

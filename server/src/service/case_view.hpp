@@ -36,12 +36,12 @@ struct CaseView {
 };
 
 /// Builds the view of `c` for `caller` inside a unit of work, with its names.
-CaseView ViewOf(domain::Repositories& repositories, const domain::Principal& caller,
-                domain::Case c);
+CaseView ViewOf(domain::Repositories& repositories, const domain::Principal& caller, domain::Case c,
+                Instant now);
 
 /// The view of a case just recorded, from parties already loaded: it has no attachments and
 /// no assisting units yet, so it needs no database.
 CaseView ViewOfRecorded(const domain::Principal& caller, domain::Case c,
-                        domain::CaseParties parties);
+                        domain::CaseParties parties, Instant now);
 
 }  // namespace minqing::service

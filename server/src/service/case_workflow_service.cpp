@@ -1,6 +1,6 @@
 #include "service/case_workflow_service.hpp"
 
-#include <nlohmann/json.hpp>
+#include <algorithm>
 
 #include "domain/case_deadlines.hpp"
 #include "service/case_records.hpp"
@@ -36,21 +36,37 @@ std::optional<OrgUnit> DivisionAbove(Repositories& repositories, OrgUnit unit, O
     return unit;
 }
 
-// Fills the org units the action names; reports ids that name nothing.
-void ResolveTargets(Repositories& repositories, const Case& c, const domain::CaseParties& parties,
-                    ActionRequest& request, std::vector<FieldError>& errors) {
+std::optional<OrgUnit> ActiveUnit(Repositories& repositories, domain::OrgUnitId id) {
+    auto unit = repositories.Orgs().FindById(id);
+    if (!unit || !unit->active) {
+        return std::nullopt;
+    }
+    return unit;
+}
+
+// Whether `user` works for `unit` (a handler or unit leader on it or on one of its sections).
+bool WorksFor(const domain::User& user, const OrgUnit& unit) {
+    return user.active && std::ranges::any_of(user.roles, [&](const domain::RoleAssignment& held) {
+               return domain::IsUnitRole(held.role) &&
+                      domain::IsWithinPath(unit.path, held.org_unit_path);
+           });
+}
+
+// Fills the org units, users and cases the action names; reports ids that name nothing.
+void ResolveTargets(Repositories& repositories, const domain::CaseVisibility& visibility,
+                    const domain::CaseParties& parties, ActionRequest& request,
+                    std::vector<FieldError>& errors) {
     auto& input = request.input;
     input.holder = parties.holder;
-    if (request.action == CaseAction::kForward) {
-        // 上报 goes to the office one level up; the caller does not choose it.
-        if (parties.holder && parties.holder->parent_id) {
-            input.target = repositories.Orgs().FindById(*parties.holder->parent_id);
-        }
-    } else if (request.target_id) {
-        input.target = repositories.Orgs().FindById(*request.target_id);
-        if (!input.target || !input.target->active) {
+    if (request.target_id) {
+        input.target = ActiveUnit(repositories, *request.target_id);
+        if (!input.target) {
             errors.push_back({"targetId", "unknown", "No such active org unit."});
-            input.target.reset();
+        }
+    } else if (request.action == CaseAction::kForward) {
+        // 上报 goes to the next office up unless the office chose one further up its line.
+        if (parties.holder && parties.holder->parent_id) {
+            input.target = ActiveUnit(repositories, *parties.holder->parent_id);
         }
     } else if (request.action == CaseAction::kEscalate && parties.origin) {
         // The leader in charge of the district the matter arose in, or of the city.
@@ -60,8 +76,8 @@ void ResolveTargets(Repositories& repositories, const Case& c, const domain::Cas
         }
     }
     for (const auto id : request.assisting_ids) {
-        auto unit = repositories.Orgs().FindById(id);
-        if (!unit || !unit->active) {
+        auto unit = ActiveUnit(repositories, id);
+        if (!unit) {
             errors.push_back(
                 {"assistingIds", "unknown", "No such active unit: " + std::to_string(id)});
             continue;
@@ -69,12 +85,33 @@ void ResolveTargets(Repositories& repositories, const Case& c, const domain::Cas
         input.assisting.push_back(std::move(*unit));
     }
     if (input.master_case_id) {
-        const auto master = repositories.Cases().FindById(*input.master_case_id);
-        if (!master || domain::IsTerminal(master->state)) {
+        // A case the caller cannot see is no case to them.
+        auto master = repositories.Cases().FindById(*input.master_case_id);
+        if (!master || domain::IsTerminal(master->state) ||
+            !repositories.Cases().IsVisible(master->id, visibility)) {
             errors.push_back({"masterCaseId", "unknown", "No such open case to merge into."});
+        } else {
+            input.master = std::move(*master);
         }
     }
-    (void)c;
+    if (input.assignee_user_id) {
+        const auto user = repositories.Users().FindById(*input.assignee_user_id);
+        const auto& unit = input.target ? input.target : parties.lead_unit;
+        if (!user || !unit || !WorksFor(*user, *unit)) {
+            errors.push_back(
+                {"assigneeId", "unknown", "No such 承办人 of the unit or of the chosen section."});
+        }
+    }
+    // The unit's own setting decides whether its 分管领导 signs answers before they leave it;
+    // a unit with no 分管领导 account answers directly, or its answers could never leave.
+    if (request.action == CaseAction::kAnswer && parties.lead_unit &&
+        parties.lead_unit->kind != OrgKind::kDivision && parties.lead_unit->answer_approval) {
+        domain::RecipientQuery unit_leaders;
+        unit_leaders.roles = {domain::Role::kUnitLeader};
+        unit_leaders.at_nodes = {parties.lead_unit->id};
+        input.unit_approval_required =
+            !repositories.Notifications().Recipients(unit_leaders).empty();
+    }
 }
 
 }  // namespace
@@ -94,22 +131,37 @@ Result<CaseView> CaseWorkflowService::Act(const Principal& caller, domain::CaseI
             return Fail(Conflict("case.version_conflict",
                                  "The case changed since you loaded it; reload and try again."));
         }
+        // A malformed body (a field the action does not use) is refused first, whoever sends it;
+        // then who may act now, before what the body names: a refusal must not depend on it.
+        if (!request.decode_errors.empty()) {
+            return Fail(Validation(std::move(request.decode_errors)));
+        }
         const auto parties = LoadParties(repositories, *before);
-        std::vector<FieldError> errors = std::move(request.decode_errors);
-        ResolveTargets(repositories, *before, parties, request, errors);
+        const auto relations = domain::RelationsOf(caller, *before, parties);
+        domain::WorkflowLimits limits = limits_;
+        limits.max_extension_days =
+            domain::ExtensionCap(*rules.limits, *before, limits_.max_extension_days);
+        if (parties.holder) {
+            if (auto may = domain::CheckMayTake(*before, request.action, relations, *parties.holder,
+                                                now, limits);
+                !may) {
+                return Fail(std::move(may.error()));
+            }
+        }
+        std::vector<FieldError> errors;
+        ResolveTargets(repositories, visibility, parties, request, errors);
         if (!errors.empty()) {
             return Fail(Validation(std::move(errors)));
         }
-        const auto relations = domain::RelationsOf(caller, *before, parties);
         auto after =
-            domain::ApplyAction(*before, request.action, relations, request.input, now, limits_);
+            domain::ApplyAction(*before, request.action, relations, request.input, now, limits);
         if (!after) {
             return Fail(std::move(after.error()));
         }
         after->version = before->version + 1;
         after->updated_at = now;
-        domain::PlanDeadlines({*rules.limits, *rules.calendar, limits_.max_extension_days}, before,
-                              request.action, &request.input, *after, now);
+        domain::PlanDeadlines({*rules.limits, *rules.calendar}, before, request.action,
+                              &request.input, *after, now);
         if (after->holder_id != before->holder_id) {
             const auto holder = repositories.Orgs().FindById(after->holder_id);
             after->holder_path = holder ? holder->path : "";
@@ -129,9 +181,9 @@ Result<CaseView> CaseWorkflowService::Act(const Principal& caller, domain::CaseI
         repositories.Cases().AddAccess(id, StakePaths(now_parties));
         const auto event = AppendCaseEvent(
             repositories, id, ActorFor(caller, parties), domain::CaseActionName(request.action),
-            ActionPayloadJson(request.input, *after), before->state, after->state, now);
+            ActionPayloadJson(request.input, *before, *after), before->state, after->state, now);
         NotifyCaseEvent(repositories, *after, event, now_parties);
-        return ViewOf(repositories, caller, std::move(*after));
+        return ViewOf(repositories, caller, std::move(*after), now);
     });
 }
 
@@ -145,7 +197,7 @@ Result<CaseView> CaseWorkflowService::RevealReporter(const Principal& caller, do
         const auto parties = LoadParties(repositories, *c);
         if (c->reporter.anonymous) {
             // Nothing identifying was stored, so there is nothing to reveal or to log.
-            return ViewOf(repositories, caller, std::move(*c));
+            return ViewOf(repositories, caller, std::move(*c), now);
         }
         if (!domain::MaySeeReporter(caller, *c, parties)) {
             return Fail(
@@ -154,7 +206,7 @@ Result<CaseView> CaseWorkflowService::RevealReporter(const Principal& caller, do
         // Each look at a reporter's identity is on the record (anti-retaliation).
         AppendCaseEvent(repositories, id, ActorFor(caller, parties), "reveal_reporter", "{}",
                         c->state, c->state, now);
-        auto view = ViewOf(repositories, caller, std::move(*c));
+        auto view = ViewOf(repositories, caller, std::move(*c), now);
         view.reporter_revealed = true;
         return view;
     });

@@ -143,6 +143,41 @@ Result<OrgUnit> OrgService::Get(const Principal& actor, domain::OrgUnitId id) {
     return std::move(*unit);
 }
 
+Result<std::vector<UnitStaffMember>> OrgService::Staff(const Principal& actor,
+                                                       domain::OrgUnitId id) {
+    return domain::Query(
+        store_, [&](Repositories& repositories) -> Result<std::vector<UnitStaffMember>> {
+            const auto unit = repositories.Orgs().FindById(id);
+            const bool works_for =
+                unit && unit->kind == domain::OrgKind::kUnit &&
+                std::ranges::any_of(actor.roles, [&](const domain::RoleAssignment& held) {
+                    return domain::IsUnitRole(held.role) &&
+                           domain::IsWithinPath(unit->path, held.org_unit_path);
+                });
+            if (!works_for) {
+                return Fail(NotFound("org.unit_not_found", "No such org unit."));
+            }
+            domain::UserQuery query;
+            query.within_paths = std::vector<std::string>{unit->path};
+            query.limit = 500;
+            std::vector<UnitStaffMember> staff;
+            for (const domain::User& user : repositories.Users().List(query)) {
+                if (!user.active) {
+                    continue;
+                }
+                for (const auto& held : user.roles) {
+                    if (domain::IsUnitRole(held.role) &&
+                        domain::IsWithinPath(unit->path, held.org_unit_path)) {
+                        const auto at = repositories.Orgs().FindById(held.org_unit_id);
+                        staff.push_back({user.id, user.display_name, held.role, held.org_unit_id,
+                                         at ? at->name : ""});
+                    }
+                }
+            }
+            return staff;
+        });
+}
+
 Result<std::vector<OrgUnit>> OrgService::Directory(const Principal& actor) {
     if (!actor.HasPermission(domain::permission::kDirectoryRead)) {
         return Fail(NotPermitted());
@@ -246,6 +281,13 @@ Result<OrgUnit> OrgService::Update(const Principal& actor, domain::OrgUnitId id,
         }
         if (changes.handlers) {
             unit->handlers = *changes.handlers;
+        }
+        if (changes.answer_approval) {
+            if (unit->kind == domain::OrgKind::kDivision) {
+                return Fail(Validation({{"answerApproval", "invalid",
+                                         "Only member units have a 分管领导 who signs answers."}}));
+            }
+            unit->answer_approval = *changes.answer_approval;
         }
         if (changes.active) {
             if (!*changes.active && unit->active &&

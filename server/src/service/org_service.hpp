@@ -41,6 +41,18 @@ struct OrgUnitChanges {
     std::optional<std::string> hotline;
     std::optional<std::vector<domain::UnitHandler>> handlers;
     std::optional<bool> active;
+    /// Member units only: whether a 承办人's answer waits for the unit's 分管领导.
+    std::optional<bool> answer_approval;
+};
+
+/// A person who works for a member unit (on it or on one of its sections): whom the unit may
+/// pass a case to (交办).
+struct UnitStaffMember {
+    domain::UserId user_id = 0;
+    std::string display_name;
+    domain::Role role = domain::Role::kUnitHandler;
+    domain::OrgUnitId unit_id = 0;
+    std::string unit_name;
 };
 
 class OrgService {
@@ -57,6 +69,11 @@ class OrgService {
     std::int64_t IndexUnitNames();
     /// Member units and their sections with leaders, sections, handlers and hotlines.
     Result<std::vector<domain::OrgUnit>> Directory(const domain::Principal& actor);
+    /// The handlers and unit leaders of member unit `id` and its sections, by name, for those
+    /// who work for it. Errors: 404 "org.unit_not_found" (also for a unit the caller does not
+    /// work for, so that staff lists are not read from outside).
+    Result<std::vector<UnitStaffMember>> Staff(const domain::Principal& actor,
+                                               domain::OrgUnitId id);
 
     /// Admin on a scope containing the parent. Errors: 403 "auth.forbidden",
     /// "org.outside_scope"; 404 "org.parent_not_found"; 409 "org.code_taken"; 422 fields.

@@ -450,7 +450,7 @@ TEST_F(CaseListApiTest, CityOfficeToApproveCountFollowsTheAnswer) {
     MoveCase(handler, id, "sign");
     const std::int64_t to_approve = CountOf(city, "to_approve");
 
-    MoveCase(handler, id, "answer", {{"result", "solved"}, {"answerText", "电梯已恢复运行。"}});
+    AnswerForTheUnit(handler, id, {{"result", "solved"}, {"answerText", "电梯已恢复运行。"}});
     const std::int64_t answered = CountOf(city, "to_approve");
     MoveCase(city, id, "approve_answer");
 
@@ -485,7 +485,7 @@ TEST_F(CaseListApiTest, UnitReturnedToMeCountsReworkOfItsAnswer) {
     MoveCase(city, id, "dispatch",
              {{"targetId", UnitId(codes::kHousingBureau)}, {"method", "network"}});
     MoveCase(handler, id, "sign");
-    MoveCase(handler, id, "answer", {{"result", "explained"}, {"answerText", "已解释"}});
+    AnswerForTheUnit(handler, id, {{"result", "explained"}, {"answerText", "已解释"}});
     const std::int64_t before = CountOf(handler, "returned_to_me");
 
     MoveCase(city, id, "return_for_rework", {{"reason", "答复未回应居民诉求，请重新办理"}});
@@ -502,7 +502,7 @@ TEST_F(CaseListApiTest, UnitReturnedToMeCountsAReopenedCase) {
     MoveCase(city, id, "dispatch",
              {{"targetId", UnitId(codes::kHousingBureau)}, {"method", "network"}});
     MoveCase(handler, id, "sign");
-    MoveCase(handler, id, "answer", {{"result", "solved"}, {"answerText", "已更换暖气片"}});
+    AnswerForTheUnit(handler, id, {{"result", "solved"}, {"answerText", "已更换暖气片"}});
     MoveCase(city, id, "approve_answer");
     MoveCase(city, id, "follow_up", {{"satisfaction", "dissatisfied"}});
     const std::int64_t before = CountOf(handler, "returned_to_me");

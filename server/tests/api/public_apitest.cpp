@@ -269,9 +269,10 @@ TEST_F(PublicApiTest, ResidentSeesTheAnswerOnceTheCityOfficeApprovesIt) {
     MoveCase(city, id, "dispatch",
              {{"targetId", UnitId(codes::kHousingBureau)}, {"method", "network"}});
     MoveCase(handler, id, "sign");
-    MoveCase(handler, id, "answer",
-             {{"result", "solved"},
-              {"answerText", "经查，该小区二次网失衡，热力公司已调整阀门，室温已达到18度以上。"}});
+    AnswerForTheUnit(
+        handler, id,
+        {{"result", "solved"},
+         {"answerText", "经查，该小区二次网失衡，热力公司已调整阀门，室温已达到18度以上。"}});
     HttpResponse before_approval = Anonymous().Get(StatusPath(submitted.json));
 
     MoveCase(city, id, "approve_answer");

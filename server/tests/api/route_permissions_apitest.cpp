@@ -50,6 +50,7 @@ constexpr RouteRule kRules[] = {
     {"GET /api/v1/org/units", Who::kStaffAndAdmins},
     {"GET /api/v1/org/units/{id}", Who::kStaffAndAdmins},
     {"GET /api/v1/org/directory", Who::kStaffAndAdmins},
+    {"GET /api/v1/org/units/{id}/staff", Who::kStaff},
     {"POST /api/v1/org/units", Who::kAdmins},
     {"PATCH /api/v1/org/units/{id}", Who::kAdmins},
     {"POST /api/v1/org/units/{id}/deactivate", Who::kAdmins},

@@ -118,6 +118,15 @@ nlohmann::json MoveCase(Session& session, std::int64_t id, std::string_view acti
     return std::move(moved.json);
 }
 
+nlohmann::json AnswerForTheUnit(Session& handler, std::int64_t id, const nlohmann::json& body) {
+    nlohmann::json answered = MoveCase(handler, id, "answer", body);
+    if (!answered.value("unitReviewPending", false)) {
+        return answered;
+    }
+    Session leader = Session::LogIn(handler.client().port(), "unit-leader");
+    return MoveCase(leader, id, "approve_unit_answer");
+}
+
 std::string ChinaDate(int days) {
     const auto now =
         std::chrono::system_clock::now() + std::chrono::hours(8) + std::chrono::days(days);

@@ -63,6 +63,11 @@ nlohmann::json CreateCase(Session& session, const nlohmann::json& body);
 nlohmann::json MoveCase(Session& session, std::int64_t id, std::string_view action,
                         const nlohmann::json& body = nlohmann::json::object());
 
+/// The lead unit's answer as it leaves the unit: `handler` answers; when the unit's 分管领导
+/// must sign it (二级工作网络), the demo 分管领导 of 市住建局 (unit-leader) does. Returns the
+/// case after both. Throws std::runtime_error unless the server answers 200.
+nlohmann::json AnswerForTheUnit(Session& handler, std::int64_t id, const nlohmann::json& body);
+
 /// The date `days` from today in China (UTC+8) as YYYY-MM-DD, for date filters and inputs.
 std::string ChinaDate(int days);
 

@@ -133,6 +133,10 @@ struct HttpClient::Impl {
 };
 
 HttpClient::HttpClient(std::uint16_t port) : impl_(std::make_unique<Impl>(port)) {}
+
+std::uint16_t HttpClient::port() const {
+    return impl_->port;
+}
 HttpClient::~HttpClient() {
     if (impl_ && impl_->connected) {
         impl_->Close();

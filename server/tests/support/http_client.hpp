@@ -41,6 +41,7 @@ void PrintTo(const HttpResponse& response, std::ostream* out);
 class HttpClient {
   public:
     explicit HttpClient(std::uint16_t port);
+    std::uint16_t port() const;
     ~HttpClient();
     HttpClient(const HttpClient&) = delete;
     HttpClient& operator=(const HttpClient&) = delete;

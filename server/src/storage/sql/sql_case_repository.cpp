@@ -13,7 +13,7 @@ using domain::Case;
 using domain::CaseEvent;
 
 // The columns every write sets, in the order CaseValues() gives them.
-constexpr std::array<std::string_view, 56> kWritten = {
+constexpr std::array<std::string_view, 60> kWritten = {
     "number",
     "channel",
     "kind",
@@ -70,6 +70,10 @@ constexpr std::array<std::string_view, 56> kWritten = {
     "requested_extension_days",
     "warning_level",
     "supervision_level",
+    "answer_legal_basis",
+    "unit_review_pending",
+    "assignee_unit_id",
+    "assignee_user_id",
 };
 
 std::string JoinColumns(std::string_view prefix) {
@@ -152,7 +156,11 @@ std::vector<SqlValue> CaseValues(const Case& c) {
             NullableMillis(c.contact_deadline),
             std::int64_t{c.requested_extension_days},
             std::int64_t{c.warning_level},
-            std::int64_t{c.supervision_level}};
+            std::int64_t{c.supervision_level},
+            c.answer_legal_basis,
+            Flag(c.unit_review_pending),
+            Nullable(c.assignee_unit_id),
+            Nullable(c.assignee_user_id)};
 }
 
 template <typename Enum>
@@ -226,6 +234,10 @@ Case CaseFromRow(const SqlRow& row) {
     c.requested_extension_days = static_cast<int>(row.Int(54));
     c.warning_level = static_cast<int>(row.Int(55));
     c.supervision_level = static_cast<int>(row.Int(56));
+    c.answer_legal_basis = row.Text(57);
+    c.unit_review_pending = row.Bool(58);
+    c.assignee_unit_id = row.OptionalInt(59);
+    c.assignee_user_id = row.OptionalInt(60);
     return c;
 }
 
@@ -561,6 +573,17 @@ void SqlCaseRepository::SetAssisting(domain::CaseId id,
     for (const domain::OrgUnitId unit : units) {
         session_.Execute("INSERT INTO case_assisting (case_id, unit_id) VALUES (?, ?)", {id, unit});
     }
+}
+
+std::vector<Case> SqlCaseRepository::MergedInto(domain::CaseId master) {
+    std::vector<Case> merged;
+    for (const SqlRow& row : session_.Query("SELECT " + SelectColumns() +
+                                                " FROM cases c WHERE c.master_case_id = ? AND "
+                                                "c.state = 'merged' ORDER BY c.id",
+                                            {master})) {
+        merged.push_back(CaseFromRow(row));
+    }
+    return merged;
 }
 
 std::vector<domain::OrgUnitId> SqlCaseRepository::Assisting(domain::CaseId id) {

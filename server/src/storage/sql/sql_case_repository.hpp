@@ -22,6 +22,7 @@ class SqlCaseRepository final : public domain::CaseRepository {
     void AddAccess(domain::CaseId id, const std::vector<std::string>& paths) override;
     void SetAssisting(domain::CaseId id, const std::vector<domain::OrgUnitId>& units) override;
     std::vector<domain::OrgUnitId> Assisting(domain::CaseId id) override;
+    std::vector<domain::Case> MergedInto(domain::CaseId master) override;
     void AppendEvent(const domain::CaseEvent& event) override;
     std::optional<domain::CaseEvent> LastEvent(domain::CaseId id) override;
     std::vector<domain::CaseEvent> Events(domain::CaseId id) override;

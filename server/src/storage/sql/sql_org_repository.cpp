@@ -14,7 +14,8 @@ using domain::OrgUnit;
 
 constexpr std::string_view kColumns =
     "id, code, name, short_name, kind, level, unit_type, parent_id, path, active, boundary, "
-    "leader_in_charge, responsible_section, hotline, handlers, created_at, updated_at";
+    "leader_in_charge, responsible_section, hotline, handlers, created_at, updated_at, "
+    "answer_approval";
 
 std::string HandlersJson(const std::vector<domain::UnitHandler>& handlers) {
     nlohmann::json array = nlohmann::json::array();
@@ -58,6 +59,7 @@ OrgUnit FromRow(const SqlRow& row) {
     unit.handlers = ParseHandlers(row.Text(14));
     unit.created_at = FromEpochMs(row.Int(15));
     unit.updated_at = FromEpochMs(row.Int(16));
+    unit.answer_approval = row.Bool(17);
     return unit;
 }
 
@@ -166,13 +168,14 @@ Result<OrgUnit> SqlOrgRepository::Insert(OrgUnit unit) {
         inserted = session_.QueryOne(
             "INSERT INTO org_units (code, name, short_name, kind, level, unit_type, parent_id, "
             "active, boundary, leader_in_charge, responsible_section, hotline, handlers, "
-            "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-            "RETURNING id",
+            "created_at, updated_at, answer_approval) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
             {unit.code, unit.name, unit.short_name, std::string(domain::OrgKindName(unit.kind)),
              std::string(domain::OrgLevelName(unit.level)), unit.unit_type,
              Nullable(unit.parent_id), std::int64_t{unit.active ? 1 : 0}, Nullable(unit.boundary),
              unit.leader_in_charge, unit.responsible_section, unit.hotline,
-             HandlersJson(unit.handlers), ToEpochMs(unit.created_at), ToEpochMs(unit.updated_at)});
+             HandlersJson(unit.handlers), ToEpochMs(unit.created_at), ToEpochMs(unit.updated_at),
+             std::int64_t{unit.answer_approval ? 1 : 0}});
     } catch (const UniqueViolation&) {
         return Fail(Conflict("org.code_taken", "Another org unit already has this code."));
     }
@@ -187,10 +190,11 @@ void SqlOrgRepository::Update(const OrgUnit& unit) {
     session_.Execute(
         "UPDATE org_units SET name = ?, short_name = ?, unit_type = ?, active = ?, boundary = ?, "
         "leader_in_charge = ?, responsible_section = ?, hotline = ?, handlers = ?, "
-        "updated_at = ? WHERE id = ?",
+        "updated_at = ?, answer_approval = ? WHERE id = ?",
         {unit.name, unit.short_name, unit.unit_type, std::int64_t{unit.active ? 1 : 0},
          Nullable(unit.boundary), unit.leader_in_charge, unit.responsible_section, unit.hotline,
-         HandlersJson(unit.handlers), ToEpochMs(unit.updated_at), unit.id});
+         HandlersJson(unit.handlers), ToEpochMs(unit.updated_at),
+         std::int64_t{unit.answer_approval ? 1 : 0}, unit.id});
     IndexName(unit);
 }
 
