@@ -44,6 +44,18 @@ export function unitsOfKind(kind: OrgKind): Promise<OrgUnit[]> {
 
 export const getOrgUnit = (id: number) => http.get<OrgUnit>(`/api/v1/org/units/${id}`)
 
+/** A handler or unit leader of a member unit or one of its sections. */
+export interface UnitStaffMember {
+  id: number
+  displayName: string
+  role: 'unit_handler' | 'unit_leader'
+  unitId: number
+  unitName: string
+}
+
+/** The people of a member unit, for those who work for it (交办 to a named 承办人). */
+export const listUnitStaff = (unitId: number) => http.get<ItemList<UnitStaffMember>>(`/api/v1/org/units/${unitId}/staff`)
+
 const ALL_KINDS: readonly OrgKind[] = ['division', 'unit', 'section']
 
 /** Every active unit of the network (three cached requests). */

@@ -208,6 +208,8 @@ export interface CaseReporter {
   phone: string
   anonymous: boolean
   confidential: boolean
+  /** Whether they left a phone the platform can relay to (the number itself may be hidden). */
+  hasPhone: boolean
   masked: boolean
 }
 

@@ -70,6 +70,7 @@ export default defineMessages(
         handover: '移交单位',
         forward: '上报至',
         assign: '交办科室',
+        assignee: '承办人',
       },
       reason: {
         decline: '不予受理理由',
@@ -101,6 +102,7 @@ export default defineMessages(
         text: '请填写',
         unit: '请选择单位',
         section: '请选择科室',
+        assignee: '请选择承办人',
         date: '选择日期',
       },
       method: {
@@ -152,7 +154,7 @@ export default defineMessages(
       assign: {
         current: '已交办：',
         noSections: '本单位没有内设科室',
-        hint: '交由本单位内设科室办理；答复仍以本单位名义送出。',
+        hint: '交由本单位内设科室或指定承办人办理（至少选一项）；答复仍以本单位名义送出。',
       },
       unitReview: {
         pending: '答复待分管领导签发',
@@ -322,6 +324,7 @@ export default defineMessages(
         handover: 'Hand over to',
         forward: 'Forward to',
         assign: 'Section',
+        assignee: 'Handler',
       },
       reason: {
         decline: 'Reason for declining',
@@ -353,6 +356,7 @@ export default defineMessages(
         text: 'Please write',
         unit: 'Choose a unit',
         section: 'Choose a section',
+        assignee: 'Choose a handler',
         date: 'Pick a date',
       },
       method: {
@@ -404,7 +408,7 @@ export default defineMessages(
       assign: {
         current: 'Assigned to: ',
         noSections: 'This unit has no sections',
-        hint: 'A section of your unit works the case; the answer still leaves in the name of the unit.',
+        hint: 'A section or a named handler of your unit works the case (choose at least one); the answer still leaves in the name of the unit.',
       },
       unitReview: {
         pending: 'Answer awaits the leader in charge',

@@ -154,6 +154,7 @@ const FILLED: ActionForm[] = [false, true].flatMap((flag) =>
     satisfaction: 'satisfied' as const,
     externalRef: 'RX-1',
     masterCaseId: 8,
+    assigneeId: 12,
     confirm: true,
     grantedDays: 2,
     relay: flag,
@@ -235,8 +236,10 @@ describe('actionBody', () => {
     expect(relayText('a\r\n\nb')).toBe('a b')
   })
 
-  it('passes a case to a section of the unit', () => {
+  it('passes a case to a section of the unit, a named 承办人 or both', () => {
     expect(actionBody('assign', form({ targetId: 40 }), 6)).toEqual({ version: 6, targetId: 40 })
+    expect(actionBody('assign', form({ assigneeId: 12 }), 6)).toEqual({ version: 6, assigneeId: 12 })
+    expect(checkForm('assign', form({ assigneeId: 12 }), TODAY)).toEqual({})
     expect(actionBody('approve_unit_answer', form({ answerText: '不发送' }), 6)).toEqual({ version: 6 })
   })
 })

@@ -9,6 +9,7 @@ import type { AnswerResult, Satisfaction } from '@/api/types'
 
 export type FormField =
   | 'targetId'
+  | 'assigneeId'
   | 'assistingIds'
   | 'method'
   | 'reason'
@@ -28,6 +29,8 @@ export type FormField =
 
 export interface ActionForm {
   targetId: number | null
+  /** assign: the named 承办人 */
+  assigneeId: number | null
   assistingIds: number[]
   method: DispatchMethod
   reason: string
@@ -55,6 +58,7 @@ export interface ActionForm {
 export function emptyForm(): ActionForm {
   return {
     targetId: null,
+    assigneeId: null,
     assistingIds: [],
     method: 'network',
     reason: '',
@@ -110,7 +114,7 @@ export const ACTION_FIELDS: Record<CaseActionName, readonly FormField[]> = {
   supervise: ['note'],
   assist: ['note'],
   // 交办: to a section of the unit (no list of a unit's people is open to its staff yet).
-  assign: ['targetId'],
+  assign: ['targetId', 'assigneeId'],
   // 签发: the drafted answer is shown, not edited.
   approve_unit_answer: ['unitAnswer'],
   reject_unit_answer: ['reason'],
@@ -233,7 +237,9 @@ export function checkForm(action: CaseActionName, form: ActionForm, today: strin
   requireText('answerText', form.answerText)
   // Escalation without a target goes to the leader in charge of the case's district, a
   // forward to the office one level up.
-  if (shown('targetId') && action !== 'escalate' && action !== 'forward' && form.targetId === null) {
+  // 交办 names a section, a 承办人 or both.
+  const optionalTarget = action === 'escalate' || action === 'forward' || (action === 'assign' && form.assigneeId !== null)
+  if (shown('targetId') && !optionalTarget && form.targetId === null) {
     errors.targetId = 'required'
   }
   if (shown('result') && form.result === null) {
@@ -282,6 +288,9 @@ export function actionBody(action: CaseActionName, form: ActionForm, version: nu
   const shown = (field: FormField) => fieldShown(action, field, form)
   if (shown('targetId') && form.targetId !== null) {
     body.targetId = form.targetId
+  }
+  if (shown('assigneeId') && form.assigneeId !== null) {
+    body.assigneeId = form.assigneeId
   }
   if (shown('assistingIds')) {
     body.assistingIds = form.assistingIds.filter((id) => id !== form.targetId)
