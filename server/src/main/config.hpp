@@ -98,7 +98,7 @@ struct DemoConfig {
     /// Password of every demo account.
     std::string password = "minqing-demo";
     /// Generated cases the demo starts with (the benchmarks' generator); 0 for none.
-    int cases = 2000;
+    int cases = 20000;
 };
 
 /// The SMS gateway (an HTTP endpoint of the provider). Each message is a POST of
