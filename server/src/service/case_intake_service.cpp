@@ -510,7 +510,7 @@ Result<CreatedCase> CaseIntakeService::Record(const Principal* caller, CaseDraft
                 auto first = repositories.Cases().FindById(seen->case_id);
                 PreparedIntake replay;
                 replay.replay =
-                    CreatedCase{ViewOf(repositories, viewer, std::move(*first)), "", true};
+                    CreatedCase{ViewOf(repositories, viewer, std::move(*first), now), "", true};
                 return replay;
             }
         }
@@ -632,8 +632,8 @@ Result<CreatedCase> CaseIntakeService::Record(const Principal* caller, CaseDraft
             return Fail(std::move(recorded.error()));
         }
         return CreatedCase{
-            ViewOfRecorded(viewer, std::move(*recorded), std::move(prepared->parties)), query_code,
-            false};
+            ViewOfRecorded(viewer, std::move(*recorded), std::move(prepared->parties), now),
+            query_code, false};
     };
     auto created = attempt();
     if (!created && created.error().reason == kIdempotencyRace) {
