@@ -1,7 +1,10 @@
 #include "service/org_service.hpp"
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
+#include "domain/case_access.hpp"
 #include "text/text_checks.hpp"
 
 namespace minqing::service {
