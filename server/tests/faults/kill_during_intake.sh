@@ -45,7 +45,9 @@ writer() {
             "http://127.0.0.1:$port/api/v1/cases" 2>/dev/null) || break
         local code=${out##*$'\n'}
         if [[ "$code" == "201" ]]; then
-            sed -n 's/.*"holderId":[0-9]*,"id":\([0-9]*\),.*/\1/p' <<<"${out%$'\n'*}" >>"$work/acked-$n"
+            # The case's own id, read as JSON: nested units carry ids of their own.
+            python3 -c 'import json, sys; print(json.load(sys.stdin)["id"])' \
+                <<<"${out%$'\n'*}" >>"$work/acked-$n"
         elif [[ "$code" == "000" ]]; then
             break
         fi
