@@ -182,14 +182,20 @@ class Outbox {
     NoticeRoute route_;
 };
 
+// The staff of the city office: city_office on the city node, the first on the case's path.
+RecipientQuery CityOffice(const std::vector<domain::OrgUnitId>& path_ids) {
+    RecipientQuery city_office;
+    city_office.roles = {Role::kCityOffice};
+    city_office.at_nodes = {path_ids.front()};
+    return city_office;
+}
+
 void NotifyCritical(Repositories& repositories, const Case& c, Outbox& outbox) {
     const auto path_ids = IdsOnPath(c.origin_path);
     if (path_ids.empty()) {
         return;
     }
-    RecipientQuery city_office;
-    city_office.roles = {Role::kCityOffice};
-    city_office.at_nodes = {path_ids.front()};
+    const RecipientQuery city_office = CityOffice(path_ids);
     RecipientQuery leaders;
     leaders.roles = {Role::kLeader};
     leaders.at_nodes = path_ids;
@@ -258,10 +264,7 @@ void NotifyCityOffice(const Case& c, std::string_view key, Repositories& reposit
     if (path_ids.empty()) {
         return;
     }
-    RecipientQuery city_office;
-    city_office.roles = {Role::kCityOffice};
-    city_office.at_nodes = {path_ids.front()};
-    outbox.InboxAll(key, repositories.Notifications().Recipients(city_office));
+    outbox.InboxAll(key, repositories.Notifications().Recipients(CityOffice(path_ids)));
 }
 
 // 件件有落实、事事有反馈: the grid worker, cadre or office staff who recorded a case hears

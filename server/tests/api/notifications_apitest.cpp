@@ -16,26 +16,6 @@ namespace {
 
 constexpr std::string_view kNotifications = "/api/v1/notifications";
 
-// The inbox items of `session` about case `id`.
-std::vector<nlohmann::json> InboxAbout(Session& session, std::int64_t id) {
-    const HttpResponse inbox = session.Get(std::string(kNotifications) + "?limit=100");
-    std::vector<nlohmann::json> items;
-    for (const auto& item : inbox.json["items"]) {
-        if (item["caseId"] == id) {
-            items.push_back(item);
-        }
-    }
-    return items;
-}
-
-std::set<std::string> KeysOf(const std::vector<nlohmann::json>& items) {
-    std::set<std::string> keys;
-    for (const auto& item : items) {
-        keys.insert(item["key"].get<std::string>());
-    }
-    return keys;
-}
-
 class NotificationsApiTest : public ApiTest {
   protected:
     static void SetUpTestSuite() {

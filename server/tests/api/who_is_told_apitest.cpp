@@ -25,25 +25,6 @@ constexpr std::string_view kQueryUrl = "https://minqing.example.gov.cn/q";
 constexpr int kPolls = 1000;
 constexpr auto kPollInterval = std::chrono::milliseconds(20);
 
-std::vector<nlohmann::json> InboxAbout(Session& session, std::int64_t id) {
-    const HttpResponse inbox = session.Get(std::string(kNotifications) + "?limit=100");
-    std::vector<nlohmann::json> items;
-    for (const auto& item : inbox.json["items"]) {
-        if (item["caseId"] == id) {
-            items.push_back(item);
-        }
-    }
-    return items;
-}
-
-std::set<std::string> KeysOf(const std::vector<nlohmann::json>& items) {
-    std::set<std::string> keys;
-    for (const auto& item : items) {
-        keys.insert(item["key"].get<std::string>());
-    }
-    return keys;
-}
-
 // The inbox item of `key` about case `id`, or null.
 nlohmann::json InboxItem(Session& session, std::int64_t id, std::string_view key) {
     for (const auto& item : InboxAbout(session, id)) {

@@ -36,24 +36,8 @@ class WorkflowRulesApiTest : public ApiTest {
         return std::move(CaseBody("walk_in").Title(title).GridId(UnitId(codes::kYongqianGrid1)));
     }
 
-    static std::vector<nlohmann::json> Inbox(Session& session) {
-        const HttpResponse list = session.Get("/api/v1/notifications?limit=100");
-        std::vector<nlohmann::json> items;
-        if (list.status == 200) {
-            for (const auto& item : list.json["items"]) {
-                items.push_back(item);
-            }
-        }
-        return items;
-    }
-
     static bool HasNotice(Session& session, std::int64_t case_id, std::string_view key) {
-        for (const auto& item : Inbox(session)) {
-            if (item["caseId"] == case_id && item["key"] == key) {
-                return true;
-            }
-        }
-        return false;
+        return KeysOf(InboxAbout(session, case_id)).contains(std::string(key));
     }
 
     // No SMS gateway is configured for the tests, so every SMS fails at its first attempt and

@@ -185,6 +185,25 @@ std::vector<std::string> Strings(const nlohmann::json& items, std::string_view k
     return values;
 }
 
+std::vector<nlohmann::json> InboxAbout(Session& session, std::int64_t id) {
+    const HttpResponse inbox = session.Get("/api/v1/notifications?limit=100");
+    std::vector<nlohmann::json> items;
+    for (const auto& item : inbox.json["items"]) {
+        if (item["caseId"] == id) {
+            items.push_back(item);
+        }
+    }
+    return items;
+}
+
+std::set<std::string> KeysOf(const std::vector<nlohmann::json>& items) {
+    std::set<std::string> keys;
+    for (const auto& item : items) {
+        keys.insert(item["key"].get<std::string>());
+    }
+    return keys;
+}
+
 nlohmann::json FindBy(const nlohmann::json& items, std::string_view key, std::string_view value) {
     if (!items.is_array()) {
         return nullptr;

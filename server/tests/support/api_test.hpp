@@ -8,6 +8,7 @@
 #include <map>
 #include <memory>
 #include <ostream>
+#include <set>
 #include <sstream>
 #include <string>
 #include <string_view>
@@ -116,6 +117,12 @@ std::vector<std::pair<std::string, std::string>> FieldErrors(const HttpResponse&
 
 /// The string `key` of every object in `items`.
 std::vector<std::string> Strings(const nlohmann::json& items, std::string_view key);
+
+/// The newest 100 inbox items of `session` (GET /api/v1/notifications) about case `id`.
+std::vector<nlohmann::json> InboxAbout(Session& session, std::int64_t id);
+
+/// The notice keys (templates) of inbox items.
+std::set<std::string> KeysOf(const std::vector<nlohmann::json>& items);
 
 /// The first object in `items` whose `key` equals `value`, or null.
 nlohmann::json FindBy(const nlohmann::json& items, std::string_view key, std::string_view value);
