@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict'
 import type { Browser, Page } from 'playwright-core'
 import { caseAtHousingBureau, unitId } from './steps/case-setup'
-import { ApiSession, BASE_URL, DESKTOP, PHONE, newContext, runScenarios, shot } from './support'
+import { ApiSession, BASE_URL, DESKTOP, PHONE, fitsThePhone, newContext, runScenarios, shot } from './support'
 
 const RUN = Date.now().toString(36)
 
@@ -45,20 +45,6 @@ async function logInFromRoot(page: Page, username: string): Promise<void> {
   await page.waitForURL((url) => url.pathname !== '/login')
 }
 
-/** Fails when the page is wider than the phone, naming what sticks out. */
-async function fitsThePhone(page: Page): Promise<void> {
-  await page
-    .waitForFunction(() => document.documentElement.scrollWidth <= window.innerWidth, null, { timeout: 5000 })
-    .catch(() => undefined)
-  const overflow = await page.evaluate(() => ({
-    by: document.documentElement.scrollWidth - window.innerWidth,
-    culprits: Array.from(document.querySelectorAll('body *'))
-      .filter((element) => element.getBoundingClientRect().right > window.innerWidth + 1)
-      .slice(0, 5)
-      .map((element) => `${element.tagName.toLowerCase()}.${Array.from(element.classList).join('.')}`),
-  }))
-  assert.ok(overflow.by <= 0, `fits 360 px (${overflow.by} px too wide: ${overflow.culprits.join(', ')})`)
-}
 
 /** A grid worker's report that the community handled itself and answered. */
 async function answeredGridReport(label: 'home' | 'unread'): Promise<{ id: number; title: string }> {

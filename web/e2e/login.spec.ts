@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict'
 import type { Browser } from 'playwright-core'
 import { caseAtHousingBureau } from './steps/case-setup'
-import { BASE_URL, DEMO_PASSWORD, newContext, runScenarios, shot, submitLogin } from './support'
+import { BASE_URL, DEMO_PASSWORD, fitsThePhone, newContext, runScenarios, shot, submitLogin } from './support'
 
 async function loginShowsTheWorkbench(browser: Browser): Promise<void> {
   // A case of its own waiting at the bureau, so the workbench has one whatever the demo data holds.
@@ -27,19 +27,7 @@ async function loginShowsTheWorkbench(browser: Browser): Promise<void> {
   await shot(page, 'workbench-1280')
 
   await page.setViewportSize({ width: 360, height: 780 })
-  // The layout turns to its phone form on the resize event; give it that moment, then measure.
-  await page
-    .waitForFunction(() => document.documentElement.scrollWidth <= window.innerWidth, null, { timeout: 5000 })
-    .catch(() => undefined)
-  const overflow = await page.evaluate(() => ({
-    by: document.documentElement.scrollWidth - window.innerWidth,
-    // What sticks out, to say in the failure.
-    culprits: Array.from(document.querySelectorAll('body *'))
-      .filter((element) => element.getBoundingClientRect().right > window.innerWidth + 1)
-      .slice(0, 5)
-      .map((element) => `${element.tagName.toLowerCase()}.${Array.from(element.classList).join('.')}`),
-  }))
-  assert.ok(overflow.by <= 0, `the page fits a 360 px phone (${overflow.by} px too wide: ${overflow.culprits.join(', ')})`)
+  await fitsThePhone(page)
   await shot(page, 'workbench-360')
 
   await page.locator('[data-test="bucket-item"]').first().click()

@@ -1,6 +1,7 @@
 // What every end-to-end spec needs: Debian's Chromium, logging in through the page, screenshots,
 // and a signed-in API session for setup that is not the behaviour under test. A spec fails if
 // any of its pages asked another host for something or broke the server's Content-Security-Policy.
+import assert from 'node:assert/strict'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 
 export const BASE_URL = process.env.MINQING_WEB_URL ?? 'http://127.0.0.1:5173'
@@ -56,6 +57,24 @@ export async function loggedInPage(browser: Browser, username: string, viewport 
   await submitLogin(page, username, password)
   await page.waitForURL((url) => !url.pathname.startsWith('/login'))
   return page
+}
+
+/**
+ * Fails when the page is wider than the viewport, naming what sticks out. The layout turns to
+ * its phone form on the resize event, so this first waits a moment for it.
+ */
+export async function fitsThePhone(page: Page): Promise<void> {
+  await page
+    .waitForFunction(() => document.documentElement.scrollWidth <= window.innerWidth, null, { timeout: 5000 })
+    .catch(() => undefined)
+  const overflow = await page.evaluate(() => ({
+    by: document.documentElement.scrollWidth - window.innerWidth,
+    culprits: Array.from(document.querySelectorAll('body *'))
+      .filter((element) => element.getBoundingClientRect().right > window.innerWidth + 1)
+      .slice(0, 5)
+      .map((element) => `${element.tagName.toLowerCase()}.${Array.from(element.classList).join('.')}`),
+  }))
+  assert.ok(overflow.by <= 0, `the page fits a ${await page.evaluate(() => window.innerWidth)} px screen (${overflow.by} px too wide: ${overflow.culprits.join(', ')})`)
 }
 
 export async function shot(page: Page, name: string): Promise<void> {
