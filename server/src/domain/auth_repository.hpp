@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "common/clock.hpp"
+#include "domain/port.hpp"
 #include "domain/user.hpp"
 
 namespace minqing::domain {
@@ -44,13 +45,8 @@ struct AuthEvent {
     std::string detail;
 };
 
-class AuthRepository {
+class AuthRepository : public Port {
   public:
-    virtual ~AuthRepository() = default;
-    AuthRepository() = default;
-    AuthRepository(const AuthRepository&) = delete;
-    AuthRepository& operator=(const AuthRepository&) = delete;
-
     virtual void InsertSession(const SessionRecord& session) = 0;
     virtual std::optional<SessionRecord> FindSession(std::string_view token_digest) = 0;
     virtual void RevokeSession(std::string_view token_digest) = 0;

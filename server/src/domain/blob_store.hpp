@@ -8,16 +8,12 @@
 #include <vector>
 
 #include "common/clock.hpp"
+#include "domain/port.hpp"
 
 namespace minqing::domain {
 
-class BlobStore {
+class BlobStore : public Port {
   public:
-    virtual ~BlobStore() = default;
-    BlobStore() = default;
-    BlobStore(const BlobStore&) = delete;
-    BlobStore& operator=(const BlobStore&) = delete;
-
     /// Stores the bytes durably under `sha256` (hex) and returns when they are on disk; when
     /// they are there already, marks them as just stored (so a sweep leaves them alone).
     /// Leaves nothing behind when it fails. Throws StorageFullError when the disk is full,

@@ -8,6 +8,7 @@
 
 #include "common/result.hpp"
 #include "domain/catalog.hpp"
+#include "domain/port.hpp"
 
 namespace minqing::domain {
 
@@ -19,13 +20,8 @@ struct DirectCardQuery {
     std::optional<std::vector<std::string>> within_paths;
 };
 
-class CatalogRepository {
+class CatalogRepository : public Port {
   public:
-    virtual ~CatalogRepository() = default;
-    CatalogRepository() = default;
-    CatalogRepository(const CatalogRepository&) = delete;
-    CatalogRepository& operator=(const CatalogRepository&) = delete;
-
     /// Every category, ordered by code.
     virtual std::vector<Category> Categories() = 0;
     virtual std::optional<Category> FindCategory(std::string_view code) = 0;

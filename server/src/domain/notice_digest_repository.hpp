@@ -12,6 +12,7 @@
 #include "common/clock.hpp"
 #include "domain/case.hpp"
 #include "domain/notice_routing.hpp"
+#include "domain/port.hpp"
 #include "domain/user.hpp"
 
 namespace minqing::domain {
@@ -33,13 +34,8 @@ struct HeldNotice {
     std::optional<CaseState> case_state;
 };
 
-class NoticeDigestRepository {
+class NoticeDigestRepository : public Port {
   public:
-    virtual ~NoticeDigestRepository() = default;
-    NoticeDigestRepository() = default;
-    NoticeDigestRepository(const NoticeDigestRepository&) = delete;
-    NoticeDigestRepository& operator=(const NoticeDigestRepository&) = delete;
-
     /// The kinds `user` chose a mode for.
     virtual std::map<std::string, NoticeMode, std::less<>> Preferences(UserId user) = 0;
     /// `user`'s choice for one kind, if any.

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "domain/notification.hpp"
+#include "domain/port.hpp"
 #include "domain/role.hpp"
 #include "domain/user.hpp"
 
@@ -35,13 +36,8 @@ struct InboxQuery {
     int limit = 20;
 };
 
-class NotificationRepository {
+class NotificationRepository : public Port {
   public:
-    virtual ~NotificationRepository() = default;
-    NotificationRepository() = default;
-    NotificationRepository(const NotificationRepository&) = delete;
-    NotificationRepository& operator=(const NotificationRepository&) = delete;
-
     /// Stores a pending message unless one with its dedupe key exists; true when stored.
     virtual bool Enqueue(const Notification& message) = 0;
     virtual std::optional<Notification> FindById(NotificationId id) = 0;

@@ -10,6 +10,7 @@
 
 #include "common/result.hpp"
 #include "domain/org_unit.hpp"
+#include "domain/port.hpp"
 
 namespace minqing::domain {
 
@@ -27,13 +28,8 @@ struct OrgQuery {
     int limit = 0;
 };
 
-class OrgRepository {
+class OrgRepository : public Port {
   public:
-    virtual ~OrgRepository() = default;
-    OrgRepository() = default;
-    OrgRepository(const OrgRepository&) = delete;
-    OrgRepository& operator=(const OrgRepository&) = delete;
-
     /// Matching units ordered by path (a pre-order walk of the tree), then code.
     virtual std::vector<OrgUnit> List(const OrgQuery& query) = 0;
     virtual std::optional<OrgUnit> FindById(OrgUnitId id) = 0;

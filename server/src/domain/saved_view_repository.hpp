@@ -6,17 +6,13 @@
 #include <vector>
 
 #include "common/result.hpp"
+#include "domain/port.hpp"
 #include "domain/saved_view.hpp"
 
 namespace minqing::domain {
 
-class SavedViewRepository {
+class SavedViewRepository : public Port {
   public:
-    virtual ~SavedViewRepository() = default;
-    SavedViewRepository() = default;
-    SavedViewRepository(const SavedViewRepository&) = delete;
-    SavedViewRepository& operator=(const SavedViewRepository&) = delete;
-
     /// The user's views, oldest first.
     virtual std::vector<SavedView> ViewsOf(UserId user) = 0;
     /// Whether the user has a view of that name.

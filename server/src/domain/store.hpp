@@ -13,6 +13,7 @@
 #include "domain/notice_digest_repository.hpp"
 #include "domain/notification_repository.hpp"
 #include "domain/org_repository.hpp"
+#include "domain/port.hpp"
 #include "domain/saved_view_repository.hpp"
 #include "domain/supervision_repository.hpp"
 #include "domain/time_rules_repository.hpp"
@@ -38,13 +39,8 @@ class Repositories {
     virtual NoticeDigestRepository& NoticeDigests();
 };
 
-class Store {
+class Store : public Port {
   public:
-    virtual ~Store() = default;
-    Store() = default;
-    Store(const Store&) = delete;
-    Store& operator=(const Store&) = delete;
-
     virtual void Read(const std::function<void(Repositories&)>& work) = 0;
     /// `work` returns false to discard its changes. Throws on database faults.
     virtual void Write(const std::function<bool(Repositories&)>& work) = 0;

@@ -7,6 +7,7 @@
 #include <optional>
 #include <vector>
 
+#include "domain/port.hpp"
 #include "domain/supervision.hpp"
 
 namespace minqing::domain {
@@ -48,13 +49,8 @@ struct SupervisionTotals {
     std::int64_t all() const { return reminder + written + bulletin; }
 };
 
-class SupervisionRepository {
+class SupervisionRepository : public Port {
   public:
-    virtual ~SupervisionRepository() = default;
-    SupervisionRepository() = default;
-    SupervisionRepository(const SupervisionRepository&) = delete;
-    SupervisionRepository& operator=(const SupervisionRepository&) = delete;
-
     virtual Supervision Insert(Supervision supervision) = 0;
     virtual std::optional<Supervision> FindById(std::int64_t id) = 0;
     virtual std::vector<Supervision> List(const SupervisionQuery& query) = 0;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "common/result.hpp"
+#include "domain/port.hpp"
 #include "domain/time_limit.hpp"
 #include "domain/user.hpp"
 #include "domain/work_calendar.hpp"
@@ -28,13 +29,8 @@ struct OfficialYear {
     Instant loaded_at{};
 };
 
-class TimeRulesRepository {
+class TimeRulesRepository : public Port {
   public:
-    virtual ~TimeRulesRepository() = default;
-    TimeRulesRepository() = default;
-    TimeRulesRepository(const TimeRulesRepository&) = delete;
-    TimeRulesRepository& operator=(const TimeRulesRepository&) = delete;
-
     /// Every stored day, in date order.
     virtual std::vector<CalendarEntry> CalendarDays() = 0;
     virtual std::vector<OfficialYear> OfficialYears() = 0;

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "common/result.hpp"
+#include "domain/port.hpp"
 #include "domain/user.hpp"
 
 namespace minqing::domain {
@@ -23,13 +24,8 @@ struct UserQuery {
     int offset = 0;
 };
 
-class UserRepository {
+class UserRepository : public Port {
   public:
-    virtual ~UserRepository() = default;
-    UserRepository() = default;
-    UserRepository(const UserRepository&) = delete;
-    UserRepository& operator=(const UserRepository&) = delete;
-
     /// The user with their role assignments, or nullopt.
     virtual std::optional<User> FindById(UserId id) = 0;
     virtual std::optional<User> FindByUsername(std::string_view username) = 0;

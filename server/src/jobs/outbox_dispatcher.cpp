@@ -52,6 +52,13 @@ std::string WithoutQueryCode(const std::string& params) {
     return json.dump();
 }
 
+DispatcherOptions WithWorkerId(DispatcherOptions options) {
+    if (options.worker_id.empty()) {
+        options.worker_id = DefaultWorkerId();
+    }
+    return options;
+}
+
 }  // namespace
 
 OutboxDispatcher::OutboxDispatcher(domain::Store& store, const Clock& clock,
@@ -61,70 +68,12 @@ OutboxDispatcher::OutboxDispatcher(domain::Store& store, const Clock& clock,
       clock_(clock),
       renderer_(renderer),
       hub_(hub),
-      options_(std::move(options)),
-      client_(options_.request_timeout) {
-    if (options_.worker_id.empty()) {
-        options_.worker_id = DefaultWorkerId();
-    }
-}
-
-OutboxDispatcher::~OutboxDispatcher() {
-    Stop();
-}
-
-void OutboxDispatcher::Start() {
-    const std::lock_guard lock(mutex_);
-    if (thread_.joinable()) {
-        return;
-    }
-    stopping_ = false;
-    thread_ = std::thread([this] { Loop(); });
-}
-
-void OutboxDispatcher::Stop() {
-    {
-        const std::lock_guard lock(mutex_);
-        stopping_ = true;
-    }
-    wake_.notify_all();
-    if (thread_.joinable()) {
-        thread_.join();
-    }
-}
-
-void OutboxDispatcher::Wake() {
-    {
-        const std::lock_guard lock(mutex_);
-        woken_ = true;
-    }
-    wake_.notify_all();
-}
-
-void OutboxDispatcher::Loop() {
-    spdlog::info("outbox dispatcher {} started", options_.worker_id);
-    while (true) {
-        int claimed = 0;
-        try {
-            claimed = RunOnce();
-        } catch (const std::exception& error) {
-            // The database is away: the claimed messages keep their lease and are taken again
-            // when it ends; try again after the interval.
-            spdlog::warn("outbox dispatcher: {}", error.what());
-        }
-        std::unique_lock lock(mutex_);
-        if (stopping_) {
-            break;
-        }
-        if (claimed < options_.batch_size) {
-            wake_.wait_for(lock, options_.interval, [this] { return stopping_ || woken_; });
-            woken_ = false;
-            if (stopping_) {
-                break;
-            }
-        }
-    }
-    spdlog::info("outbox dispatcher {} stopped", options_.worker_id);
-}
+      options_(WithWorkerId(std::move(options))),
+      client_(options_.request_timeout),
+      // A full batch suggests more are due: the next pass starts at once. When the database
+      // is away, the claimed messages keep their lease and are taken again when it ends.
+      passes_("outbox dispatcher " + options_.worker_id, options_.interval,
+              [this] { return RunOnce() >= options_.batch_size; }) {}
 
 int OutboxDispatcher::RunOnce() {
     const Instant now = clock_.Now();

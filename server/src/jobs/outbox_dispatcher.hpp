@@ -8,16 +8,14 @@
 #pragma once
 
 #include <chrono>
-#include <condition_variable>
 #include <map>
-#include <mutex>
 #include <string>
-#include <thread>
 
 #include "common/clock.hpp"
 #include "domain/notification.hpp"
 #include "domain/store.hpp"
 #include "jobs/http_delivery_client.hpp"
+#include "jobs/periodic_task.hpp"
 #include "service/notification_hub.hpp"
 #include "service/notification_service.hpp"
 
@@ -56,17 +54,17 @@ class OutboxDispatcher {
     OutboxDispatcher(domain::Store& store, const Clock& clock,
                      const service::NotificationService& renderer, service::NotificationHub& hub,
                      DispatcherOptions options);
-    ~OutboxDispatcher();
+    ~OutboxDispatcher() { Stop(); }
     OutboxDispatcher(const OutboxDispatcher&) = delete;
     OutboxDispatcher& operator=(const OutboxDispatcher&) = delete;
 
     /// Starts the thread. Database faults inside a pass are logged and the pass is retried
     /// after the interval; the messages of a failed pass wait for their lease to end.
-    void Start();
+    void Start() { passes_.Start(); }
     /// Wakes the thread, lets the current delivery finish and joins it. Idempotent.
-    void Stop();
+    void Stop() { passes_.Stop(); }
     /// Asks for a pass now instead of after the interval (new messages were written).
-    void Wake();
+    void Wake() { passes_.Wake(); }
 
     /// One pass: claims up to a batch of due messages, delivers them and records the
     /// outcomes. Returns how many it claimed. Throws on database faults.
@@ -86,7 +84,6 @@ class OutboxDispatcher {
     Outcome Deliver(const service::RenderedNotification& item, Instant now);
     Outcome SendSms(const service::RenderedNotification& item);
     Outcome SendWebhook(const service::RenderedNotification& item, Instant now);
-    void Loop();
 
     domain::Store& store_;
     const Clock& clock_;
@@ -94,12 +91,8 @@ class OutboxDispatcher {
     service::NotificationHub& hub_;
     DispatcherOptions options_;
     HttpDeliveryClient client_;
-
-    std::mutex mutex_;
-    std::condition_variable wake_;
-    bool stopping_ = false;
-    bool woken_ = false;
-    std::thread thread_;
+    // Last: its thread runs passes over the members above.
+    PeriodicTask passes_;
 };
 
 }  // namespace minqing::jobs

@@ -11,6 +11,7 @@ void PeriodicTask::Start() {
     if (!thread_.joinable()) {
         stopping_ = false;
         thread_ = std::thread([this] { Loop(); });
+        spdlog::info("{} started", name_);
     }
 }
 
@@ -22,20 +23,33 @@ void PeriodicTask::Stop() {
     wake_.notify_all();
     if (thread_.joinable()) {
         thread_.join();
+        spdlog::info("{} stopped", name_);
     }
+}
+
+void PeriodicTask::Wake() {
+    {
+        const std::lock_guard lock(mutex_);
+        woken_ = true;
+    }
+    wake_.notify_all();
 }
 
 void PeriodicTask::Loop() {
     std::unique_lock lock(mutex_);
     while (!stopping_) {
         lock.unlock();
+        bool more = false;
         try {
-            round_();
+            more = round_();
         } catch (const std::exception& failure) {
             spdlog::warn("{} failed, will retry: {}", name_, failure.what());
         }
         lock.lock();
-        wake_.wait_for(lock, interval_, [this] { return stopping_; });
+        if (!more) {
+            wake_.wait_for(lock, interval_, [this] { return stopping_ || woken_; });
+        }
+        woken_ = false;
     }
 }
 

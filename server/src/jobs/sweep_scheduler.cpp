@@ -15,6 +15,7 @@ SweepScheduler::SweepScheduler(service::DeadlineSweep& sweep, std::chrono::secon
                   report.yellow, report.red, report.reminders, report.written, report.bulletins,
                   report.late_replies);
           }
+          return false;
       }) {}
 
 }  // namespace minqing::jobs

@@ -182,7 +182,10 @@ struct App::Parts {
                           std::chrono::minutes(config.security.lookup_lock_minutes)),
           orphan_sweep("orphan file sweep",
                        std::chrono::minutes(config.storage.orphan_sweep_minutes),
-                       [this] { SweepOrphans(); }),
+                       [this] {
+                           SweepOrphans();
+                           return false;
+                       }),
           supervisions(store, clock, time_rules),
           sweep(store, clock, time_rules),
           sweep_scheduler(sweep, std::chrono::seconds(config.jobs.sweep_interval_seconds)),
@@ -190,7 +193,10 @@ struct App::Parts {
           // Asks as often as the sweep whether this working day's digest is due; it goes out
           // once (service/notice_digest_service.hpp).
           digest_round("notice digest", std::chrono::seconds(config.jobs.sweep_interval_seconds),
-                       [this] { SendDigests(); }),
+                       [this] {
+                           SendDigests();
+                           return false;
+                       }),
           saved_views(store, clock),
           direct_cards(store, clock),
           templates(store, clock),
