@@ -43,6 +43,123 @@ export function isMissingRoute(error: unknown): boolean {
   return error instanceof ApiError && (error.reason === 'route.not_found' || error.reason === 'route.method_not_allowed')
 }
 
+/** True for the server's answer with this status (and this reason, when given). */
+export function isApiError(error: unknown, status: number | null, reason?: string): error is ApiError {
+  return (
+    error instanceof ApiError &&
+    (status === null || error.status === status) &&
+    (reason === undefined || error.reason === reason)
+  )
+}
+
+/** True for a 422 that names fields: the form can say what is wrong where. */
+export function hasFieldErrors(error: unknown): error is ApiError {
+  return isApiError(error, 422) && error.fields.length > 0
+}
+
+// ---- the texts a person reads for a failed request ----
+// The one place where an error becomes words: the translation of the server's stable `reason`
+// where we have one, else the server's own message; a 422's fields as texts by form field.
+
+/** vue-i18n's t and te (composables/use-translator.ts gives the app's). */
+export interface Translator {
+  t: (key: string, named?: Record<string, number | string>, plural?: number) => string
+  te: (key: string) => boolean
+}
+
+/** "15 分钟" / "30 秒" for a Retry-After in seconds. */
+export function waitText(seconds: number, { t }: Translator): string {
+  if (seconds < 60) {
+    return t('wait.seconds', { n: seconds }, seconds)
+  }
+  const minutes = Math.ceil(seconds / 60)
+  return t('wait.minutes', { n: minutes }, minutes)
+}
+
+const WAITING_REASONS = new Set(['auth.account_locked', 'auth.too_many_attempts'])
+
+/** The sentence for any failure: errors.<reason>, errors.http.<status>, else the server's words. */
+export function errorText(error: unknown, tr: Translator): string {
+  if (!(error instanceof ApiError)) {
+    return tr.t('errors.generic', { message: error instanceof Error ? error.message : String(error) })
+  }
+  if (WAITING_REASONS.has(error.reason)) {
+    return error.retryAfterSeconds
+      ? tr.t(`errors.${error.reason}`, { wait: waitText(error.retryAfterSeconds, tr) })
+      : tr.t(`errors.${error.reason}_nowait`)
+  }
+  const key = `errors.${error.reason}`
+  if (tr.te(key)) {
+    return tr.t(key)
+  }
+  if (tr.te(`errors.http.${error.status}`)) {
+    return tr.t(`errors.http.${error.status}`)
+  }
+  return tr.t('errors.generic', { message: error.message })
+}
+
+/**
+ * How a form words a field error: a locale prefix whose `<prefix>.<reason>` texts it has
+ * (org.fieldReasons), or a function giving a text or null; the server's own message otherwise.
+ */
+export type FieldReasons = string | ((field: ApiFieldError) => string | null)
+
+function fieldText(field: ApiFieldError, reasons: FieldReasons | undefined, tr: Translator): string {
+  if (typeof reasons === 'function') {
+    return reasons(field) ?? field.message
+  }
+  if (reasons !== undefined && tr.te(`${reasons}.${field.reason}`)) {
+    return tr.t(`${reasons}.${field.reason}`)
+  }
+  return field.message
+}
+
+/** A 422's field errors, the first text per field as the server names it (`handlers[0].name`). */
+export function fieldErrorTexts(error: unknown, tr: Translator, reasons?: FieldReasons): Record<string, string> {
+  const texts: Record<string, string> = {}
+  if (error instanceof ApiError) {
+    for (const field of error.fields) {
+      texts[field.field] ??= fieldText(field, reasons, tr)
+    }
+  }
+  return texts
+}
+
+/** A dialog's field errors: those of the fields it shows, and the rest ("field: text"). */
+export interface DialogErrors {
+  /** Field name → text, for the fields on the dialog. */
+  byField: Record<string, string>
+  /** Texts of the fields the dialog does not show, so that nothing the server said is lost. */
+  other: string[]
+}
+
+/**
+ * Splits an error's fields between the dialog's own (`shown`) and the rest. Aliases map the
+ * server's field name to the dialog's (the follow-up dialog shows satisfaction as one group).
+ */
+export function dialogErrors(
+  error: unknown,
+  shown: readonly string[],
+  tr: Translator,
+  reasons?: FieldReasons,
+  aliases: Record<string, string> = {},
+): DialogErrors {
+  const result: DialogErrors = { byField: {}, other: [] }
+  if (!(error instanceof ApiError)) {
+    return result
+  }
+  for (const field of error.fields) {
+    const name = aliases[field.field] ?? field.field
+    const text = fieldText(field, reasons, tr)
+    if (shown.includes(name)) {
+      result.byField[name] ??= text
+    } else {
+      result.other.push(`${field.field}: ${text}`)
+    }
+  }
+  return result
+}
+
 export const NETWORK_ERROR_REASON = 'network.unreachable'
 export const BAD_RESPONSE_REASON = 'response.invalid'
 

@@ -1,8 +1,21 @@
-// Reading the org network (GET /api/v1/org/units); every staff role may.
+// The org network (docs/api.md "Org network"): its units and tree, which every staff role may
+// read, and creating, editing and deactivating a unit, which the admins may.
 import { http } from './http'
 import type { ItemList, OrgKind, OrgLevel, OrgRef } from './types'
 
-/** A unit as GET /api/v1/org/units lists it (the fields the pickers and labels need). */
+export interface UnitHandler {
+  name: string
+  phone: string
+  sectionCode: string
+}
+
+/** A GeoJSON geometry as the server stores boundaries: Polygon or MultiPolygon, [lng, lat]. */
+export type Position = number[]
+export type Boundary =
+  | { type: 'Polygon'; coordinates: Position[][] }
+  | { type: 'MultiPolygon'; coordinates: Position[][][] }
+
+/** A unit of the network: GET /api/v1/org/units/{id}, and each item of GET /api/v1/org/units. */
 export interface OrgUnit extends OrgRef {
   shortName: string
   unitType: string
@@ -10,7 +23,84 @@ export interface OrgUnit extends OrgRef {
   /** The parent's name: sent with search results (q), whose pickers have not loaded the tree. */
   parentName?: string
   active: boolean
+  boundary: Boundary | null
+  leaderInCharge: string
+  responsibleSection: string
+  hotline: string
+  handlers: UnitHandler[]
+  /** A member unit's 分管领导 signs its answers before they leave it (二级工作网络); on by default. */
+  answerApproval: boolean
+  updatedAt: string
 }
+
+/** A unit known only by its reference (a user's own grid), with the rest left empty. */
+export function unitOfRef(ref: OrgRef, fields: Partial<OrgUnit> = {}): OrgUnit {
+  return {
+    ...ref,
+    shortName: ref.name,
+    unitType: '',
+    parentId: null,
+    active: true,
+    boundary: null,
+    leaderInCharge: '',
+    responsibleSection: '',
+    hotline: '',
+    handlers: [],
+    answerApproval: true,
+    updatedAt: '',
+    ...fields,
+  }
+}
+
+/** A node of GET /api/v1/org/tree: the essentials only. */
+export interface OrgTreeNode {
+  id: number
+  code: string
+  name: string
+  kind: OrgKind
+  level: OrgLevel
+  active: boolean
+  children: OrgTreeNode[]
+}
+
+export interface OrgTreeQuery {
+  root?: number
+  /** 1–10 levels below the root. */
+  depth?: number
+  includeInactive?: boolean
+}
+
+/** The fields both creating and editing a unit send. */
+export interface OrgUnitFields {
+  name: string
+  shortName: string
+  unitType: string
+  boundary: Boundary | null
+  leaderInCharge: string
+  responsibleSection: string
+  hotline: string
+  handlers: UnitHandler[]
+}
+
+export interface NewOrgUnit extends OrgUnitFields {
+  code: string
+  kind: OrgKind
+  parentId: number
+}
+
+/** answerApproval is set on an existing member unit only (creating one leaves it on). */
+export type OrgUnitChanges = Partial<OrgUnitFields> & { active?: boolean; answerApproval?: boolean }
+
+export const getOrgTree = (query: OrgTreeQuery = {}) =>
+  http.get<ItemList<OrgTreeNode>>('/api/v1/org/tree', { ...query })
+
+export const createOrgUnit = (unit: NewOrgUnit) => http.post<OrgUnit>('/api/v1/org/units', unit)
+
+export const updateOrgUnit = (id: number, changes: OrgUnitChanges) =>
+  http.patch<OrgUnit>(`/api/v1/org/units/${id}`, changes)
+
+/** 409 org.has_active_children while units below it are active. */
+export const deactivateOrgUnit = (id: number) => http.post<OrgUnit>(`/api/v1/org/units/${id}/deactivate`)
 
 export interface OrgUnitQuery {
   level?: OrgLevel

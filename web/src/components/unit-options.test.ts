@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import type { OrgUnit } from '@/api/org'
+import { unitOfRef, type OrgUnit } from '@/api/org'
 import { searchable, single, unitOptions } from './unit-options'
 
 function unit(id: number, name: string, parentId: number | null, extra: Partial<OrgUnit> = {}): OrgUnit {
-  return { id, code: `C${id}`, name, shortName: name, unitType: '', kind: 'division', level: 'community', parentId, active: true, ...extra }
+  return unitOfRef({ id, code: `C${id}`, name, kind: 'division', level: 'community' }, { parentId, ...extra })
 }
 
 const UNITS: OrgUnit[] = [

@@ -1,18 +1,28 @@
-import { useI18n } from 'vue-i18n'
+// The app's translator in the shape the pure helpers take, and the texts of a failed request
+// (api/http.ts words them). It reads the app's i18n instance, the one useI18n() gives a page,
+// so that composables and their unit tests need no component around them.
+import { i18n } from '@/i18n'
+import { dialogErrors, errorText, fieldErrorTexts, type FieldReasons, type Translator } from '@/api/http'
 import type { Translate } from '@/utils/duration'
-import { apiErrorMessage, type Translator } from '@/utils/api-error-message'
 import { DEFAULT_MINUTES_PER_DAY, formatWorkingMinutesLeft } from '@/utils/duration'
 
-/** The page's translator in the shape the pure utils take. */
-export function useTranslator() {
-  const { t, te } = useI18n()
-  const translator: Translator = {
+export function appTranslator(): Translator {
+  const { t, te } = i18n.global
+  return {
     t: (key, named = {}, plural) => (plural === undefined ? t(key, named) : t(key, named, plural)),
     te: (key) => te(key),
   }
-  const translate: Translate = (key, named, plural) => t(key, named, plural)
+}
+
+export function useTranslator() {
+  const translator = appTranslator()
+  const translate: Translate = (key, named, plural) => translator.t(key, named, plural)
   return {
-    errorMessage: (error: unknown) => apiErrorMessage(error, translator),
+    translator,
+    errorMessage: (error: unknown) => errorText(error, translator),
+    fieldErrors: (error: unknown, reasons?: FieldReasons) => fieldErrorTexts(error, translator, reasons),
+    dialogErrors: (error: unknown, shown: readonly string[], reasons?: FieldReasons, aliases?: Record<string, string>) =>
+      dialogErrors(error, shown, translator, reasons, aliases),
     timeLeft: (minutes: number, minutesPerDay = DEFAULT_MINUTES_PER_DAY) =>
       formatWorkingMinutesLeft(minutes, translate, minutesPerDay),
   }

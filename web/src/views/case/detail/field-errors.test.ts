@@ -1,37 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { ApiError } from '@/api/http'
-import { dialogErrors, rangeCap, refusalKey } from './field-errors'
-
-const failed = new ApiError({
-  status: 422,
-  reason: 'validation.failed',
-  message: 'invalid',
-  fields: [
-    { field: 'reason', reason: 'required', message: 'This field is required.' },
-    { field: 'reason', reason: 'too_long', message: 'second problem on the same field' },
-    { field: 'targetId', reason: 'case.bad_target', message: 'Forward to the office directly above.' },
-    { field: 'version', reason: 'type', message: 'Expected an integer.' },
-  ],
-})
-const texts = (_field: string, reason: string) => (reason === 'required' ? '必填' : null)
-
-describe('dialogErrors', () => {
-  it('puts each field error under its field, translated where a text exists', () => {
-    const errors = dialogErrors(failed, ['reason', 'targetId'], texts)
-    expect(errors.byField).toEqual({ reason: '必填', targetId: 'Forward to the office directly above.' })
-    expect(errors.other).toEqual(['version: Expected an integer.'])
-  })
-
-  it('maps server field names onto the dialog field that shows them', () => {
-    expect(dialogErrors(failed, ['target'], texts, { targetId: 'target' }).byField).toEqual({
-      target: 'Forward to the office directly above.',
-    })
-  })
-
-  it('has nothing for errors that are not the server answer', () => {
-    expect(dialogErrors(new Error('x'), ['reason'], texts)).toEqual({ byField: {}, other: [] })
-  })
-})
+import { rangeCap, refusalKey } from './field-errors'
 
 describe('refusalKey', () => {
   it('names the case refusals by their own name and the others with their resource', () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import type { DispatchRule } from '@/api/admin-reference'
-import type { OrgUnit } from '@/api/org'
+import { unitOfRef, type OrgUnit } from '@/api/org'
 import { patternMatcher, rowProblem, rowsFor, unitLabel, unitOptions, withRow, withoutRow } from './catalogue'
 
 function unit(code: string, name: string, level: 'city' | 'district'): OrgUnit {
-  return { id: code.length, code, name, unitType: '', shortName: name, kind: 'unit', level, parentId: null, active: true }
+  return unitOfRef({ id: code.length, code, name, kind: 'unit', level })
 }
 
 const UNITS: OrgUnit[] = [

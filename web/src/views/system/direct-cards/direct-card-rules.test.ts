@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { AdminUser, DirectCard } from '@/api/admin-org'
+import type { AdminUser } from '@/api/users'
+import type { DirectCard } from '@/api/direct-cards'
 import type { RoleName } from '@/api/types'
 import { cardQuery, directorsOf, replacesLostCard, validateIssue, validateReassign } from './direct-card-rules'
 

@@ -1,6 +1,7 @@
 // Direct cards (直通卡): one active card per community, held by its director. The filter's
 // query, who may hold a community's card, and the checks made before issuing or reassigning.
-import type { AdminUser, DirectCard, DirectCardQuery } from '@/api/admin-org'
+import type { AdminUser } from '@/api/users'
+import type { DirectCard, DirectCardQuery } from '@/api/direct-cards'
 import type { Problems } from '../org/text-rules'
 
 export type CardStatus = 'all' | 'active' | 'revoked'

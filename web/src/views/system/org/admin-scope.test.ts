@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { OrgTreeNode } from '@/api/admin-org'
+import type { OrgTreeNode } from '@/api/org'
 import type { OrgRef, RoleAssignment } from '@/api/types'
 import { adminScopes, administersAll, scopeCheck } from './admin-scope'
 

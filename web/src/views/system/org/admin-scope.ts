@@ -1,6 +1,6 @@
 // Which units the signed-in admin administers: the subtrees of their admin roles. The server
 // decides (403 org.outside_scope); this only hides the buttons that would be refused.
-import type { OrgTreeNode } from '@/api/admin-org'
+import type { OrgTreeNode } from '@/api/org'
 import type { OrgRef, RoleAssignment } from '@/api/types'
 import { subtreeIds } from './org-tree'
 

@@ -1,7 +1,8 @@
 // Loads what the org map draws for a unit: its own boundary and those of the units below it.
 // Boundaries sit on grids in the seed data, so the grids are fetched once and kept; the
 // subtree's ids (from the light tree answer) pick the ones below the selected unit.
-import { getOrgTree, getWebSettings, listOrgUnits, type OrgUnit, type WebSettings } from '@/api/admin-org'
+import { getOrgTree, listOrgUnits, type OrgUnit } from '@/api/org'
+import { getWebSettings, type WebSettings } from '@/api/web-settings'
 import { subtreeIds } from './org-tree'
 
 let grids: Promise<OrgUnit[]> | null = null

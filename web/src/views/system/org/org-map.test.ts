@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { OrgUnit } from '@/api/admin-org'
+import type { OrgUnit } from '@/api/org'
 import { boundsOf, labelPoint, mapShapes, toLatLngPolygons } from './org-map'
 
 const ring = [

@@ -1,6 +1,6 @@
 // What the org map draws, computed apart from Leaflet: GeoJSON's [lng, lat] rings turned into
 // Leaflet's [lat, lng], a label point per unit, and the bounds the map fits.
-import type { Boundary, OrgUnit } from '@/api/admin-org'
+import type { Boundary, OrgUnit } from '@/api/org'
 import type { OrgLevel } from '@/api/types'
 
 export type LatLng = [number, number]

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { OrgTreeNode } from '@/api/admin-org'
+import type { OrgTreeNode } from '@/api/org'
 import { childItems, childKinds, childLevel, searchTree, subtreeIds } from './org-tree'
 
 const node = (id: number, name: string, level: OrgTreeNode['level'], children: OrgTreeNode[] = []): OrgTreeNode => ({

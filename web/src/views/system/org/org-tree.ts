@@ -1,6 +1,6 @@
 // The org tree as the page shows it: nodes for the lazy ElTree, search over the whole tree,
 // and where a new unit may go (server/src/domain/org_unit.cpp, CheckPlacement).
-import type { OrgTreeNode } from '@/api/admin-org'
+import type { OrgTreeNode } from '@/api/org'
 import type { OrgKind, OrgLevel } from '@/api/types'
 
 /** A node of the ElTree: the unit's essentials and whether it can be opened. */

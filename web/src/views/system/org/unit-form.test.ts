@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { OrgUnit } from '@/api/admin-org'
+import type { OrgUnit } from '@/api/org'
 import { emptyUnitForm, isBoundary, newUnitBody, parseBoundary, unitChanges, unitFormOf, validateUnitForm } from './unit-form'
 
 const square = {

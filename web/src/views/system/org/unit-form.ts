@@ -1,7 +1,7 @@
 // The unit form: its fields, the checks the server makes (server/src/service/org_service.cpp,
 // ValidateOrgFields), and the bodies it sends — the whole unit to create, only what changed
 // to edit, so that an edit does not overwrite a field someone else changed meanwhile.
-import type { Boundary, NewOrgUnit, OrgUnit, OrgUnitChanges, OrgUnitFields, UnitHandler } from '@/api/admin-org'
+import type { Boundary, NewOrgUnit, OrgUnit, OrgUnitChanges, OrgUnitFields, UnitHandler } from '@/api/org'
 import type { OrgKind } from '@/api/types'
 import { checkLine, type Problem, type Problems, utf8Bytes } from './text-rules'
 

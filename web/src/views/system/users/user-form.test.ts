@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { AdminUser } from '@/api/admin-org'
+import type { AdminUser } from '@/api/users'
 import { emptyUserForm, isLocked, newUserBody, userChanges, userFormOf, validateUserForm } from './user-form'
 
 const user: AdminUser = {

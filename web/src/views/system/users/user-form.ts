@@ -1,6 +1,6 @@
 // The user form: the server's rules (server/src/service/user_service.cpp) checked before
 // sending, and the bodies sent — the whole user to create, only what changed to edit.
-import type { AdminUser, NewUser, UserChanges } from '@/api/admin-org'
+import type { AdminUser, NewUser, UserChanges } from '@/api/users'
 import { checkLine, type Problems } from '../org/text-rules'
 
 const USERNAME = /^[a-z0-9._-]{3,32}$/

@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { createToken, getWebSettings, listDirectCards, reassignDirectCard, removeToken } from './admin-org'
+import { listDirectCards, reassignDirectCard } from './direct-cards'
+import { createToken, removeToken } from './tokens'
+import { getWebSettings } from './web-settings'
 import { ApiError, configureHttp } from './http'
 
 type FetchArgs = [input: string, init: RequestInit]
