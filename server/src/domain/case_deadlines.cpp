@@ -110,9 +110,13 @@ int ExtensionCap(const TimeLimitTable& limits, const Case& c, int max_days) {
     return std::max(0, std::min(original_days, max_days));
 }
 
-void PlanDeadlines(const DeadlineRules& rules, const std::optional<Case>& before,
-                   std::optional<CaseAction> action, const ActionInput* input, Case& after,
-                   Instant now) {
+namespace {
+
+// The answer (and contact) clocks: started by a dispatch or by handling a case locally,
+// restarted by a reopening, moved by a granted extension, stopped while the case is routed.
+void PlanAnswerClock(const DeadlineRules& rules, const std::optional<Case>& before,
+                     std::optional<CaseAction> action, const ActionInput* input, Case& after,
+                     Instant now) {
     if (action == CaseAction::kRequestExtension && input != nullptr) {
         after.requested_extension_days = input->extension_days;
     }
@@ -163,6 +167,12 @@ void PlanDeadlines(const DeadlineRules& rules, const std::optional<Case>& before
         // Handling reached some other way (a refused return before signing): the clocks start now.
         StartHandling(rules, after, now, true);
     }
+}
+
+// The deadline of the step the case is at now: the contact or answer clock itself, or a step
+// limit of its own that runs on while the same holder stays at the same step.
+void PlanStepDeadline(const DeadlineRules& rules, const std::optional<Case>& before,
+                      std::optional<CaseAction> action, Case& after, Instant now) {
     const auto step = StepOf(after);
     if (!step) {
         Clear(after);
@@ -192,6 +202,15 @@ void PlanDeadlines(const DeadlineRules& rules, const std::optional<Case>& before
         deadline = std::min(deadline, *after.answer_deadline);
     }
     Begin(rules, after, *step, now, deadline, limit);
+}
+
+}  // namespace
+
+void PlanDeadlines(const DeadlineRules& rules, const std::optional<Case>& before,
+                   std::optional<CaseAction> action, const ActionInput* input, Case& after,
+                   Instant now) {
+    PlanAnswerClock(rules, before, action, input, after, now);
+    PlanStepDeadline(rules, before, action, after, now);
 }
 
 std::optional<DeadlineStatus> DeadlineStatusOf(const Case& c, const WorkCalendar& calendar,

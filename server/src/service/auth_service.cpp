@@ -51,6 +51,23 @@ int SecondsUntil(Instant until, Instant now) {
     return static_cast<int>(std::max<std::int64_t>(seconds, 1));
 }
 
+// The shape of the login form's fields, before anything is looked up.
+std::optional<Error> CheckLoginForm(std::string_view username, std::string_view password) {
+    std::vector<FieldError> fields;
+    if (username.empty() || username.size() > kMaxUsernameBytes) {
+        fields.push_back({"username", username.empty() ? "required" : "too_long",
+                          "A username of at most 64 characters is required."});
+    }
+    if (password.empty() || password.size() > kMaxPasswordBytes) {
+        fields.push_back({"password", password.empty() ? "required" : "too_long",
+                          "A password of at most 256 characters is required."});
+    }
+    if (fields.empty()) {
+        return std::nullopt;
+    }
+    return Validation(std::move(fields));
+}
+
 }  // namespace
 
 Principal PrincipalOf(const domain::User& user) {
@@ -90,18 +107,8 @@ Error AuthService::Throttled(std::string_view username, std::string_view address
 Result<LoginResult> AuthService::Login(std::string_view raw_username, std::string_view password,
                                        std::string_view address) {
     const Instant now = clock_.Now();
-    if (raw_username.empty() || raw_username.size() > kMaxUsernameBytes || password.empty() ||
-        password.size() > kMaxPasswordBytes) {
-        std::vector<FieldError> fields;
-        if (raw_username.empty() || raw_username.size() > kMaxUsernameBytes) {
-            fields.push_back({"username", raw_username.empty() ? "required" : "too_long",
-                              "A username of at most 64 characters is required."});
-        }
-        if (password.empty() || password.size() > kMaxPasswordBytes) {
-            fields.push_back({"password", password.empty() ? "required" : "too_long",
-                              "A password of at most 256 characters is required."});
-        }
-        return Fail(Validation(std::move(fields)));
+    if (auto invalid = CheckLoginForm(raw_username, password)) {
+        return Fail(std::move(*invalid));
     }
     const std::string username = NormaliseUsername(raw_username);
     if (const int wait = throttle_.RetryAfterSeconds(username, address, now); wait > 0) {
@@ -118,61 +125,71 @@ Result<LoginResult> AuthService::Login(std::string_view raw_username, std::strin
     // Verify even for unknown or disabled users so that timing does not reveal which exist.
     const bool password_ok = VerifyPassword(user ? user->password_hash : DecoyHash(), password);
     if (!user || !user->active || !password_ok) {
-        throttle_.RecordFailure(username, address, now);
-        bool locked = false;
-        store_.Write([&](Repositories& repositories) {
-            if (user) {
-                // Re-read inside the transaction so concurrent failures all count.
-                auto current = repositories.Users().FindById(user->id);
-                if (current) {
-                    current->failed_logins += 1;
-                    if (current->failed_logins >= options_.failures_before_lock) {
-                        current->locked_until = now + options_.lock_duration;
-                        current->failed_logins = 0;
-                        locked = true;
-                    }
-                    repositories.Users().Update(*current);
-                }
-            }
-            Audit(repositories, locked ? "account_locked" : "login_failed", username,
-                  user ? std::optional(user->id) : std::nullopt, address,
-                  !user ? "unknown user" : (!user->active ? "account disabled" : "wrong password"),
-                  now);
-            return true;
-        });
-        if (locked) {
-            Error error = MakeError(ErrorCode::kRateLimited, "auth.account_locked",
-                                    "The account is locked after repeated failed logins.");
-            error.retry_after_seconds =
-                static_cast<int>(std::chrono::seconds(options_.lock_duration).count());
-            return Fail(std::move(error));
-        }
-        return Fail(InvalidCredentials());
+        return Fail(RecordFailedLogin(user, username, address, now));
     }
-
     throttle_.RecordSuccess(username);
+    return OpenSession(*user, username, address, now);
+}
+
+Error AuthService::RecordFailedLogin(const std::optional<domain::User>& user,
+                                     const std::string& username, std::string_view address,
+                                     Instant now) {
+    throttle_.RecordFailure(username, address, now);
+    bool locked = false;
+    store_.Write([&](Repositories& repositories) {
+        if (user) {
+            // Re-read inside the transaction so concurrent failures all count.
+            auto current = repositories.Users().FindById(user->id);
+            if (current) {
+                current->failed_logins += 1;
+                if (current->failed_logins >= options_.failures_before_lock) {
+                    current->locked_until = now + options_.lock_duration;
+                    current->failed_logins = 0;
+                    locked = true;
+                }
+                repositories.Users().Update(*current);
+            }
+        }
+        Audit(repositories, locked ? "account_locked" : "login_failed", username,
+              user ? std::optional(user->id) : std::nullopt, address,
+              !user ? "unknown user" : (!user->active ? "account disabled" : "wrong password"),
+              now);
+        return true;
+    });
+    if (!locked) {
+        return InvalidCredentials();
+    }
+    Error error = MakeError(ErrorCode::kRateLimited, "auth.account_locked",
+                            "The account is locked after repeated failed logins.");
+    error.retry_after_seconds =
+        static_cast<int>(std::chrono::seconds(options_.lock_duration).count());
+    return error;
+}
+
+LoginResult AuthService::OpenSession(const domain::User& user, const std::string& username,
+                                     std::string_view address, Instant now) {
     LoginResult result;
     result.session_token = RandomToken();
     result.csrf_token = RandomToken();
     result.expires_at = now + options_.session_ttl;
     result.max_age_seconds = std::chrono::seconds(options_.session_ttl).count();
-    result.principal = PrincipalOf(*user);
+    result.principal = PrincipalOf(user);
     const std::string digest = Sha256Hex(result.session_token);
     store_.Write([&](Repositories& repositories) {
-        auto current = repositories.Users().FindById(user->id);
+        auto current = repositories.Users().FindById(user.id);
         if (current && (current->failed_logins != 0 || current->locked_until)) {
             current->failed_logins = 0;
             current->locked_until.reset();
             repositories.Users().Update(*current);
         }
         repositories.Auth().InsertSession(
-            {digest, user->id, result.csrf_token, now, result.expires_at, false});
-        Audit(repositories, "login_succeeded", username, user->id, address, "", now);
+            {digest, user.id, result.csrf_token, now, result.expires_at, false});
+        Audit(repositories, "login_succeeded", username, user.id, address, "", now);
         return true;
     });
     Remember(
         CacheKey(Kind::kSession, digest),
-        {{result.principal, result.csrf_token}, result.expires_at, now, user->credential_version});
+        {{result.principal, result.csrf_token}, result.expires_at, now, user.credential_version});
     return result;
 }
 

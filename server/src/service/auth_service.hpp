@@ -119,6 +119,12 @@ class AuthService {
     void Forget(const std::string& key);
     Result<CreatedApiToken> InsertToken(const domain::Principal& actor, std::string name,
                                         const domain::User& user, std::string_view address);
+    /// Counts a failed login against the name and the account (locking it after too many) and
+    /// returns the error to answer with.
+    Error RecordFailedLogin(const std::optional<domain::User>& user, const std::string& username,
+                            std::string_view address, Instant now);
+    LoginResult OpenSession(const domain::User& user, const std::string& username,
+                            std::string_view address, Instant now);
     Error Throttled(std::string_view username, std::string_view address, int retry_after,
                     std::string_view reason, Instant now);
     void Audit(domain::Repositories& repositories, std::string_view kind, std::string_view username,

@@ -64,6 +64,79 @@ std::vector<domain::OrgUnitId> LeaderNodes(const Principal& caller) {
     return ids;
 }
 
+// Whose nodes a workbench bucket filters on.
+enum class BucketOwner { kHeldByOffice, kHeldByUnit, kDispatchedByOffice, kEscalatedToMe };
+
+struct BucketSpec {
+    const char* name;
+    std::vector<CaseState> states;
+    BucketOwner who;
+    std::vector<std::string> last_actions;
+};
+
+const std::vector<BucketSpec>& BucketSpecs() {
+    using enum BucketOwner;
+    static const std::vector<BucketSpec> specs = {
+        {"to_accept", {CaseState::kRegistered}, kHeldByOffice, {}},
+        {"to_route", {CaseState::kRouting}, kHeldByOffice, {}},
+        {"to_sign", {CaseState::kDispatched}, kHeldByUnit, {}},
+        {"to_handle", {CaseState::kHandling, CaseState::kLongTerm}, kHeldByUnit, {}},
+        {"to_approve",
+         {CaseState::kAnswered, CaseState::kExtensionRequested, CaseState::kReturnRequested},
+         kDispatchedByOffice,
+         {}},
+        {"to_follow_up", {CaseState::kFollowUp}, kDispatchedByOffice, {}},
+        {"returned_to_me",
+         {CaseState::kRouting, CaseState::kHandling},
+         kHeldByOffice,
+         {"approve_return", "recall", "return_for_rework", "reopen"}},
+        {"escalated_to_me", {CaseState::kEscalated}, kEscalatedToMe, {}},
+    };
+    return specs;
+}
+
+// The caller's own nodes, by the part they play in a case.
+struct WorkbenchNodes {
+    std::vector<domain::OrgUnitId> offices;
+    std::vector<domain::OrgUnitId> units;
+    std::vector<domain::OrgUnitId> leaders;
+};
+
+// Points `query` at the caller's nodes for `who`; false when the caller has none.
+bool AimAt(BucketOwner who, const WorkbenchNodes& nodes, CaseListQuery& query) {
+    switch (who) {
+        case BucketOwner::kHeldByOffice:
+            query.holder_ids = nodes.offices;
+            return !nodes.offices.empty();
+        case BucketOwner::kHeldByUnit:
+            query.holder_ids = nodes.units;
+            return !nodes.units.empty();
+        case BucketOwner::kDispatchedByOffice:
+            query.dispatcher_ids = nodes.offices;
+            return !nodes.offices.empty();
+        case BucketOwner::kEscalatedToMe:
+            query.escalated_ids = nodes.leaders;
+            return !nodes.leaders.empty();
+    }
+    return false;
+}
+
+// A unit's cases are held by the unit or one of its sections: exact holder ids let the
+// (holder, state) index answer, where a range over holder paths would not.
+std::vector<domain::OrgUnitId> UnitsWithin(Repositories& repositories,
+                                           const std::vector<std::string>& paths) {
+    std::vector<domain::OrgUnitId> ids;
+    for (const std::string& path : paths) {
+        domain::OrgQuery subtree;
+        subtree.within_path = path;
+        subtree.include_inactive = true;
+        for (const auto& unit : repositories.Orgs().List(subtree)) {
+            ids.push_back(unit.id);
+        }
+    }
+    return ids;
+}
+
 }  // namespace
 
 ChainCheck CheckChain(const std::vector<domain::CaseEvent>& events) {
@@ -207,30 +280,8 @@ Result<CasePage> CaseQueryService::List(const Principal& caller, CaseFilters fil
 
 Result<WorkbenchView> CaseQueryService::Workbench(const Principal& caller, int first_per_bucket) {
     const auto offices = OfficeNodes(caller);
-    const auto units = UnitPaths(caller);
+    const auto unit_paths = UnitPaths(caller);
     const auto leaders = LeaderNodes(caller);
-    struct Spec {
-        const char* name;
-        std::vector<CaseState> states;
-        enum { kHeldByOffice, kHeldByUnit, kDispatchedByOffice, kEscalatedToMe } who;
-        std::vector<std::string> last_actions;
-    };
-    const std::vector<Spec> specs = {
-        {"to_accept", {CaseState::kRegistered}, Spec::kHeldByOffice, {}},
-        {"to_route", {CaseState::kRouting}, Spec::kHeldByOffice, {}},
-        {"to_sign", {CaseState::kDispatched}, Spec::kHeldByUnit, {}},
-        {"to_handle", {CaseState::kHandling, CaseState::kLongTerm}, Spec::kHeldByUnit, {}},
-        {"to_approve",
-         {CaseState::kAnswered, CaseState::kExtensionRequested, CaseState::kReturnRequested},
-         Spec::kDispatchedByOffice,
-         {}},
-        {"to_follow_up", {CaseState::kFollowUp}, Spec::kDispatchedByOffice, {}},
-        {"returned_to_me",
-         {CaseState::kRouting, CaseState::kHandling},
-         Spec::kHeldByOffice,
-         {"approve_return", "recall", "return_for_rework", "reopen"}},
-        {"escalated_to_me", {CaseState::kEscalated}, Spec::kEscalatedToMe, {}},
-    };
     // Every bucket filters on nodes of the caller's own (holder, dispatcher, escalated to),
     // and each of those is a stake of the case, so the caller sees all of them: the buckets
     // need no visibility check, which would otherwise decide the query plan (one EXISTS per
@@ -238,77 +289,43 @@ Result<WorkbenchView> CaseQueryService::Workbench(const Principal& caller, int f
     domain::CaseVisibility own_nodes;
     own_nodes.everything = true;
     return domain::Query(store_, [&](Repositories& repositories) -> Result<WorkbenchView> {
-        // A unit's cases are held by the unit or one of its sections: exact holder ids let the
-        // (holder, state) index answer, where a range over holder paths would not.
-        std::vector<domain::OrgUnitId> unit_ids;
-        for (const std::string& path : units) {
-            domain::OrgQuery subtree;
-            subtree.within_path = path;
-            subtree.include_inactive = true;
-            for (const auto& unit : repositories.Orgs().List(subtree)) {
-                unit_ids.push_back(unit.id);
-            }
-        }
+        const WorkbenchNodes nodes{offices, UnitsWithin(repositories, unit_paths), leaders};
         std::vector<WorkbenchBucket> buckets;
-        for (const Spec& spec : specs) {
-            CaseListQuery query;
-            query.visibility = own_nodes;
-            query.states = spec.states;
-            query.last_actions = spec.last_actions;
-            query.sort = domain::CaseSort::kDeadline;
-            query.limit = first_per_bucket;
-            bool applies = false;
-            switch (spec.who) {
-                case Spec::kHeldByOffice:
-                    query.holder_ids = offices;
-                    applies = !offices.empty();
-                    break;
-                case Spec::kHeldByUnit:
-                    query.holder_ids = unit_ids;
-                    applies = !unit_ids.empty();
-                    break;
-                case Spec::kDispatchedByOffice:
-                    query.dispatcher_ids = offices;
-                    applies = !offices.empty();
-                    break;
-                case Spec::kEscalatedToMe:
-                    query.escalated_ids = leaders;
-                    applies = !leaders.empty();
-                    break;
-            }
-            WorkbenchBucket bucket;
-            bucket.name = spec.name;
-            if (applies) {
-                bucket.count = repositories.Cases().Count(query);
-                if (bucket.count > 0) {
-                    bucket.first = repositories.Cases().List(query);
-                }
-            }
-            buckets.push_back(std::move(bucket));
-        }
-        // Adds a second kind of case to a bucket that one filter cannot express.
+        // Adds the cases `query` finds to the bucket `name`.
         const auto add_to = [&](std::string_view name, CaseListQuery query) {
             auto bucket = std::ranges::find(buckets, name, &WorkbenchBucket::name);
             query.visibility = own_nodes;
             query.sort = domain::CaseSort::kDeadline;
             query.limit = first_per_bucket;
             bucket->count += repositories.Cases().Count(query);
-            for (auto& c : repositories.Cases().List(query)) {
-                bucket->first.push_back(std::move(c));
+            if (bucket->count > 0) {
+                for (auto& c : repositories.Cases().List(query)) {
+                    bucket->first.push_back(std::move(c));
+                }
             }
         };
-        if (!offices.empty()) {
+        for (const BucketSpec& spec : BucketSpecs()) {
+            buckets.emplace_back().name = spec.name;
+            CaseListQuery query;
+            query.states = spec.states;
+            query.last_actions = spec.last_actions;
+            if (AimAt(spec.who, nodes, query)) {
+                add_to(spec.name, std::move(query));
+            }
+        }
+        // Second kinds of case in a bucket, which one filter cannot express.
+        if (!nodes.offices.empty()) {
             // A community or street handling a case itself works it like a unit.
             CaseListQuery query;
             query.states = {CaseState::kHandling, CaseState::kLongTerm};
-            query.holder_ids = offices;
+            query.holder_ids = nodes.offices;
             add_to("to_handle", std::move(query));
         }
-        if (!unit_ids.empty()) {
+        if (!nodes.units.empty()) {
             // A unit's "returned to me" is rework sent back to it.
             CaseListQuery query;
             query.states = {CaseState::kHandling};
-            query.holder_ids = unit_ids;
+            query.holder_ids = nodes.units;
             query.last_actions = {"return_for_rework", "reopen"};
             add_to("returned_to_me", std::move(query));
         }
