@@ -3,6 +3,7 @@
 // row's key is `busy` meanwhile, for its button's spinner.
 import { ref } from 'vue'
 import { ElMessage, ElMessageBox } from 'element-plus'
+import { i18n } from '@/i18n'
 import { useTranslator } from './use-translator'
 
 export interface Confirmation {
@@ -10,7 +11,8 @@ export interface Confirmation {
   message: string
   /** The confirm button's text (the action's name). */
   confirm: string
-  cancel: string
+  /** 取消 by default. */
+  cancel?: string
 }
 
 export interface ConfirmedActionOptions<T, R> {
@@ -40,7 +42,7 @@ export function useConfirmedAction<T, R = unknown>(options: ConfirmedActionOptio
       await ElMessageBox.confirm(question.message, question.title, {
         type: 'warning',
         confirmButtonText: question.confirm,
-        cancelButtonText: question.cancel,
+        cancelButtonText: question.cancel ?? i18n.global.t('common.cancel'),
       })
       return true
     } catch {

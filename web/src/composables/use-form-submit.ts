@@ -19,8 +19,8 @@ export interface FormSubmitOptions<T> {
   check?: () => Record<string, string> | boolean
   /** The request; null when there is nothing to send (the dialog is closing). */
   send: () => Promise<T> | null
-  /** After the answer: close the dialog, tell the page. */
-  done?: (result: T) => void
+  /** After the answer: close the dialog, tell the page (a failure here shows as the request's). */
+  done?: (result: T) => unknown
   /** How the form words a 422's field reasons (org.fieldReasons); else the server's words. */
   fieldReasons?: FieldReasons
   /** The form's own words for a failure, or null for the usual ones. */
@@ -61,7 +61,7 @@ export function useFormSubmit<T>(options: FormSubmitOptions<T>) {
     saving.value = true
     try {
       const result = await request
-      options.done?.(result)
+      await options.done?.(result)
       return true
     } catch (error) {
       const explained = options.explain?.(error)
@@ -75,3 +75,5 @@ export function useFormSubmit<T>(options: FormSubmitOptions<T>) {
 
   return { saving, errors, formError, submit, clear }
 }
+
+export type FormSubmit = ReturnType<typeof useFormSubmit>

@@ -18,7 +18,9 @@ const en: MessageSchema = {
     none: 'None',
     yes: 'Yes',
     no: 'No',
-    comingSoon: 'This part is being built.',
+    cancel: 'Cancel',
+    save: 'Save',
+    page: 'Page {n}',
     requestId: 'Request id: {id}',
   },
   unitPicker: {
@@ -284,7 +286,6 @@ const en: MessageSchema = {
     sort: 'Sort',
     sortTime: 'By registration',
     sortDeadline: 'By deadline',
-    page: 'Page {n}',
   },
   caseDetail: {
     title: 'Case',

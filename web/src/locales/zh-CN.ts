@@ -17,7 +17,9 @@ const zhCN = {
     none: '无',
     yes: '是',
     no: '否',
-    comingSoon: '此功能正在建设中。',
+    cancel: '取消',
+    save: '保存',
+    page: '第 {n} 页',
     requestId: '请求编号：{id}',
   },
   unitPicker: {
@@ -283,7 +285,6 @@ const zhCN = {
     sort: '排序',
     sortTime: '按登记时间',
     sortDeadline: '按期限',
-    page: '第 {n} 页',
   },
   caseDetail: {
     title: '案件详情',

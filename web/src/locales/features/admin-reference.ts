@@ -190,7 +190,6 @@ export default defineMessages(
       nameRequired: '请输入节假日名称',
       nameTooLong: '名称不超过 20 个字',
       confirm: '确定',
-      cancel: '取消',
       holidaySet: '{date} 已设为节假日（{name}）。',
       makeupSet: '{date} 已设为调休上班日。',
       cleared: '{date} 已恢复按周末规则。',
@@ -311,8 +310,6 @@ export default defineMessages(
       empty: '暂无消息模板',
       missingRoute: '当前服务器尚未提供消息模板接口（接口尚未上线），暂无法查看和修改模板。',
       readOnlyUser: '消息模板全市统一，仅市级管理员可以修改。',
-      save: '保存',
-      cancel: '取消',
     },
   },
   {
@@ -503,7 +500,6 @@ export default defineMessages(
       nameRequired: 'Enter the holiday’s name',
       nameTooLong: 'At most 60 bytes',
       confirm: 'OK',
-      cancel: 'Cancel',
       holidaySet: '{date} is now a holiday ({name}).',
       makeupSet: '{date} is now a make-up working day.',
       cleared: '{date} follows the weekend rule again.',
@@ -624,8 +620,6 @@ export default defineMessages(
       empty: 'No templates',
       missingRoute: 'This server does not offer message templates yet (the route is not deployed).',
       readOnlyUser: 'The templates are one set for the whole city; only the city\'s administrators change them.',
-      save: 'Save',
-      cancel: 'Cancel',
     },
   },
 )

@@ -15,8 +15,6 @@ export default defineMessages(
         digest: '每日汇总',
       },
       byDefault: '默认',
-      save: '保存',
-      cancel: '取消',
       saved: '提醒方式已保存',
       kinds: {
         yellow_card: '黄牌预警',
@@ -57,8 +55,6 @@ export default defineMessages(
         digest: 'Daily digest',
       },
       byDefault: 'default',
-      save: 'Save',
-      cancel: 'Cancel',
       saved: 'Notice settings saved',
       kinds: {
         yellow_card: 'Yellow card (near due)',

@@ -2,7 +2,7 @@
 // CheckCommon and the channel's Place…), and the body sent. The model has the request's shape,
 // so a field's path is both the form item's prop and the name the server's 422 uses.
 import type { CaseCreateRequest, StaffChannel } from '@/api/intake'
-import type { CaseState } from '@/api/types'
+import { CASE_STATES, type CaseState } from '@/api/types'
 
 /** Characters (code points, as the server counts them) allowed per field. */
 export const TEXT_LIMITS: Record<string, number> = {
@@ -22,19 +22,8 @@ export const MAX_HOUSEHOLDS = 1_000_000
 /** Jilin City's prefecture, as the server bounds a point. */
 export const CITY_BOUNDS = { minLat: 42.5, maxLat: 44.9, minLng: 125.5, maxLng: 128.0 }
 
-/** Not finished: what a duplicate could still join. */
-export const OPEN_STATES: readonly CaseState[] = [
-  'registered',
-  'routing',
-  'dispatched',
-  'return_requested',
-  'handling',
-  'extension_requested',
-  'escalated',
-  'long_term',
-  'answered',
-  'follow_up',
-]
+/** Not finished: what a duplicate could still join (CASE_STATES lists these first, up to 回访). */
+export const OPEN_STATES: readonly CaseState[] = CASE_STATES.slice(0, CASE_STATES.indexOf('follow_up') + 1)
 
 /** A problem with one field: the server's reason names, so both sides read the same way. */
 export interface FieldProblem {
