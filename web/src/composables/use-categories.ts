@@ -1,5 +1,5 @@
 // The subject categories, fetched once per page load: they change only when an admin edits them.
-import { shallowRef } from 'vue'
+import { useLoaded } from './use-loaded'
 import { listCategories, type Category } from '@/api/categories'
 
 let pending: Promise<Category[]> | null = null
@@ -17,20 +17,7 @@ export function loadCategories(): Promise<Category[]> {
 }
 
 export function useCategories() {
-  const categories = shallowRef<Category[]>([])
-  const loading = shallowRef(true)
-  const error = shallowRef<unknown>(null)
-  async function reload(): Promise<void> {
-    loading.value = true
-    error.value = null
-    try {
-      categories.value = await loadCategories()
-    } catch (cause) {
-      error.value = cause
-    } finally {
-      loading.value = false
-    }
-  }
+  const { value: categories, loading, error, load: reload } = useLoaded(loadCategories, [] as Category[])
   void reload()
   return { categories, loading, error, reload }
 }

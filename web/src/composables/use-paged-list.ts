@@ -2,6 +2,7 @@
 // and only the newest request counts (a slow answer to an old search is dropped). A list of
 // one page is the same with `hasNext` false (onePage below).
 import { computed, ref, shallowRef } from 'vue'
+import { useLoaded } from './use-loaded'
 
 export interface ListPage<T> {
   items: T[]
@@ -22,49 +23,33 @@ export function usePagedList<T, P extends ListPage<T> = ListPage<T>>(
   options: PagedListOptions<P> = {},
 ) {
   const items = shallowRef<T[]>([])
-  const loading = ref(false)
-  const error = shallowRef<unknown>(null)
   const pageIndex = ref(0)
   const hasNext = ref(false)
-  let generation = 0
-
   const hasPrev = computed(() => pageIndex.value > 0)
   const pageNumber = computed(() => pageIndex.value + 1)
+  const empty = { items: [], hasNext: false } as unknown as P
 
+  const page = useLoaded(fetch, empty, {
+    onLoad: (shown, index) => {
+      items.value = shown.items
+      hasNext.value = shown.hasNext
+      pageIndex.value = index
+      options.accept?.(shown, index)
+    },
+  })
   /** Loads page `index`; resolves false when it failed or a newer load took its place. */
   async function show(index: number): Promise<boolean> {
-    const mine = ++generation
-    loading.value = true
-    error.value = null
-    try {
-      const page = await fetch(index)
-      if (mine !== generation) {
-        return false
-      }
-      items.value = page.items
-      hasNext.value = page.hasNext
-      pageIndex.value = index
-      options.accept?.(page, index)
-      return true
-    } catch (cause) {
-      if (mine === generation) {
-        error.value = cause
-        if (!options.keepOnError) {
-          items.value = []
-        }
-      }
-      return false
-    } finally {
-      if (mine === generation) {
-        loading.value = false
-      }
+    const shown = await page.load(index)
+    if (!shown && page.error.value !== null && !options.keepOnError) {
+      items.value = []
     }
+    return shown
   }
 
   return {
     items,
-    loading,
-    error,
+    loading: page.loading,
+    error: page.error,
     pageIndex,
     hasNext,
     hasPrev,

@@ -16,7 +16,7 @@ const ITEMS: Category[] = [
 describe('buildCategoryTree', () => {
   it('groups second-level categories under their parents and drops empty groups', () => {
     const tree = buildCategoryTree(ITEMS)
-    expect(tree.map((group) => group.code)).toEqual(['02', '03'])
+    expect(tree.map((node) => node.category.code)).toEqual(['02', '03'])
     expect(tree[1]?.children.map((child) => child.name)).toEqual(['供暖供热', '供水'])
   })
 })

@@ -2,26 +2,38 @@
 // keywords, and the categories a text suggests by the keywords it contains.
 import type { Category } from '@/api/categories'
 
-export interface CategoryGroup {
-  code: string
-  name: string
+export interface CategoryNode {
+  category: Category
   children: Category[]
 }
 
-/** Top-level categories with their second-level ones, in the server's order. */
-export function buildCategoryTree(items: readonly Category[]): CategoryGroup[] {
-  const groups = new Map<string, CategoryGroup>()
+export interface CategoryTreeOptions {
+  /**
+   * The administration's tree: in code order, every top level even without subcategories,
+   * and a subcategory whose parent is missing kept at the top. Without: the pickers' choices,
+   * in the server's order, top levels with subcategories only.
+   */
+  complete?: boolean
+}
+
+const byCode = (a: Category, b: Category) => a.code.localeCompare(b.code)
+
+/** Top-level categories with their second-level ones. */
+export function buildCategoryTree(items: readonly Category[], { complete = false }: CategoryTreeOptions = {}): CategoryNode[] {
+  const codes = new Set(items.map((item) => item.code))
+  const children = new Map<string, Category[]>()
+  const tops: Category[] = []
   for (const item of items) {
-    if (item.parentCode === null) {
-      groups.set(item.code, { code: item.code, name: item.name, children: [] })
+    if (item.parentCode && codes.has(item.parentCode)) {
+      children.set(item.parentCode, [...(children.get(item.parentCode) ?? []), item])
+    } else if (!item.parentCode || complete) {
+      tops.push(item)
     }
   }
-  for (const item of items) {
-    if (item.parentCode !== null) {
-      groups.get(item.parentCode)?.children.push(item)
-    }
-  }
-  return [...groups.values()].filter((group) => group.children.length > 0)
+  const ordered = (list: Category[]) => (complete ? [...list].sort(byCode) : list)
+  return ordered(tops)
+    .map((category) => ({ category, children: ordered(children.get(category.code) ?? []) }))
+    .filter((node) => complete || node.children.length > 0)
 }
 
 /** "公用事业 / 供暖供热" for a second-level code; the name alone for a top-level one. */

@@ -15,5 +15,5 @@ const option = (category: Pick<Category, 'code' | 'name'>): CategoryOption => ({
 })
 
 export function categoryOptions(categories: readonly Category[]): CategoryOption[] {
-  return buildCategoryTree(categories).map((group) => ({ ...option(group), children: group.children.map(option) }))
+  return buildCategoryTree(categories).map((node) => ({ ...option(node.category), children: node.children.map(option) }))
 }

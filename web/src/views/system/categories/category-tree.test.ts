@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Category } from '@/api/categories'
+import { buildCategoryTree } from '@/utils/category-tree'
 import {
-  buildTree,
   codeProblem,
   filterTree,
   keywordsProblem,
@@ -22,22 +22,22 @@ const CATEGORIES: Category[] = [
   category('0201', '环境卫生与垃圾清运', ['垃圾']),
 ]
 
-describe('buildTree', () => {
+describe('buildCategoryTree, complete', () => {
   it('nests subcategories under their parent, in code order', () => {
-    const tree = buildTree(CATEGORIES)
+    const tree = buildCategoryTree(CATEGORIES, { complete: true })
     expect(tree.map((n) => n.category.code)).toEqual(['01', '02'])
     expect(tree[0]?.children.map((c) => c.code)).toEqual(['0101', '0102'])
     expect(tree[1]?.children.map((c) => c.code)).toEqual(['0201'])
   })
 
   it('keeps a subcategory whose parent is missing at the top', () => {
-    const tree = buildTree([category('0301', '供暖供热')])
+    const tree = buildCategoryTree([category('0301', '供暖供热')], { complete: true })
     expect(tree.map((n) => n.category.code)).toEqual(['0301'])
   })
 })
 
 describe('filterTree', () => {
-  const tree = buildTree(CATEGORIES)
+  const tree = buildCategoryTree(CATEGORIES, { complete: true })
 
   it('finds a subcategory by keyword and keeps its parent', () => {
     const found = filterTree(tree, '楼道灯')

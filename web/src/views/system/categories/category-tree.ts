@@ -1,23 +1,8 @@
-// The two-level subject categories as a tree, its search, and the rules a new category's code
+// The search of the category tree (utils/category-tree.ts builds it), and the rules a new category's code
 // and name follow (the server's: 2 digits at the top, 4 digits under a parent starting with the
 // parent's code). Pure.
 import type { Category } from '@/api/categories'
-
-export interface CategoryNode {
-  category: Category
-  children: Category[]
-}
-
-const byCode = (a: Category, b: Category) => a.code.localeCompare(b.code)
-
-/** Top levels in code order, each with its subcategories; orphans are kept at the top. */
-export function buildTree(categories: readonly Category[]): CategoryNode[] {
-  const tops = categories.filter((c) => !c.parentCode || !categories.some((p) => p.code === c.parentCode))
-  return [...tops].sort(byCode).map((category) => ({
-    category,
-    children: categories.filter((c) => c.parentCode === category.code).sort(byCode),
-  }))
-}
+import type { CategoryNode } from '@/utils/category-tree'
 
 function matches(category: Category, needle: string): boolean {
   return (
