@@ -12,7 +12,7 @@ declare -A allowed=(
     [storage]="common text domain storage"
     [http]="common http"
     [api]="common text domain service http api"
-    [jobs]="common text domain service jobs"
+    [jobs]="common text domain service http jobs"
     [main]="common text domain service storage http api jobs main"
 )
 # Third-party headers a pure layer must not pull in (I/O, SQL, HTTP).

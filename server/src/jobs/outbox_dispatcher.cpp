@@ -4,6 +4,7 @@
 #include <spdlog/spdlog.h>
 #include <unistd.h>
 
+#include "http/status.hpp"
 #include "service/crypto.hpp"
 #include "service/notifications.hpp"
 
@@ -15,12 +16,6 @@ using domain::NotificationChannel;
 using domain::Repositories;
 
 constexpr std::size_t kDetailLimit = 200;
-constexpr int kOk = 200;
-constexpr int kRedirect = 300;
-constexpr int kClientError = 400;
-constexpr int kServerError = 500;
-constexpr int kRequestTimeout = 408;
-constexpr int kTooManyRequests = 429;
 constexpr std::size_t kWorkerIdBytes = 6;
 
 // Attempt details are stored as text on both databases; PostgreSQL refuses invalid UTF-8,
@@ -181,16 +176,17 @@ namespace {
 
 // 2xx: delivered. 4xx but 408/429: the receiver refuses this request as it is, so retrying
 // cannot help. Anything else (5xx, timeouts, no answer): try again later.
-bool IsSent(const HttpDelivery& delivery) {
-    return delivery.answered && delivery.status >= kOk && delivery.status < kRedirect;
+bool IsSent(const http::PostOutcome& delivery) {
+    return delivery.answered && http::status::IsSuccess(delivery.status);
 }
 
-bool IsRefused(const HttpDelivery& delivery) {
-    return delivery.answered && delivery.status >= kClientError && delivery.status < kServerError &&
-           delivery.status != kRequestTimeout && delivery.status != kTooManyRequests;
+bool IsRefused(const http::PostOutcome& delivery) {
+    return delivery.answered && http::status::IsClientError(delivery.status) &&
+           delivery.status != http::status::kRequestTimeout &&
+           delivery.status != http::status::kTooManyRequests;
 }
 
-std::string Describe(const HttpDelivery& delivery) {
+std::string Describe(const http::PostOutcome& delivery) {
     if (!delivery.answered) {
         return delivery.detail;
     }

@@ -14,7 +14,7 @@
 #include "common/clock.hpp"
 #include "domain/notification.hpp"
 #include "domain/store.hpp"
-#include "jobs/http_delivery_client.hpp"
+#include "http/client.hpp"
 #include "jobs/periodic_task.hpp"
 #include "service/notification_hub.hpp"
 #include "service/notification_service.hpp"
@@ -90,7 +90,7 @@ class OutboxDispatcher {
     const service::NotificationService& renderer_;
     service::NotificationHub& hub_;
     DispatcherOptions options_;
-    HttpDeliveryClient client_;
+    http::Client client_;
     // Last: its thread runs passes over the members above.
     PeriodicTask passes_;
 };

@@ -1,4 +1,4 @@
-#include "jobs/http_delivery_client.hpp"
+#include "http/client.hpp"
 
 #include <boost/asio/connect.hpp>
 #include <boost/asio/io_context.hpp>
@@ -6,7 +6,7 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
-namespace minqing::jobs {
+namespace minqing::http {
 namespace {
 
 namespace beast = boost::beast;
@@ -59,9 +59,9 @@ std::optional<HttpUrl> ParseHttpUrl(std::string_view url) {
     return parsed.host.empty() ? std::nullopt : std::optional(std::move(parsed));
 }
 
-HttpDelivery HttpDeliveryClient::Post(
-    std::string_view url, const std::vector<std::pair<std::string, std::string>>& headers,
-    const std::string& body) const {
+PostOutcome Client::Post(std::string_view url,
+                         const std::vector<std::pair<std::string, std::string>>& headers,
+                         const std::string& body) const {
     const auto parsed = ParseHttpUrl(url);
     if (!parsed) {
         return {false, 0, "not an http:// URL"};
@@ -71,7 +71,7 @@ HttpDelivery HttpDeliveryClient::Post(
     beast::tcp_stream stream(io_context);
     boost::system::error_code ec;
     const auto failed = [&](std::string_view step) {
-        return HttpDelivery{false, 0, std::string(step) + ": " + ec.message()};
+        return PostOutcome{false, 0, std::string(step) + ": " + ec.message()};
     };
 
     tcp::resolver::results_type endpoints;
@@ -127,4 +127,4 @@ HttpDelivery HttpDeliveryClient::Post(
             answer.body().substr(0, std::min(answer.body().size(), kDetailLimit))};
 }
 
-}  // namespace minqing::jobs
+}  // namespace minqing::http

@@ -10,7 +10,7 @@
 #include <utility>
 #include <vector>
 
-namespace minqing::jobs {
+namespace minqing::http {
 
 struct HttpUrl {
     std::string host;
@@ -21,7 +21,8 @@ struct HttpUrl {
 /// "http://host[:port][/path][?query]" split up; nullopt for anything else (https included).
 std::optional<HttpUrl> ParseHttpUrl(std::string_view url);
 
-struct HttpDelivery {
+/// What became of one POST.
+struct PostOutcome {
     /// An HTTP answer came back (whatever its status).
     bool answered = false;
     int status = 0;
@@ -29,18 +30,18 @@ struct HttpDelivery {
     std::string detail;
 };
 
-class HttpDeliveryClient {
+class Client {
   public:
-    explicit HttpDeliveryClient(std::chrono::milliseconds timeout) : timeout_(timeout) {}
+    explicit Client(std::chrono::milliseconds timeout) : timeout_(timeout) {}
 
     /// POSTs `body` as application/json with the extra `headers`. Never throws for network
     /// trouble: an unreachable host, a timeout or a broken answer come back as answered=false.
-    HttpDelivery Post(std::string_view url,
-                      const std::vector<std::pair<std::string, std::string>>& headers,
-                      const std::string& body) const;
+    PostOutcome Post(std::string_view url,
+                     const std::vector<std::pair<std::string, std::string>>& headers,
+                     const std::string& body) const;
 
   private:
     std::chrono::milliseconds timeout_;
 };
 
-}  // namespace minqing::jobs
+}  // namespace minqing::http
