@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "storage/sql/enum_text.hpp"
 #include "storage/sql/sql_org_repository.hpp"
 
 namespace minqing::storage {
@@ -9,12 +10,6 @@ namespace {
 
 using domain::Category;
 using domain::DirectCard;
-
-constexpr std::string_view kCategorySelect =
-    "SELECT code, name, parent_code, keywords, active FROM categories ";
-constexpr std::string_view kCardSelect =
-    "SELECT id, number, community_id, holder_id, active, issued_at, revoked_at "
-    "FROM direct_cards ";
 
 // Lists (keywords, unit codes) are stored '|'-separated, as in the seed files.
 std::vector<std::string> SplitKeywords(const std::string& text) {
@@ -40,44 +35,53 @@ std::string JoinKeywords(const std::vector<std::string>& keywords) {
     return text;
 }
 
-Category CategoryFromRow(const SqlRow& row) {
-    return {row.Text(0), row.Text(1), row.OptionalText(2), SplitKeywords(row.Text(3)), row.Bool(4)};
-}
+const ColumnTable<Category> kCategories("categories",
+                                        {Field<&Category::code>("code", kWrittenOnce | kKey),
+                                         Field<&Category::name>("name"),
+                                         Field<&Category::parent_code>("parent_code"),
+                                         {"keywords", SqlType::kText, kWritten,
+                                          [](const Category& category) {
+                                              return SqlValue(JoinKeywords(category.keywords));
+                                          },
+                                          [](Category& category, const SqlRow& row, std::size_t i) {
+                                              category.keywords = SplitKeywords(row.Text(i));
+                                          }},
+                                         Field<&Category::active>("active")});
 
-DirectCard CardFromRow(const SqlRow& row) {
-    return {row.Int(0),
-            row.Text(1),
-            row.Int(2),
-            row.Int(3),
-            row.Bool(4),
-            FromEpochMs(row.Int(5)),
-            row.OptionalInt(6).transform(FromEpochMs)};
-}
+const ColumnTable<domain::DispatchRule> kRules(
+    "dispatch_catalogue",
+    {Field<&domain::DispatchRule::category_code>("category_code", kWrittenOnce | kKey),
+     Field<&domain::DispatchRule::level>("level", kWrittenOnce | kKey),
+     Field<&domain::DispatchRule::lead_unit>("lead_unit"),
+     {"assisting_units", SqlType::kText, kWritten,
+      [](const domain::DispatchRule& rule) { return SqlValue(JoinKeywords(rule.assisting_units)); },
+      [](domain::DispatchRule& rule, const SqlRow& row, std::size_t i) {
+          rule.assisting_units = SplitKeywords(row.Text(i));
+      }}});
+
+const ColumnTable<DirectCard> kCards("direct_cards",
+                                     {Field<&DirectCard::id>("id", kGeneratedKey),
+                                      Field<&DirectCard::number>("number", kWrittenOnce),
+                                      Field<&DirectCard::community_id>("community_id",
+                                                                       kWrittenOnce),
+                                      Field<&DirectCard::holder_id>("holder_id", kWrittenOnce),
+                                      Field<&DirectCard::active>("active", kWrittenOnce),
+                                      Field<&DirectCard::issued_at>("issued_at", kWrittenOnce),
+                                      Field<&DirectCard::revoked_at>("revoked_at", kWrittenOnce)});
 
 }  // namespace
 
 std::vector<Category> SqlCatalogRepository::Categories() {
-    std::vector<Category> categories;
-    for (const SqlRow& row : session_.Query(std::string(kCategorySelect) + "ORDER BY code")) {
-        categories.push_back(CategoryFromRow(row));
-    }
-    return categories;
+    return kCategories.ReadAll(session_.Query(kCategories.SelectFrom() + "ORDER BY code"));
 }
 
 std::optional<Category> SqlCatalogRepository::FindCategory(std::string_view code) {
-    const auto row =
-        session_.QueryOne(std::string(kCategorySelect) + "WHERE code = ?", {std::string(code)});
-    return row ? std::optional(CategoryFromRow(*row)) : std::nullopt;
+    return kCategories.ReadOne(
+        session_.QueryOne(kCategories.SelectFrom() + "WHERE code = ?", {std::string(code)}));
 }
 
 void SqlCatalogRepository::SaveCategory(const Category& category) {
-    session_.Execute(
-        "INSERT INTO categories (code, name, parent_code, keywords, active) "
-        "VALUES (?, ?, ?, ?, ?) ON CONFLICT (code) DO UPDATE SET name = excluded.name, "
-        "parent_code = excluded.parent_code, keywords = excluded.keywords, "
-        "active = excluded.active",
-        {category.code, category.name, Nullable(category.parent_code),
-         JoinKeywords(category.keywords), std::int64_t{category.active ? 1 : 0}});
+    session_.Execute(kCategories.UpsertSql(), kCategories.InsertValues(category));
 }
 
 std::optional<domain::DispatchRule> SqlCatalogRepository::FindDispatchRule(
@@ -94,24 +98,16 @@ std::optional<domain::DispatchRule> SqlCatalogRepository::FindDispatchRule(
 }
 
 void SqlCatalogRepository::SaveDispatchRule(const domain::DispatchRule& rule) {
-    session_.Execute(
-        "INSERT INTO dispatch_catalogue (category_code, level, lead_unit, assisting_units) "
-        "VALUES (?, ?, ?, ?) ON CONFLICT (category_code, level) DO UPDATE SET "
-        "lead_unit = excluded.lead_unit, assisting_units = excluded.assisting_units",
-        {rule.category_code, std::string(domain::OrgLevelName(rule.level)), rule.lead_unit,
-         JoinKeywords(rule.assisting_units)});
+    session_.Execute(kRules.UpsertSql(), kRules.InsertValues(rule));
 }
 
 std::vector<domain::DispatchRule> SqlCatalogRepository::DispatchRules() {
     std::vector<domain::DispatchRule> rules;
     for (const SqlRow& row :
-         session_.Query("SELECT category_code, level, lead_unit, assisting_units "
-                        "FROM dispatch_catalogue ORDER BY category_code, level")) {
-        const auto level = domain::ParseOrgLevel(row.Text(1));
-        if (!level) {
-            continue;  // the table's CHECK allows city and district only
+         session_.Query(kRules.SelectFrom() + "ORDER BY category_code, level")) {
+        if (domain::ParseOrgLevel(row.Text(1))) {  // the table's CHECK allows city and district
+            rules.push_back(kRules.Read(row));
         }
-        rules.push_back({row.Text(0), *level, row.Text(2), SplitKeywords(row.Text(3))});
     }
     return rules;
 }
@@ -125,14 +121,9 @@ bool SqlCatalogRepository::DeleteDispatchRule(std::string_view category_code,
 
 Result<DirectCard> SqlCatalogRepository::InsertCard(DirectCard card) {
     try {
-        card.id = session_
-                      .QueryOne(
-                          "INSERT INTO direct_cards (number, community_id, holder_id, active, "
-                          "issued_at, revoked_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
-                          {card.number, card.community_id, card.holder_id,
-                           std::int64_t{card.active ? 1 : 0}, ToEpochMs(card.issued_at),
-                           Nullable(card.revoked_at.transform(ToEpochMs))})
-                      ->Int(0);
+        card.id =
+            session_.QueryOne(kCards.InsertSql() + " RETURNING id", kCards.InsertValues(card))
+                ->Int(0);
     } catch (const UniqueViolation&) {
         // One active card per community is a unique index: a concurrent issue got there first.
         return Fail(Conflict("direct_card.community_has_card",
@@ -143,30 +134,23 @@ Result<DirectCard> SqlCatalogRepository::InsertCard(DirectCard card) {
 
 std::optional<DirectCard> SqlCatalogRepository::ActiveCard(domain::UserId holder,
                                                            domain::OrgUnitId community) {
-    const auto row = session_.QueryOne(
-        std::string(kCardSelect) + "WHERE holder_id = ? AND community_id = ? AND active = 1",
-        {holder, community});
-    return row ? std::optional(CardFromRow(*row)) : std::nullopt;
+    return kCards.ReadOne(session_.QueryOne(
+        kCards.SelectFrom() + "WHERE holder_id = ? AND community_id = ? AND active = 1",
+        {holder, community}));
 }
 
 std::vector<DirectCard> SqlCatalogRepository::CardsOf(domain::UserId holder) {
-    std::vector<DirectCard> cards;
-    for (const SqlRow& row : session_.Query(
-             std::string(kCardSelect) + "WHERE holder_id = ? ORDER BY id DESC", {holder})) {
-        cards.push_back(CardFromRow(row));
-    }
-    return cards;
+    return kCards.ReadAll(
+        session_.Query(kCards.SelectFrom() + "WHERE holder_id = ? ORDER BY id DESC", {holder}));
 }
 
 std::optional<DirectCard> SqlCatalogRepository::FindCard(std::int64_t id) {
-    const auto row = session_.QueryOne(std::string(kCardSelect) + "WHERE id = ?", {id});
-    return row ? std::optional(CardFromRow(*row)) : std::nullopt;
+    return kCards.ReadOne(session_.QueryOne(kCards.SelectFrom() + "WHERE id = ?", {id}));
 }
 
 std::optional<DirectCard> SqlCatalogRepository::ActiveCardOf(domain::OrgUnitId community) {
-    const auto row = session_.QueryOne(
-        std::string(kCardSelect) + "WHERE community_id = ? AND active = 1", {community});
-    return row ? std::optional(CardFromRow(*row)) : std::nullopt;
+    return kCards.ReadOne(session_.QueryOne(
+        kCards.SelectFrom() + "WHERE community_id = ? AND active = 1", {community}));
 }
 
 std::size_t SqlCatalogRepository::CountCardsOf(domain::OrgUnitId community) {
@@ -176,9 +160,8 @@ std::size_t SqlCatalogRepository::CountCardsOf(domain::OrgUnitId community) {
 }
 
 std::vector<DirectCard> SqlCatalogRepository::Cards(const domain::DirectCardQuery& query) {
-    std::string sql =
-        "SELECT c.id, c.number, c.community_id, c.holder_id, c.active, c.issued_at, "
-        "c.revoked_at FROM direct_cards c JOIN org_units o ON o.id = c.community_id WHERE 1 = 1";
+    std::string sql = "SELECT " + kCards.List("c.") +
+                      " FROM direct_cards c JOIN org_units o ON o.id = c.community_id WHERE 1 = 1";
     std::vector<SqlValue> params;
     if (query.community_id) {
         sql += " AND c.community_id = ?";
@@ -192,11 +175,7 @@ std::vector<DirectCard> SqlCatalogRepository::Cards(const domain::DirectCardQuer
         sql += " AND (" + WithinSubtrees("o.path", *query.within_paths, params) + ")";
     }
     sql += " ORDER BY o.code, c.id DESC";
-    std::vector<DirectCard> cards;
-    for (const SqlRow& row : session_.Query(sql, params)) {
-        cards.push_back(CardFromRow(row));
-    }
-    return cards;
+    return kCards.ReadAll(session_.Query(sql, params));
 }
 
 bool SqlCatalogRepository::RevokeCard(std::int64_t id, Instant at) {

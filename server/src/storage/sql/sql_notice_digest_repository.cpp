@@ -2,9 +2,33 @@
 
 #include <string>
 
+#include "storage/sql/enum_text.hpp"
+
 namespace minqing::storage {
 
+using domain::HeldNotice;
 using domain::NoticeMode;
+
+namespace {
+
+const ColumnTable<HeldNotice> kHeld("notice_digest_items",
+                                    {Field<&HeldNotice::id>("id", kGeneratedKey),
+                                     Field<&HeldNotice::user_id>("user_id", kWrittenOnce),
+                                     Field<&HeldNotice::kind>("kind", kWrittenOnce),
+                                     Field<&HeldNotice::template_key>("template_key", kWrittenOnce),
+                                     Field<&HeldNotice::params>("params", kWrittenOnce),
+                                     Field<&HeldNotice::case_id>("case_id", kWrittenOnce),
+                                     Field<&HeldNotice::dedupe_key>("dedupe_key", kWrittenOnce),
+                                     Field<&HeldNotice::created_at>("created_at", kWrittenOnce)});
+
+// The case a held notice is about, as it is now (NULLs when the notice names none).
+const ColumnTable<HeldNotice> kHeldCase("cases c",
+                                        {Field<&HeldNotice::case_number>("c.number", kSelected),
+                                         Field<&HeldNotice::case_title>("c.title", kSelected),
+                                         Field<&HeldNotice::case_deadline>("c.deadline", kSelected),
+                                         Field<&HeldNotice::case_state>("c.state", kSelected)});
+
+}  // namespace
 
 std::map<std::string, NoticeMode, std::less<>> SqlNoticeDigestRepository::Preferences(
     domain::UserId user) {
@@ -37,34 +61,18 @@ void SqlNoticeDigestRepository::SetPreferences(
 }
 
 bool SqlNoticeDigestRepository::Hold(const domain::HeldNotice& notice) {
-    return session_.Execute(
-               "INSERT INTO notice_digest_items (user_id, kind, template_key, params, case_id, "
-               "dedupe_key, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-               {notice.user_id, notice.kind, notice.template_key, notice.params,
-                Nullable(notice.case_id), notice.dedupe_key, ToEpochMs(notice.created_at)}) == 1;
+    return session_.Execute(kHeld.InsertSql() + " ON CONFLICT DO NOTHING",
+                            kHeld.InsertValues(notice)) == 1;
 }
 
 std::vector<domain::HeldNotice> SqlNoticeDigestRepository::Waiting() {
-    std::vector<domain::HeldNotice> waiting;
-    for (const SqlRow& row : session_.Query(
-             "SELECT i.id, i.user_id, i.kind, i.template_key, i.params, i.case_id, i.dedupe_key, "
-             "i.created_at, c.number, c.title, c.deadline, c.state FROM notice_digest_items i "
-             "LEFT JOIN cases c ON c.id = i.case_id WHERE i.digested_on IS NULL "
-             "ORDER BY i.user_id, i.id")) {
-        domain::HeldNotice notice;
-        notice.id = row.Int(0);
-        notice.user_id = row.Int(1);
-        notice.kind = row.Text(2);
-        notice.template_key = row.Text(3);
-        notice.params = row.Text(4);
-        notice.case_id = row.OptionalInt(5);
-        notice.dedupe_key = row.Text(6);
-        notice.created_at = FromEpochMs(row.Int(7));
-        notice.case_number = row.OptionalText(8).value_or("");
-        notice.case_title = row.OptionalText(9).value_or("");
-        notice.case_deadline = row.OptionalInstant(10);
-        notice.case_state = row.OptionalText(11).and_then(
-            [](const std::string& name) { return domain::ParseCaseState(name); });
+    std::vector<HeldNotice> waiting;
+    for (const SqlRow& row :
+         session_.Query("SELECT " + kHeld.List("i.") + ", " + kHeldCase.List() +
+                        " FROM notice_digest_items i LEFT JOIN cases c ON c.id = i.case_id "
+                        "WHERE i.digested_on IS NULL ORDER BY i.user_id, i.id")) {
+        HeldNotice notice = kHeld.Read(row);
+        kHeldCase.ReadInto(notice, row, kHeld.selected());
         waiting.push_back(std::move(notice));
     }
     return waiting;

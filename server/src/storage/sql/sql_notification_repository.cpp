@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "storage/sql/enum_text.hpp"
 #include "storage/sql/sql_org_repository.hpp"
 
 namespace minqing::storage {
@@ -12,42 +13,44 @@ using domain::Notification;
 using domain::NotificationChannel;
 using domain::NotificationStatus;
 
-constexpr std::string_view kSelect =
-    "SELECT id, channel, user_id, phone, target, template_key, params, case_id, dedupe_key, "
-    "status, attempts, next_attempt_at, created_at, sent_at, last_error, read_at "
-    "FROM notifications ";
+const ColumnTable<Notification> kNotifications(
+    "notifications",
+    {Field<&Notification::id>("id", kGeneratedKey),
+     Field<&Notification::channel>("channel", kWrittenOnce),
+     Field<&Notification::user_id>("user_id", kWrittenOnce),
+     Field<&Notification::phone>("phone", kWrittenOnce),
+     Field<&Notification::target>("target", kWrittenOnce),
+     Field<&Notification::template_key>("template_key", kWrittenOnce),
+     Field<&Notification::params>("params"), Field<&Notification::case_id>("case_id", kWrittenOnce),
+     Field<&Notification::dedupe_key>("dedupe_key", kWrittenOnce),
+     Field<&Notification::status>("status"), Field<&Notification::attempts>("attempts"),
+     Field<&Notification::next_attempt_at>("next_attempt_at"),
+     Field<&Notification::created_at>("created_at", kWrittenOnce),
+     Field<&Notification::sent_at>("sent_at", kSelected | kUpdated),
+     Field<&Notification::last_error>("last_error"),
+     Field<&Notification::read_at>("read_at", kSelected)});
 
-Notification FromRow(const SqlRow& row) {
-    Notification message;
-    message.id = row.Int(0);
-    message.channel =
-        domain::ParseNotificationChannel(row.Text(1)).value_or(NotificationChannel::kInbox);
-    message.user_id = row.OptionalInt(2);
-    message.phone = row.Text(3);
-    message.target = row.Text(4);
-    message.template_key = row.Text(5);
-    message.params = row.Text(6);
-    message.case_id = row.OptionalInt(7);
-    message.dedupe_key = row.Text(8);
-    message.status =
-        domain::ParseNotificationStatus(row.Text(9)).value_or(NotificationStatus::kPending);
-    message.attempts = static_cast<int>(row.Int(10));
-    message.next_attempt_at = FromEpochMs(row.Int(11));
-    message.created_at = FromEpochMs(row.Int(12));
-    message.sent_at = row.OptionalInstant(13);
-    message.last_error = row.Text(14);
-    message.read_at = row.OptionalInstant(15);
-    return message;
-}
+const ColumnTable<DeliveryAttempt> kAttempts(
+    "notification_attempts",
+    {Field<&DeliveryAttempt::id>("id", kGeneratedKey),
+     Field<&DeliveryAttempt::notification_id>("notification_id", kWrittenOnce),
+     Field<&DeliveryAttempt::at>("at", kWrittenOnce),
+     {"outcome", SqlType::kText, kWrittenOnce,
+      [](const DeliveryAttempt& attempt) {
+          return SqlValue(std::string(domain::AttemptOutcomeName(attempt.outcome)));
+      },
+      [](DeliveryAttempt& attempt, const SqlRow& row, std::size_t i) {
+          const std::string outcome = row.Text(i);
+          attempt.outcome = outcome == "sent"    ? domain::AttemptOutcome::kSent
+                            : outcome == "retry" ? domain::AttemptOutcome::kRetry
+                                                 : domain::AttemptOutcome::kFailed;
+      }},
+     Field<&DeliveryAttempt::detail>("detail", kWrittenOnce)});
 
-std::vector<Notification> AllFromRows(const std::vector<SqlRow>& rows) {
-    std::vector<Notification> messages;
-    messages.reserve(rows.size());
-    for (const SqlRow& row : rows) {
-        messages.push_back(FromRow(row));
-    }
-    return messages;
-}
+const ColumnTable<domain::MessageTemplate> kTemplates(
+    "message_templates", {Field<&domain::MessageTemplate::key>("template_key", kWrittenOnce | kKey),
+                          Field<&domain::MessageTemplate::channel>("channel", kWrittenOnce | kKey),
+                          Field<&domain::MessageTemplate::text>("text")});
 
 std::string ChannelText(NotificationChannel channel) {
     return std::string(domain::NotificationChannelName(channel));
@@ -72,20 +75,18 @@ void AddIn(std::string& sql, std::vector<SqlValue>& params, std::string_view col
 bool SqlNotificationRepository::Enqueue(const Notification& message) {
     // ON CONFLICT DO NOTHING rather than catching the unique violation: on PostgreSQL a failed
     // statement would abort the caller's whole transaction, the case event included.
-    return session_.Execute(
-               "INSERT INTO notifications (channel, user_id, phone, target, template_key, params, "
-               "case_id, dedupe_key, status, attempts, next_attempt_at, created_at, last_error) "
-               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?, '') "
-               "ON CONFLICT (dedupe_key) DO NOTHING",
-               {ChannelText(message.channel), Nullable(message.user_id), message.phone,
-                message.target, message.template_key, message.params, Nullable(message.case_id),
-                message.dedupe_key, ToEpochMs(message.next_attempt_at),
-                ToEpochMs(message.created_at)}) == 1;
+    // A message enters the outbox untried, whatever the caller's copy says.
+    Notification fresh = message;
+    fresh.status = NotificationStatus::kPending;
+    fresh.attempts = 0;
+    fresh.last_error.clear();
+    return session_.Execute(kNotifications.InsertSql() + " ON CONFLICT (dedupe_key) DO NOTHING",
+                            kNotifications.InsertValues(fresh)) == 1;
 }
 
 std::optional<Notification> SqlNotificationRepository::FindById(domain::NotificationId id) {
-    const auto row = session_.QueryOne(std::string(kSelect) + "WHERE id = ?", {id});
-    return row ? std::optional(FromRow(*row)) : std::nullopt;
+    return kNotifications.ReadOne(
+        session_.QueryOne(kNotifications.SelectFrom() + "WHERE id = ?", {id}));
 }
 
 std::vector<Notification> SqlNotificationRepository::Claim(std::string_view worker, Instant now,
@@ -116,19 +117,16 @@ std::vector<Notification> SqlNotificationRepository::Claim(std::string_view work
 
 bool SqlNotificationRepository::Settle(const Notification& message, std::string_view worker,
                                        const DeliveryAttempt& attempt) {
-    session_.Execute(
-        "INSERT INTO notification_attempts (notification_id, at, outcome, detail) "
-        "VALUES (?, ?, ?, ?)",
-        {message.id, ToEpochMs(attempt.at),
-         std::string(domain::AttemptOutcomeName(attempt.outcome)), attempt.detail});
-    return session_.Execute(
-               "UPDATE notifications SET status = ?, attempts = ?, next_attempt_at = ?, "
-               "sent_at = ?, last_error = ?, params = ?, leased_by = NULL, lease_until = NULL "
-               "WHERE id = ? AND leased_by = ? AND status = 'pending'",
-               {std::string(domain::NotificationStatusName(message.status)),
-                std::int64_t{message.attempts}, ToEpochMs(message.next_attempt_at),
-                Nullable(message.sent_at.transform(ToEpochMs)), message.last_error, message.params,
-                message.id, std::string(worker)}) == 1;
+    DeliveryAttempt recorded = attempt;
+    recorded.notification_id = message.id;
+    session_.Execute(kAttempts.InsertSql(), kAttempts.InsertValues(recorded));
+    std::vector<SqlValue> values = kNotifications.Values(message, kUpdated);
+    values.emplace_back(message.id);
+    values.emplace_back(std::string(worker));
+    return session_.Execute("UPDATE notifications SET " + kNotifications.Assignments() +
+                                ", leased_by = NULL, lease_until = NULL "
+                                "WHERE id = ? AND leased_by = ? AND status = 'pending'",
+                            values) == 1;
 }
 
 void SqlNotificationRepository::Release(domain::NotificationId id, std::string_view worker) {
@@ -139,23 +137,8 @@ void SqlNotificationRepository::Release(domain::NotificationId id, std::string_v
 }
 
 std::vector<DeliveryAttempt> SqlNotificationRepository::Attempts(domain::NotificationId id) {
-    std::vector<DeliveryAttempt> attempts;
-    for (const SqlRow& row : session_.Query(
-             "SELECT id, notification_id, at, outcome, detail FROM notification_attempts "
-             "WHERE notification_id = ? ORDER BY id",
-             {id})) {
-        DeliveryAttempt attempt;
-        attempt.id = row.Int(0);
-        attempt.notification_id = row.Int(1);
-        attempt.at = FromEpochMs(row.Int(2));
-        const std::string outcome = row.Text(3);
-        attempt.outcome = outcome == "sent"    ? domain::AttemptOutcome::kSent
-                          : outcome == "retry" ? domain::AttemptOutcome::kRetry
-                                               : domain::AttemptOutcome::kFailed;
-        attempt.detail = row.Text(4);
-        attempts.push_back(std::move(attempt));
-    }
-    return attempts;
+    return kAttempts.ReadAll(
+        session_.Query(kAttempts.SelectFrom() + "WHERE notification_id = ? ORDER BY id", {id}));
 }
 
 std::int64_t SqlNotificationRepository::CountWithStatus(NotificationStatus status) {
@@ -165,7 +148,7 @@ std::int64_t SqlNotificationRepository::CountWithStatus(NotificationStatus statu
 }
 
 std::vector<Notification> SqlNotificationRepository::Inbox(const domain::InboxQuery& query) {
-    std::string sql = std::string(kSelect) + "WHERE channel = 'inbox' AND user_id = ?";
+    std::string sql = kNotifications.SelectFrom() + "WHERE channel = 'inbox' AND user_id = ?";
     std::vector<SqlValue> params{query.user_id};
     if (query.unread_only) {
         sql += " AND read_at IS NULL";
@@ -176,7 +159,7 @@ std::vector<Notification> SqlNotificationRepository::Inbox(const domain::InboxQu
     }
     sql += " ORDER BY id DESC LIMIT ?";
     params.emplace_back(std::int64_t{query.limit});
-    return AllFromRows(session_.Query(sql, params));
+    return kNotifications.ReadAll(session_.Query(sql, params));
 }
 
 std::int64_t SqlNotificationRepository::CountUnread(domain::UserId user) {
@@ -209,7 +192,7 @@ std::int64_t SqlNotificationRepository::MarkAllRead(domain::UserId user, Instant
 
 std::vector<Notification> SqlNotificationRepository::Failed(
     std::optional<domain::NotificationId> before_id, int limit) {
-    std::string sql = std::string(kSelect) + "WHERE status = 'failed'";
+    std::string sql = kNotifications.SelectFrom() + "WHERE status = 'failed'";
     std::vector<SqlValue> params;
     if (before_id) {
         sql += " AND id < ?";
@@ -217,7 +200,7 @@ std::vector<Notification> SqlNotificationRepository::Failed(
     }
     sql += " ORDER BY id DESC LIMIT ?";
     params.emplace_back(std::int64_t{limit});
-    return AllFromRows(session_.Query(sql, params));
+    return kNotifications.ReadAll(session_.Query(sql, params));
 }
 
 std::vector<domain::Recipient> SqlNotificationRepository::Recipients(
@@ -256,11 +239,9 @@ std::vector<domain::Recipient> SqlNotificationRepository::Recipients(
 }
 
 void SqlNotificationRepository::SaveTemplate(const domain::MessageTemplate& message_template) {
-    session_.Execute(
-        "INSERT INTO message_templates (template_key, channel, text) VALUES (?, ?, ?) "
-        "ON CONFLICT (template_key, channel) DO UPDATE SET text = excluded.text "
-        "WHERE message_templates.edited_at IS NULL",
-        {message_template.key, ChannelText(message_template.channel), message_template.text});
+    // An administrator's edit wins over the seed.
+    session_.Execute(kTemplates.UpsertSql() + " WHERE message_templates.edited_at IS NULL",
+                     kTemplates.InsertValues(message_template));
 }
 
 bool SqlNotificationRepository::EditTemplate(const domain::MessageTemplate& message_template,
@@ -273,16 +254,8 @@ bool SqlNotificationRepository::EditTemplate(const domain::MessageTemplate& mess
 }
 
 std::vector<domain::MessageTemplate> SqlNotificationRepository::Templates() {
-    std::vector<domain::MessageTemplate> templates;
-    for (const SqlRow& row :
-         session_.Query("SELECT template_key, channel, text FROM message_templates "
-                        "ORDER BY template_key, channel")) {
-        templates.push_back(
-            {row.Text(0),
-             domain::ParseNotificationChannel(row.Text(1)).value_or(NotificationChannel::kInbox),
-             row.Text(2)});
-    }
-    return templates;
+    return kTemplates.ReadAll(
+        session_.Query(kTemplates.SelectFrom() + "ORDER BY template_key, channel"));
 }
 
 }  // namespace minqing::storage

@@ -5,17 +5,13 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "storage/sql/enum_text.hpp"
 #include "text/segmenter.hpp"
 
 namespace minqing::storage {
 namespace {
 
 using domain::OrgUnit;
-
-constexpr std::string_view kColumns =
-    "id, code, name, short_name, kind, level, unit_type, parent_id, path, active, boundary, "
-    "leader_in_charge, responsible_section, hotline, handlers, created_at, updated_at, "
-    "answer_approval";
 
 std::string HandlersJson(const std::vector<domain::UnitHandler>& handlers) {
     nlohmann::json array = nlohmann::json::array();
@@ -40,41 +36,34 @@ std::vector<domain::UnitHandler> ParseHandlers(const std::string& text) {
     return handlers;
 }
 
-OrgUnit FromRow(const SqlRow& row) {
-    OrgUnit unit;
-    unit.id = row.Int(0);
-    unit.code = row.Text(1);
-    unit.name = row.Text(2);
-    unit.short_name = row.Text(3);
-    unit.kind = domain::ParseOrgKind(row.Text(4)).value_or(domain::OrgKind::kDivision);
-    unit.level = domain::ParseOrgLevel(row.Text(5)).value_or(domain::OrgLevel::kCity);
-    unit.unit_type = row.Text(6);
-    unit.parent_id = row.OptionalInt(7);
-    unit.path = row.Text(8);
-    unit.active = row.Bool(9);
-    unit.boundary = row.OptionalText(10);
-    unit.leader_in_charge = row.Text(11);
-    unit.responsible_section = row.Text(12);
-    unit.hotline = row.Text(13);
-    unit.handlers = ParseHandlers(row.Text(14));
-    unit.created_at = FromEpochMs(row.Int(15));
-    unit.updated_at = FromEpochMs(row.Int(16));
-    unit.answer_approval = row.Bool(17);
-    return unit;
-}
+const ColumnTable<OrgUnit> kUnits(
+    "org_units", {Field<&OrgUnit::id>("id", kGeneratedKey),
+                  Field<&OrgUnit::code>("code", kWrittenOnce),
+                  Field<&OrgUnit::name>("name"),
+                  Field<&OrgUnit::short_name>("short_name"),
+                  Field<&OrgUnit::kind>("kind", kWrittenOnce),
+                  Field<&OrgUnit::level>("level", kWrittenOnce),
+                  Field<&OrgUnit::unit_type>("unit_type"),
+                  Field<&OrgUnit::parent_id>("parent_id", kWrittenOnce),
+                  // Known only once the id is: Insert sets it right after.
+                  Field<&OrgUnit::path>("path", kSelected),
+                  Field<&OrgUnit::active>("active"),
+                  Field<&OrgUnit::boundary>("boundary"),
+                  Field<&OrgUnit::leader_in_charge>("leader_in_charge"),
+                  Field<&OrgUnit::responsible_section>("responsible_section"),
+                  Field<&OrgUnit::hotline>("hotline"),
+                  {"handlers", SqlType::kText, kWritten,
+                   [](const OrgUnit& unit) { return SqlValue(HandlersJson(unit.handlers)); },
+                   [](OrgUnit& unit, const SqlRow& row, std::size_t i) {
+                       unit.handlers = ParseHandlers(row.Text(i));
+                   }},
+                  Field<&OrgUnit::created_at>("created_at", kWrittenOnce),
+                  Field<&OrgUnit::updated_at>("updated_at"),
+                  Field<&OrgUnit::answer_approval>("answer_approval")});
 
 // What a unit is found by: its names and its code.
 std::string NameTokens(const OrgUnit& unit) {
     return text::IndexTokens(unit.name + "\n" + unit.short_name + "\n" + unit.code);
-}
-
-std::vector<OrgUnit> FromRows(const std::vector<SqlRow>& rows) {
-    std::vector<OrgUnit> units;
-    units.reserve(rows.size());
-    for (const SqlRow& row : rows) {
-        units.push_back(FromRow(row));
-    }
-    return units;
 }
 
 }  // namespace
@@ -102,7 +91,7 @@ std::string SubtreeUpperBound(std::string_view path) {
 }
 
 std::vector<OrgUnit> SqlOrgRepository::List(const domain::OrgQuery& query) {
-    std::string sql = "SELECT " + std::string(kColumns) + " FROM org_units WHERE 1 = 1";
+    std::string sql = kUnits.SelectFrom() + "WHERE 1 = 1";
     std::vector<SqlValue> params;
     if (query.level) {
         sql += " AND level = ?";
@@ -138,19 +127,16 @@ std::vector<OrgUnit> SqlOrgRepository::List(const domain::OrgQuery& query) {
         sql += " LIMIT ?";
         params.emplace_back(std::int64_t{query.limit});
     }
-    return FromRows(session_.Query(sql, params));
+    return kUnits.ReadAll(session_.Query(sql, params));
 }
 
 std::optional<OrgUnit> SqlOrgRepository::FindById(domain::OrgUnitId id) {
-    const auto row =
-        session_.QueryOne("SELECT " + std::string(kColumns) + " FROM org_units WHERE id = ?", {id});
-    return row ? std::optional(FromRow(*row)) : std::nullopt;
+    return kUnits.ReadOne(session_.QueryOne(kUnits.SelectFrom() + "WHERE id = ?", {id}));
 }
 
 std::optional<OrgUnit> SqlOrgRepository::FindByCode(std::string_view code) {
-    const auto row = session_.QueryOne(
-        "SELECT " + std::string(kColumns) + " FROM org_units WHERE code = ?", {std::string(code)});
-    return row ? std::optional(FromRow(*row)) : std::nullopt;
+    return kUnits.ReadOne(
+        session_.QueryOne(kUnits.SelectFrom() + "WHERE code = ?", {std::string(code)}));
 }
 
 Result<OrgUnit> SqlOrgRepository::Insert(OrgUnit unit) {
@@ -165,17 +151,8 @@ Result<OrgUnit> SqlOrgRepository::Insert(OrgUnit unit) {
     }
     std::optional<SqlRow> inserted;
     try {
-        inserted = session_.QueryOne(
-            "INSERT INTO org_units (code, name, short_name, kind, level, unit_type, parent_id, "
-            "active, boundary, leader_in_charge, responsible_section, hotline, handlers, "
-            "created_at, updated_at, answer_approval) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-            {unit.code, unit.name, unit.short_name, std::string(domain::OrgKindName(unit.kind)),
-             std::string(domain::OrgLevelName(unit.level)), unit.unit_type,
-             Nullable(unit.parent_id), std::int64_t{unit.active ? 1 : 0}, Nullable(unit.boundary),
-             unit.leader_in_charge, unit.responsible_section, unit.hotline,
-             HandlersJson(unit.handlers), ToEpochMs(unit.created_at), ToEpochMs(unit.updated_at),
-             std::int64_t{unit.answer_approval ? 1 : 0}});
+        inserted =
+            session_.QueryOne(kUnits.InsertSql() + " RETURNING id", kUnits.InsertValues(unit));
     } catch (const UniqueViolation&) {
         return Fail(Conflict("org.code_taken", "Another org unit already has this code."));
     }
@@ -187,14 +164,7 @@ Result<OrgUnit> SqlOrgRepository::Insert(OrgUnit unit) {
 }
 
 void SqlOrgRepository::Update(const OrgUnit& unit) {
-    session_.Execute(
-        "UPDATE org_units SET name = ?, short_name = ?, unit_type = ?, active = ?, boundary = ?, "
-        "leader_in_charge = ?, responsible_section = ?, hotline = ?, handlers = ?, "
-        "updated_at = ?, answer_approval = ? WHERE id = ?",
-        {unit.name, unit.short_name, unit.unit_type, std::int64_t{unit.active ? 1 : 0},
-         Nullable(unit.boundary), unit.leader_in_charge, unit.responsible_section, unit.hotline,
-         HandlersJson(unit.handlers), ToEpochMs(unit.updated_at),
-         std::int64_t{unit.answer_approval ? 1 : 0}, unit.id});
+    session_.Execute(kUnits.UpdateSql(), kUnits.UpdateValues(unit));
     IndexName(unit);
 }
 
@@ -214,8 +184,7 @@ std::int64_t SqlOrgRepository::IndexMissingNames() {
     const std::string missing = session_.dialect() == Dialect::kSqlite
                                     ? "id NOT IN (SELECT rowid FROM org_unit_search)"
                                     : "search_tokens IS NULL";
-    const auto units = FromRows(
-        session_.Query("SELECT " + std::string(kColumns) + " FROM org_units WHERE " + missing, {}));
+    const auto units = kUnits.ReadAll(session_.Query(kUnits.SelectFrom() + "WHERE " + missing, {}));
     for (const OrgUnit& unit : units) {
         IndexName(unit);
     }

@@ -4,6 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "storage/sql/column_table.hpp"
+
 namespace minqing::storage {
 namespace {
 
@@ -31,18 +33,22 @@ domain::SavedViewQuery QueryOf(const std::string& text) {
     return query;
 }
 
+const ColumnTable<domain::SavedView> kViews(
+    "saved_views", {Field<&domain::SavedView::id>("id", kGeneratedKey),
+                    Field<&domain::SavedView::user_id>("user_id", kWrittenOnce),
+                    Field<&domain::SavedView::name>("name", kWrittenOnce),
+                    {"query", SqlType::kText, kWrittenOnce,
+                     [](const domain::SavedView& view) { return SqlValue(QueryText(view.query)); },
+                     [](domain::SavedView& view, const SqlRow& row, std::size_t i) {
+                         view.query = QueryOf(row.Text(i));
+                     }},
+                    Field<&domain::SavedView::created_at>("created_at", kWrittenOnce)});
+
 }  // namespace
 
 std::vector<domain::SavedView> SqlSavedViewRepository::ViewsOf(domain::UserId user) {
-    std::vector<domain::SavedView> views;
-    for (const SqlRow& row :
-         session_.Query("SELECT id, user_id, name, query, created_at FROM saved_views "
-                        "WHERE user_id = ? ORDER BY created_at, id",
-                        {user})) {
-        views.push_back(
-            {row.Int(0), row.Int(1), row.Text(2), QueryOf(row.Text(3)), FromEpochMs(row.Int(4))});
-    }
-    return views;
+    return kViews.ReadAll(
+        session_.Query(kViews.SelectFrom() + "WHERE user_id = ? ORDER BY created_at, id", {user}));
 }
 
 bool SqlSavedViewRepository::NameTaken(domain::UserId user, std::string_view name) {
@@ -55,11 +61,7 @@ bool SqlSavedViewRepository::NameTaken(domain::UserId user, std::string_view nam
 Result<domain::SavedView> SqlSavedViewRepository::Insert(domain::SavedView view) {
     try {
         view.id =
-            session_
-                .QueryOne(
-                    "INSERT INTO saved_views (user_id, name, query, created_at) "
-                    "VALUES (?, ?, ?, ?) RETURNING id",
-                    {view.user_id, view.name, QueryText(view.query), ToEpochMs(view.created_at)})
+            session_.QueryOne(kViews.InsertSql() + " RETURNING id", kViews.InsertValues(view))
                 ->Int(0);
     } catch (const UniqueViolation&) {
         // The service checked the name first; this is a concurrent save of the same name.

@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "storage/sql/enum_text.hpp"
 #include "storage/sql/sql_org_repository.hpp"
 
 namespace minqing::storage {
@@ -10,50 +11,51 @@ namespace {
 using domain::Supervision;
 using domain::SweptCase;
 
-constexpr std::string_view kColumns =
-    "id, case_id, level, manual, step, step_deadline, unit_id, note, issued_by, issued_by_unit, "
-    "issued_at, reply_due, replied_at, replied_by, reply, reply_warning_level, "
-    "(SELECT c.number FROM cases c WHERE c.id = s.case_id)";
+const ColumnTable<Supervision> kSupervisions(
+    "case_supervisions",
+    {Field<&Supervision::id>("id", kGeneratedKey),
+     Field<&Supervision::case_id>("case_id", kWrittenOnce),
+     // Stored as its number, which orders the levels.
+     {"level", SqlType::kInteger, kWrittenOnce,
+      [](const Supervision& s) { return SqlValue(std::int64_t{static_cast<int>(s.level)}); },
+      [](Supervision& s, const SqlRow& row, std::size_t i) {
+          s.level = static_cast<domain::SupervisionLevel>(row.Int(i));
+      }},
+     Field<&Supervision::manual>("manual", kWrittenOnce),
+     Field<&Supervision::step>("step", kWrittenOnce),
+     Field<&Supervision::step_deadline>("step_deadline", kWrittenOnce),
+     Field<&Supervision::unit_id>("unit_id", kWrittenOnce),
+     Field<&Supervision::note>("note", kWrittenOnce),
+     Field<&Supervision::issued_by>("issued_by", kWrittenOnce),
+     Field<&Supervision::issued_by_unit>("issued_by_unit", kWrittenOnce),
+     Field<&Supervision::issued_at>("issued_at", kWrittenOnce),
+     Field<&Supervision::reply_due>("reply_due", kWrittenOnce),
+     // Set by Reply and FlagLateReplies.
+     Field<&Supervision::replied_at>("replied_at", kSelected),
+     Field<&Supervision::replied_by>("replied_by", kSelected),
+     Field<&Supervision::reply>("reply", kSelected),
+     Field<&Supervision::reply_warning_level>("reply_warning_level", kSelected),
+     Field<&Supervision::case_number>("(SELECT c.number FROM cases c WHERE c.id = s.case_id)",
+                                      kSelected)});
 
-constexpr std::string_view kSweptColumns =
-    " RETURNING id, number, title, holder_id, deadline_step, deadline, state, urgency, "
-    "origin_path";
-
-Supervision FromRow(const SqlRow& row) {
-    Supervision s;
-    s.id = row.Int(0);
-    s.case_id = row.Int(1);
-    s.level = static_cast<domain::SupervisionLevel>(row.Int(2));
-    s.manual = row.Bool(3);
-    s.step = row.OptionalText(4).and_then(
-        [](const std::string& name) { return domain::ParseDeadlineStep(name); });
-    s.step_deadline = row.OptionalInstant(5);
-    s.unit_id = row.Int(6);
-    s.note = row.Text(7);
-    s.issued_by = row.OptionalInt(8);
-    s.issued_by_unit = row.OptionalInt(9);
-    s.issued_at = FromEpochMs(row.Int(10));
-    s.reply_due = row.OptionalInstant(11);
-    s.replied_at = row.OptionalInstant(12);
-    s.replied_by = row.OptionalInt(13);
-    s.reply = row.Text(14);
-    s.reply_warning_level = static_cast<int>(row.Int(15));
-    s.case_number = row.Text(16);
-    return s;
-}
+// What the sweep's UPDATE … RETURNING gives back of each case it changed.
+const ColumnTable<SweptCase> kSwept("cases",
+                                    {Field<&SweptCase::id>("id", kSelected),
+                                     Field<&SweptCase::number>("number", kSelected),
+                                     Field<&SweptCase::title>("title", kSelected),
+                                     Field<&SweptCase::holder_id>("holder_id", kSelected),
+                                     Field<&SweptCase::step>("deadline_step", kSelected),
+                                     Field<&SweptCase::deadline>("deadline", kSelected),
+                                     Field<&SweptCase::state>("state", kSelected),
+                                     Field<&SweptCase::urgency>("urgency", kSelected),
+                                     Field<&SweptCase::origin_path>("origin_path", kSelected)});
 
 }  // namespace
 
 Supervision SqlSupervisionRepository::Insert(Supervision s) {
-    const auto row = session_.QueryOne(
-        "INSERT INTO case_supervisions (case_id, level, manual, step, step_deadline, unit_id, "
-        "note, issued_by, issued_by_unit, issued_at, reply_due) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id",
-        {s.case_id, std::int64_t{static_cast<int>(s.level)}, std::int64_t{s.manual ? 1 : 0},
-         s.step ? SqlValue(std::string(domain::DeadlineStepName(*s.step)))
-                : SqlValue(std::monostate{}),
-         NullableMillis(s.step_deadline), s.unit_id, s.note, Nullable(s.issued_by),
-         Nullable(s.issued_by_unit), ToEpochMs(s.issued_at), NullableMillis(s.reply_due)});
+    const auto row =
+        session_.QueryOne(kSupervisions.InsertSql() + " ON CONFLICT DO NOTHING RETURNING id",
+                          kSupervisions.InsertValues(s));
     // No row: the sweep already recorded this level for this deadline.
     s.id = row ? row->Int(0) : 0;
     if (const auto number =
@@ -64,9 +66,8 @@ Supervision SqlSupervisionRepository::Insert(Supervision s) {
 }
 
 std::optional<Supervision> SqlSupervisionRepository::FindById(std::int64_t id) {
-    const auto row = session_.QueryOne(
-        "SELECT " + std::string(kColumns) + " FROM case_supervisions s WHERE s.id = ?", {id});
-    return row ? std::optional(FromRow(*row)) : std::nullopt;
+    return kSupervisions.ReadOne(session_.QueryOne(
+        "SELECT " + kSupervisions.List() + " FROM case_supervisions s WHERE s.id = ?", {id}));
 }
 
 // The WHERE clause of a query (without paging), its parameters appended to `params`.
@@ -113,18 +114,14 @@ std::string SqlSupervisionRepository::Where(const domain::SupervisionQuery& quer
 std::vector<Supervision> SqlSupervisionRepository::List(const domain::SupervisionQuery& query) {
     std::vector<SqlValue> params;
     std::string sql =
-        "SELECT " + std::string(kColumns) + " FROM case_supervisions s" + Where(query, params);
+        "SELECT " + kSupervisions.List() + " FROM case_supervisions s" + Where(query, params);
     if (query.before_id) {
         sql += " AND s.id < ?";
         params.emplace_back(*query.before_id);
     }
     sql += " ORDER BY s.id DESC LIMIT ?";
     params.emplace_back(std::int64_t{query.limit});
-    std::vector<Supervision> found;
-    for (const SqlRow& row : session_.Query(sql, params)) {
-        found.push_back(FromRow(row));
-    }
-    return found;
+    return kSupervisions.ReadAll(session_.Query(sql, params));
 }
 
 domain::SupervisionTotals SqlSupervisionRepository::Count(const domain::SupervisionQuery& query) {
@@ -158,22 +155,7 @@ bool SqlSupervisionRepository::Reply(std::int64_t id, domain::UserId by, std::st
 
 std::vector<SweptCase> SqlSupervisionRepository::Swept(const std::string& update,
                                                        const std::vector<SqlValue>& params) {
-    std::vector<SweptCase> cases;
-    for (const SqlRow& row : session_.Query(update + std::string(kSweptColumns), params)) {
-        SweptCase c;
-        c.id = row.Int(0);
-        c.number = row.Text(1);
-        c.title = row.Text(2);
-        c.holder_id = row.Int(3);
-        c.step = row.OptionalText(4).and_then(
-            [](const std::string& name) { return domain::ParseDeadlineStep(name); });
-        c.deadline = row.OptionalInstant(5);
-        c.state = domain::ParseCaseState(row.Text(6)).value_or(domain::CaseState::kRegistered);
-        c.urgency = domain::ParseUrgency(row.Text(7)).value_or(domain::Urgency::kNormal);
-        c.origin_path = row.Text(8);
-        cases.push_back(std::move(c));
-    }
-    return cases;
+    return kSwept.ReadAll(session_.Query(update + " RETURNING " + kSwept.List(), params));
 }
 
 bool SqlSupervisionRepository::TryLockSweep() {

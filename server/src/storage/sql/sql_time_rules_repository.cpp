@@ -2,78 +2,94 @@
 
 #include <string>
 
+#include "storage/sql/enum_text.hpp"
+
 namespace minqing::storage {
 namespace {
 
 using domain::TimeLimitRule;
 
 // '' in a rule column matches any value.
-template <typename Enum>
-std::string NameOrAny(const std::optional<Enum>& value, std::string_view (*name)(Enum)) {
-    return value ? std::string(name(*value)) : std::string();
+template <auto Member>
+Column<TimeLimitRule> NameOrAny(std::string_view name) {
+    using Enum = typename std::remove_cvref_t<decltype(TimeLimitRule{}.*Member)>::value_type;
+    return {name, SqlType::kText, kWritten,
+            [](const TimeLimitRule& rule) {
+                const auto& value = rule.*Member;
+                return SqlValue(value ? std::string(EnumText<Enum>::kName(*value)) : std::string());
+            },
+            [](TimeLimitRule& rule, const SqlRow& row, std::size_t i) {
+                const std::string text = row.Text(i);
+                rule.*Member = text.empty() ? std::nullopt : EnumText<Enum>::kParse(text);
+            }};
 }
 
-template <typename Enum>
-std::optional<Enum> ParseOrAny(const std::string& text,
-                               std::optional<Enum> (*parse)(std::string_view)) {
-    return text.empty() ? std::nullopt : parse(text);
+// Rows whose step or limit does not parse are skipped (written by hand into the database;
+// the service never does), so both are checked before a row is read.
+constexpr std::size_t kStepColumn = 4;
+constexpr std::size_t kLimitColumn = 5;
+const ColumnTable<TimeLimitRule> kRules(
+    "time_limit_rules",
+    {Field<&TimeLimitRule::id>("id", kGeneratedKey),
+     NameOrAny<&TimeLimitRule::urgency>("urgency"),
+     NameOrAny<&TimeLimitRule::kind>("kind"),
+     NameOrAny<&TimeLimitRule::channel>("channel"),
+     {"step", SqlType::kText, kWritten,
+      [](const TimeLimitRule& rule) {
+          return SqlValue(std::string(domain::DeadlineStepName(rule.step)));
+      },
+      [](TimeLimitRule& rule, const SqlRow& row, std::size_t i) {
+          rule.step = domain::ParseDeadlineStep(row.Text(i)).value_or(rule.step);
+      }},
+     {"time_limit", SqlType::kText, kWritten,
+      [](const TimeLimitRule& rule) { return SqlValue(domain::FormatTimeLimit(rule.limit)); },
+      [](TimeLimitRule& rule, const SqlRow& row, std::size_t i) {
+          rule.limit = domain::ParseTimeLimit(row.Text(i)).value_or(rule.limit);
+      }}});
+
+bool IsReadable(const SqlRow& row) {
+    return domain::ParseDeadlineStep(row.Text(kStepColumn)) &&
+           domain::ParseTimeLimit(row.Text(kLimitColumn));
 }
 
-constexpr std::string_view kRuleSelect =
-    "SELECT id, urgency, kind, channel, step, time_limit FROM time_limit_rules ";
+const ColumnTable<domain::CalendarEntry> kDays(
+    "calendar_days", {{"day", SqlType::kText, kWrittenOnce | kKey,
+                       [](const domain::CalendarEntry& entry) {
+                           return SqlValue(domain::FormatLocalDay(entry.day.day));
+                       },
+                       [](domain::CalendarEntry& entry, const SqlRow& row, std::size_t i) {
+                           entry.day.day =
+                               domain::ParseLocalDay(row.Text(i)).value_or(entry.day.day);
+                       }},
+                      Field<&domain::CalendarEntry::day, &domain::CalendarDay::working>("working"),
+                      Field<&domain::CalendarEntry::day, &domain::CalendarDay::name>("name"),
+                      Field<&domain::CalendarEntry::source>("source"),
+                      Field<&domain::CalendarEntry::updated_at>("updated_at"),
+                      Field<&domain::CalendarEntry::updated_by>("updated_by")});
 
-std::optional<TimeLimitRule> RuleFromRow(const SqlRow& row) {
-    TimeLimitRule rule;
-    rule.id = row.Int(0);
-    rule.urgency = ParseOrAny(row.Text(1), &domain::ParseUrgency);
-    rule.kind = ParseOrAny(row.Text(2), &domain::ParseCaseKind);
-    rule.channel = ParseOrAny(row.Text(3), &domain::ParseChannel);
-    const auto step = domain::ParseDeadlineStep(row.Text(4));
-    const auto limit = domain::ParseTimeLimit(row.Text(5));
-    if (!step || !limit) {
-        return std::nullopt;  // written by hand into the database; the service never does
-    }
-    rule.step = *step;
-    rule.limit = *limit;
-    return rule;
-}
+const ColumnTable<domain::OfficialYear> kYears(
+    "calendar_years", {Field<&domain::OfficialYear::year>("year", kWrittenOnce | kKey),
+                       Field<&domain::OfficialYear::source>("source"),
+                       Field<&domain::OfficialYear::loaded_at>("loaded_at")});
 
 }  // namespace
 
 std::vector<domain::CalendarEntry> SqlTimeRulesRepository::CalendarDays() {
     std::vector<domain::CalendarEntry> days;
-    for (const SqlRow& row : session_.Query(
-             "SELECT day, working, name, source, updated_at, updated_by FROM calendar_days "
-             "ORDER BY day")) {
-        const auto day = domain::ParseLocalDay(row.Text(0));
-        if (!day) {
-            continue;
+    for (const SqlRow& row : session_.Query(kDays.SelectFrom() + "ORDER BY day")) {
+        if (domain::ParseLocalDay(row.Text(0))) {
+            days.push_back(kDays.Read(row));
         }
-        days.push_back({{*day, row.Bool(1), row.Text(2)},
-                        row.Text(3),
-                        FromEpochMs(row.Int(4)),
-                        row.OptionalInt(5)});
     }
     return days;
 }
 
 std::vector<domain::OfficialYear> SqlTimeRulesRepository::OfficialYears() {
-    std::vector<domain::OfficialYear> years;
-    for (const SqlRow& row :
-         session_.Query("SELECT year, source, loaded_at FROM calendar_years ORDER BY year")) {
-        years.push_back({static_cast<int>(row.Int(0)), row.Text(1), FromEpochMs(row.Int(2))});
-    }
-    return years;
+    return kYears.ReadAll(session_.Query(kYears.SelectFrom() + "ORDER BY year"));
 }
 
 void SqlTimeRulesRepository::SaveCalendarDay(const domain::CalendarEntry& entry) {
-    session_.Execute(
-        "INSERT INTO calendar_days (day, working, name, source, updated_at, updated_by) "
-        "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (day) DO UPDATE SET working = excluded.working, "
-        "name = excluded.name, source = excluded.source, updated_at = excluded.updated_at, "
-        "updated_by = excluded.updated_by",
-        {domain::FormatLocalDay(entry.day.day), std::int64_t{entry.day.working ? 1 : 0},
-         entry.day.name, entry.source, ToEpochMs(entry.updated_at), Nullable(entry.updated_by)});
+    session_.Execute(kDays.UpsertSql(), kDays.InsertValues(entry));
 }
 
 bool SqlTimeRulesRepository::DeleteCalendarDay(domain::LocalDay day) {
@@ -82,51 +98,40 @@ bool SqlTimeRulesRepository::DeleteCalendarDay(domain::LocalDay day) {
 }
 
 void SqlTimeRulesRepository::SaveOfficialYear(const domain::OfficialYear& year) {
-    session_.Execute(
-        "INSERT INTO calendar_years (year, source, loaded_at) VALUES (?, ?, ?) "
-        "ON CONFLICT (year) DO UPDATE SET source = excluded.source, loaded_at = excluded.loaded_at",
-        {std::int64_t{year.year}, year.source, ToEpochMs(year.loaded_at)});
+    session_.Execute(kYears.UpsertSql(), kYears.InsertValues(year));
 }
 
 std::vector<TimeLimitRule> SqlTimeRulesRepository::Rules() {
     std::vector<TimeLimitRule> rules;
-    for (const SqlRow& row : session_.Query(std::string(kRuleSelect) + "ORDER BY id")) {
-        if (auto rule = RuleFromRow(row)) {
-            rules.push_back(std::move(*rule));
+    for (const SqlRow& row : session_.Query(kRules.SelectFrom() + "ORDER BY id")) {
+        if (IsReadable(row)) {
+            rules.push_back(kRules.Read(row));
         }
     }
     return rules;
 }
 
 Result<TimeLimitRule> SqlTimeRulesRepository::SaveRule(TimeLimitRule rule) {
-    const std::string urgency = NameOrAny(rule.urgency, &domain::UrgencyName);
-    const std::string kind = NameOrAny(rule.kind, &domain::CaseKindName);
-    const std::string channel = NameOrAny(rule.channel, &domain::ChannelName);
-    const std::string step(domain::DeadlineStepName(rule.step));
-    // Checked first: on PostgreSQL a failed INSERT would abort the whole unit of work.
+    // The same (urgency, kind, channel, step) as the values to be written. Checked first: on
+    // PostgreSQL a failed INSERT would abort the whole unit of work.
+    std::vector<SqlValue> same_values = kRules.Values(rule, kUpdated);
+    same_values.pop_back();  // the limit
     const auto same = session_.QueryOne(
         "SELECT id FROM time_limit_rules WHERE urgency = ? AND kind = ? AND channel = ? AND "
         "step = ?",
-        {urgency, kind, channel, step});
+        same_values);
     if (same && same->Int(0) != rule.id) {
         return Fail(Conflict("time_limit.duplicate",
                              "A rule for this urgency, type, channel and step exists: " +
                                  std::to_string(same->Int(0)) + "."));
     }
-    const std::string limit = domain::FormatTimeLimit(rule.limit);
     if (rule.id == 0) {
-        rule.id = session_
-                      .QueryOne(
-                          "INSERT INTO time_limit_rules (urgency, kind, channel, step, time_limit) "
-                          "VALUES (?, ?, ?, ?, ?) RETURNING id",
-                          {urgency, kind, channel, step, limit})
-                      ->Int(0);
+        rule.id =
+            session_.QueryOne(kRules.InsertSql() + " RETURNING id", kRules.InsertValues(rule))
+                ->Int(0);
         return rule;
     }
-    if (session_.Execute(
-            "UPDATE time_limit_rules SET urgency = ?, kind = ?, channel = ?, step = ?, "
-            "time_limit = ? WHERE id = ?",
-            {urgency, kind, channel, step, limit, rule.id}) == 0) {
+    if (session_.Execute(kRules.UpdateSql(), kRules.UpdateValues(rule)) == 0) {
         return Fail(NotFound("time_limit.not_found", "No such time-limit rule."));
     }
     return rule;

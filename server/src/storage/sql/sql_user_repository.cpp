@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "storage/sql/enum_text.hpp"
 #include "storage/sql/sql_org_repository.hpp"
 
 namespace minqing::storage {
@@ -10,68 +11,49 @@ namespace {
 using domain::RoleAssignment;
 using domain::User;
 
-constexpr std::string_view kUserColumns =
-    "id, username, display_name, phone, password_hash, active, failed_logins, locked_until, "
-    "created_at, created_by, home_path, credential_version";
+const ColumnTable<User> kUsers(
+    "users", {Field<&User::id>("id", kGeneratedKey),
+              Field<&User::username>("username", kWrittenOnce),
+              Field<&User::display_name>("display_name"),
+              Field<&User::phone>("phone"),
+              Field<&User::password_hash>("password_hash"),
+              Field<&User::active>("active"),
+              Field<&User::failed_logins>("failed_logins"),
+              Field<&User::locked_until>("locked_until"),
+              Field<&User::created_at>("created_at", kWrittenOnce),
+              // Set once, to the creation time: Update does not move it.
+              {"updated_at", SqlType::kInteger, kInserted,
+               [](const User& user) { return SqlValue(ToEpochMs(user.created_at)); }, nullptr},
+              Field<&User::created_by>("created_by", kWrittenOnce),
+              Field<&User::home_path>("home_path", kWrittenOnce),
+              // Moved only by BumpCredentialVersion.
+              Field<&User::credential_version>("credential_version", kSelected)});
 
-constexpr std::string_view kRoleSelect =
-    "SELECT r.id, r.role, r.org_unit_id, o.code, o.name, o.path, o.kind, o.level, r.user_id "
-    "FROM role_assignments r JOIN org_units o ON o.id = r.org_unit_id ";
-
-User UserFromRow(const SqlRow& row) {
-    User user;
-    user.id = row.Int(0);
-    user.username = row.Text(1);
-    user.display_name = row.Text(2);
-    user.phone = row.Text(3);
-    user.password_hash = row.Text(4);
-    user.active = row.Bool(5);
-    user.failed_logins = static_cast<int>(row.Int(6));
-    if (const auto locked = row.OptionalInt(7)) {
-        user.locked_until = FromEpochMs(*locked);
-    }
-    user.created_at = FromEpochMs(row.Int(8));
-    user.created_by = row.OptionalInt(9);
-    user.home_path = row.OptionalText(10);
-    user.credential_version = row.Int(11);
-    return user;
-}
-
-RoleAssignment RoleFromRow(const SqlRow& row) {
-    RoleAssignment assignment;
-    assignment.id = row.Int(0);
-    assignment.role = domain::ParseRole(row.Text(1)).value_or(domain::Role::kCadre);
-    assignment.org_unit_id = row.Int(2);
-    assignment.org_unit_code = row.Text(3);
-    assignment.org_unit_name = row.Text(4);
-    assignment.org_unit_path = row.Text(5);
-    assignment.org_unit_kind =
-        domain::ParseOrgKind(row.Text(6)).value_or(domain::OrgKind::kDivision);
-    assignment.org_unit_level =
-        domain::ParseOrgLevel(row.Text(7)).value_or(domain::OrgLevel::kCity);
-    return assignment;
-}
+// A read-only view: a role with the org node it is held on.
+const ColumnTable<RoleAssignment> kRoles(
+    "role_assignments r JOIN org_units o ON o.id = r.org_unit_id",
+    {Field<&RoleAssignment::id>("r.id", kSelected),
+     Field<&RoleAssignment::role>("r.role", kSelected),
+     Field<&RoleAssignment::org_unit_id>("r.org_unit_id", kSelected),
+     Field<&RoleAssignment::org_unit_code>("o.code", kSelected),
+     Field<&RoleAssignment::org_unit_name>("o.name", kSelected),
+     Field<&RoleAssignment::org_unit_path>("o.path", kSelected),
+     Field<&RoleAssignment::org_unit_kind>("o.kind", kSelected),
+     Field<&RoleAssignment::org_unit_level>("o.level", kSelected)});
 
 }  // namespace
 
 std::vector<RoleAssignment> SqlUserRepository::RolesOf(domain::UserId user) {
-    std::vector<RoleAssignment> roles;
-    for (const SqlRow& row :
-         session_.Query(std::string(kRoleSelect) + "WHERE r.user_id = ? ORDER BY r.id", {user})) {
-        roles.push_back(RoleFromRow(row));
-    }
-    return roles;
+    return kRoles.ReadAll(
+        session_.Query(kRoles.SelectFrom() + "WHERE r.user_id = ? ORDER BY r.id", {user}));
 }
 
 std::optional<User> SqlUserRepository::FindWhere(std::string_view condition, SqlValue value) {
-    const auto row = session_.QueryOne(
-        "SELECT " + std::string(kUserColumns) + " FROM users WHERE " + std::string(condition),
-        {std::move(value)});
-    if (!row) {
-        return std::nullopt;
+    auto user = kUsers.ReadOne(session_.QueryOne(
+        kUsers.SelectFrom() + "WHERE " + std::string(condition), {std::move(value)}));
+    if (user) {
+        user->roles = RolesOf(user->id);
     }
-    User user = UserFromRow(*row);
-    user.roles = RolesOf(user.id);
     return user;
 }
 
@@ -84,7 +66,7 @@ std::optional<User> SqlUserRepository::FindByUsername(std::string_view username)
 }
 
 std::vector<User> SqlUserRepository::List(const domain::UserQuery& query) {
-    std::string sql = "SELECT " + std::string(kUserColumns) + " FROM users u WHERE 1 = 1";
+    std::string sql = "SELECT " + kUsers.List() + " FROM users u WHERE 1 = 1";
     std::vector<SqlValue> params;
     if (query.within_paths) {
         sql +=
@@ -107,24 +89,17 @@ std::vector<User> SqlUserRepository::List(const domain::UserQuery& query) {
     sql += " ORDER BY username LIMIT ? OFFSET ?";
     params.emplace_back(std::int64_t{query.limit});
     params.emplace_back(std::int64_t{query.offset});
-    std::vector<User> users;
-    for (const SqlRow& row : session_.Query(sql, params)) {
-        users.push_back(UserFromRow(row));
-        users.back().roles = RolesOf(users.back().id);
+    std::vector<User> users = kUsers.ReadAll(session_.Query(sql, params));
+    for (User& user : users) {
+        user.roles = RolesOf(user.id);
     }
     return users;
 }
 
 Result<User> SqlUserRepository::Insert(User user) {
     try {
-        const auto row = session_.QueryOne(
-            "INSERT INTO users (username, display_name, phone, password_hash, active, "
-            "failed_logins, locked_until, created_at, updated_at, created_by, home_path) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-            {user.username, user.display_name, user.phone, user.password_hash,
-             std::int64_t{user.active ? 1 : 0}, std::int64_t{user.failed_logins},
-             Nullable(user.locked_until.transform(ToEpochMs)), ToEpochMs(user.created_at),
-             ToEpochMs(user.created_at), Nullable(user.created_by), Nullable(user.home_path)});
+        const auto row =
+            session_.QueryOne(kUsers.InsertSql() + " RETURNING id", kUsers.InsertValues(user));
         user.id = row->Int(0);
     } catch (const UniqueViolation&) {
         return Fail(Conflict("user.username_taken", "This username is already in use."));
@@ -133,12 +108,7 @@ Result<User> SqlUserRepository::Insert(User user) {
 }
 
 void SqlUserRepository::Update(const User& user) {
-    session_.Execute(
-        "UPDATE users SET display_name = ?, phone = ?, password_hash = ?, active = ?, "
-        "failed_logins = ?, locked_until = ? WHERE id = ?",
-        {user.display_name, user.phone, user.password_hash, std::int64_t{user.active ? 1 : 0},
-         std::int64_t{user.failed_logins}, Nullable(user.locked_until.transform(ToEpochMs)),
-         user.id});
+    session_.Execute(kUsers.UpdateSql(), kUsers.UpdateValues(user));
 }
 
 Result<RoleAssignment> SqlUserRepository::AddRole(domain::UserId user, domain::Role role,
@@ -157,7 +127,7 @@ Result<RoleAssignment> SqlUserRepository::AddRole(domain::UserId user, domain::R
     } catch (const UniqueViolation&) {
         return Fail(Conflict("user.role_exists", "The user already holds this role there."));
     }
-    return RoleFromRow(*session_.QueryOne(std::string(kRoleSelect) + "WHERE r.id = ?", {id}));
+    return kRoles.Read(*session_.QueryOne(kRoles.SelectFrom() + "WHERE r.id = ?", {id}));
 }
 
 bool SqlUserRepository::RemoveRole(domain::UserId user, std::int64_t assignment_id) {
