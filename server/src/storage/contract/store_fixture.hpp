@@ -3,6 +3,9 @@
 #pragma once
 
 #include <memory>
+#include <optional>
+#include <string>
+#include <utility>
 
 #include <gtest/gtest.h>
 
@@ -45,6 +48,40 @@ class StoreContract : public ::testing::Test {
     }
 
     domain::Store& store() { return *store_; }
+
+    /// A unit under `parent` (or a root), written in a unit of work of its own.
+    domain::OrgUnit AddUnit(std::string code, std::string name,
+                            std::optional<domain::OrgUnitId> parent = std::nullopt,
+                            domain::OrgLevel level = domain::OrgLevel::kCity) {
+        domain::OrgUnit unit;
+        unit.code = std::move(code);
+        unit.name = std::move(name);
+        unit.parent_id = parent;
+        unit.level = level;
+        return *domain::Transact(store(), [&](domain::Repositories& repositories) {
+            return repositories.Orgs().Insert(unit);
+        });
+    }
+
+    /// An account without roles, written in a unit of work of its own.
+    domain::User AddAccount(std::string username) {
+        domain::User user;
+        user.username = std::move(username);
+        user.display_name = user.username;
+        user.password_hash = "$argon2id$placeholder";
+        return *domain::Transact(store(), [&](domain::Repositories& repositories) {
+            return repositories.Users().Insert(user);
+        });
+    }
+
+    /// Runs `work` in a unit of work that commits.
+    template <typename Work>
+    void Commit(Work&& work) {
+        store().Write([&](domain::Repositories& repositories) {
+            work(repositories);
+            return true;
+        });
+    }
     const testing::ScratchDatabase& scratch() const { return scratch_; }
 
   private:
