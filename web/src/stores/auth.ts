@@ -2,7 +2,7 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import * as authApi from '@/api/auth'
-import { ApiError } from '@/api/http'
+import { isApiError } from '@/api/http'
 import type { LoginRequest, Me } from '@/api/types'
 import { allowedAreas, mayEnter, type Area } from '@/utils/access'
 
@@ -35,7 +35,7 @@ export const useAuthStore = defineStore('auth', () => {
     try {
       me.value = await authApi.getMe()
     } catch (error) {
-      if (!(error instanceof ApiError) || error.status !== 401) {
+      if (!isApiError(error, 401)) {
         throw error
       }
       me.value = null

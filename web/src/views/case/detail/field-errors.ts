@@ -1,5 +1,5 @@
 // What the case action dialogs read from a refusal beyond its texts (api/http.ts words them).
-import { ApiError } from '@/api/http'
+import { isApiError } from '@/api/http'
 
 /** The locale key under caseActions.errors for a refusal: "case.wrong_state" → "wrong_state". */
 export function refusalKey(reason: string): string {
@@ -13,7 +13,7 @@ export function refusalKey(reason: string): string {
  * only the server knows.
  */
 export function rangeCap(error: unknown, field: string): number | null {
-  if (!(error instanceof ApiError)) {
+  if (!isApiError(error, null)) {
     return null
   }
   const found = error.fields.find((f) => f.field === field && f.reason === 'out_of_range')

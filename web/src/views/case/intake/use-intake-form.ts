@@ -4,7 +4,7 @@ import { computed, nextTick, reactive, ref, shallowRef } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { uploadAttachment } from '@/api/cases'
 import { createCase, type CaseCreateRequest, type CreatedCase, type StaffChannel } from '@/api/intake'
-import { ApiError } from '@/api/http'
+import { isApiError } from '@/api/http'
 import { useTranslator } from '@/composables/use-translator'
 import { caseBody, emptyCase, problemMessage, validateCase, type FieldProblem } from './intake-form'
 
@@ -84,7 +84,7 @@ export function useIntakeForm(channel: StaffChannel, prefill: (form: CaseCreateR
       await uploadPhotos(detail.id)
       created.value = detail
     } catch (error) {
-      if (error instanceof ApiError && error.status === 422) {
+      if (isApiError(error, 422)) {
         show(error.fields.map((field) => ({ field: field.field, reason: field.reason })))
         await focusFirstError()
       }

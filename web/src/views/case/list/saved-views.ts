@@ -1,6 +1,6 @@
 // The rules of a saved view's name (as the server checks them), the form of a view's query
 // (the filters as GET /api/v1/cases takes them) and the words that describe a view's filters.
-import { ApiError, isMissingRoute } from '@/api/http'
+import { isApiError, isMissingRoute } from '@/api/http'
 import { SAVED_VIEW_NAME_MAX, type SavedView } from '@/api/saved-views'
 import { filtersFromQuery, filtersToQuery, nextDay, previousDay, type FilterQuery } from './case-filters'
 
@@ -27,7 +27,7 @@ export function nameProblem(name: string, views: readonly SavedView[]): NameProb
  * route.not_found) and for a user who may not read cases (403): the list says the rest.
  */
 export function barUnavailable(error: unknown): boolean {
-  return isMissingRoute(error) || (error instanceof ApiError && error.status === 403)
+  return isMissingRoute(error) || isApiError(error, 403)
 }
 
 /**
@@ -73,7 +73,7 @@ function nameReason(reason: string, name: string): NameProblem | 'server' {
 
 export function saveRefusal(error: unknown, name: string): SaveRefusal {
   const none = { name: null, nameMessage: '', general: null, stale: false } as const
-  if (error instanceof ApiError) {
+  if (isApiError(error, null)) {
     if (error.reason === 'saved_view.name_taken') {
       return { ...none, name: 'taken', stale: true }
     }
@@ -96,7 +96,7 @@ export function saveRefusal(error: unknown, name: string): SaveRefusal {
 
 /** A delete that found no such view: it is gone already (another tab), not a failure. */
 export function isGoneView(error: unknown): boolean {
-  return error instanceof ApiError && error.status === 404 && error.reason === 'saved_view.not_found'
+  return isApiError(error, 404, 'saved_view.not_found')
 }
 
 export type Translate = (key: string, named?: Record<string, string | number>) => string

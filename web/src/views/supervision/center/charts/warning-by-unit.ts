@@ -1,12 +1,8 @@
 // The bar chart of red and yellow cards per unit: a pure option builder, so the component
 // only feeds it data and the chart's shape is unit-tested.
-import type { ComposeOption } from 'echarts/core'
-import type { BarSeriesOption } from 'echarts/charts'
-import type { GridComponentOption, LegendComponentOption, TooltipComponentOption } from 'echarts/components'
+import type { BarChartOption } from '@/composables/use-chart'
 
-export type WarningChartOption = ComposeOption<
-  BarSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption
->
+export type WarningChartOption = BarChartOption
 
 export interface WarningChartInput {
   units: { name: string; red: number; yellow: number }[]

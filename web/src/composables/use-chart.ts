@@ -1,16 +1,27 @@
 // An ECharts instance bound to an element: created when the element appears, resized with
-// it, disposed with the component. Only the chart types the centre uses are registered, so
-// the bundle carries those and not all of ECharts.
+// it, disposed with the component. Only the chart types the app uses (bars, with a grid, a
+// legend and tooltips) are registered, so the bundle carries those and not all of ECharts.
 import { onBeforeUnmount, shallowRef, watch, type Ref } from 'vue'
-import { init, use, type ECharts } from 'echarts/core'
-import { BarChart } from 'echarts/charts'
-import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components'
+import { init, use, type ComposeOption, type ECharts } from 'echarts/core'
+import { BarChart, type BarSeriesOption } from 'echarts/charts'
+import {
+  GridComponent,
+  LegendComponent,
+  TooltipComponent,
+  type GridComponentOption,
+  type LegendComponentOption,
+  type TooltipComponentOption,
+} from 'echarts/components'
 import { CanvasRenderer } from 'echarts/renderers'
-import type { WarningChartOption } from './charts/warning-by-unit'
 
 use([BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer])
 
-export function useChart(element: Ref<HTMLElement | null>, option: Ref<WarningChartOption | null>) {
+/** An option of the charts registered here. */
+export type BarChartOption = ComposeOption<
+  BarSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption
+>
+
+export function useChart(element: Ref<HTMLElement | null>, option: Ref<BarChartOption | null>) {
   const chart = shallowRef<ECharts | null>(null)
   let observer: ResizeObserver | null = null
 
