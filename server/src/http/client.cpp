@@ -6,13 +6,10 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
+#include "http/beast_names.hpp"
+
 namespace minqing::http {
 namespace {
-
-namespace beast = boost::beast;
-namespace bhttp = boost::beast::http;
-namespace net = boost::asio;
-using tcp = net::ip::tcp;
 
 constexpr std::size_t kAnswerLimit = 64 * 1024;
 constexpr std::size_t kDetailLimit = 200;

@@ -10,11 +10,10 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include "http/beast_names.hpp"
+
 namespace minqing::http {
 namespace {
-
-namespace net = boost::asio;
-using tcp = net::ip::tcp;
 
 // Accept fails in a tight loop when the process is out of file descriptors; wait a little.
 constexpr auto kAcceptRetryDelay = std::chrono::milliseconds(100);

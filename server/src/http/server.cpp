@@ -13,6 +13,7 @@
 #include <boost/asio/thread_pool.hpp>
 #include <spdlog/spdlog.h>
 
+#include "http/beast_names.hpp"
 #include "http/error_response.hpp"
 #include "http/listener.hpp"
 #include "http/middleware.hpp"
@@ -22,10 +23,6 @@
 
 namespace minqing::http {
 namespace {
-
-namespace beast = boost::beast;
-namespace net = boost::asio;
-using tcp = net::ip::tcp;
 
 // Everything the server owns: the listener, the sessions it accepted, the worker pool and the
 // lifecycle. Server::Impl is this.

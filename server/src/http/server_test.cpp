@@ -17,16 +17,13 @@
 #include <nlohmann/json.hpp>
 
 #include "common/unavailable_error.hpp"
+#include "http/beast_names.hpp"
 #include "http/json.hpp"
 #include "http/middleware.hpp"
 
 namespace minqing::http {
 namespace {
 
-namespace beast = boost::beast;
-namespace bhttp = boost::beast::http;
-namespace net = boost::asio;
-using tcp = net::ip::tcp;
 using ClientRequest = bhttp::request<bhttp::string_body>;
 using ClientResponse = bhttp::response<bhttp::string_body>;
 

@@ -14,6 +14,7 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include "http/beast_names.hpp"
 #include "http/error_response.hpp"
 #include "http/middleware.hpp"
 #include "http/request_framing.hpp"
@@ -22,11 +23,6 @@
 
 namespace minqing::http {
 namespace {
-
-namespace beast = boost::beast;
-namespace bhttp = boost::beast::http;
-namespace net = boost::asio;
-using tcp = net::ip::tcp;
 
 constexpr std::size_t kHeaderLimit = kRequestHeaderLimit;
 constexpr std::size_t kReadChunk = 4096;

@@ -12,8 +12,6 @@ using domain::Repositories;
 using domain::Role;
 using domain::User;
 
-const Instant kNow = FromEpochMs(1'764'300'000'000);
-
 template <typename Backend>
 class AccountContract : public StoreContract<Backend> {
   protected:

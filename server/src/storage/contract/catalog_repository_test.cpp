@@ -13,8 +13,6 @@ using domain::DispatchRule;
 using domain::OrgLevel;
 using domain::Repositories;
 
-const Instant kNow = FromEpochMs(1'764'300'000'000);
-
 template <typename Backend>
 class CatalogContract : public StoreContract<Backend> {
   protected:

@@ -11,8 +11,6 @@ using domain::HeldNotice;
 using domain::NoticeMode;
 using domain::Repositories;
 
-const Instant kNow = FromEpochMs(1'764'300'000'000);
-
 HeldNotice Notice(domain::UserId user, std::string dedupe_key) {
     HeldNotice notice;
     notice.user_id = user;

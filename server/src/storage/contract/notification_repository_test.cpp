@@ -13,8 +13,6 @@ using domain::NotificationStatus;
 using domain::Repositories;
 using std::chrono::seconds;
 
-const Instant kNow = FromEpochMs(1'764'300'000'000);
-
 Notification Webhook(std::string dedupe_key) {
     Notification message;
     message.channel = NotificationChannel::kWebhook;

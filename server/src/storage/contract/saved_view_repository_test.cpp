@@ -9,8 +9,6 @@ namespace {
 using domain::Repositories;
 using domain::SavedView;
 
-const Instant kNow = FromEpochMs(1'764'300'000'000);
-
 template <typename Backend>
 class SavedViewContract : public StoreContract<Backend> {
   protected:

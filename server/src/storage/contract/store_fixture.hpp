@@ -16,6 +16,9 @@
 
 namespace minqing::storage::contract {
 
+/// "Now" for every contract test: a fixed instant, so stored times can be compared exactly.
+inline const Instant kNow = FromEpochMs(1'764'300'000'000);
+
 struct OnSqlite {
     static constexpr testing::Backend kBackend = testing::Backend::kSqlite;
 };

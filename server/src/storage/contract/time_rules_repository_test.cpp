@@ -13,7 +13,6 @@ using domain::TimeLimit;
 using domain::TimeLimitRule;
 using std::chrono::days;
 
-const Instant kNow = FromEpochMs(1'764'300'000'000);
 const domain::LocalDay kNationalDay{std::chrono::year(2026) / 10 / 1};
 
 template <typename Backend>
