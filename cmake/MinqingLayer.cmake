@@ -5,9 +5,13 @@ set(MINQING_SRC_ROOT ${CMAKE_SOURCE_DIR}/server/src)
 
 # minqing_layer(NAME dir DEPENDS targets...)
 # Builds every .cpp under server/src/<dir> except tests into minqing_<dir>, and every
-# *_test.cpp there into the test executable minqing_<dir>_tests.
+# *_test.cpp there into the test executable minqing_<dir>_tests (or TEST_TARGET).
 function(minqing_layer dir)
-    cmake_parse_arguments(LAYER "" "" "DEPENDS;TEST_DEPENDS;EXCLUDE" ${ARGN})
+    cmake_parse_arguments(LAYER "" "TEST_TARGET" "DEPENDS;TEST_DEPENDS;EXCLUDE" ${ARGN})
+    set(test_target minqing_${dir}_tests)
+    if(LAYER_TEST_TARGET)
+        set(test_target ${LAYER_TEST_TARGET})
+    endif()
     file(GLOB_RECURSE sources CONFIGURE_DEPENDS ${MINQING_SRC_ROOT}/${dir}/*.cpp)
     set(library_sources "")
     set(test_sources "")
@@ -38,10 +42,10 @@ function(minqing_layer dir)
         target_link_libraries(minqing_${dir} INTERFACE ${LAYER_DEPENDS})
     endif()
     if(MINQING_TESTS AND test_sources)
-        add_executable(minqing_${dir}_tests ${test_sources})
-        target_link_libraries(minqing_${dir}_tests PRIVATE minqing_${dir} ${LAYER_TEST_DEPENDS}
+        add_executable(${test_target} ${test_sources})
+        target_link_libraries(${test_target} PRIVATE minqing_${dir} ${LAYER_TEST_DEPENDS}
                               GTest::gtest_main GTest::gmock)
-        gtest_discover_tests(minqing_${dir}_tests DISCOVERY_MODE PRE_TEST
+        gtest_discover_tests(${test_target} DISCOVERY_MODE PRE_TEST
                              PROPERTIES LABELS unit)
     endif()
 endfunction()

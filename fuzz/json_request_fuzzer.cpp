@@ -9,7 +9,7 @@
 #include <string>
 
 #include "api/api_context.hpp"
-#include "api/case_json.hpp"
+#include "api/case_bodies.hpp"
 #include "http/request.hpp"
 #include "text/segmenter.hpp"
 #include "text/text_checks.hpp"
@@ -46,6 +46,14 @@ void CheckTexts(const CaseDraft& draft) {
     }
 }
 
+void CheckProblems(const std::vector<minqing::FieldError>& problems) {
+    for (const auto& problem : problems) {
+        if (problem.reason.empty() || problem.message.empty()) {
+            std::abort();
+        }
+    }
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -59,22 +67,17 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         return 0;
     }
     for (const bool is_public : {false, true}) {
-        const CaseDraft draft = minqing::api::DecodeCaseDraft(*body, is_public);
+        const auto decoded = minqing::api::DecodeCaseDraft(*body, is_public);
         // Every field error carries the stable reason the front end translates.
-        for (const auto& error : draft.decode_errors) {
-            if (error.reason.empty() || error.message.empty()) {
-                std::abort();
-            }
-        }
-        CheckTexts(draft);
+        CheckProblems(decoded.problems);
+        CheckTexts(decoded.draft);
     }
     const auto action = minqing::api::DecodeCaseAction(minqing::domain::CaseAction::kAnswer, *body);
-    for (const auto& error : action.decode_errors) {
-        if (error.reason.empty() || error.message.empty()) {
-            std::abort();
-        }
+    if (!action) {
+        CheckProblems(action.error().fields);
+        return 0;
     }
-    minqing::text::CheckText(action.input.answer_text, minqing::service::IntakeLimits{}.max_content,
-                             false, false);
+    minqing::text::CheckText(action->input.answer_text,
+                             minqing::service::IntakeLimits{}.max_content, false, false);
     return 0;
 }

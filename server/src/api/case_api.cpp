@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "api/api_context.hpp"
+#include "api/case_bodies.hpp"
 #include "api/case_json.hpp"
 #include "service/crypto.hpp"
 
@@ -49,8 +50,11 @@ http::Response CreateCase(const ApiContext& context, http::Request& request,
     if (!body) {
         return ErrorFor(request, body.error());
     }
-    auto created = context.intake.Create(caller, DecodeCaseDraft(*body, false), *key,
-                                         service::Sha256Hex(request.body));
+    const std::string hash = service::Sha256Hex(request.body);
+    auto created = RecordCase(
+        DecodeCaseDraft(*body, false), [&](service::CaseDraft draft, service::IntakeMode mode) {
+            return context.intake.Create(caller, std::move(draft), *key, hash, mode);
+        });
     if (!created) {
         return ErrorFor(request, created.error());
     }
@@ -103,7 +107,11 @@ http::Response Act(const ApiContext& context, http::Request& request,
         }
         body = std::move(*parsed);
     }
-    return Respond(request, context.workflow.Act(caller, id, DecodeCaseAction(*action, body)),
+    auto decoded = DecodeCaseAction(*action, body);
+    if (!decoded) {
+        return ErrorFor(request, decoded.error());
+    }
+    return Respond(request, context.workflow.Act(caller, id, std::move(*decoded)),
                    ViewJson(context));
 }
 

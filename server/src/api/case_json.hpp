@@ -1,13 +1,11 @@
-// JSON shapes of cases: the full view (detail), the list item, events, and the decoding of a
-// case body shared by staff intake and public submissions, of action bodies and of the work
-// list's query. Pure functions; thread-safe.
+// JSON shapes of cases: the full view (detail), the list item, events, and the decoding of the
+// work list's query (the bodies are in case_bodies.hpp). Pure functions; thread-safe.
 #pragma once
 
 #include <memory>
 
 #include <nlohmann/json.hpp>
 
-#include "api/json_fields.hpp"
 #include "common/result.hpp"
 #include "domain/work_calendar.hpp"
 #include "http/request.hpp"
@@ -36,16 +34,6 @@ nlohmann::json CaseEventJson(const domain::CaseEvent& event, const service::Case
 /// {id, code, name, displayName, kind, level} of an org unit a case refers to; displayName is
 /// the name it acts under (domain::OfficeName: 市绿色通道办公室 for the city division).
 nlohmann::json UnitRefJson(const domain::OrgUnit& unit);
-
-/// Decodes the case body fields (kind, scope, urgency, categoryCode, title, content,
-/// location, peopleInvolved, reporter, and for staff the channel's own object). Field errors
-/// go to the draft's decode_errors.
-service::CaseDraft DecodeCaseDraft(const nlohmann::json& body, bool is_public);
-
-/// Decodes the body of POST /api/v1/cases/{id}/actions/{action}: version, targetId,
-/// assistingIds, the texts, choices and committedDate. Field errors (a wrong type, an unknown
-/// choice or field, a bad date) go to the request's decode_errors.
-service::ActionRequest DecodeCaseAction(domain::CaseAction action, const nlohmann::json& body);
 
 /// Reads the work-list filters of GET /api/v1/cases from the query parameters (state, channel,
 /// kind, urgency, warning, category, holder, orgUnit, from, to, overdue, mine, keyword, sort,

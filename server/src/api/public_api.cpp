@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "api/api_context.hpp"
+#include "api/case_bodies.hpp"
 #include "api/case_json.hpp"
 #include "service/crypto.hpp"
 
@@ -42,10 +43,12 @@ http::Response Submit(const ApiContext& context, http::Request& request) {
     if (!body) {
         return ErrorFor(request, body.error());
     }
-    auto draft = DecodeCaseDraft(*body, true);
-    const std::string key(request.Header("idempotency-key"));
-    auto created = context.intake.Submit(std::move(draft), key.substr(0, 128),
-                                         service::Sha256Hex(request.body));
+    const std::string key = std::string(request.Header("idempotency-key")).substr(0, 128);
+    const std::string hash = service::Sha256Hex(request.body);
+    auto created = RecordCase(DecodeCaseDraft(*body, true),
+                              [&](service::CaseDraft draft, service::IntakeMode mode) {
+                                  return context.intake.Submit(std::move(draft), key, hash, mode);
+                              });
     if (!created) {
         return ErrorFor(request, created.error());
     }

@@ -10,6 +10,7 @@
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include "api/wire_contract.hpp"
 #include "common/unavailable_error.hpp"
 #include "main/app.hpp"
 #include "main/config.hpp"
@@ -22,7 +23,8 @@ constexpr const char* kUsage =
     "usage: minqing serve [--config FILE] [--listen HOST:PORT] [--db URL] [--data-dir DIR] "
     "[--demo]\n"
     "       minqing migrate [--config FILE] [--db URL] [--data-dir DIR]\n"
-    "       minqing version\n";
+    "       minqing version\n"
+    "       minqing wire-types | wire-docs   (the request bodies as TypeScript or Markdown)\n";
 
 void SetUpLogging(const std::string& level) {
     auto logger = spdlog::stderr_color_mt("minqing");
@@ -86,6 +88,12 @@ int main(int argc, char** argv) {
     const std::string& command = args.front();
     if (command == "version") {
         std::printf("minqing %s\n", MINQING_VERSION);
+        return 0;
+    }
+    if (command == "wire-types" || command == "wire-docs") {
+        const std::string text =
+            command == "wire-types" ? minqing::api::WireTypeScript() : minqing::api::WireMarkdown();
+        std::fputs(text.c_str(), stdout);
         return 0;
     }
     if (command != "serve" && command != "migrate") {

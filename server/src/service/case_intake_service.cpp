@@ -370,9 +370,7 @@ class Intake {
 
 void CheckCommon(Repositories& repositories, const CaseDraft& draft, const IntakeLimits& limits,
                  std::vector<FieldError>& errors) {
-    const bool kind_reported =
-        std::ranges::any_of(errors, [](const FieldError& error) { return error.field == "kind"; });
-    if (!draft.kind && !kind_reported) {
+    if (!draft.kind) {
         errors.push_back({"kind", "required",
                           "question, help, complaint, report, suggestion, praise or other."});
     }
@@ -453,14 +451,14 @@ int YearInChina(Instant at) {
 
 Result<CreatedCase> CaseIntakeService::Create(const Principal& caller, CaseDraft draft,
                                               std::string_view idempotency_key,
-                                              std::string_view request_hash) {
+                                              std::string_view request_hash, IntakeMode mode) {
     const std::string scope = "user:" + std::to_string(caller.user_id);
-    return Record(&caller, std::move(draft), scope, idempotency_key, request_hash);
+    return Record(&caller, std::move(draft), scope, idempotency_key, request_hash, mode);
 }
 
 Result<CreatedCase> CaseIntakeService::Submit(CaseDraft draft, std::string_view idempotency_key,
-                                              std::string_view request_hash) {
-    return Record(nullptr, std::move(draft), kPublicScope, idempotency_key, request_hash);
+                                              std::string_view request_hash, IntakeMode mode) {
+    return Record(nullptr, std::move(draft), kPublicScope, idempotency_key, request_hash, mode);
 }
 
 namespace {
@@ -480,7 +478,7 @@ struct PreparedIntake {
 Result<CreatedCase> CaseIntakeService::Record(const Principal* caller, CaseDraft draft,
                                               std::string_view idempotency_scope,
                                               std::string_view idempotency_key,
-                                              std::string_view request_hash) {
+                                              std::string_view request_hash, IntakeMode mode) {
     const Instant now = clock_.Now();
     const bool is_public = caller == nullptr;
     if (draft.reporter.anonymous) {
@@ -514,7 +512,7 @@ Result<CreatedCase> CaseIntakeService::Record(const Principal* caller, CaseDraft
                 return replay;
             }
         }
-        std::vector<FieldError> errors = draft.decode_errors;
+        std::vector<FieldError> errors;
         CheckCommon(repositories, draft, limits_, errors);
         if (!draft.channel_known) {
             return Fail(Validation(std::move(errors)));
@@ -590,6 +588,9 @@ Result<CreatedCase> CaseIntakeService::Record(const Principal* caller, CaseDraft
         }
         if (prepared->replay) {
             return std::move(*prepared->replay);
+        }
+        if (mode == IntakeMode::kCheck) {
+            return CreatedCase{};
         }
         Case& c = prepared->c;
         if (!store_.SerialisesWrites()) {

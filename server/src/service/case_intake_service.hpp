@@ -46,8 +46,7 @@ struct HotlineFields {
     std::string external_ref;
 };
 
-/// A case as submitted. `decode_errors` carries the problems the API found in the JSON
-/// itself, so that one 422 lists them together with the ones found here.
+/// A case as submitted.
 struct CaseDraft {
     domain::Channel channel = domain::Channel::kWalkIn;
     /// False when the body named no valid channel: nothing can be placed then.
@@ -70,8 +69,11 @@ struct CaseDraft {
     CadreReportFields cadre;
     DirectCardFields direct_card;
     HotlineFields hotline;
-    std::vector<FieldError> decode_errors;
 };
+
+/// kCheck runs every check of an intake and records nothing: the API asks it when the JSON
+/// itself had problems, so that one 422 lists them together with the ones found here.
+enum class IntakeMode { kRecord, kCheck };
 
 struct CreatedCase {
     CaseView view;
@@ -119,11 +121,13 @@ class CaseIntakeService {
     /// ("officeId" "not_allowed" on other channels than grid and walk_in, "unknown",
     /// "not_on_chain" when it is not an office from the recorder's own up to the city's).
     Result<CreatedCase> Create(const domain::Principal& caller, CaseDraft draft,
-                               std::string_view idempotency_key, std::string_view request_hash);
+                               std::string_view idempotency_key, std::string_view request_hash,
+                               IntakeMode mode = IntakeMode::kRecord);
 
     /// The public mailbox and message board. Errors: 409, 422 as above.
     Result<CreatedCase> Submit(CaseDraft draft, std::string_view idempotency_key,
-                               std::string_view request_hash);
+                               std::string_view request_hash,
+                               IntakeMode mode = IntakeMode::kRecord);
 
     /// The status of a public submission. 404 "case.not_found" unless number and code match.
     Result<PublicStatus> PublicStatusOf(std::string_view number, std::string_view query_code);
@@ -131,7 +135,7 @@ class CaseIntakeService {
   private:
     Result<CreatedCase> Record(const domain::Principal* caller, CaseDraft draft,
                                std::string_view idempotency_scope, std::string_view idempotency_key,
-                               std::string_view request_hash);
+                               std::string_view request_hash, IntakeMode mode);
 
     domain::Store& store_;
     const Clock& clock_;

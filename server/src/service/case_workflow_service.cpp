@@ -131,11 +131,7 @@ Result<CaseView> CaseWorkflowService::Act(const Principal& caller, domain::CaseI
             return Fail(Conflict("case.version_conflict",
                                  "The case changed since you loaded it; reload and try again."));
         }
-        // A malformed body (a field the action does not use) is refused first, whoever sends it;
-        // then who may act now, before what the body names: a refusal must not depend on it.
-        if (!request.decode_errors.empty()) {
-            return Fail(Validation(std::move(request.decode_errors)));
-        }
+        // Who may act now, before what the body names: a refusal must not depend on it.
         const auto parties = LoadParties(repositories, *before);
         const auto relations = domain::RelationsOf(caller, *before, parties);
         domain::WorkflowLimits limits = limits_;

@@ -25,7 +25,6 @@ struct ActionRequest {
     std::vector<domain::OrgUnitId> assisting_ids;
     /// Texts, choices and dates; org units are filled in here.
     domain::ActionInput input;
-    std::vector<FieldError> decode_errors;
 };
 
 class CaseWorkflowService {
