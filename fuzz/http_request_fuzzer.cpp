@@ -21,7 +21,8 @@
 #include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
 
-#include "api/api_context.hpp"
+#include "api/auth_guard.hpp"
+#include "api/respond.hpp"
 #include "http/error_response.hpp"
 #include "http/json.hpp"
 #include "http/middleware.hpp"

@@ -8,8 +8,8 @@
 #include <cstdlib>
 #include <string>
 
-#include "api/api_context.hpp"
 #include "api/case_bodies.hpp"
+#include "api/respond.hpp"
 #include "http/request.hpp"
 #include "text/segmenter.hpp"
 #include "text/text_checks.hpp"

@@ -7,20 +7,20 @@
 
 #include <nlohmann/json.hpp>
 
-#include "api/api_context.hpp"
 #include "api/case_bodies.hpp"
 #include "api/case_json.hpp"
+#include "api/routes.hpp"
 #include "service/crypto.hpp"
 
 namespace minqing::api {
 namespace {
 
-CaseTime TimeOf(const ApiContext& context) {
+CaseTime TimeOf(const CaseServices& context) {
     return {context.time_rules.Current().calendar, context.clock.Now()};
 }
 
 // Encodes a case view with the time left counted now.
-auto ViewJson(const ApiContext& context) {
+auto ViewJson(const CaseServices& context) {
     return [time = TimeOf(context)](const service::CaseView& view) {
         return CaseViewJson(view, time);
     };
@@ -40,7 +40,7 @@ Result<std::string> IdempotencyKey(const http::Request& request) {
     return key;
 }
 
-http::Response CreateCase(const ApiContext& context, http::Request& request,
+http::Response CreateCase(const CaseServices& context, http::Request& request,
                           const domain::Principal& caller) {
     auto key = IdempotencyKey(request);
     if (!key) {
@@ -65,7 +65,7 @@ http::Response CreateCase(const ApiContext& context, http::Request& request,
     return http::Json(created->replayed ? 200 : 201, answer);
 }
 
-http::Response ListCases(const ApiContext& context, http::Request& request,
+http::Response ListCases(const CaseServices& context, http::Request& request,
                          const domain::Principal& caller) {
     auto filters = DecodeCaseFilters(request);
     if (!filters) {
@@ -92,7 +92,7 @@ http::Response ListCases(const ApiContext& context, http::Request& request,
         });
 }
 
-http::Response Act(const ApiContext& context, http::Request& request,
+http::Response Act(const CaseServices& context, http::Request& request,
                    const domain::Principal& caller, domain::CaseId id) {
     const auto action = domain::ParseCaseAction(request.PathParam("action"));
     // "attach" is listed among a case's actions but is taken by uploading the file.
@@ -132,7 +132,7 @@ std::string EncodeFilename(std::string_view name) {
     return encoded;
 }
 
-http::Response Download(const ApiContext& context, http::Request& request,
+http::Response Download(const CaseServices& context, http::Request& request,
                         const domain::Principal& caller, domain::CaseId id) {
     const auto attachment_id = ParseId(request.PathParam("attachmentId"));
     if (!attachment_id) {
@@ -167,123 +167,118 @@ nlohmann::json RoutingSuggestionJson(const service::RoutingSuggestion& suggestio
             {"forwardTo", optional_unit(suggestion.forward_to)}};
 }
 
+// The form of each action's payload, from the table that decodes it: the web builds its
+// action dialogs from it instead of copying the server's rules.
+nlohmann::json ActionFormsJson() {
+    nlohmann::json forms = nlohmann::json::object();
+    for (const auto action : domain::AllCaseActions()) {
+        if (action != domain::CaseAction::kAttach) {
+            service::ActionRequest scratch;
+            forms[domain::CaseActionName(action)] =
+                wire::FormOf(ActionPayloadFields(action, scratch));
+        }
+    }
+    return {{"forms", forms}};
+}
+
 }  // namespace
 
-void RegisterCaseRoutes(http::Router& router, const ApiContext& context) {
-    const auto& guard = context.guard;
+Routes CaseRoutes(const CaseServices& context) {
     using domain::permission::kCaseAct;
     using domain::permission::kCaseCreate;
     using domain::permission::kCaseRead;
-    router.Add("POST", "/api/v1/cases",
-               guard.Require(kCaseCreate,
-                             [&context](http::Request& request, const domain::Principal& caller) {
-                                 return CreateCase(context, request, caller);
-                             }));
-    router.Add("GET", "/api/v1/cases",
-               guard.Require(kCaseRead,
-                             [&context](http::Request& request, const domain::Principal& caller) {
-                                 return ListCases(context, request, caller);
-                             }));
-    router.Add(
-        "GET", "/api/v1/cases/{id}",
-        guard.Require(kCaseRead,
-                      WithCaseId([&context](http::Request& request, const domain::Principal& caller,
-                                            domain::CaseId id) {
-                          return Respond(request, context.cases.Get(caller, id), ViewJson(context));
-                      })));
-    router.Add("POST", "/api/v1/cases/{id}/actions/{action}",
-               guard.Require(kCaseAct, WithCaseId([&context](http::Request& request,
-                                                             const domain::Principal& caller,
-                                                             domain::CaseId id) {
-                                 return Act(context, request, caller, id);
-                             })));
-    router.Add(
-        "POST", "/api/v1/cases/{id}/reveal-reporter",
-        guard.Require(kCaseRead,
-                      WithCaseId([&context](http::Request& request, const domain::Principal& caller,
-                                            domain::CaseId id) {
-                          return Respond(request, context.workflow.RevealReporter(caller, id),
-                                         ViewJson(context));
-                      })));
-    router.Add(
-        "GET", "/api/v1/cases/{id}/events",
-        guard.Require(
-            kCaseRead, WithCaseId([&context](http::Request& request,
-                                             const domain::Principal& caller, domain::CaseId id) {
-                return Respond(request, context.cases.History(caller, id),
-                               [](const service::CaseHistory& history) {
-                                   nlohmann::json items = nlohmann::json::array();
-                                   for (const auto& event : history.events) {
-                                       items.push_back(CaseEventJson(event, history.names));
-                                   }
-                                   return nlohmann::json{{"items", items}};
-                               });
-            })));
-    router.Add(
-        "GET", "/api/v1/cases/{id}/verify",
-        guard.Require(
-            kCaseRead, WithCaseId([&context](http::Request& request,
-                                             const domain::Principal& caller, domain::CaseId id) {
-                return Respond(
-                    request, context.cases.Verify(caller, id),
-                    [](const service::ChainCheck& check) {
-                        return nlohmann::json{
-                            {"intact", check.intact},
-                            {"events", check.events},
-                            {"brokenSeq", check.broken_seq ? nlohmann::json(*check.broken_seq)
-                                                           : nlohmann::json(nullptr)},
-                            {"problem", check.problem}};
-                    });
-            })));
-    router.Add(
-        "POST", "/api/v1/cases/{id}/attachments",
-        guard.Require(kCaseAct,
-                      WithCaseId([&context](http::Request& request, const domain::Principal& caller,
-                                            domain::CaseId id) {
-                          return Respond(
-                              request,
-                              context.attachments.Upload(caller, id, request.QueryParam("filename"),
-                                                         request.body),
-                              [](const domain::Attachment& attachment) {
-                                  return nlohmann::json{{"id", attachment.id},
-                                                        {"filename", attachment.filename},
-                                                        {"contentType", attachment.content_type},
-                                                        {"size", attachment.size},
-                                                        {"sha256", attachment.sha256}};
-                              },
-                              201);
-                      })));
-    router.Add("GET", "/api/v1/cases/{id}/attachments/{attachmentId}",
-               guard.Require(kCaseRead, WithCaseId([&context](http::Request& request,
-                                                              const domain::Principal& caller,
-                                                              domain::CaseId id) {
-                                 return Download(context, request, caller, id);
-                             })));
-    router.Add("GET", "/api/v1/cases/{id}/routing-suggestion",
-               guard.Require(kCaseRead, WithCaseId([&context](http::Request& request,
-                                                              const domain::Principal& caller,
-                                                              domain::CaseId id) {
-                                 return Respond(request, context.cases.SuggestRouting(caller, id),
-                                                RoutingSuggestionJson);
-                             })));
-    router.Add("GET", "/api/v1/workbench",
-               guard.Require(kCaseRead, [&context](http::Request& request,
-                                                   const domain::Principal& caller) {
-                   return Respond(request, context.cases.Workbench(caller, kWorkbenchFirst),
-                                  [time = TimeOf(context)](const service::WorkbenchView& view) {
-                                      nlohmann::json json = nlohmann::json::array();
-                                      for (const auto& bucket : view.buckets) {
-                                          nlohmann::json first = nlohmann::json::array();
-                                          for (const auto& c : bucket.first) {
-                                              first.push_back(CaseItemJson(c, time, view.names));
-                                          }
-                                          json.push_back({{"name", bucket.name},
-                                                          {"count", bucket.count},
-                                                          {"first", first}});
-                                      }
-                                      return nlohmann::json{{"buckets", json}};
-                                  });
-               }));
+    return {
+        {"POST", "/api/v1/cases", Needs(kCaseCreate),
+         [context](http::Request& request, const domain::Principal& caller) {
+             return CreateCase(context, request, caller);
+         }},
+        {"GET", "/api/v1/cases", Needs(kCaseRead),
+         [context](http::Request& request, const domain::Principal& caller) {
+             return ListCases(context, request, caller);
+         }},
+        {"GET", "/api/v1/cases/{id}", Needs(kCaseRead),
+         [context](http::Request& request, const domain::Principal& caller, domain::CaseId id) {
+             return Respond(request, context.cases.Get(caller, id), ViewJson(context));
+         }},
+        {"POST", "/api/v1/cases/{id}/actions/{action}", Needs(kCaseAct),
+         [context](http::Request& request, const domain::Principal& caller, domain::CaseId id) {
+             return Act(context, request, caller, id);
+         }},
+        {"POST", "/api/v1/cases/{id}/reveal-reporter", Needs(kCaseRead),
+         [context](http::Request& request, const domain::Principal& caller, domain::CaseId id) {
+             return Respond(request, context.workflow.RevealReporter(caller, id),
+                            ViewJson(context));
+         }},
+        {"GET", "/api/v1/cases/{id}/events", Needs(kCaseRead),
+         [context](http::Request& request, const domain::Principal& caller, domain::CaseId id) {
+             return Respond(request, context.cases.History(caller, id),
+                            [](const service::CaseHistory& history) {
+                                nlohmann::json items = nlohmann::json::array();
+                                for (const auto& event : history.events) {
+                                    items.push_back(CaseEventJson(event, history.names));
+                                }
+                                return nlohmann::json{{"items", items}};
+                            });
+         }},
+        {"GET", "/api/v1/cases/{id}/verify", Needs(kCaseRead),
+         [context](http::Request& request, const domain::Principal& caller, domain::CaseId id) {
+             return Respond(
+                 request, context.cases.Verify(caller, id), [](const service::ChainCheck& check) {
+                     return nlohmann::json{
+                         {"intact", check.intact},
+                         {"events", check.events},
+                         {"brokenSeq", check.broken_seq ? nlohmann::json(*check.broken_seq)
+                                                        : nlohmann::json(nullptr)},
+                         {"problem", check.problem}};
+                 });
+         }},
+        {"POST", "/api/v1/cases/{id}/attachments", Needs(kCaseAct),
+         [context](http::Request& request, const domain::Principal& caller, domain::CaseId id) {
+             return Respond(
+                 request,
+                 context.attachments.Upload(caller, id, request.QueryParam("filename"),
+                                            request.body),
+                 [](const domain::Attachment& attachment) {
+                     return nlohmann::json{{"id", attachment.id},
+                                           {"filename", attachment.filename},
+                                           {"contentType", attachment.content_type},
+                                           {"size", attachment.size},
+                                           {"sha256", attachment.sha256}};
+                 },
+                 201);
+         },
+         kCaseId, http::Execution::kWorker, http::BodyKind::kUpload},
+        {"GET", "/api/v1/cases/{id}/attachments/{attachmentId}", Needs(kCaseRead),
+         [context](http::Request& request, const domain::Principal& caller, domain::CaseId id) {
+             return Download(context, request, caller, id);
+         }},
+        {"GET", "/api/v1/cases/{id}/routing-suggestion", Needs(kCaseRead),
+         [context](http::Request& request, const domain::Principal& caller, domain::CaseId id) {
+             return Respond(request, context.cases.SuggestRouting(caller, id),
+                            RoutingSuggestionJson);
+         }},
+        {"GET", "/api/v1/case-actions/forms", Needs(kCaseRead),
+         [](http::Request&, const domain::Principal&) {
+             return http::Json(200, ActionFormsJson());
+         }},
+        {"GET", "/api/v1/workbench", Needs(kCaseRead),
+         [context](http::Request& request, const domain::Principal& caller) {
+             return Respond(
+                 request, context.cases.Workbench(caller, kWorkbenchFirst),
+                 [time = TimeOf(context)](const service::WorkbenchView& view) {
+                     nlohmann::json json = nlohmann::json::array();
+                     for (const auto& bucket : view.buckets) {
+                         nlohmann::json first = nlohmann::json::array();
+                         for (const auto& c : bucket.first) {
+                             first.push_back(CaseItemJson(c, time, view.names));
+                         }
+                         json.push_back(
+                             {{"name", bucket.name}, {"count", bucket.count}, {"first", first}});
+                     }
+                     return nlohmann::json{{"buckets", json}};
+                 });
+         }},
+    };
 }
 
 }  // namespace minqing::api

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "api/api_context.hpp"
+#include "api/respond.hpp"
 #include "domain/case_access.hpp"
 #include "domain/case_deadlines.hpp"
 

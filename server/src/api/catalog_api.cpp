@@ -1,8 +1,8 @@
 // The subject categories and the dispatch catalogue (派单目录): administrators add and edit
 // categories and set the suggested units per category and routing level; staff read the
 // catalogue (GET /api/v1/categories, the public list, is in public_api.cpp).
-#include "api/api_context.hpp"
 #include "api/json_fields.hpp"
+#include "api/routes.hpp"
 
 namespace minqing::api {
 namespace {
@@ -52,7 +52,7 @@ std::optional<std::vector<std::string>> StringList(JsonFields& fields, std::stri
     return std::nullopt;
 }
 
-http::Response CreateCategory(const ApiContext& context, http::Request& request,
+http::Response CreateCategory(const CatalogServices& context, http::Request& request,
                               const domain::Principal& caller) {
     auto body = BodyObject(request);
     if (!body) {
@@ -72,7 +72,7 @@ http::Response CreateCategory(const ApiContext& context, http::Request& request,
                    CategoryJson, 201);
 }
 
-http::Response UpdateCategory(const ApiContext& context, http::Request& request,
+http::Response UpdateCategory(const CatalogServices& context, http::Request& request,
                               const domain::Principal& caller) {
     auto body = BodyObject(request);
     if (!body) {
@@ -92,7 +92,7 @@ http::Response UpdateCategory(const ApiContext& context, http::Request& request,
                    CategoryJson);
 }
 
-http::Response SaveRule(const ApiContext& context, http::Request& request,
+http::Response SaveRule(const CatalogServices& context, http::Request& request,
                         const domain::Principal& caller) {
     auto body = BodyObject(request);
     if (!body) {
@@ -114,38 +114,35 @@ http::Response SaveRule(const ApiContext& context, http::Request& request,
 
 }  // namespace
 
-void RegisterCatalogRoutes(http::Router& router, const ApiContext& context) {
-    const AuthGuard& guard = context.guard;
-    router.Add("POST", "/api/v1/categories",
-               guard.Require(kCategoryWrite,
-                             [&context](http::Request& request, const domain::Principal& caller) {
-                                 return CreateCategory(context, request, caller);
-                             }));
-    router.Add("PATCH", "/api/v1/categories/{code}",
-               guard.Require(kCategoryWrite,
-                             [&context](http::Request& request, const domain::Principal& caller) {
-                                 return UpdateCategory(context, request, caller);
-                             }));
-    router.Add("GET", "/api/v1/dispatch-catalogue",
-               guard.Require(kOrgRead, [&context](http::Request&, const domain::Principal&) {
-                   nlohmann::json items = nlohmann::json::array();
-                   for (const auto& rule : context.catalog.DispatchRules()) {
-                       items.push_back(RuleJson(rule));
-                   }
-                   return http::Json(200, nlohmann::json{{"items", items}});
-               }));
-    router.Add("PUT", "/api/v1/dispatch-catalogue/{categoryCode}/{level}",
-               guard.Require(kCategoryWrite,
-                             [&context](http::Request& request, const domain::Principal& caller) {
-                                 return SaveRule(context, request, caller);
-                             }));
-    router.Add("DELETE", "/api/v1/dispatch-catalogue/{categoryCode}/{level}",
-               guard.Require(kCategoryWrite, [&context](http::Request& request,
-                                                        const domain::Principal& caller) {
-                   const auto deleted = context.catalog.DeleteDispatchRule(
-                       caller, request.PathParam("categoryCode"), request.PathParam("level"));
-                   return deleted ? http::NoContent() : ErrorFor(request, deleted.error());
-               }));
+Routes CatalogRoutes(const CatalogServices& context) {
+    return {
+        {"POST", "/api/v1/categories", Needs(kCategoryWrite),
+         [context](http::Request& request, const domain::Principal& caller) {
+             return CreateCategory(context, request, caller);
+         }},
+        {"PATCH", "/api/v1/categories/{code}", Needs(kCategoryWrite),
+         [context](http::Request& request, const domain::Principal& caller) {
+             return UpdateCategory(context, request, caller);
+         }},
+        {"GET", "/api/v1/dispatch-catalogue", Needs(kOrgRead),
+         [context](http::Request&, const domain::Principal&) {
+             nlohmann::json items = nlohmann::json::array();
+             for (const auto& rule : context.catalog.DispatchRules()) {
+                 items.push_back(RuleJson(rule));
+             }
+             return http::Json(200, nlohmann::json{{"items", items}});
+         }},
+        {"PUT", "/api/v1/dispatch-catalogue/{categoryCode}/{level}", Needs(kCategoryWrite),
+         [context](http::Request& request, const domain::Principal& caller) {
+             return SaveRule(context, request, caller);
+         }},
+        {"DELETE", "/api/v1/dispatch-catalogue/{categoryCode}/{level}", Needs(kCategoryWrite),
+         [context](http::Request& request, const domain::Principal& caller) {
+             const auto deleted = context.catalog.DeleteDispatchRule(
+                 caller, request.PathParam("categoryCode"), request.PathParam("level"));
+             return deleted ? http::NoContent() : ErrorFor(request, deleted.error());
+         }},
+    };
 }
 
 }  // namespace minqing::api

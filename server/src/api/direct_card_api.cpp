@@ -1,8 +1,8 @@
 // Direct cards (直通卡): administrators list, issue, revoke and reassign the communities'
 // cards within their scope.
-#include "api/api_context.hpp"
 #include "api/case_json.hpp"
 #include "api/json_fields.hpp"
+#include "api/routes.hpp"
 
 namespace minqing::api {
 namespace {
@@ -28,7 +28,7 @@ Error BadCardId() {
     return BadId("direct_card.not_found", "No such direct card.");
 }
 
-http::Response ListCards(const ApiContext& context, http::Request& request,
+http::Response ListCards(const DirectCardServices& context, http::Request& request,
                          const domain::Principal& caller) {
     service::DirectCardFilter filter;
     std::vector<FieldError> problems;
@@ -58,7 +58,7 @@ http::Response ListCards(const ApiContext& context, http::Request& request,
                    });
 }
 
-http::Response IssueCard(const ApiContext& context, http::Request& request,
+http::Response IssueCard(const DirectCardServices& context, http::Request& request,
                          const domain::Principal& caller) {
     auto body = BodyObject(request);
     if (!body) {
@@ -74,7 +74,7 @@ http::Response IssueCard(const ApiContext& context, http::Request& request,
     return Respond(request, context.direct_cards.Issue(caller, *community, *holder), CardJson, 201);
 }
 
-http::Response ReassignCard(const ApiContext& context, http::Request& request,
+http::Response ReassignCard(const DirectCardServices& context, http::Request& request,
                             const domain::Principal& caller, std::int64_t id) {
     auto body = BodyObject(request);
     if (!body) {
@@ -91,32 +91,29 @@ http::Response ReassignCard(const ApiContext& context, http::Request& request,
 
 }  // namespace
 
-void RegisterDirectCardRoutes(http::Router& router, const ApiContext& context) {
-    const AuthGuard& guard = context.guard;
-    router.Add("GET", "/api/v1/direct-cards",
-               guard.Require(kDirectCardWrite,
-                             [&context](http::Request& request, const domain::Principal& caller) {
-                                 return ListCards(context, request, caller);
-                             }));
-    router.Add("POST", "/api/v1/direct-cards",
-               guard.Require(kDirectCardWrite,
-                             [&context](http::Request& request, const domain::Principal& caller) {
-                                 return IssueCard(context, request, caller);
-                             }));
-    router.Add("POST", "/api/v1/direct-cards/{id}/revoke",
-               guard.Require(kDirectCardWrite, [&context](http::Request& request,
-                                                          const domain::Principal& caller) {
-                   const auto id = ParseId(request.PathParam("id"));
-                   return id ? Respond(request, context.direct_cards.Revoke(caller, *id), CardJson)
-                             : ErrorFor(request, BadCardId());
-               }));
-    router.Add("POST", "/api/v1/direct-cards/{id}/reassign",
-               guard.Require(kDirectCardWrite,
-                             [&context](http::Request& request, const domain::Principal& caller) {
-                                 const auto id = ParseId(request.PathParam("id"));
-                                 return id ? ReassignCard(context, request, caller, *id)
-                                           : ErrorFor(request, BadCardId());
-                             }));
+Routes DirectCardRoutes(const DirectCardServices& context) {
+    return {
+        {"GET", "/api/v1/direct-cards", Needs(kDirectCardWrite),
+         [context](http::Request& request, const domain::Principal& caller) {
+             return ListCards(context, request, caller);
+         }},
+        {"POST", "/api/v1/direct-cards", Needs(kDirectCardWrite),
+         [context](http::Request& request, const domain::Principal& caller) {
+             return IssueCard(context, request, caller);
+         }},
+        {"POST", "/api/v1/direct-cards/{id}/revoke", Needs(kDirectCardWrite),
+         [context](http::Request& request, const domain::Principal& caller) {
+             const auto id = ParseId(request.PathParam("id"));
+             return id ? Respond(request, context.direct_cards.Revoke(caller, *id), CardJson)
+                       : ErrorFor(request, BadCardId());
+         }},
+        {"POST", "/api/v1/direct-cards/{id}/reassign", Needs(kDirectCardWrite),
+         [context](http::Request& request, const domain::Principal& caller) {
+             const auto id = ParseId(request.PathParam("id"));
+             return id ? ReassignCard(context, request, caller, *id)
+                       : ErrorFor(request, BadCardId());
+         }},
+    };
 }
 
 }  // namespace minqing::api

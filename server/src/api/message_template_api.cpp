@@ -1,6 +1,6 @@
 // The message templates (通知模板): administrators read and edit the texts of the messages.
-#include "api/api_context.hpp"
 #include "api/json_fields.hpp"
+#include "api/routes.hpp"
 
 namespace minqing::api {
 namespace {
@@ -13,7 +13,7 @@ nlohmann::json TemplateJson(const domain::MessageTemplate& message_template) {
             {"text", message_template.text}};
 }
 
-http::Response EditTemplate(const ApiContext& context, http::Request& request,
+http::Response EditTemplate(const MessageTemplateServices& context, http::Request& request,
                             const domain::Principal& caller) {
     auto body = BodyObject(request);
     if (!body) {
@@ -33,25 +33,24 @@ http::Response EditTemplate(const ApiContext& context, http::Request& request,
 
 }  // namespace
 
-void RegisterMessageTemplateRoutes(http::Router& router, const ApiContext& context) {
-    const AuthGuard& guard = context.guard;
-    router.Add("GET", "/api/v1/message-templates",
-               guard.Require(kTemplateWrite, [&context](http::Request& request,
-                                                        const domain::Principal& caller) {
-                   return Respond(request, context.templates.List(caller),
-                                  [](const std::vector<domain::MessageTemplate>& templates) {
-                                      nlohmann::json items = nlohmann::json::array();
-                                      for (const auto& message_template : templates) {
-                                          items.push_back(TemplateJson(message_template));
-                                      }
-                                      return nlohmann::json{{"items", items}};
-                                  });
-               }));
-    router.Add("PUT", "/api/v1/message-templates/{key}/{channel}",
-               guard.Require(kTemplateWrite,
-                             [&context](http::Request& request, const domain::Principal& caller) {
-                                 return EditTemplate(context, request, caller);
-                             }));
+Routes MessageTemplateRoutes(const MessageTemplateServices& context) {
+    return {
+        {"GET", "/api/v1/message-templates", Needs(kTemplateWrite),
+         [context](http::Request& request, const domain::Principal& caller) {
+             return Respond(request, context.templates.List(caller),
+                            [](const std::vector<domain::MessageTemplate>& templates) {
+                                nlohmann::json items = nlohmann::json::array();
+                                for (const auto& message_template : templates) {
+                                    items.push_back(TemplateJson(message_template));
+                                }
+                                return nlohmann::json{{"items", items}};
+                            });
+         }},
+        {"PUT", "/api/v1/message-templates/{key}/{channel}", Needs(kTemplateWrite),
+         [context](http::Request& request, const domain::Principal& caller) {
+             return EditTemplate(context, request, caller);
+         }},
+    };
 }
 
 }  // namespace minqing::api

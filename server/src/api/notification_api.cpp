@@ -7,8 +7,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "api/api_context.hpp"
 #include "api/json_fields.hpp"
+#include "api/routes.hpp"
 #include "domain/case_access.hpp"
 #include "http/websocket.hpp"
 
@@ -109,7 +109,7 @@ nlohmann::json Cursor(const std::optional<domain::NotificationId>& next) {
     return next ? nlohmann::json(std::to_string(*next)) : nlohmann::json(nullptr);
 }
 
-http::Response ListInbox(const ApiContext& context, http::Request& request,
+http::Response ListInbox(const NotificationServices& context, http::Request& request,
                          const domain::Principal& caller) {
     std::vector<FieldError> problems;
     const std::string unread = request.QueryParam("unread");
@@ -131,7 +131,7 @@ http::Response ListInbox(const ApiContext& context, http::Request& request,
                             {"nextCursor", Cursor(page.next_before)}});
 }
 
-http::Response ListFailed(const ApiContext& context, http::Request& request,
+http::Response ListFailed(const NotificationServices& context, http::Request& request,
                           const domain::Principal& caller) {
     std::vector<FieldError> problems;
     const auto paging = DecodePaging(request, problems);
@@ -162,7 +162,7 @@ bool IsSameOrigin(const http::Request& request) {
            origin.substr(scheme_end + 3) == request.Header("host");
 }
 
-http::Response OpenSocket(const ApiContext& context, http::Request& request,
+http::Response OpenSocket(const NotificationServices& context, http::Request& request,
                           const domain::Principal& caller) {
     if (!http::IsWebSocketUpgrade(request)) {
         return ErrorFor(request, MakeError(ErrorCode::kBadRequest, "ws.upgrade_required",
@@ -206,7 +206,7 @@ nlohmann::json PreferencesJson(const std::vector<service::NoticePreference>& pre
 }
 
 // PUT {"modes": {"<kind>": "immediate" | "digest", …}}: only the kinds named change.
-http::Response SetPreferences(const ApiContext& context, http::Request& request,
+http::Response SetPreferences(const NotificationServices& context, http::Request& request,
                               const domain::Principal& caller) {
     auto body = BodyObject(request);
     if (!body) {
@@ -236,49 +236,44 @@ http::Response SetPreferences(const ApiContext& context, http::Request& request,
 
 }  // namespace
 
-void RegisterNotificationRoutes(http::Router& router, const ApiContext& context) {
-    router.Add("GET", "/api/v1/notifications/preferences",
-               context.guard.Require([&context](http::Request&, const domain::Principal& caller) {
-                   return http::Json(200,
-                                     PreferencesJson(context.notice_digests.Preferences(caller)));
-               }));
-    router.Add(
-        "PUT", "/api/v1/notifications/preferences",
-        context.guard.Require([&context](http::Request& request, const domain::Principal& caller) {
-            return SetPreferences(context, request, caller);
-        }));
-    router.Add(
-        "GET", "/api/v1/notifications",
-        context.guard.Require([&context](http::Request& request, const domain::Principal& caller) {
-            return ListInbox(context, request, caller);
-        }));
-    router.Add(
-        "GET", "/api/v1/notifications/failed",
-        context.guard.Require([&context](http::Request& request, const domain::Principal& caller) {
-            return ListFailed(context, request, caller);
-        }));
-    router.Add("POST", "/api/v1/notifications/read-all",
-               context.guard.Require(
-                   [&context](http::Request& /*request*/, const domain::Principal& caller) {
-                       const auto updated = context.notifications.MarkAllRead(caller);
-                       return http::Json(200, {{"updated", updated}});
-                   }));
-    router.Add(
-        "POST", "/api/v1/notifications/{id}/read",
-        context.guard.Require([&context](http::Request& request, const domain::Principal& caller) {
-            const auto id = ParseId(request.PathParam("id"));
-            if (!id) {
-                return ErrorFor(request,
-                                BadId("notification.not_found", "No such message in your inbox."));
-            }
-            const auto marked = context.notifications.MarkRead(caller, *id);
-            return marked ? http::NoContent() : ErrorFor(request, marked.error());
-        }));
-    router.Add(
-        "GET", "/api/v1/ws",
-        context.guard.Require([&context](http::Request& request, const domain::Principal& caller) {
-            return OpenSocket(context, request, caller);
-        }));
+Routes NotificationRoutes(const NotificationServices& context) {
+    return {
+        {"GET", "/api/v1/notifications/preferences", kSignedIn,
+         [context](http::Request&, const domain::Principal& caller) {
+             return http::Json(200, PreferencesJson(context.notice_digests.Preferences(caller)));
+         }},
+        {"PUT", "/api/v1/notifications/preferences", kSignedIn,
+         [context](http::Request& request, const domain::Principal& caller) {
+             return SetPreferences(context, request, caller);
+         }},
+        {"GET", "/api/v1/notifications", kSignedIn,
+         [context](http::Request& request, const domain::Principal& caller) {
+             return ListInbox(context, request, caller);
+         }},
+        {"GET", "/api/v1/notifications/failed", kSignedIn,
+         [context](http::Request& request, const domain::Principal& caller) {
+             return ListFailed(context, request, caller);
+         }},
+        {"POST", "/api/v1/notifications/read-all", kSignedIn,
+         [context](http::Request& /*request*/, const domain::Principal& caller) {
+             const auto updated = context.notifications.MarkAllRead(caller);
+             return http::Json(200, {{"updated", updated}});
+         }},
+        {"POST", "/api/v1/notifications/{id}/read", kSignedIn,
+         [context](http::Request& request, const domain::Principal& caller) {
+             const auto id = ParseId(request.PathParam("id"));
+             if (!id) {
+                 return ErrorFor(request,
+                                 BadId("notification.not_found", "No such message in your inbox."));
+             }
+             const auto marked = context.notifications.MarkRead(caller, *id);
+             return marked ? http::NoContent() : ErrorFor(request, marked.error());
+         }},
+        {"GET", "/api/v1/ws", kSignedIn,
+         [context](http::Request& request, const domain::Principal& caller) {
+             return OpenSocket(context, request, caller);
+         }},
+    };
 }
 
 }  // namespace minqing::api

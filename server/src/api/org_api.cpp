@@ -6,8 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "api/api_context.hpp"
 #include "api/json_fields.hpp"
+#include "api/routes.hpp"
 #include "text/segmenter.hpp"
 
 namespace minqing::api {
@@ -142,7 +142,7 @@ std::optional<Enum> DecodeEnum(JsonFields& fields, std::string_view key,
     return value;
 }
 
-http::Response CreateUnit(const ApiContext& context, http::Request& request,
+http::Response CreateUnit(const OrgServices& context, http::Request& request,
                           const domain::Principal& caller) {
     auto body = BodyObject(request);
     if (!body) {
@@ -172,7 +172,7 @@ http::Response CreateUnit(const ApiContext& context, http::Request& request,
     return Respond(request, context.orgs.Create(caller, std::move(unit)), UnitJson, 201);
 }
 
-http::Response UpdateUnit(const ApiContext& context, http::Request& request,
+http::Response UpdateUnit(const OrgServices& context, http::Request& request,
                           const domain::Principal& caller) {
     const auto id = ParseId(request.PathParam("id"));
     if (!id) {
@@ -234,7 +234,7 @@ nlohmann::json BuildTree(const std::vector<OrgUnit>& units, std::int64_t depth) 
     return roots;
 }
 
-http::Response Tree(const ApiContext& context, http::Request& request,
+http::Response Tree(const OrgServices& context, http::Request& request,
                     const domain::Principal& caller) {
     domain::OrgQuery query;
     query.include_inactive = request.QueryParam("includeInactive") == "true";
@@ -262,7 +262,7 @@ http::Response Tree(const ApiContext& context, http::Request& request,
                    });
 }
 
-http::Response ListUnits(const ApiContext& context, http::Request& request,
+http::Response ListUnits(const OrgServices& context, http::Request& request,
                          const domain::Principal& caller) {
     domain::OrgQuery query;
     std::vector<FieldError> problems;
@@ -334,65 +334,55 @@ http::Response ListUnits(const ApiContext& context, http::Request& request,
 
 }  // namespace
 
-void RegisterOrgRoutes(http::Router& router, const ApiContext& context) {
-    const auto& guard = context.guard;
-    router.Add("GET", "/api/v1/org/tree",
-               guard.Require(domain::permission::kOrgRead,
-                             [&context](http::Request& request, const domain::Principal& caller) {
-                                 return Tree(context, request, caller);
-                             }));
-    router.Add("GET", "/api/v1/org/units",
-               guard.Require(domain::permission::kOrgRead,
-                             [&context](http::Request& request, const domain::Principal& caller) {
-                                 return ListUnits(context, request, caller);
-                             }));
-    router.Add("GET", "/api/v1/org/units/{id}",
-               guard.Require(domain::permission::kOrgRead,
-                             [&context](http::Request& request, const domain::Principal& caller) {
-                                 const auto id = ParseId(request.PathParam("id"));
-                                 if (!id) {
-                                     return ErrorFor(request, BadUnitId());
-                                 }
-                                 return Respond(request, context.orgs.Get(caller, *id), UnitJson);
-                             }));
-    router.Add("GET", "/api/v1/org/units/{id}/staff",
-               guard.Require(domain::permission::kCaseAct,
-                             [&context](http::Request& request, const domain::Principal& caller) {
-                                 const auto id = ParseId(request.PathParam("id"));
-                                 if (!id) {
-                                     return ErrorFor(request, BadUnitId());
-                                 }
-                                 return Respond(request, context.orgs.Staff(caller, *id),
-                                                StaffJson);
-                             }));
-    router.Add("GET", "/api/v1/org/directory",
-               guard.Require(domain::permission::kDirectoryRead,
-                             [&context](http::Request& request, const domain::Principal& caller) {
-                                 return Respond(request, context.orgs.Directory(caller),
-                                                UnitListJson);
-                             }));
-    router.Add("POST", "/api/v1/org/units",
-               guard.Require(domain::permission::kOrgWrite,
-                             [&context](http::Request& request, const domain::Principal& caller) {
-                                 return CreateUnit(context, request, caller);
-                             }));
-    router.Add("PATCH", "/api/v1/org/units/{id}",
-               guard.Require(domain::permission::kOrgWrite,
-                             [&context](http::Request& request, const domain::Principal& caller) {
-                                 return UpdateUnit(context, request, caller);
-                             }));
-    router.Add("POST", "/api/v1/org/units/{id}/deactivate",
-               guard.Require(domain::permission::kOrgWrite,
-                             [&context](http::Request& request, const domain::Principal& caller) {
-                                 const auto id = ParseId(request.PathParam("id"));
-                                 if (!id) {
-                                     return ErrorFor(request, BadUnitId());
-                                 }
-                                 service::OrgUnitChanges changes;
-                                 changes.active = false;
-                                 return Respond(request, context.orgs.Update(caller, *id, changes),
-                                                UnitJson);
-                             }));
+Routes OrgRoutes(const OrgServices& context) {
+    return {
+        {"GET", "/api/v1/org/tree", Needs(domain::permission::kOrgRead),
+         [context](http::Request& request, const domain::Principal& caller) {
+             return Tree(context, request, caller);
+         }},
+        {"GET", "/api/v1/org/units", Needs(domain::permission::kOrgRead),
+         [context](http::Request& request, const domain::Principal& caller) {
+             return ListUnits(context, request, caller);
+         }},
+        {"GET", "/api/v1/org/units/{id}", Needs(domain::permission::kOrgRead),
+         [context](http::Request& request, const domain::Principal& caller) {
+             const auto id = ParseId(request.PathParam("id"));
+             if (!id) {
+                 return ErrorFor(request, BadUnitId());
+             }
+             return Respond(request, context.orgs.Get(caller, *id), UnitJson);
+         }},
+        {"GET", "/api/v1/org/units/{id}/staff", Needs(domain::permission::kCaseAct),
+         [context](http::Request& request, const domain::Principal& caller) {
+             const auto id = ParseId(request.PathParam("id"));
+             if (!id) {
+                 return ErrorFor(request, BadUnitId());
+             }
+             return Respond(request, context.orgs.Staff(caller, *id), StaffJson);
+         }},
+        {"GET", "/api/v1/org/directory", Needs(domain::permission::kDirectoryRead),
+         [context](http::Request& request, const domain::Principal& caller) {
+             return Respond(request, context.orgs.Directory(caller), UnitListJson);
+         }},
+        {"POST", "/api/v1/org/units", Needs(domain::permission::kOrgWrite),
+         [context](http::Request& request, const domain::Principal& caller) {
+             return CreateUnit(context, request, caller);
+         }},
+        {"PATCH", "/api/v1/org/units/{id}", Needs(domain::permission::kOrgWrite),
+         [context](http::Request& request, const domain::Principal& caller) {
+             return UpdateUnit(context, request, caller);
+         }},
+        {"POST", "/api/v1/org/units/{id}/deactivate", Needs(domain::permission::kOrgWrite),
+         [context](http::Request& request, const domain::Principal& caller) {
+             const auto id = ParseId(request.PathParam("id"));
+             if (!id) {
+                 return ErrorFor(request, BadUnitId());
+             }
+             service::OrgUnitChanges changes;
+             changes.active = false;
+             return Respond(request, context.orgs.Update(caller, *id, changes), UnitJson);
+         }},
+    };
 }
 
 }  // namespace minqing::api

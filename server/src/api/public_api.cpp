@@ -3,9 +3,9 @@
 // GET /api/v1/categories (the subject categories the forms offer).
 #include <nlohmann/json.hpp>
 
-#include "api/api_context.hpp"
 #include "api/case_bodies.hpp"
 #include "api/case_json.hpp"
+#include "api/routes.hpp"
 #include "service/crypto.hpp"
 
 namespace minqing::api {
@@ -30,7 +30,7 @@ nlohmann::json CategoriesJson(const std::vector<domain::Category>& categories,
     return {{"items", items}};
 }
 
-http::Response Submit(const ApiContext& context, http::Request& request) {
+http::Response Submit(const PublicServices& context, http::Request& request) {
     if (const int wait =
             context.public_limit.TryAcquire(request.remote_address, context.clock.Now());
         wait > 0) {
@@ -63,14 +63,14 @@ http::Response Submit(const ApiContext& context, http::Request& request) {
 
 constexpr std::string_view kLookupsMetric = "minqing_public_lookups_total";
 
-void CountLookup(const ApiContext& context, std::string_view outcome) {
+void CountLookup(const PublicServices& context, std::string_view outcome) {
     context.metrics.Add(std::string(kLookupsMetric) + "{outcome=\"" + std::string(outcome) + "\"}");
 }
 
 // A number and a short code are all that guard a resident's submission, so guesses are
 // limited twice: per address, and per number (a few wrong codes lock it for a while, from
 // every address).
-http::Response Lookup(const ApiContext& context, http::Request& request) {
+http::Response Lookup(const PublicServices& context, http::Request& request) {
     const Instant now = context.clock.Now();
     const std::string number = request.PathParam("number");
     if (const int wait = context.lookup_limit.TryAcquire(request.remote_address, now); wait > 0) {
@@ -111,15 +111,19 @@ http::Response Lookup(const ApiContext& context, http::Request& request) {
 
 }  // namespace
 
-void RegisterPublicRoutes(http::Router& router, const ApiContext& context) {
-    router.Add("POST", "/api/v1/public/submissions",
-               [&context](http::Request& request) { return Submit(context, request); });
-    router.Add("GET", "/api/v1/public/submissions/{number}",
-               [&context](http::Request& request) { return Lookup(context, request); });
-    router.Add("GET", "/api/v1/categories", [&context](http::Request& request) {
-        return http::Json(200, CategoriesJson(context.cases.Categories(),
+Routes PublicRoutes(const PublicServices& context) {
+    return {
+        {"POST", "/api/v1/public/submissions", kPublic,
+         [context](http::Request& request) { return Submit(context, request); }},
+        {"GET", "/api/v1/public/submissions/{number}", kPublic,
+         [context](http::Request& request) { return Lookup(context, request); }},
+        {"GET", "/api/v1/categories", kPublic,
+         [context](http::Request& request) {
+             return http::Json(200,
+                               CategoriesJson(context.cases.Categories(),
                                               request.QueryParam("includeInactive") == "true"));
-    });
+         }},
+    };
 }
 
 }  // namespace minqing::api

@@ -1,6 +1,6 @@
 // Saved views of the case list: every staff member who reads cases keeps their own.
-#include "api/api_context.hpp"
 #include "api/json_fields.hpp"
+#include "api/routes.hpp"
 
 namespace minqing::api {
 namespace {
@@ -18,7 +18,7 @@ nlohmann::json ViewJson(const domain::SavedView& view) {
             {"createdAt", FormatIso8601Cst(view.created_at)}};
 }
 
-http::Response CreateView(const ApiContext& context, http::Request& request,
+http::Response CreateView(const SavedViewServices& context, http::Request& request,
                           const domain::Principal& caller) {
     auto body = BodyObject(request);
     if (!body) {
@@ -52,33 +52,30 @@ http::Response CreateView(const ApiContext& context, http::Request& request,
 
 }  // namespace
 
-void RegisterSavedViewRoutes(http::Router& router, const ApiContext& context) {
-    const AuthGuard& guard = context.guard;
-    router.Add(
-        "GET", "/api/v1/saved-views",
-        guard.Require(kCaseRead, [&context](http::Request&, const domain::Principal& caller) {
-            nlohmann::json items = nlohmann::json::array();
-            for (const auto& view : context.saved_views.List(caller)) {
-                items.push_back(ViewJson(view));
-            }
-            return http::Json(200, nlohmann::json{{"items", items}});
-        }));
-    router.Add("POST", "/api/v1/saved-views",
-               guard.Require(kCaseRead,
-                             [&context](http::Request& request, const domain::Principal& caller) {
-                                 return CreateView(context, request, caller);
-                             }));
-    router.Add("DELETE", "/api/v1/saved-views/{id}",
-               guard.Require(
-                   kCaseRead, [&context](http::Request& request, const domain::Principal& caller) {
-                       const auto id = ParseId(request.PathParam("id"));
-                       if (!id) {
-                           return ErrorFor(request,
-                                           BadId("saved_view.not_found", "No such view of yours."));
-                       }
-                       const auto deleted = context.saved_views.Delete(caller, *id);
-                       return deleted ? http::NoContent() : ErrorFor(request, deleted.error());
-                   }));
+Routes SavedViewRoutes(const SavedViewServices& context) {
+    return {
+        {"GET", "/api/v1/saved-views", Needs(kCaseRead),
+         [context](http::Request&, const domain::Principal& caller) {
+             nlohmann::json items = nlohmann::json::array();
+             for (const auto& view : context.saved_views.List(caller)) {
+                 items.push_back(ViewJson(view));
+             }
+             return http::Json(200, nlohmann::json{{"items", items}});
+         }},
+        {"POST", "/api/v1/saved-views", Needs(kCaseRead),
+         [context](http::Request& request, const domain::Principal& caller) {
+             return CreateView(context, request, caller);
+         }},
+        {"DELETE", "/api/v1/saved-views/{id}", Needs(kCaseRead),
+         [context](http::Request& request, const domain::Principal& caller) {
+             const auto id = ParseId(request.PathParam("id"));
+             if (!id) {
+                 return ErrorFor(request, BadId("saved_view.not_found", "No such view of yours."));
+             }
+             const auto deleted = context.saved_views.Delete(caller, *id);
+             return deleted ? http::NoContent() : ErrorFor(request, deleted.error());
+         }},
+    };
 }
 
 }  // namespace minqing::api

@@ -1,7 +1,7 @@
 // 督办: issuing a 督办单 on a case and the unit's reply, a case's supervisions, and the
 // supervision centre's list.
-#include "api/api_context.hpp"
 #include "api/json_fields.hpp"
+#include "api/routes.hpp"
 
 namespace minqing::api {
 namespace {
@@ -66,7 +66,7 @@ nlohmann::json ListJson(const std::vector<domain::Supervision>& supervisions) {
     return {{"items", items}};
 }
 
-http::Response Issue(const ApiContext& context, http::Request& request,
+http::Response Issue(const SupervisionServices& context, http::Request& request,
                      const domain::Principal& caller, domain::CaseId id) {
     auto body = BodyObject(request);
     if (!body) {
@@ -83,7 +83,7 @@ http::Response Issue(const ApiContext& context, http::Request& request,
     return Respond(request, context.supervisions.Issue(caller, id, order), SupervisionJson, 201);
 }
 
-http::Response Reply(const ApiContext& context, http::Request& request,
+http::Response Reply(const SupervisionServices& context, http::Request& request,
                      const domain::Principal& caller, domain::CaseId id) {
     const auto supervision_id = ParseId(request.PathParam("sid"));
     if (!supervision_id) {
@@ -105,60 +105,52 @@ http::Response Reply(const ApiContext& context, http::Request& request,
 
 }  // namespace
 
-void RegisterSupervisionRoutes(http::Router& router, const ApiContext& context) {
-    const AuthGuard& guard = context.guard;
-    router.Add("POST", "/api/v1/cases/{id}/supervisions",
-               guard.Require(kCaseAct, WithCaseId([&context](http::Request& request,
-                                                             const domain::Principal& caller,
-                                                             domain::CaseId id) {
-                                 return Issue(context, request, caller, id);
-                             })));
-    router.Add("POST", "/api/v1/cases/{id}/supervisions/{sid}/reply",
-               guard.Require(kCaseAct, WithCaseId([&context](http::Request& request,
-                                                             const domain::Principal& caller,
-                                                             domain::CaseId id) {
-                                 return Reply(context, request, caller, id);
-                             })));
-    router.Add(
-        "GET", "/api/v1/cases/{id}/supervisions",
-        guard.Require(
-            kCaseRead, WithCaseId([&context](http::Request& request,
-                                             const domain::Principal& caller, domain::CaseId id) {
-                return Respond(request, context.supervisions.OfCase(caller, id), ListJson);
-            })));
-    router.Add(
-        "GET", "/api/v1/supervisions",
-        guard.Require(kCaseRead, [&context](http::Request& request,
-                                            const domain::Principal& caller) {
-            service::SupervisionFilter filter;
-            const std::string status = request.QueryParam("status");
-            if (status == "open") {
-                filter.open_only = true;
-            } else if (status == "overdue") {
-                filter.overdue_only = true;
-            } else if (status == "manual") {
-                filter.manual_only = true;
-            } else if (!status.empty() && status != "all") {
-                return ErrorFor(
-                    request, Validation({{"status", "invalid", "all, manual, open or overdue."}}));
-            }
-            if (const std::string unit = request.QueryParam("unit"); !unit.empty()) {
-                filter.unit_id = ParseId(unit);
-                if (!filter.unit_id) {
-                    return ErrorFor(request, Validation({{"unit", "invalid", "An org unit id."}}));
-                }
-            }
-            if (const std::string limit = request.QueryParam("limit"); !limit.empty()) {
-                const auto parsed = ParseId(limit);
-                if (!parsed || *parsed > kMaxPage) {
-                    return ErrorFor(request, Validation({{"limit", "invalid", "1 to 500."}}));
-                }
-                filter.limit = static_cast<int>(*parsed);
-            }
-            return Respond(request,
-                           context.supervisions.List(caller, filter, request.QueryParam("cursor")),
-                           PageJson);
-        }));
+Routes SupervisionRoutes(const SupervisionServices& context) {
+    return {
+        {"POST", "/api/v1/cases/{id}/supervisions", Needs(kCaseAct),
+         [context](http::Request& request, const domain::Principal& caller, domain::CaseId id) {
+             return Issue(context, request, caller, id);
+         }},
+        {"POST", "/api/v1/cases/{id}/supervisions/{sid}/reply", Needs(kCaseAct),
+         [context](http::Request& request, const domain::Principal& caller, domain::CaseId id) {
+             return Reply(context, request, caller, id);
+         }},
+        {"GET", "/api/v1/cases/{id}/supervisions", Needs(kCaseRead),
+         [context](http::Request& request, const domain::Principal& caller, domain::CaseId id) {
+             return Respond(request, context.supervisions.OfCase(caller, id), ListJson);
+         }},
+        {"GET", "/api/v1/supervisions", Needs(kCaseRead),
+         [context](http::Request& request, const domain::Principal& caller) {
+             service::SupervisionFilter filter;
+             const std::string status = request.QueryParam("status");
+             if (status == "open") {
+                 filter.open_only = true;
+             } else if (status == "overdue") {
+                 filter.overdue_only = true;
+             } else if (status == "manual") {
+                 filter.manual_only = true;
+             } else if (!status.empty() && status != "all") {
+                 return ErrorFor(
+                     request, Validation({{"status", "invalid", "all, manual, open or overdue."}}));
+             }
+             if (const std::string unit = request.QueryParam("unit"); !unit.empty()) {
+                 filter.unit_id = ParseId(unit);
+                 if (!filter.unit_id) {
+                     return ErrorFor(request, Validation({{"unit", "invalid", "An org unit id."}}));
+                 }
+             }
+             if (const std::string limit = request.QueryParam("limit"); !limit.empty()) {
+                 const auto parsed = ParseId(limit);
+                 if (!parsed || *parsed > kMaxPage) {
+                     return ErrorFor(request, Validation({{"limit", "invalid", "1 to 500."}}));
+                 }
+                 filter.limit = static_cast<int>(*parsed);
+             }
+             return Respond(request,
+                            context.supervisions.List(caller, filter, request.QueryParam("cursor")),
+                            PageJson);
+         }},
+    };
 }
 
 }  // namespace minqing::api

@@ -1,60 +1,56 @@
 // Test mode only (config testMode): end-to-end tests move the server's clock and run the
 // deadline sweep, the morning notice digest and the orphan-file sweep when they choose. These
 // routes are not registered otherwise.
-#include "api/api_context.hpp"
 #include "api/json_fields.hpp"
+#include "api/routes.hpp"
 
 namespace minqing::api {
 
-void RegisterTestRoutes(http::Router& router, const ApiContext& context) {
-    const AuthGuard& guard = context.guard;
-    router.Add(
-        "POST", "/api/v1/test/clock",
-        guard.Require(domain::permission::kTimeRulesWrite, [&context](http::Request& request,
-                                                                      const domain::Principal&) {
-            auto body = BodyObject(request);
-            if (!body) {
-                return ErrorFor(request, body.error());
-            }
-            JsonFields fields(*body);
-            const auto minutes = fields.Integer("advanceMinutes", true);
-            fields.RejectUnknown({"advanceMinutes"});
-            if (fields.ok() && (*minutes < 0 || *minutes > 366 * 24 * 60)) {
-                fields.Add({"advanceMinutes", "out_of_range", "0 to a year, forward only."});
-            }
-            if (!fields.ok()) {
-                return ErrorFor(request, fields.error());
-            }
-            context.test_clock->Advance(std::chrono::minutes(*minutes));
-            return http::Json(200, {{"now", FormatIso8601Cst(context.test_clock->Now())}});
-        }));
-    router.Add("POST", "/api/v1/test/sweep",
-               guard.Require(domain::permission::kTimeRulesWrite,
-                             [&context](http::Request&, const domain::Principal&) {
-                                 const auto report = context.sweep.Run();
-                                 return http::Json(200, {{"ran", report.ran},
-                                                         {"yellow", report.yellow},
-                                                         {"red", report.red},
-                                                         {"reminders", report.reminders},
-                                                         {"written", report.written},
-                                                         {"bulletins", report.bulletins},
-                                                         {"lateReplies", report.late_replies}});
-                             }));
-    router.Add("POST", "/api/v1/test/digest",
-               guard.Require(domain::permission::kTimeRulesWrite,
-                             [&context](http::Request&, const domain::Principal&) {
-                                 const auto report = context.notice_digests.Run();
-                                 return http::Json(200, {{"ran", report.ran},
-                                                         {"skipped", report.skipped},
-                                                         {"day", report.day},
-                                                         {"digests", report.digests},
-                                                         {"notices", report.notices}});
-                             }));
-    router.Add("POST", "/api/v1/test/orphan-sweep",
-               guard.Require(domain::permission::kTimeRulesWrite,
-                             [&context](http::Request&, const domain::Principal&) {
-                                 return http::Json(200, {{"removed", context.sweep_orphans()}});
-                             }));
+Routes TestRoutes(const TestServices& context) {
+    return {
+        {"POST", "/api/v1/test/clock", Needs(domain::permission::kTimeRulesWrite),
+         [context](http::Request& request, const domain::Principal&) {
+             auto body = BodyObject(request);
+             if (!body) {
+                 return ErrorFor(request, body.error());
+             }
+             JsonFields fields(*body);
+             const auto minutes = fields.Integer("advanceMinutes", true);
+             fields.RejectUnknown({"advanceMinutes"});
+             if (fields.ok() && (*minutes < 0 || *minutes > 366 * 24 * 60)) {
+                 fields.Add({"advanceMinutes", "out_of_range", "0 to a year, forward only."});
+             }
+             if (!fields.ok()) {
+                 return ErrorFor(request, fields.error());
+             }
+             context.test_clock.Advance(std::chrono::minutes(*minutes));
+             return http::Json(200, {{"now", FormatIso8601Cst(context.test_clock.Now())}});
+         }},
+        {"POST", "/api/v1/test/sweep", Needs(domain::permission::kTimeRulesWrite),
+         [context](http::Request&, const domain::Principal&) {
+             const auto report = context.sweep.Run();
+             return http::Json(200, {{"ran", report.ran},
+                                     {"yellow", report.yellow},
+                                     {"red", report.red},
+                                     {"reminders", report.reminders},
+                                     {"written", report.written},
+                                     {"bulletins", report.bulletins},
+                                     {"lateReplies", report.late_replies}});
+         }},
+        {"POST", "/api/v1/test/digest", Needs(domain::permission::kTimeRulesWrite),
+         [context](http::Request&, const domain::Principal&) {
+             const auto report = context.notice_digests.Run();
+             return http::Json(200, {{"ran", report.ran},
+                                     {"skipped", report.skipped},
+                                     {"day", report.day},
+                                     {"digests", report.digests},
+                                     {"notices", report.notices}});
+         }},
+        {"POST", "/api/v1/test/orphan-sweep", Needs(domain::permission::kTimeRulesWrite),
+         [context](http::Request&, const domain::Principal&) {
+             return http::Json(200, {{"removed", context.sweep_orphans()}});
+         }},
+    };
 }
 
 }  // namespace minqing::api

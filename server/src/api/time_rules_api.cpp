@@ -2,8 +2,8 @@
 // computed on them); administrators edit them.
 #include <cstdio>
 
-#include "api/api_context.hpp"
 #include "api/json_fields.hpp"
+#include "api/routes.hpp"
 
 namespace minqing::api {
 namespace {
@@ -66,7 +66,7 @@ Result<domain::LocalDay> DayParam(const http::Request& request) {
     return Fail(NotFound("calendar.day_not_found", "Give the day as 2026-10-01."));
 }
 
-http::Response SetDay(const ApiContext& context, http::Request& request,
+http::Response SetDay(const TimeRulesServices& context, http::Request& request,
                       const domain::Principal& caller) {
     const auto day = DayParam(request);
     if (!day) {
@@ -87,7 +87,7 @@ http::Response SetDay(const ApiContext& context, http::Request& request,
                    DayJson);
 }
 
-http::Response ImportCalendar(const ApiContext& context, http::Request& request,
+http::Response ImportCalendar(const TimeRulesServices& context, http::Request& request,
                               const domain::Principal& caller) {
     std::string problem;
     const auto table = CsvTable::Parse(request.body, problem);
@@ -100,7 +100,7 @@ http::Response ImportCalendar(const ApiContext& context, http::Request& request,
                    });
 }
 
-http::Response SaveRule(const ApiContext& context, http::Request& request, std::int64_t id) {
+http::Response SaveRule(const TimeRulesServices& context, http::Request& request, std::int64_t id) {
     auto body = BodyObject(request);
     if (!body) {
         return ErrorFor(request, body.error());
@@ -129,71 +129,65 @@ Error BadRuleId() {
 
 }  // namespace
 
-void RegisterTimeRulesRoutes(http::Router& router, const ApiContext& context) {
-    const AuthGuard& guard = context.guard;
-    router.Add(
-        "GET", "/api/v1/calendar",
-        guard.Require(kOrgRead, [&context](http::Request& request, const domain::Principal&) {
-            std::optional<int> year;
-            if (const std::string text = request.QueryParam("year"); !text.empty()) {
-                const auto parsed = ParseId(text);
-                if (!parsed || *parsed < 2000 || *parsed > 2100) {
-                    return ErrorFor(request,
-                                    Validation({{"year", "invalid", "A year like 2026."}}));
-                }
-                year = static_cast<int>(*parsed);
-            }
-            return http::Json(200, CalendarJson(context.time_rules.Calendar(year)));
-        }));
-    router.Add("PUT", "/api/v1/calendar/days/{date}",
-               guard.Require(kTimeRulesWrite,
-                             [&context](http::Request& request, const domain::Principal& caller) {
-                                 return SetDay(context, request, caller);
-                             }));
-    router.Add("DELETE", "/api/v1/calendar/days/{date}",
-               guard.Require(kTimeRulesWrite, [&context](http::Request& request,
-                                                         const domain::Principal& caller) {
-                   const auto day = DayParam(request);
-                   if (!day) {
-                       return ErrorFor(request, day.error());
-                   }
-                   const auto cleared = context.time_rules.ClearDay(caller, *day);
-                   return cleared ? http::NoContent() : ErrorFor(request, cleared.error());
-               }));
-    router.Add("POST", "/api/v1/calendar/import",
-               guard.Require(kTimeRulesWrite,
-                             [&context](http::Request& request, const domain::Principal& caller) {
-                                 return ImportCalendar(context, request, caller);
-                             }));
-    router.Add("GET", "/api/v1/time-limit-rules",
-               guard.Require(kOrgRead, [&context](http::Request&, const domain::Principal&) {
-                   nlohmann::json rules = nlohmann::json::array();
-                   for (const auto& rule : context.time_rules.Rules()) {
-                       rules.push_back(RuleJson(rule));
-                   }
-                   return http::Json(200, nlohmann::json{{"items", rules}});
-               }));
-    router.Add("POST", "/api/v1/time-limit-rules",
-               guard.Require(kTimeRulesWrite,
-                             [&context](http::Request& request, const domain::Principal&) {
-                                 return SaveRule(context, request, 0);
-                             }));
-    router.Add("PUT", "/api/v1/time-limit-rules/{id}",
-               guard.Require(
-                   kTimeRulesWrite, [&context](http::Request& request, const domain::Principal&) {
-                       const auto id = ParseId(request.PathParam("id"));
-                       return id ? SaveRule(context, request, *id) : ErrorFor(request, BadRuleId());
-                   }));
-    router.Add("DELETE", "/api/v1/time-limit-rules/{id}",
-               guard.Require(
-                   kTimeRulesWrite, [&context](http::Request& request, const domain::Principal&) {
-                       const auto id = ParseId(request.PathParam("id"));
-                       if (!id) {
-                           return ErrorFor(request, BadRuleId());
-                       }
-                       const auto deleted = context.time_rules.DeleteRule(*id);
-                       return deleted ? http::NoContent() : ErrorFor(request, deleted.error());
-                   }));
+Routes TimeRulesRoutes(const TimeRulesServices& context) {
+    return {
+        {"GET", "/api/v1/calendar", Needs(kOrgRead),
+         [context](http::Request& request, const domain::Principal&) {
+             std::optional<int> year;
+             if (const std::string text = request.QueryParam("year"); !text.empty()) {
+                 const auto parsed = ParseId(text);
+                 if (!parsed || *parsed < 2000 || *parsed > 2100) {
+                     return ErrorFor(request,
+                                     Validation({{"year", "invalid", "A year like 2026."}}));
+                 }
+                 year = static_cast<int>(*parsed);
+             }
+             return http::Json(200, CalendarJson(context.time_rules.Calendar(year)));
+         }},
+        {"PUT", "/api/v1/calendar/days/{date}", Needs(kTimeRulesWrite),
+         [context](http::Request& request, const domain::Principal& caller) {
+             return SetDay(context, request, caller);
+         }},
+        {"DELETE", "/api/v1/calendar/days/{date}", Needs(kTimeRulesWrite),
+         [context](http::Request& request, const domain::Principal& caller) {
+             const auto day = DayParam(request);
+             if (!day) {
+                 return ErrorFor(request, day.error());
+             }
+             const auto cleared = context.time_rules.ClearDay(caller, *day);
+             return cleared ? http::NoContent() : ErrorFor(request, cleared.error());
+         }},
+        {"POST", "/api/v1/calendar/import", Needs(kTimeRulesWrite),
+         [context](http::Request& request, const domain::Principal& caller) {
+             return ImportCalendar(context, request, caller);
+         }},
+        {"GET", "/api/v1/time-limit-rules", Needs(kOrgRead),
+         [context](http::Request&, const domain::Principal&) {
+             nlohmann::json rules = nlohmann::json::array();
+             for (const auto& rule : context.time_rules.Rules()) {
+                 rules.push_back(RuleJson(rule));
+             }
+             return http::Json(200, nlohmann::json{{"items", rules}});
+         }},
+        {"POST", "/api/v1/time-limit-rules", Needs(kTimeRulesWrite),
+         [context](http::Request& request, const domain::Principal&) {
+             return SaveRule(context, request, 0);
+         }},
+        {"PUT", "/api/v1/time-limit-rules/{id}", Needs(kTimeRulesWrite),
+         [context](http::Request& request, const domain::Principal&) {
+             const auto id = ParseId(request.PathParam("id"));
+             return id ? SaveRule(context, request, *id) : ErrorFor(request, BadRuleId());
+         }},
+        {"DELETE", "/api/v1/time-limit-rules/{id}", Needs(kTimeRulesWrite),
+         [context](http::Request& request, const domain::Principal&) {
+             const auto id = ParseId(request.PathParam("id"));
+             if (!id) {
+                 return ErrorFor(request, BadRuleId());
+             }
+             const auto deleted = context.time_rules.DeleteRule(*id);
+             return deleted ? http::NoContent() : ErrorFor(request, deleted.error());
+         }},
+    };
 }
 
 }  // namespace minqing::api

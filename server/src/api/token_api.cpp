@@ -3,8 +3,8 @@
 // user's own: GET, POST /api/v1/auth/tokens and DELETE /api/v1/auth/tokens/{id}.
 #include <nlohmann/json.hpp>
 
-#include "api/api_context.hpp"
 #include "api/json_fields.hpp"
+#include "api/routes.hpp"
 
 namespace minqing::api {
 namespace {
@@ -36,7 +36,7 @@ nlohmann::json CreatedTokenJson(const service::CreatedApiToken& created) {
     return answer;
 }
 
-http::Response Revoke(const ApiContext& context, http::Request& request,
+http::Response Revoke(const TokenServices& context, http::Request& request,
                       const domain::Principal& caller) {
     const auto id = ParseId(request.PathParam("id"));
     if (!id) {
@@ -48,67 +48,61 @@ http::Response Revoke(const ApiContext& context, http::Request& request,
 
 }  // namespace
 
-void RegisterTokenRoutes(http::Router& router, const ApiContext& context) {
-    router.Add("POST", "/api/v1/tokens",
-               context.guard.Require(
-                   domain::permission::kTokenWrite,
-                   [&context](http::Request& request, const domain::Principal& caller) {
-                       auto body = BodyObject(request);
-                       if (!body) {
-                           return ErrorFor(request, body.error());
-                       }
-                       JsonFields fields(*body);
-                       const auto name = fields.String("name", true);
-                       const auto user_id = fields.Integer("userId", true);
-                       fields.RejectUnknown({"name", "userId"});
-                       if (!fields.ok()) {
-                           return ErrorFor(request, fields.error());
-                       }
-                       return Respond(request,
-                                      context.auth.CreateApiToken(caller, *name, *user_id,
-                                                                  request.remote_address),
-                                      CreatedTokenJson, 201);
-                   }));
-    router.Add("GET", "/api/v1/tokens",
-               context.guard.Require(
-                   domain::permission::kTokenWrite,
-                   [&context](http::Request& request, const domain::Principal& caller) {
-                       return Respond(request, context.auth.ListApiTokens(caller), TokenListJson);
-                   }));
-    router.Add(
-        "DELETE", "/api/v1/tokens/{id}",
-        context.guard.Require(domain::permission::kTokenWrite,
-                              [&context](http::Request& request, const domain::Principal& caller) {
-                                  return Revoke(context, request, caller);
-                              }));
-    // A person's own tokens: they see every token that acts as them, whoever issued it, and
-    // issuing one for themselves is their consent to it.
-    router.Add("GET", "/api/v1/auth/tokens",
-               context.guard.Require([&context](http::Request&, const domain::Principal& caller) {
-                   return http::Json(200, TokenListJson(context.auth.ListOwnApiTokens(caller)));
-               }));
-    router.Add(
-        "POST", "/api/v1/auth/tokens",
-        context.guard.Require([&context](http::Request& request, const domain::Principal& caller) {
-            auto body = BodyObject(request);
-            if (!body) {
-                return ErrorFor(request, body.error());
-            }
-            JsonFields fields(*body);
-            const auto name = fields.String("name", true);
-            fields.RejectUnknown({"name"});
-            if (!fields.ok()) {
-                return ErrorFor(request, fields.error());
-            }
-            return Respond(request,
-                           context.auth.CreateOwnApiToken(caller, *name, request.remote_address),
-                           CreatedTokenJson, 201);
-        }));
-    router.Add(
-        "DELETE", "/api/v1/auth/tokens/{id}",
-        context.guard.Require([&context](http::Request& request, const domain::Principal& caller) {
-            return Revoke(context, request, caller);
-        }));
+Routes TokenRoutes(const TokenServices& context) {
+    return {
+        {"POST", "/api/v1/tokens", Needs(domain::permission::kTokenWrite),
+         [context](http::Request& request, const domain::Principal& caller) {
+             auto body = BodyObject(request);
+             if (!body) {
+                 return ErrorFor(request, body.error());
+             }
+             JsonFields fields(*body);
+             const auto name = fields.String("name", true);
+             const auto user_id = fields.Integer("userId", true);
+             fields.RejectUnknown({"name", "userId"});
+             if (!fields.ok()) {
+                 return ErrorFor(request, fields.error());
+             }
+             return Respond(
+                 request,
+                 context.auth.CreateApiToken(caller, *name, *user_id, request.remote_address),
+                 CreatedTokenJson, 201);
+         }},
+        {"GET", "/api/v1/tokens", Needs(domain::permission::kTokenWrite),
+         [context](http::Request& request, const domain::Principal& caller) {
+             return Respond(request, context.auth.ListApiTokens(caller), TokenListJson);
+         }},
+        {"DELETE", "/api/v1/tokens/{id}", Needs(domain::permission::kTokenWrite),
+         [context](http::Request& request, const domain::Principal& caller) {
+             return Revoke(context, request, caller);
+         }},
+        // A person's own tokens: they see every token that acts as them, whoever issued it, and
+        // issuing one for themselves is their consent to it.
+        {"GET", "/api/v1/auth/tokens", kSignedIn,
+         [context](http::Request&, const domain::Principal& caller) {
+             return http::Json(200, TokenListJson(context.auth.ListOwnApiTokens(caller)));
+         }},
+        {"POST", "/api/v1/auth/tokens", kSignedIn,
+         [context](http::Request& request, const domain::Principal& caller) {
+             auto body = BodyObject(request);
+             if (!body) {
+                 return ErrorFor(request, body.error());
+             }
+             JsonFields fields(*body);
+             const auto name = fields.String("name", true);
+             fields.RejectUnknown({"name"});
+             if (!fields.ok()) {
+                 return ErrorFor(request, fields.error());
+             }
+             return Respond(request,
+                            context.auth.CreateOwnApiToken(caller, *name, request.remote_address),
+                            CreatedTokenJson, 201);
+         }},
+        {"DELETE", "/api/v1/auth/tokens/{id}", kSignedIn,
+         [context](http::Request& request, const domain::Principal& caller) {
+             return Revoke(context, request, caller);
+         }},
+    };
 }
 
 }  // namespace minqing::api

@@ -2,14 +2,14 @@
 // POST /api/v1/users/{id}/roles, DELETE /api/v1/users/{id}/roles/{assignmentId}.
 #include <nlohmann/json.hpp>
 
-#include "api/api_context.hpp"
 #include "api/json_fields.hpp"
+#include "api/routes.hpp"
 #include "api/user_json.hpp"
 
 namespace minqing::api {
 namespace {
 
-http::Response ListUsers(const ApiContext& context, http::Request& request,
+http::Response ListUsers(const UserServices& context, http::Request& request,
                          const domain::Principal& caller) {
     domain::UserQuery query;
     query.keyword = request.QueryParam("keyword");
@@ -38,7 +38,7 @@ http::Response ListUsers(const ApiContext& context, http::Request& request,
                    });
 }
 
-http::Response CreateUser(const ApiContext& context, http::Request& request,
+http::Response CreateUser(const UserServices& context, http::Request& request,
                           const domain::Principal& caller) {
     auto body = BodyObject(request);
     if (!body) {
@@ -57,7 +57,7 @@ http::Response CreateUser(const ApiContext& context, http::Request& request,
     return Respond(request, context.users.Create(caller, user), UserJson, 201);
 }
 
-http::Response UpdateUser(const ApiContext& context, http::Request& request,
+http::Response UpdateUser(const UserServices& context, http::Request& request,
                           const domain::Principal& caller, domain::UserId id) {
     auto body = BodyObject(request);
     if (!body) {
@@ -77,7 +77,7 @@ http::Response UpdateUser(const ApiContext& context, http::Request& request,
     return Respond(request, context.users.Update(caller, id, changes), UserJson);
 }
 
-http::Response GrantRole(const ApiContext& context, http::Request& request,
+http::Response GrantRole(const UserServices& context, http::Request& request,
                          const domain::Principal& caller, domain::UserId id) {
     auto body = BodyObject(request);
     if (!body) {
@@ -113,52 +113,43 @@ AuthedHandler WithUserId(
 
 }  // namespace
 
-void RegisterUserRoutes(http::Router& router, const ApiContext& context) {
-    const auto& guard = context.guard;
-    router.Add("GET", "/api/v1/users",
-               guard.Require(domain::permission::kUserRead,
-                             [&context](http::Request& request, const domain::Principal& caller) {
-                                 return ListUsers(context, request, caller);
-                             }));
-    router.Add("POST", "/api/v1/users",
-               guard.Require(domain::permission::kUserWrite,
-                             [&context](http::Request& request, const domain::Principal& caller) {
-                                 return CreateUser(context, request, caller);
-                             }));
-    router.Add(
-        "GET", "/api/v1/users/{id}",
-        guard.Require(domain::permission::kUserRead,
-                      WithUserId([&context](http::Request& request, const domain::Principal& caller,
-                                            domain::UserId id) {
-                          return Respond(request, context.users.Get(caller, id), UserJson);
-                      })));
-    router.Add(
-        "PATCH", "/api/v1/users/{id}",
-        guard.Require(domain::permission::kUserWrite,
-                      WithUserId([&context](http::Request& request, const domain::Principal& caller,
-                                            domain::UserId id) {
-                          return UpdateUser(context, request, caller, id);
-                      })));
-    router.Add(
-        "POST", "/api/v1/users/{id}/roles",
-        guard.Require(domain::permission::kUserWrite,
-                      WithUserId([&context](http::Request& request, const domain::Principal& caller,
-                                            domain::UserId id) {
-                          return GrantRole(context, request, caller, id);
-                      })));
-    router.Add("DELETE", "/api/v1/users/{id}/roles/{assignmentId}",
-               guard.Require(
-                   domain::permission::kUserWrite,
-                   WithUserId([&context](http::Request& request, const domain::Principal& caller,
-                                         domain::UserId id) {
-                       const auto assignment = ParseId(request.PathParam("assignmentId"));
-                       if (!assignment) {
-                           return ErrorFor(request, BadId("user.role_not_found",
-                                                          "The user has no such role assignment."));
-                       }
-                       const auto revoked = context.users.Revoke(caller, id, *assignment);
-                       return revoked ? http::NoContent() : ErrorFor(request, revoked.error());
-                   })));
+Routes UserRoutes(const UserServices& context) {
+    return {
+        {"GET", "/api/v1/users", Needs(domain::permission::kUserRead),
+         [context](http::Request& request, const domain::Principal& caller) {
+             return ListUsers(context, request, caller);
+         }},
+        {"POST", "/api/v1/users", Needs(domain::permission::kUserWrite),
+         [context](http::Request& request, const domain::Principal& caller) {
+             return CreateUser(context, request, caller);
+         }},
+        {"GET", "/api/v1/users/{id}", Needs(domain::permission::kUserRead),
+         WithUserId(
+             [context](http::Request& request, const domain::Principal& caller, domain::UserId id) {
+                 return Respond(request, context.users.Get(caller, id), UserJson);
+             })},
+        {"PATCH", "/api/v1/users/{id}", Needs(domain::permission::kUserWrite),
+         WithUserId(
+             [context](http::Request& request, const domain::Principal& caller, domain::UserId id) {
+                 return UpdateUser(context, request, caller, id);
+             })},
+        {"POST", "/api/v1/users/{id}/roles", Needs(domain::permission::kUserWrite),
+         WithUserId(
+             [context](http::Request& request, const domain::Principal& caller, domain::UserId id) {
+                 return GrantRole(context, request, caller, id);
+             })},
+        {"DELETE", "/api/v1/users/{id}/roles/{assignmentId}", Needs(domain::permission::kUserWrite),
+         WithUserId(
+             [context](http::Request& request, const domain::Principal& caller, domain::UserId id) {
+                 const auto assignment = ParseId(request.PathParam("assignmentId"));
+                 if (!assignment) {
+                     return ErrorFor(request, BadId("user.role_not_found",
+                                                    "The user has no such role assignment."));
+                 }
+                 const auto revoked = context.users.Revoke(caller, id, *assignment);
+                 return revoked ? http::NoContent() : ErrorFor(request, revoked.error());
+             })},
+    };
 }
 
 }  // namespace minqing::api

@@ -129,14 +129,23 @@ bool MoreSpecific(const std::vector<std::string>& a, const std::vector<std::stri
 
 }  // namespace
 
-void Router::Add(std::string method, std::string pattern, Handler handler, Execution execution) {
+void Router::Add(std::string method, std::string pattern, Handler handler, Execution execution,
+                 BodyKind body) {
     std::vector<std::string> segments = ParsePattern(pattern);
     for (const Route& route : routes_) {
         if (route.method == method && SameShape(route.segments, segments)) {
             throw std::invalid_argument("duplicate route: " + method + " " + pattern);
         }
     }
-    routes_.push_back(Route{std::move(method), std::move(segments), std::move(handler), execution});
+    routes_.push_back(
+        Route{std::move(method), std::move(segments), std::move(handler), execution, body});
+}
+
+bool Router::TakesUpload(std::string_view path) const {
+    const std::vector<std::string_view> segments = SplitPath(path);
+    return std::ranges::any_of(routes_, [&segments](const Route& route) {
+        return route.body == BodyKind::kUpload && Matches(route.segments, segments);
+    });
 }
 
 std::vector<std::string> Router::Describe() const {

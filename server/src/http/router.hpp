@@ -23,6 +23,10 @@ enum class Execution { kWorker, kInline };
 /// Wraps a handler: may answer itself or call `next`. Runs where the handler runs.
 using Middleware = std::function<Response(Request&, const Handler& next)>;
 
+/// What a route's body may be: a request (http.bodyLimitKib) or an upload
+/// (http.uploadLimitKib). The server asks before it reads the body.
+enum class BodyKind { kRequest, kUpload };
+
 struct RouteMatch {
     const Handler* handler = nullptr;
     Execution execution = Execution::kWorker;
@@ -36,7 +40,10 @@ class Router {
     /// the parameter names) or a malformed pattern (not starting with '/', empty or unclosed
     /// braces, "{*…}" not last).
     void Add(std::string method, std::string pattern, Handler handler,
-             Execution execution = Execution::kWorker);
+             Execution execution = Execution::kWorker, BodyKind body = BodyKind::kRequest);
+
+    /// True when a route whose pattern matches `path` (any method) takes uploads.
+    bool TakesUpload(std::string_view path) const;
 
     /// Finds the route for a request and fills `request.path_params`. Returns nullopt
     /// when nothing matches; `method_mismatch` tells whether the path matched another method
@@ -63,6 +70,7 @@ class Router {
         std::vector<std::string> segments;
         Handler handler;
         Execution execution;
+        BodyKind body = BodyKind::kRequest;
     };
     std::vector<Route> routes_;
     std::optional<Route> fallback_;

@@ -6,7 +6,7 @@
 
 #include <spdlog/spdlog.h>
 
-#include "api/api_context.hpp"
+#include "api/routes.hpp"
 #include "case_generator.hpp"
 #include "http/middleware.hpp"
 #include "http/security_headers.hpp"
@@ -61,7 +61,6 @@ http::ServerOptions ServerOptionsOf(const HttpConfig& http) {
     options.worker_threads = http.worker_threads;
     options.body_limit_bytes = static_cast<std::size_t>(http.body_limit_kib) * 1024u;
     options.upload_limit_bytes = static_cast<std::size_t>(http.upload_limit_kib) * 1024u;
-    options.is_upload = [](std::string_view path) { return path.ends_with("/attachments"); };
     options.header_timeout = std::chrono::milliseconds(http.header_timeout_ms);
     options.read_timeout = std::chrono::milliseconds(http.read_timeout_ms);
     options.idle_timeout = std::chrono::milliseconds(http.idle_timeout_ms);
@@ -204,42 +203,47 @@ struct App::Parts {
           web_files(config.http.web_root),
           notifications(store, clock, service::NotificationOptions{config.notify.query_url}),
           dispatcher(store, clock, notifications, hub, DispatcherOptionsOf(config.notify)),
-          context{auth,
-                  orgs,
-                  users,
-                  intake,
-                  workflow,
-                  cases,
-                  attachments,
-                  public_limit,
-                  clock,
-                  [this] { return store.Ping(); },
-                  api::AuthGuard(auth),
-                  config.security.secure_cookies,
-                  notifications,
-                  hub,
-                  time_rules,
-                  supervisions,
-                  sweep,
-                  saved_views,
-                  direct_cards,
-                  templates,
-                  catalog,
-                  api::WebSettings{config.web.map_tile_url, config.web.map_attribution},
-                  config.test_mode ? test_clock : nullptr,
-                  lookup_limit,
-                  lookup_failures,
-                  metrics,
-                  [this] {
-                      return StorageProblem(
-                          config.data_dir, std::int64_t{config.storage.min_free_mib} * 1024 * 1024);
-                  },
-                  [this] { return SweepOrphans(); },
-                  notice_digests} {
-        api::RegisterRoutes(router, context);
+          guard(auth) {
+        MountRoutes(test_clock);
         // Files served from memory: cheap enough for the network threads.
         router.SetFallback([this](http::Request& request) { return web_files.Serve(request); },
                            http::Execution::kInline);
+    }
+
+    // Each resource gets only the services it uses. The test routes exist in test mode only:
+    // without it nothing answers under /api/v1/test/.
+    void MountRoutes(AdjustableClock* test_clock) {
+        using namespace api;
+        Mount(router, guard,
+              HealthRoutes({[this] { return store.Ping(); },
+                            [this] {
+                                return StorageProblem(
+                                    config.data_dir,
+                                    std::int64_t{config.storage.min_free_mib} * 1024 * 1024);
+                            },
+                            metrics}));
+        Mount(router, guard, AuthRoutes({auth, guard, config.security.secure_cookies}));
+        Mount(router, guard, TokenRoutes({auth}));
+        Mount(router, guard, OrgRoutes({orgs}));
+        Mount(router, guard, UserRoutes({orgs, users}));
+        Mount(router, guard, CaseRoutes({intake, workflow, cases, attachments, time_rules, clock}));
+        Mount(router, guard,
+              PublicRoutes(
+                  {intake, cases, clock, public_limit, lookup_limit, lookup_failures, metrics}));
+        Mount(router, guard, NotificationRoutes({notifications, hub, notice_digests}));
+        Mount(router, guard, TimeRulesRoutes({time_rules}));
+        Mount(router, guard, SupervisionRoutes({supervisions}));
+        Mount(router, guard, SavedViewRoutes({saved_views}));
+        Mount(router, guard, DirectCardRoutes({direct_cards}));
+        Mount(router, guard, MessageTemplateRoutes({templates}));
+        Mount(router, guard, CatalogRoutes({catalog}));
+        Mount(router, guard,
+              WebSettingsRoutes({{config.web.map_tile_url, config.web.map_attribution}}));
+        if (config.test_mode && test_clock != nullptr) {
+            Mount(router, guard, TestRoutes({*test_clock, sweep, notice_digests, [this] {
+                                                 return SweepOrphans();
+                                             }}));
+        }
     }
 
     void RegisterGauges() {
@@ -304,7 +308,8 @@ struct App::Parts {
     service::NotificationHub hub;
     service::NotificationService notifications;
     jobs::OutboxDispatcher dispatcher;
-    api::ApiContext context;
+    // Before the router: the routes' handlers run through it.
+    api::AuthGuard guard;
     http::Router router;
     std::unique_ptr<http::Server> server;
 };
@@ -369,8 +374,12 @@ void App::Start() {
         http::RequestIdMiddleware(),
         http::SecurityHeadersMiddleware(http::ContentSecurityPolicy(p.config.web.map_tile_url)),
         http::AccessLogMiddleware(), http::ErrorBoundaryMiddleware()};
-    p.server = std::make_unique<http::Server>(ServerOptionsOf(p.config.http), p.router,
-                                              std::move(middleware));
+    http::ServerOptions options = ServerOptionsOf(p.config.http);
+    // The routes say which bodies are uploads; the transport knows no paths.
+    options.is_upload = [&router = p.router](std::string_view path) {
+        return router.TakesUpload(path);
+    };
+    p.server = std::make_unique<http::Server>(std::move(options), p.router, std::move(middleware));
     if (p.web_files.empty()) {
         spdlog::info("web app not served: {} holds no build (make build makes it)",
                      p.config.http.web_root);

@@ -63,6 +63,7 @@ constexpr RouteRule kRules[] = {
     {"POST /api/v1/cases", Who::kStaff},
     {"GET /api/v1/cases", Who::kStaff},
     {"GET /api/v1/workbench", Who::kStaff},
+    {"GET /api/v1/case-actions/forms", Who::kStaff},
     {"GET /api/v1/cases/{id}", Who::kStaff},
     {"POST /api/v1/cases/{id}/actions/{action}", Who::kStaff},
     {"POST /api/v1/cases/{id}/reveal-reporter", Who::kStaff},
