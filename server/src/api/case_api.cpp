@@ -167,6 +167,42 @@ nlohmann::json RoutingSuggestionJson(const service::RoutingSuggestion& suggestio
             {"forwardTo", optional_unit(suggestion.forward_to)}};
 }
 
+nlohmann::json HistoryJson(const service::CaseHistory& history) {
+    nlohmann::json items = nlohmann::json::array();
+    for (const auto& event : history.events) {
+        items.push_back(CaseEventJson(event, history.names));
+    }
+    return {{"items", items}};
+}
+
+nlohmann::json ChainCheckJson(const service::ChainCheck& check) {
+    return {{"intact", check.intact},
+            {"events", check.events},
+            {"brokenSeq",
+             check.broken_seq ? nlohmann::json(*check.broken_seq) : nlohmann::json(nullptr)},
+            {"problem", check.problem}};
+}
+
+nlohmann::json AttachmentJson(const domain::Attachment& attachment) {
+    return {{"id", attachment.id},
+            {"filename", attachment.filename},
+            {"contentType", attachment.content_type},
+            {"size", attachment.size},
+            {"sha256", attachment.sha256}};
+}
+
+nlohmann::json WorkbenchJson(const service::WorkbenchView& view, const CaseTime& time) {
+    nlohmann::json buckets = nlohmann::json::array();
+    for (const auto& bucket : view.buckets) {
+        nlohmann::json first = nlohmann::json::array();
+        for (const auto& c : bucket.first) {
+            first.push_back(CaseItemJson(c, time, view.names));
+        }
+        buckets.push_back({{"name", bucket.name}, {"count", bucket.count}, {"first", first}});
+    }
+    return {{"buckets", buckets}};
+}
+
 // The form of each action's payload, from the table that decodes it: the web builds its
 // action dialogs from it instead of copying the server's rules.
 nlohmann::json ActionFormsJson() {
@@ -211,41 +247,18 @@ Routes CaseRoutes(const CaseServices& context) {
          }},
         {"GET", "/api/v1/cases/{id}/events", Needs(kCaseRead),
          [context](http::Request& request, const domain::Principal& caller, domain::CaseId id) {
-             return Respond(request, context.cases.History(caller, id),
-                            [](const service::CaseHistory& history) {
-                                nlohmann::json items = nlohmann::json::array();
-                                for (const auto& event : history.events) {
-                                    items.push_back(CaseEventJson(event, history.names));
-                                }
-                                return nlohmann::json{{"items", items}};
-                            });
+             return Respond(request, context.cases.History(caller, id), HistoryJson);
          }},
         {"GET", "/api/v1/cases/{id}/verify", Needs(kCaseRead),
          [context](http::Request& request, const domain::Principal& caller, domain::CaseId id) {
-             return Respond(
-                 request, context.cases.Verify(caller, id), [](const service::ChainCheck& check) {
-                     return nlohmann::json{
-                         {"intact", check.intact},
-                         {"events", check.events},
-                         {"brokenSeq", check.broken_seq ? nlohmann::json(*check.broken_seq)
-                                                        : nlohmann::json(nullptr)},
-                         {"problem", check.problem}};
-                 });
+             return Respond(request, context.cases.Verify(caller, id), ChainCheckJson);
          }},
         {"POST", "/api/v1/cases/{id}/attachments", Needs(kCaseAct),
          [context](http::Request& request, const domain::Principal& caller, domain::CaseId id) {
-             return Respond(
-                 request,
-                 context.attachments.Upload(caller, id, request.QueryParam("filename"),
-                                            request.body),
-                 [](const domain::Attachment& attachment) {
-                     return nlohmann::json{{"id", attachment.id},
-                                           {"filename", attachment.filename},
-                                           {"contentType", attachment.content_type},
-                                           {"size", attachment.size},
-                                           {"sha256", attachment.sha256}};
-                 },
-                 201);
+             return Respond(request,
+                            context.attachments.Upload(caller, id, request.QueryParam("filename"),
+                                                       request.body),
+                            AttachmentJson, 201);
          },
          kCaseId, http::Execution::kWorker, http::BodyKind::kUpload},
         {"GET", "/api/v1/cases/{id}/attachments/{attachmentId}", Needs(kCaseRead),
@@ -263,20 +276,10 @@ Routes CaseRoutes(const CaseServices& context) {
          }},
         {"GET", "/api/v1/workbench", Needs(kCaseRead),
          [context](http::Request& request, const domain::Principal& caller) {
-             return Respond(
-                 request, context.cases.Workbench(caller, kWorkbenchFirst),
-                 [time = TimeOf(context)](const service::WorkbenchView& view) {
-                     nlohmann::json json = nlohmann::json::array();
-                     for (const auto& bucket : view.buckets) {
-                         nlohmann::json first = nlohmann::json::array();
-                         for (const auto& c : bucket.first) {
-                             first.push_back(CaseItemJson(c, time, view.names));
-                         }
-                         json.push_back(
-                             {{"name", bucket.name}, {"count", bucket.count}, {"first", first}});
-                     }
-                     return nlohmann::json{{"buckets", json}};
-                 });
+             return Respond(request, context.cases.Workbench(caller, kWorkbenchFirst),
+                            [time = TimeOf(context)](const service::WorkbenchView& view) {
+                                return WorkbenchJson(view, time);
+                            });
          }},
     };
 }

@@ -19,6 +19,8 @@ struct Field {
     std::string key;  // "http.listen", as in the JSON file
     FieldTarget target;
     bool secret = false;
+    /// A whole number's least valid value, if it has one.
+    std::optional<int> minimum = std::nullopt;
 };
 
 // Every setting once, by its JSON path; environment names and flags derive from it.
@@ -26,60 +28,60 @@ std::vector<Field> FieldsOf(Config& c) {
     return {
         {"dataDir", &c.data_dir},
         {"http.listen", &c.http.listen},
-        {"http.ioThreads", &c.http.io_threads},
-        {"http.workerThreads", &c.http.worker_threads},
-        {"http.bodyLimitKib", &c.http.body_limit_kib},
-        {"http.uploadLimitKib", &c.http.upload_limit_kib},
-        {"http.headerTimeoutMs", &c.http.header_timeout_ms},
-        {"http.readTimeoutMs", &c.http.read_timeout_ms},
-        {"http.idleTimeoutMs", &c.http.idle_timeout_ms},
-        {"http.shutdownGraceMs", &c.http.shutdown_grace_ms},
+        {"http.ioThreads", &c.http.io_threads, false, 0},
+        {"http.workerThreads", &c.http.worker_threads, false, 1},
+        {"http.bodyLimitKib", &c.http.body_limit_kib, false, 1},
+        {"http.uploadLimitKib", &c.http.upload_limit_kib, false, 1},
+        {"http.headerTimeoutMs", &c.http.header_timeout_ms, false, 100},
+        {"http.readTimeoutMs", &c.http.read_timeout_ms, false, 100},
+        {"http.idleTimeoutMs", &c.http.idle_timeout_ms, false, 100},
+        {"http.shutdownGraceMs", &c.http.shutdown_grace_ms, false, 0},
         {"http.webRoot", &c.http.web_root},
         {"http.trustedProxies", &c.http.trusted_proxies},
         {"database.url", &c.database.url, true},
-        {"database.poolSize", &c.database.pool_size},
-        {"database.maxGroupSize", &c.database.max_group_size},
-        {"database.busyTimeoutMs", &c.database.busy_timeout_ms},
-        {"security.sessionTtlMinutes", &c.security.session_ttl_minutes},
-        {"security.failuresBeforeLock", &c.security.failures_before_lock},
-        {"security.lockMinutes", &c.security.lock_minutes},
-        {"security.throttleAccountFailures", &c.security.throttle_account_failures},
-        {"security.throttleAddressFailures", &c.security.throttle_address_failures},
-        {"security.throttleWindowMinutes", &c.security.throttle_window_minutes},
-        {"security.passwordHashIterations", &c.security.password_hash_iterations},
-        {"security.passwordHashMemoryKib", &c.security.password_hash_memory_kib},
-        {"security.authCacheSeconds", &c.security.auth_cache_seconds},
+        {"database.poolSize", &c.database.pool_size, false, 1},
+        {"database.maxGroupSize", &c.database.max_group_size, false, 1},
+        {"database.busyTimeoutMs", &c.database.busy_timeout_ms, false, 0},
+        {"security.sessionTtlMinutes", &c.security.session_ttl_minutes, false, 1},
+        {"security.failuresBeforeLock", &c.security.failures_before_lock, false, 1},
+        {"security.lockMinutes", &c.security.lock_minutes, false, 1},
+        {"security.throttleAccountFailures", &c.security.throttle_account_failures, false, 1},
+        {"security.throttleAddressFailures", &c.security.throttle_address_failures, false, 1},
+        {"security.throttleWindowMinutes", &c.security.throttle_window_minutes, false, 1},
+        {"security.passwordHashIterations", &c.security.password_hash_iterations, false, 1},
+        {"security.passwordHashMemoryKib", &c.security.password_hash_memory_kib, false, 8},
+        {"security.authCacheSeconds", &c.security.auth_cache_seconds, false, 0},
         {"security.secureCookies", &c.security.secure_cookies},
-        {"security.publicSubmissionsPerHour", &c.security.public_submissions_per_hour},
-        {"security.publicLookupsPerHour", &c.security.public_lookups_per_hour},
-        {"security.lookupFailuresBeforeLock", &c.security.lookup_failures_before_lock},
-        {"security.lookupLockMinutes", &c.security.lookup_lock_minutes},
-        {"storage.minFreeMib", &c.storage.min_free_mib},
-        {"storage.orphanGraceMinutes", &c.storage.orphan_grace_minutes},
-        {"storage.orphanSweepMinutes", &c.storage.orphan_sweep_minutes},
+        {"security.publicSubmissionsPerHour", &c.security.public_submissions_per_hour, false, 1},
+        {"security.publicLookupsPerHour", &c.security.public_lookups_per_hour, false, 1},
+        {"security.lookupFailuresBeforeLock", &c.security.lookup_failures_before_lock, false, 1},
+        {"security.lookupLockMinutes", &c.security.lookup_lock_minutes, false, 1},
+        {"storage.minFreeMib", &c.storage.min_free_mib, false, 0},
+        {"storage.orphanGraceMinutes", &c.storage.orphan_grace_minutes, false, 1},
+        {"storage.orphanSweepMinutes", &c.storage.orphan_sweep_minutes, false, 1},
         {"demo.enabled", &c.demo.enabled},
         {"demo.seedDir", &c.demo.seed_dir},
         {"demo.password", &c.demo.password, true},
-        {"demo.cases", &c.demo.cases},
+        {"demo.cases", &c.demo.cases, false, 0},
         {"notify.sms.url", &c.notify.sms.url},
         {"notify.sms.key", &c.notify.sms.key, true},
         {"notify.sms.template", &c.notify.sms.template_id},
         {"notify.webhooks.hotline.url", &c.notify.hotline.url},
         {"notify.webhooks.hotline.secret", &c.notify.hotline.secret, true},
         {"notify.dispatcher", &c.notify.dispatcher},
-        {"notify.dispatchIntervalMs", &c.notify.dispatch_interval_ms},
-        {"notify.maxAttempts", &c.notify.max_attempts},
-        {"notify.retryBaseMs", &c.notify.retry_base_ms},
+        {"notify.dispatchIntervalMs", &c.notify.dispatch_interval_ms, false, 1},
+        {"notify.maxAttempts", &c.notify.max_attempts, false, 1},
+        {"notify.retryBaseMs", &c.notify.retry_base_ms, false, 1},
         {"notify.retryCapMs", &c.notify.retry_cap_ms},
         {"notify.leaseMs", &c.notify.lease_ms},
-        {"notify.requestTimeoutMs", &c.notify.request_timeout_ms},
-        {"notify.batchSize", &c.notify.batch_size},
+        {"notify.requestTimeoutMs", &c.notify.request_timeout_ms, false, 1},
+        {"notify.batchSize", &c.notify.batch_size, false, 1},
         {"notify.queryUrl", &c.notify.query_url},
-        {"notify.collectiveThreshold", &c.notify.collective_threshold},
+        {"notify.collectiveThreshold", &c.notify.collective_threshold, false, 2},
         {"workTime.morning", &c.work_time.morning},
         {"workTime.afternoon", &c.work_time.afternoon},
         {"jobs.sweep", &c.jobs.sweep},
-        {"jobs.sweepIntervalSeconds", &c.jobs.sweep_interval_seconds},
+        {"jobs.sweepIntervalSeconds", &c.jobs.sweep_interval_seconds, false, 1},
         {"web.mapTileUrl", &c.web.map_tile_url},
         {"web.mapAttribution", &c.web.map_attribution},
         {"log.level", &c.log.level},
@@ -262,11 +264,12 @@ std::optional<std::pair<int, int>> ParseSpan(std::string_view text) {
     return std::pair(*from, *to);
 }
 
-void Validate(const Config& c, std::vector<std::string>& errors) {
-    const auto colon = c.http.listen.rfind(':');
+// "http.listen must be HOST:PORT…" unless it ends in a port number.
+void CheckListen(const std::string& listen, std::vector<std::string>& errors) {
+    const auto colon = listen.rfind(':');
     int port = -1;
     if (colon != std::string::npos && colon > 0) {
-        const std::string_view digits = std::string_view(c.http.listen).substr(colon + 1);
+        const std::string_view digits = std::string_view(listen).substr(colon + 1);
         const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), port);
         if (ec != std::errc() || end != digits.data() + digits.size()) {
             port = -1;
@@ -274,58 +277,32 @@ void Validate(const Config& c, std::vector<std::string>& errors) {
     }
     if (port < 0 || port > 65535) {
         errors.push_back("http.listen must be HOST:PORT with a port from 0 to 65535, got \"" +
-                         c.http.listen + "\"");
+                         listen + "\"");
     }
+}
+
+void Validate(const Config& c, const std::vector<Field>& fields, std::vector<std::string>& errors) {
+    CheckListen(c.http.listen, errors);
     const auto at_least = [&errors](std::string_view key, int value, int minimum) {
         if (value < minimum) {
             errors.push_back(std::string(key) + " must be at least " + std::to_string(minimum));
         }
     };
-    at_least("http.ioThreads", c.http.io_threads, 0);
-    at_least("http.workerThreads", c.http.worker_threads, 1);
-    at_least("http.bodyLimitKib", c.http.body_limit_kib, 1);
-    at_least("http.uploadLimitKib", c.http.upload_limit_kib, 1);
-    at_least("http.headerTimeoutMs", c.http.header_timeout_ms, 100);
-    at_least("http.readTimeoutMs", c.http.read_timeout_ms, 100);
-    at_least("http.idleTimeoutMs", c.http.idle_timeout_ms, 100);
-    at_least("http.shutdownGraceMs", c.http.shutdown_grace_ms, 0);
-    at_least("jobs.sweepIntervalSeconds", c.jobs.sweep_interval_seconds, 1);
+    for (const Field& field : fields) {
+        if (field.minimum) {
+            at_least(field.key, *std::get<int*>(field.target), *field.minimum);
+        }
+    }
     if (!OfficeHoursOf(c.work_time)) {
         errors.push_back(
             "workTime.morning and workTime.afternoon must be \"HH:MM-HH:MM\", the morning "
             "ending before the afternoon starts, got \"" +
             c.work_time.morning + "\" and \"" + c.work_time.afternoon + "\"");
     }
-    at_least("database.poolSize", c.database.pool_size, 1);
-    at_least("database.maxGroupSize", c.database.max_group_size, 1);
-    at_least("database.busyTimeoutMs", c.database.busy_timeout_ms, 0);
-    at_least("security.sessionTtlMinutes", c.security.session_ttl_minutes, 1);
-    at_least("security.failuresBeforeLock", c.security.failures_before_lock, 1);
-    at_least("security.lockMinutes", c.security.lock_minutes, 1);
-    at_least("security.throttleAccountFailures", c.security.throttle_account_failures, 1);
-    at_least("security.throttleAddressFailures", c.security.throttle_address_failures, 1);
-    at_least("security.throttleWindowMinutes", c.security.throttle_window_minutes, 1);
-    at_least("security.passwordHashIterations", c.security.password_hash_iterations, 1);
-    at_least("security.publicLookupsPerHour", c.security.public_lookups_per_hour, 1);
-    at_least("security.lookupFailuresBeforeLock", c.security.lookup_failures_before_lock, 1);
-    at_least("security.lookupLockMinutes", c.security.lookup_lock_minutes, 1);
-    at_least("storage.minFreeMib", c.storage.min_free_mib, 0);
-    at_least("storage.orphanGraceMinutes", c.storage.orphan_grace_minutes, 1);
-    at_least("storage.orphanSweepMinutes", c.storage.orphan_sweep_minutes, 1);
-    at_least("security.passwordHashMemoryKib", c.security.password_hash_memory_kib, 8);
-    at_least("security.authCacheSeconds", c.security.auth_cache_seconds, 0);
-    at_least("security.publicSubmissionsPerHour", c.security.public_submissions_per_hour, 1);
-    at_least("demo.cases", c.demo.cases, 0);
-    at_least("notify.dispatchIntervalMs", c.notify.dispatch_interval_ms, 1);
-    at_least("notify.maxAttempts", c.notify.max_attempts, 1);
-    at_least("notify.retryBaseMs", c.notify.retry_base_ms, 1);
     at_least("notify.retryCapMs", c.notify.retry_cap_ms, c.notify.retry_base_ms);
-    at_least("notify.requestTimeoutMs", c.notify.request_timeout_ms, 1);
     // A claimed batch is worked on while the lease lasts; less than one request could send
     // nothing at all.
     at_least("notify.leaseMs", c.notify.lease_ms, 2 * c.notify.request_timeout_ms);
-    at_least("notify.batchSize", c.notify.batch_size, 1);
-    at_least("notify.collectiveThreshold", c.notify.collective_threshold, 2);
     // Without it every reporter's SMS reads "请凭编号和查询码在查看": refuse to start instead.
     if (!c.notify.sms.url.empty() && c.notify.query_url.empty()) {
         errors.push_back("notify.queryUrl is required with notify.sms.url");
@@ -418,7 +395,7 @@ Config LoadConfig(const std::vector<std::string>& args, char** environment,
             config.data_dir = value;
         }
     }
-    Validate(config, errors);
+    Validate(config, fields, errors);
     return config;
 }
 
