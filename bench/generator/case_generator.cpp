@@ -65,11 +65,8 @@ class WalkCases final : public domain::CaseRepository {
   public:
     explicit WalkCases(domain::CaseRepository& inner) : inner_(inner) {}
 
-    /// The case being generated: its assisting units and events are answered from memory.
-    void Begin(const Case* current) {
-        current_ = current;
-        last_.reset();
-    }
+    /// The case being generated: its assisting units are answered from memory.
+    void Begin(const Case* current) { current_ = current; }
 
     std::string NextNumber(int year) override { return inner_.NextNumber(year); }
     Case Insert(Case fresh, std::string_view tokens) override {
@@ -104,23 +101,6 @@ class WalkCases final : public domain::CaseRepository {
         }
         return inner_.Assisting(id);
     }
-    void AppendEvent(const domain::CaseEvent& event) override {
-        inner_.AppendEvent(event);
-        if (current_ != nullptr && event.case_id == current_->id) {
-            last_ = event;
-        }
-    }
-    std::optional<domain::CaseEvent> LastEvent(domain::CaseId id) override {
-        if (current_ != nullptr && id == current_->id) {
-            return last_;
-        }
-        return inner_.LastEvent(id);
-    }
-    std::vector<domain::CaseEvent> Events(domain::CaseId id) override { return inner_.Events(id); }
-    std::map<domain::CaseId, Instant> LastEventAt(const std::vector<domain::CaseId>& ids,
-                                                  std::string_view action) override {
-        return inner_.LastEventAt(ids, action);
-    }
     std::map<domain::CaseId, Instant> ReadAt(domain::UserId user,
                                              const std::vector<domain::CaseId>& ids) override {
         return inner_.ReadAt(user, ids);
@@ -128,29 +108,44 @@ class WalkCases final : public domain::CaseRepository {
     void MarkRead(domain::CaseId id, domain::UserId user, Instant at) override {
         inner_.MarkRead(id, user, at);
     }
-    domain::Attachment InsertAttachment(domain::Attachment attachment) override {
-        return inner_.InsertAttachment(std::move(attachment));
-    }
-    std::vector<domain::Attachment> Attachments(domain::CaseId id) override {
-        return inner_.Attachments(id);
-    }
-    std::optional<domain::Attachment> FindAttachment(std::int64_t id) override {
-        return inner_.FindAttachment(id);
-    }
-    std::vector<std::string> UnnamedDigests(const std::vector<std::string>& digests) override {
-        return inner_.UnnamedDigests(digests);
-    }
-    std::optional<domain::IdempotencyRecord> FindIdempotency(std::string_view scope,
-                                                             std::string_view key) override {
-        return inner_.FindIdempotency(scope, key);
-    }
-    bool SaveIdempotency(std::string_view scope, std::string_view key,
-                         const domain::IdempotencyRecord& record, Instant at) override {
-        return inner_.SaveIdempotency(scope, key, record, at);
-    }
 
   private:
     domain::CaseRepository& inner_;
+    const Case* current_ = nullptr;
+};
+
+class WalkEvents final : public domain::CaseEventRepository {
+  public:
+    explicit WalkEvents(domain::CaseEventRepository& inner) : inner_(inner) {}
+
+    /// The case being generated: its last event is answered from memory.
+    void Begin(const Case* current) {
+        current_ = current;
+        last_.reset();
+    }
+
+    void Append(const domain::CaseEvent& event) override {
+        inner_.Append(event);
+        if (current_ != nullptr && event.case_id == current_->id) {
+            last_ = event;
+        }
+    }
+    std::optional<domain::CaseEvent> Last(domain::CaseId id) override {
+        if (current_ != nullptr && id == current_->id) {
+            return last_;
+        }
+        return inner_.Last(id);
+    }
+    std::vector<domain::CaseEvent> History(domain::CaseId id) override {
+        return inner_.History(id);
+    }
+    std::map<domain::CaseId, Instant> LastAt(const std::vector<domain::CaseId>& ids,
+                                             std::string_view action) override {
+        return inner_.LastAt(ids, action);
+    }
+
+  private:
+    domain::CaseEventRepository& inner_;
     const Case* current_ = nullptr;
     std::optional<domain::CaseEvent> last_;
 };
@@ -158,23 +153,32 @@ class WalkCases final : public domain::CaseRepository {
 class WalkRepositories final : public domain::Repositories {
   public:
     WalkRepositories(domain::Repositories& inner, OrgSnapshot& orgs)
-        : inner_(inner), orgs_(orgs), cases_(inner.Cases()) {}
+        : inner_(inner), orgs_(orgs), cases_(inner.Cases()), events_(inner.CaseEvents()) {}
 
     domain::OrgRepository& Orgs() override { return orgs_; }
     domain::UserRepository& Users() override { return inner_.Users(); }
     domain::AuthRepository& Auth() override { return inner_.Auth(); }
     domain::CaseRepository& Cases() override { return cases_; }
+    domain::CaseEventRepository& CaseEvents() override { return events_; }
+    domain::AttachmentRepository& Attachments() override { return inner_.Attachments(); }
+    domain::IdempotencyRepository& Idempotency() override { return inner_.Idempotency(); }
     domain::CatalogRepository& Catalog() override { return inner_.Catalog(); }
     domain::NotificationRepository& Notifications() override { return inner_.Notifications(); }
     domain::TimeRulesRepository& TimeRules() override { return inner_.TimeRules(); }
     domain::SupervisionRepository& Supervisions() override { return inner_.Supervisions(); }
     domain::SavedViewRepository& SavedViews() override { return inner_.SavedViews(); }
-    WalkCases& walk_cases() { return cases_; }
+    /// Starts writing `current` (nullptr: none): its assisting units and last event are
+    /// answered from memory.
+    void Begin(const Case* current) {
+        cases_.Begin(current);
+        events_.Begin(current);
+    }
 
   private:
     domain::Repositories& inner_;
     OrgSnapshot& orgs_;
     WalkCases cases_;
+    WalkEvents events_;
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -508,7 +512,7 @@ class CaseWalk {
         domain::PlanDeadlines({*world_.time_rules.limits, *world_.time_rules.calendar},
                               std::nullopt, std::nullopt, nullptr, c_, c_.created_at);
         cursor_ = c_.created_at;
-        repositories_.walk_cases().Begin(&c_);
+        repositories_.Begin(&c_);
         Collect();
         create_payload_ = {{"channel", domain::ChannelName(c_.channel)},
                            {"title", c_.title},
@@ -1662,7 +1666,7 @@ class CaseStream {
         CaseWalk walk(world_, repositories, drafter.topic(), drafter.scene(), random, options_.now);
         walk.Start(std::move(draft.c), std::move(draft.actor));
         walk.Walk(ending, std::nullopt);
-        repositories.walk_cases().Begin(nullptr);
+        repositories.Begin(nullptr);
         out.c = std::move(walk.current());
         out.events = std::move(walk.events());
         out.stake_paths.assign(walk.stake_paths().begin(), walk.stake_paths().end());
@@ -1740,7 +1744,7 @@ void WriteBatch(World& world, const GeneratorOptions& options, WalkRepositories&
         create_payload["number"] = c.number;
         events.front().payload = create_payload.dump();
         c = repositories.Cases().Insert(std::move(c), p.tokens);
-        repositories.walk_cases().Begin(&c);
+        repositories.Begin(&c);
         if (!c.assisting_unit_ids.empty()) {
             repositories.Cases().SetAssisting(c.id, c.assisting_unit_ids);
         }
@@ -1749,7 +1753,7 @@ void WriteBatch(World& world, const GeneratorOptions& options, WalkRepositories&
             service::AppendCaseEvent(repositories, c.id, event.actor, event.action,
                                      std::move(event.payload), event.from, event.to, event.at);
         }
-        repositories.walk_cases().Begin(nullptr);
+        repositories.Begin(nullptr);
         written.emplace_back(p.index, c.id);
         if (written.size() > kWrittenRemembered) {
             written.pop_front();

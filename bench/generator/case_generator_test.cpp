@@ -97,7 +97,7 @@ std::vector<Case> AllCases(domain::Store& store) {
 
 std::vector<CaseEvent> EventsOf(domain::Store& store, domain::CaseId id) {
     return domain::Query(store, [id](domain::Repositories& repositories) {
-        return repositories.Cases().Events(id);
+        return repositories.CaseEvents().History(id);
     });
 }
 

@@ -1,5 +1,6 @@
-// Port: where cases, their event log, search tokens, attachments and idempotency keys are
-// kept. Used inside a unit of work (see store.hpp).
+// Port: where cases are kept with their search tokens, the org nodes with a stake in them and
+// who has read them. Their event log, attachments and idempotency keys have ports of their
+// own. Used inside a unit of work (see store.hpp).
 #pragma once
 
 #include <cstdint>
@@ -11,7 +12,6 @@
 
 #include "common/result.hpp"
 #include "domain/case.hpp"
-#include "domain/case_event.hpp"
 #include "domain/time_limit.hpp"
 
 namespace minqing::domain {
@@ -61,22 +61,6 @@ struct CaseListQuery {
     int limit = 20;
 };
 
-struct Attachment {
-    std::int64_t id = 0;
-    CaseId case_id = 0;
-    std::string sha256;
-    std::int64_t size = 0;
-    std::string content_type;
-    std::string filename;
-    std::optional<UserId> uploaded_by;
-    Instant created_at{};
-};
-
-struct IdempotencyRecord {
-    std::string request_hash;
-    CaseId case_id = 0;
-};
-
 class CaseRepository {
   public:
     virtual ~CaseRepository() = default;
@@ -105,30 +89,10 @@ class CaseRepository {
     virtual void SetAssisting(CaseId id, const std::vector<OrgUnitId>& units) = 0;
     virtual std::vector<OrgUnitId> Assisting(CaseId id) = 0;
 
-    virtual void AppendEvent(const CaseEvent& event) = 0;
-    virtual std::optional<CaseEvent> LastEvent(CaseId id) = 0;
-    /// The whole history, oldest first.
-    virtual std::vector<CaseEvent> Events(CaseId id) = 0;
-    /// When each of the cases last had an event of `action`; cases without one are left out.
-    virtual std::map<CaseId, Instant> LastEventAt(const std::vector<CaseId>& ids,
-                                                  std::string_view action) = 0;
-
     /// When `user` last opened each of the cases; cases never opened are left out.
     virtual std::map<CaseId, Instant> ReadAt(UserId user, const std::vector<CaseId>& ids) = 0;
     /// Records that `user` opened the case at `at` (replacing an earlier opening).
     virtual void MarkRead(CaseId id, UserId user, Instant at) = 0;
-
-    virtual Attachment InsertAttachment(Attachment attachment) = 0;
-    virtual std::vector<Attachment> Attachments(CaseId id) = 0;
-    virtual std::optional<Attachment> FindAttachment(std::int64_t id) = 0;
-    /// Of the given content digests, those no attachment row names (blobs to sweep).
-    virtual std::vector<std::string> UnnamedDigests(const std::vector<std::string>& digests) = 0;
-
-    virtual std::optional<IdempotencyRecord> FindIdempotency(std::string_view scope,
-                                                             std::string_view key) = 0;
-    /// Records the key; false when another writer recorded the same key first.
-    virtual bool SaveIdempotency(std::string_view scope, std::string_view key,
-                                 const IdempotencyRecord& record, Instant at) = 0;
 };
 
 }  // namespace minqing::domain

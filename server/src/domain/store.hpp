@@ -7,9 +7,12 @@
 #include <optional>
 #include <utility>
 
+#include "domain/attachment_repository.hpp"
 #include "domain/auth_repository.hpp"
+#include "domain/case_event_repository.hpp"
 #include "domain/case_repository.hpp"
 #include "domain/catalog_repository.hpp"
+#include "domain/idempotency_repository.hpp"
 #include "domain/notice_digest_repository.hpp"
 #include "domain/notification_repository.hpp"
 #include "domain/org_repository.hpp"
@@ -29,6 +32,9 @@ class Repositories {
     virtual UserRepository& Users() = 0;
     virtual AuthRepository& Auth() = 0;
     virtual CaseRepository& Cases() = 0;
+    virtual CaseEventRepository& CaseEvents() = 0;
+    virtual AttachmentRepository& Attachments() = 0;
+    virtual IdempotencyRepository& Idempotency() = 0;
     virtual CatalogRepository& Catalog() = 0;
     virtual NotificationRepository& Notifications() = 0;
     virtual TimeRulesRepository& TimeRules() = 0;

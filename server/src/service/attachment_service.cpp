@@ -68,7 +68,7 @@ Result<domain::Attachment> AttachmentService::Upload(const domain::Principal& ca
                 !allowed) {
                 return Fail(std::move(allowed.error()));
             }
-            auto stored = repositories.Cases().InsertAttachment(
+            auto stored = repositories.Attachments().Insert(
                 {0, id, digest, static_cast<std::int64_t>(bytes.size()), *content_type,
                  std::string(filename), caller.user_id, now});
             const nlohmann::json payload = {{"attachmentId", stored.id},
@@ -102,7 +102,7 @@ int AttachmentService::SweepOrphans(std::chrono::minutes grace) {
         return 0;
     }
     const auto unnamed = domain::Query(store_, [&](domain::Repositories& repositories) {
-        return repositories.Cases().UnnamedDigests(candidates);
+        return repositories.Attachments().UnnamedDigests(candidates);
     });
     int removed = 0;
     for (const std::string& digest : unnamed) {
@@ -118,7 +118,7 @@ Result<StoredFile> AttachmentService::Download(const domain::Principal& caller, 
             if (!repositories.Cases().IsVisible(id, domain::VisibilityOf(caller))) {
                 return Fail(CaseNotFound());
             }
-            auto found = repositories.Cases().FindAttachment(attachment_id);
+            auto found = repositories.Attachments().Find(attachment_id);
             if (!found || found->case_id != id) {
                 return Fail(NotFound("attachment.not_found", "No such attachment."));
             }

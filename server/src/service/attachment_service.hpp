@@ -9,8 +9,8 @@
 
 #include "common/clock.hpp"
 #include "common/result.hpp"
+#include "domain/attachment_repository.hpp"
 #include "domain/blob_store.hpp"
-#include "domain/case_repository.hpp"
 #include "domain/principal.hpp"
 #include "domain/store.hpp"
 

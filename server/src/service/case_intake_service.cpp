@@ -500,7 +500,7 @@ Result<CreatedCase> CaseIntakeService::Record(const Principal* caller, CaseDraft
     const auto prepare = [&](Repositories& repositories) -> Result<PreparedIntake> {
         if (!idempotency_key.empty()) {
             if (const auto seen =
-                    repositories.Cases().FindIdempotency(idempotency_scope, idempotency_key)) {
+                    repositories.Idempotency().Find(idempotency_scope, idempotency_key)) {
                 if (seen->request_hash != request_hash) {
                     return Fail(Conflict("request.idempotency_mismatch",
                                          "This Idempotency-Key was used with another body."));
@@ -621,8 +621,8 @@ Result<CreatedCase> CaseIntakeService::Record(const Principal* caller, CaseDraft
             notify.query_code = staff_code ? query_code : "";
             NotifyCaseEvent(repositories, fresh, event, prepared->parties, notify);
             if (!idempotency_key.empty() &&
-                !repositories.Cases().SaveIdempotency(idempotency_scope, idempotency_key,
-                                                      {std::string(request_hash), fresh.id}, now)) {
+                !repositories.Idempotency().Save(idempotency_scope, idempotency_key,
+                                                 {std::string(request_hash), fresh.id}, now)) {
                 // A concurrent request with the same key committed first: drop this case; the
                 // retry below answers with theirs.
                 return Fail(Conflict(std::string(kIdempotencyRace), "retry"));
@@ -666,7 +666,7 @@ Result<PublicStatus> CaseIntakeService::PublicStatusOf(std::string_view number,
     status.closed_at = found->closed_at;
     if (found->state == CaseState::kDeclined) {
         const auto events = domain::Query(store_, [&](Repositories& repositories) {
-            return repositories.Cases().Events(found->id);
+            return repositories.CaseEvents().History(found->id);
         });
         for (const auto& event : events) {
             if (event.action == "decline") {

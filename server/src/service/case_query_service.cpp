@@ -192,7 +192,7 @@ Result<CaseHistory> CaseQueryService::History(const Principal& caller, domain::C
             return Fail(CaseNotFound());
         }
         CaseHistory history;
-        history.events = repositories.Cases().Events(id);
+        history.events = repositories.CaseEvents().History(id);
         history.names.AddEvents(repositories, history.events);
         return history;
     });
@@ -205,7 +205,7 @@ Result<std::vector<domain::CaseEvent>> CaseQueryService::Events(const Principal&
             if (!repositories.Cases().IsVisible(id, domain::VisibilityOf(caller))) {
                 return Fail(CaseNotFound());
             }
-            return repositories.Cases().Events(id);
+            return repositories.CaseEvents().History(id);
         });
 }
 
@@ -267,7 +267,7 @@ Result<CasePage> CaseQueryService::List(const Principal& caller, CaseFilters fil
             for (const auto& c : page.items) {
                 ids.push_back(c.id);
             }
-            const auto answered = repositories.Cases().LastEventAt(ids, "answer");
+            const auto answered = repositories.CaseEvents().LastAt(ids, "answer");
             const auto read = repositories.Cases().ReadAt(caller.user_id, ids);
             for (const auto& [id, at] : answered) {
                 const auto opened = read.find(id);

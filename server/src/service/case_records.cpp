@@ -92,7 +92,7 @@ domain::CaseEvent AppendCaseEvent(domain::Repositories& repositories, domain::Ca
                                   std::string payload_json,
                                   std::optional<domain::CaseState> from_state,
                                   domain::CaseState to_state, Instant at) {
-    const auto previous = repositories.Cases().LastEvent(case_id);
+    const auto previous = repositories.CaseEvents().Last(case_id);
     domain::CaseEvent event;
     event.case_id = case_id;
     event.seq = previous ? previous->seq + 1 : 1;
@@ -106,7 +106,7 @@ domain::CaseEvent AppendCaseEvent(domain::Repositories& repositories, domain::Ca
     event.to_state = to_state;
     event.prev_hash = previous ? previous->hash : "";
     event.hash = HashOf(event);
-    repositories.Cases().AppendEvent(event);
+    repositories.CaseEvents().Append(event);
     return event;
 }
 

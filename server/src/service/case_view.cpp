@@ -8,14 +8,14 @@ CaseView ViewOf(domain::Repositories& repositories, const domain::Principal& cal
                 Instant now) {
     auto parties = LoadParties(repositories, c);
     CaseView view = ViewOfRecorded(caller, std::move(c), std::move(parties), now);
-    view.attachments = repositories.Cases().Attachments(view.c.id);
+    view.attachments = repositories.Attachments().ForCase(view.c.id);
     view.names.AddCases(repositories, {view.c});
     if (!view.parties.assisting.empty() && view.parties.lead_unit) {
         view.parts.push_back({view.parties.lead_unit->id, view.parties.lead_unit->name, true, {}});
         for (const auto& unit : view.parties.assisting) {
             view.parts.push_back({unit.id, unit.name, false, {}});
         }
-        for (auto& event : repositories.Cases().Events(view.c.id)) {
+        for (auto& event : repositories.CaseEvents().History(view.c.id)) {
             if (event.action != "assist" && event.action != "answer") {
                 continue;
             }

@@ -4,6 +4,7 @@
 
 #include <vector>
 
+#include "domain/attachment_repository.hpp"
 #include "domain/case_access.hpp"
 #include "domain/case_repository.hpp"
 #include "domain/store.hpp"

@@ -1,8 +1,11 @@
 #include "storage/sql_store.hpp"
 
+#include "storage/sql/sql_attachment_repository.hpp"
 #include "storage/sql/sql_auth_repository.hpp"
+#include "storage/sql/sql_case_event_repository.hpp"
 #include "storage/sql/sql_case_repository.hpp"
 #include "storage/sql/sql_catalog_repository.hpp"
+#include "storage/sql/sql_idempotency_repository.hpp"
 #include "storage/sql/sql_notice_digest_repository.hpp"
 #include "storage/sql/sql_notification_repository.hpp"
 #include "storage/sql/sql_org_repository.hpp"
@@ -21,6 +24,9 @@ class SqlRepositories final : public domain::Repositories {
           users_(session),
           auth_(session),
           cases_(session),
+          case_events_(session),
+          attachments_(session),
+          idempotency_(session),
           catalog_(session),
           notifications_(session),
           time_rules_(session),
@@ -32,6 +38,9 @@ class SqlRepositories final : public domain::Repositories {
     domain::UserRepository& Users() override { return users_; }
     domain::AuthRepository& Auth() override { return auth_; }
     domain::CaseRepository& Cases() override { return cases_; }
+    domain::CaseEventRepository& CaseEvents() override { return case_events_; }
+    domain::AttachmentRepository& Attachments() override { return attachments_; }
+    domain::IdempotencyRepository& Idempotency() override { return idempotency_; }
     domain::CatalogRepository& Catalog() override { return catalog_; }
     domain::NotificationRepository& Notifications() override { return notifications_; }
     domain::TimeRulesRepository& TimeRules() override { return time_rules_; }
@@ -44,6 +53,9 @@ class SqlRepositories final : public domain::Repositories {
     SqlUserRepository users_;
     SqlAuthRepository auth_;
     SqlCaseRepository cases_;
+    SqlCaseEventRepository case_events_;
+    SqlAttachmentRepository attachments_;
+    SqlIdempotencyRepository idempotency_;
     SqlCatalogRepository catalog_;
     SqlNotificationRepository notifications_;
     SqlTimeRulesRepository time_rules_;

@@ -3,6 +3,7 @@
 #include <array>
 #include <string>
 
+#include "storage/sql/sql_fragments.hpp"
 #include "storage/sql/sql_org_repository.hpp"
 #include "text/segmenter.hpp"
 
@@ -10,7 +11,6 @@ namespace minqing::storage {
 namespace {
 
 using domain::Case;
-using domain::CaseEvent;
 
 // The columns every write sets, in the order CaseValues() gives them.
 constexpr std::array<std::string_view, 60> kWritten = {
@@ -95,11 +95,6 @@ SqlValue Flag(bool value) {
     return std::int64_t{value ? 1 : 0};
 }
 
-template <typename Enum>
-SqlValue EnumName(const std::optional<Enum>& value, std::string_view (*name)(Enum)) {
-    return value ? SqlValue(std::string(name(*value))) : SqlValue(std::monostate{});
-}
-
 std::vector<SqlValue> CaseValues(const Case& c) {
     return {c.number,
             std::string(domain::ChannelName(c.channel)),
@@ -161,13 +156,6 @@ std::vector<SqlValue> CaseValues(const Case& c) {
             Flag(c.unit_review_pending),
             Nullable(c.assignee_unit_id),
             Nullable(c.assignee_user_id)};
-}
-
-template <typename Enum>
-std::optional<Enum> OptionalEnum(const SqlRow& row, std::size_t column,
-                                 std::optional<Enum> (*parse)(std::string_view)) {
-    const auto text = row.OptionalText(column);
-    return text ? parse(*text) : std::nullopt;
 }
 
 std::optional<double> OptionalReal(const SqlRow& row, std::size_t column) {
@@ -250,23 +238,6 @@ void AddRange(std::string& sql, std::vector<SqlValue>& params, std::string_view 
     sql += " < ?)";
     params.emplace_back(path);
     params.emplace_back(SubtreeUpperBound(path));
-}
-
-// " AND column IN (?, …)" for a non-empty list.
-template <typename T>
-void AddIn(std::string& sql, std::vector<SqlValue>& params, std::string_view column,
-           const std::vector<T>& values) {
-    if (values.empty()) {
-        return;
-    }
-    sql += " AND ";
-    sql += column;
-    sql += " IN (";
-    for (std::size_t i = 0; i < values.size(); ++i) {
-        sql += i == 0 ? "?" : ", ?";
-        params.emplace_back(values[i]);
-    }
-    sql += ")";
 }
 
 // " AND (range OR range …)" for a non-empty list of subtrees.
@@ -400,37 +371,6 @@ void AddFilters(std::string& sql, std::vector<SqlValue>& params, Dialect dialect
         }
     }
 }
-
-CaseEvent EventFromRow(const SqlRow& row) {
-    CaseEvent event;
-    event.id = row.Int(0);
-    event.case_id = row.Int(1);
-    event.seq = row.Int(2);
-    event.at = FromEpochMs(row.Int(3));
-    event.actor_id = row.OptionalInt(4);
-    event.actor_role = row.Text(5);
-    event.actor_unit_id = row.OptionalInt(6);
-    event.action = row.Text(7);
-    event.payload = row.Text(8);
-    event.from_state = OptionalEnum(row, 9, &domain::ParseCaseState);
-    event.to_state = domain::ParseCaseState(row.Text(10)).value_or(domain::CaseState::kRegistered);
-    event.prev_hash = row.Text(11);
-    event.hash = row.Text(12);
-    return event;
-}
-
-constexpr std::string_view kEventSelect =
-    "SELECT id, case_id, seq, at, actor_id, actor_role, actor_unit_id, action, payload, "
-    "from_state, to_state, prev_hash, hash FROM case_events ";
-
-domain::Attachment AttachmentFromRow(const SqlRow& row) {
-    return {row.Int(0),  row.Int(1),  row.Text(2),        row.Int(3),
-            row.Text(4), row.Text(5), row.OptionalInt(6), FromEpochMs(row.Int(7))};
-}
-
-constexpr std::string_view kAttachmentSelect =
-    "SELECT id, case_id, sha256, size, content_type, filename, uploaded_by, created_at "
-    "FROM attachments ";
 
 }  // namespace
 
@@ -595,49 +535,6 @@ std::vector<domain::OrgUnitId> SqlCaseRepository::Assisting(domain::CaseId id) {
     return units;
 }
 
-void SqlCaseRepository::AppendEvent(const CaseEvent& event) {
-    session_.Execute(
-        "INSERT INTO case_events (case_id, seq, at, actor_id, actor_role, actor_unit_id, action, "
-        "payload, from_state, to_state, prev_hash, hash) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        {event.case_id, event.seq, ToEpochMs(event.at), Nullable(event.actor_id), event.actor_role,
-         Nullable(event.actor_unit_id), event.action, event.payload,
-         EnumName(event.from_state, &domain::CaseStateName),
-         std::string(domain::CaseStateName(event.to_state)), event.prev_hash, event.hash});
-}
-
-std::optional<CaseEvent> SqlCaseRepository::LastEvent(domain::CaseId id) {
-    const auto row = session_.QueryOne(
-        std::string(kEventSelect) + "WHERE case_id = ? ORDER BY seq DESC LIMIT 1", {id});
-    return row ? std::optional(EventFromRow(*row)) : std::nullopt;
-}
-
-std::vector<CaseEvent> SqlCaseRepository::Events(domain::CaseId id) {
-    std::vector<CaseEvent> events;
-    for (const SqlRow& row :
-         session_.Query(std::string(kEventSelect) + "WHERE case_id = ? ORDER BY seq", {id})) {
-        events.push_back(EventFromRow(row));
-    }
-    return events;
-}
-
-std::map<domain::CaseId, Instant> SqlCaseRepository::LastEventAt(
-    const std::vector<domain::CaseId>& ids, std::string_view action) {
-    std::map<domain::CaseId, Instant> at;
-    if (ids.empty()) {
-        return at;
-    }
-    // The (case_id, seq) key finds each case's events; a page holds at most 100 cases.
-    std::string sql = "SELECT case_id, MAX(at) FROM case_events WHERE action = ?";
-    std::vector<SqlValue> params{std::string(action)};
-    AddIn(sql, params, "case_id", ids);
-    sql += " GROUP BY case_id";
-    for (const SqlRow& row : session_.Query(sql, params)) {
-        at[row.Int(0)] = FromEpochMs(row.Int(1));
-    }
-    return at;
-}
-
 std::map<domain::CaseId, Instant> SqlCaseRepository::ReadAt(
     domain::UserId user, const std::vector<domain::CaseId>& ids) {
     std::map<domain::CaseId, Instant> at;
@@ -658,64 +555,6 @@ void SqlCaseRepository::MarkRead(domain::CaseId id, domain::UserId user, Instant
         "INSERT INTO case_reads (case_id, user_id, read_at) VALUES (?, ?, ?) "
         "ON CONFLICT (case_id, user_id) DO UPDATE SET read_at = excluded.read_at",
         {id, user, ToEpochMs(at)});
-}
-
-domain::Attachment SqlCaseRepository::InsertAttachment(domain::Attachment attachment) {
-    attachment.id =
-        session_
-            .QueryOne(
-                "INSERT INTO attachments (case_id, sha256, size, content_type, filename, "
-                "uploaded_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                {attachment.case_id, attachment.sha256, attachment.size, attachment.content_type,
-                 attachment.filename, Nullable(attachment.uploaded_by),
-                 ToEpochMs(attachment.created_at)})
-            ->Int(0);
-    return attachment;
-}
-
-std::vector<domain::Attachment> SqlCaseRepository::Attachments(domain::CaseId id) {
-    std::vector<domain::Attachment> attachments;
-    for (const SqlRow& row :
-         session_.Query(std::string(kAttachmentSelect) + "WHERE case_id = ? ORDER BY id", {id})) {
-        attachments.push_back(AttachmentFromRow(row));
-    }
-    return attachments;
-}
-
-std::optional<domain::Attachment> SqlCaseRepository::FindAttachment(std::int64_t id) {
-    const auto row = session_.QueryOne(std::string(kAttachmentSelect) + "WHERE id = ?", {id});
-    return row ? std::optional(AttachmentFromRow(*row)) : std::nullopt;
-}
-
-std::vector<std::string> SqlCaseRepository::UnnamedDigests(
-    const std::vector<std::string>& digests) {
-    std::vector<std::string> unnamed;
-    for (const std::string& digest : digests) {
-        if (!session_.QueryOne("SELECT 1 FROM attachments WHERE sha256 = ? LIMIT 1", {digest})) {
-            unnamed.push_back(digest);
-        }
-    }
-    return unnamed;
-}
-
-std::optional<domain::IdempotencyRecord> SqlCaseRepository::FindIdempotency(std::string_view scope,
-                                                                            std::string_view key) {
-    const auto row = session_.QueryOne(
-        "SELECT request_hash, case_id FROM idempotency_keys WHERE scope = ? AND key = ?",
-        {std::string(scope), std::string(key)});
-    if (!row) {
-        return std::nullopt;
-    }
-    return domain::IdempotencyRecord{row->Text(0), row->Int(1)};
-}
-
-bool SqlCaseRepository::SaveIdempotency(std::string_view scope, std::string_view key,
-                                        const domain::IdempotencyRecord& record, Instant at) {
-    return session_.Execute(
-               "INSERT INTO idempotency_keys (scope, key, request_hash, case_id, created_at) "
-               "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-               {std::string(scope), std::string(key), record.request_hash, record.case_id,
-                ToEpochMs(at)}) == 1;
 }
 
 }  // namespace minqing::storage

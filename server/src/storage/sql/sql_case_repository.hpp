@@ -23,22 +23,9 @@ class SqlCaseRepository final : public domain::CaseRepository {
     void SetAssisting(domain::CaseId id, const std::vector<domain::OrgUnitId>& units) override;
     std::vector<domain::OrgUnitId> Assisting(domain::CaseId id) override;
     std::vector<domain::Case> MergedInto(domain::CaseId master) override;
-    void AppendEvent(const domain::CaseEvent& event) override;
-    std::optional<domain::CaseEvent> LastEvent(domain::CaseId id) override;
-    std::vector<domain::CaseEvent> Events(domain::CaseId id) override;
-    std::map<domain::CaseId, Instant> LastEventAt(const std::vector<domain::CaseId>& ids,
-                                                  std::string_view action) override;
     std::map<domain::CaseId, Instant> ReadAt(domain::UserId user,
                                              const std::vector<domain::CaseId>& ids) override;
     void MarkRead(domain::CaseId id, domain::UserId user, Instant at) override;
-    domain::Attachment InsertAttachment(domain::Attachment attachment) override;
-    std::vector<domain::Attachment> Attachments(domain::CaseId id) override;
-    std::optional<domain::Attachment> FindAttachment(std::int64_t id) override;
-    std::vector<std::string> UnnamedDigests(const std::vector<std::string>& digests) override;
-    std::optional<domain::IdempotencyRecord> FindIdempotency(std::string_view scope,
-                                                             std::string_view key) override;
-    bool SaveIdempotency(std::string_view scope, std::string_view key,
-                         const domain::IdempotencyRecord& record, Instant at) override;
 
   private:
     std::optional<domain::Case> FindWhere(std::string_view condition, SqlValue value);
