@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "domain/case.hpp"
+#include "domain/port.hpp"
 
 namespace minqing::domain {
 
@@ -22,13 +23,8 @@ struct Attachment {
     Instant created_at{};
 };
 
-class AttachmentRepository {
+class AttachmentRepository : public Port {
   public:
-    virtual ~AttachmentRepository() = default;
-    AttachmentRepository() = default;
-    AttachmentRepository(const AttachmentRepository&) = delete;
-    AttachmentRepository& operator=(const AttachmentRepository&) = delete;
-
     virtual Attachment Insert(Attachment attachment) = 0;
     /// The case's attachments, oldest first.
     virtual std::vector<Attachment> ForCase(CaseId id) = 0;

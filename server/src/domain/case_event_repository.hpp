@@ -8,16 +8,12 @@
 #include <vector>
 
 #include "domain/case_event.hpp"
+#include "domain/port.hpp"
 
 namespace minqing::domain {
 
-class CaseEventRepository {
+class CaseEventRepository : public Port {
   public:
-    virtual ~CaseEventRepository() = default;
-    CaseEventRepository() = default;
-    CaseEventRepository(const CaseEventRepository&) = delete;
-    CaseEventRepository& operator=(const CaseEventRepository&) = delete;
-
     virtual void Append(const CaseEvent& event) = 0;
     virtual std::optional<CaseEvent> Last(CaseId id) = 0;
     /// The whole history, oldest first.

@@ -12,6 +12,7 @@
 
 #include "common/result.hpp"
 #include "domain/case.hpp"
+#include "domain/port.hpp"
 #include "domain/time_limit.hpp"
 
 namespace minqing::domain {
@@ -61,13 +62,8 @@ struct CaseListQuery {
     int limit = 20;
 };
 
-class CaseRepository {
+class CaseRepository : public Port {
   public:
-    virtual ~CaseRepository() = default;
-    CaseRepository() = default;
-    CaseRepository(const CaseRepository&) = delete;
-    CaseRepository& operator=(const CaseRepository&) = delete;
-
     /// The next number of the year ("2026-0001234"); unique across processes.
     virtual std::string NextNumber(int year) = 0;
     /// Stores a new case with its search tokens, and returns it with its id.

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "domain/case.hpp"
+#include "domain/port.hpp"
 
 namespace minqing::domain {
 
@@ -15,13 +16,8 @@ struct IdempotencyRecord {
     CaseId case_id = 0;
 };
 
-class IdempotencyRepository {
+class IdempotencyRepository : public Port {
   public:
-    virtual ~IdempotencyRepository() = default;
-    IdempotencyRepository() = default;
-    IdempotencyRepository(const IdempotencyRepository&) = delete;
-    IdempotencyRepository& operator=(const IdempotencyRepository&) = delete;
-
     virtual std::optional<IdempotencyRecord> Find(std::string_view scope, std::string_view key) = 0;
     /// Records the key; false when another writer recorded the same key first.
     virtual bool Save(std::string_view scope, std::string_view key, const IdempotencyRecord& record,
