@@ -133,6 +133,12 @@ struct OwnerOf<T Owner::*> {
 
 }  // namespace column_detail
 
+/// The value a member of type T is stored as (for conditions on columns of the tables).
+template <typename T>
+SqlValue ToSqlValue(const T& value) {
+    return column_detail::ToSql(value);
+}
+
 /// A column stored straight from a member, or from a member of a member
 /// (Field<&Case::location, &Location::lat>), its SQL type following the member's type.
 template <auto First, auto... Rest>

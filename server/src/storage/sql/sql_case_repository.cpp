@@ -1,8 +1,8 @@
 #include "storage/sql/sql_case_repository.hpp"
 
-#include <array>
 #include <string>
 
+#include "storage/sql/enum_text.hpp"
 #include "storage/sql/sql_fragments.hpp"
 #include "storage/sql/sql_org_repository.hpp"
 #include "text/segmenter.hpp"
@@ -12,222 +12,78 @@ namespace {
 
 using domain::Case;
 
-// The columns every write sets, in the order CaseValues() gives them.
-constexpr std::array<std::string_view, 60> kWritten = {
-    "number",
-    "channel",
-    "kind",
-    "scope",
-    "urgency",
-    "category_code",
-    "title",
-    "content",
-    "address",
-    "grid_id",
-    "lat",
-    "lng",
-    "people_involved",
-    "reporter_name",
-    "reporter_phone",
-    "reporter_anonymous",
-    "reporter_confidential",
-    "state",
-    "holder_id",
-    "holder_path",
-    "origin_id",
-    "origin_path",
-    "receiving_office_id",
-    "dispatcher_id",
-    "lead_unit_id",
-    "escalated_to_id",
-    "escalated_from",
-    "created_by",
-    "created_at",
-    "updated_at",
-    "version",
-    "channel_fields",
-    "master_case_id",
-    "external_ref",
-    "publish",
-    "query_code_digest",
-    "result",
-    "answer_text",
-    "satisfaction",
-    "extension_count",
-    "reopen_count",
-    "follow_up_attempts",
-    "first_contact_at",
-    "committed_date",
-    "deadline",
-    "closed_at",
-    "last_action",
-    "deadline_step",
-    "step_started_at",
-    "yellow_from",
-    "deadline_provisional",
-    "answer_deadline",
-    "contact_deadline",
-    "requested_extension_days",
-    "warning_level",
-    "supervision_level",
-    "answer_legal_basis",
-    "unit_review_pending",
-    "assignee_unit_id",
-    "assignee_user_id",
-};
+using domain::CaseLocation;
+using domain::Reporter;
 
-std::string JoinColumns(std::string_view prefix) {
-    std::string columns;
-    for (const auto column : kWritten) {
-        columns += columns.empty() ? "" : ", ";
-        columns += prefix;
-        columns += column;
-    }
-    return columns;
-}
-
-const std::string& SelectColumns() {
-    static const std::string kColumns = "c.id, " + JoinColumns("c.");
-    return kColumns;
-}
-
-SqlValue Flag(bool value) {
-    return std::int64_t{value ? 1 : 0};
-}
-
-std::vector<SqlValue> CaseValues(const Case& c) {
-    return {c.number,
-            std::string(domain::ChannelName(c.channel)),
-            std::string(domain::CaseKindName(c.kind)),
-            std::string(domain::CaseScopeName(c.scope)),
-            std::string(domain::UrgencyName(c.urgency)),
-            c.category_code,
-            c.title,
-            c.content,
-            c.location.address,
-            Nullable(c.location.grid_id),
-            Nullable(c.location.lat),
-            Nullable(c.location.lng),
-            std::int64_t{c.people_involved},
-            c.reporter.name,
-            c.reporter.phone,
-            Flag(c.reporter.anonymous),
-            Flag(c.reporter.confidential),
-            std::string(domain::CaseStateName(c.state)),
-            c.holder_id,
-            c.holder_path,
-            c.origin_id,
-            c.origin_path,
-            c.receiving_office_id,
-            Nullable(c.dispatcher_id),
-            Nullable(c.lead_unit_id),
-            Nullable(c.escalated_to_id),
-            EnumName(c.escalated_from, &domain::CaseStateName),
-            c.created_by == 0 ? SqlValue(std::monostate{}) : SqlValue(c.created_by),
-            ToEpochMs(c.created_at),
-            ToEpochMs(c.updated_at),
-            c.version,
-            c.channel_fields,
-            Nullable(c.master_case_id),
-            c.external_ref,
-            Flag(c.publish),
-            c.query_code_digest,
-            EnumName(c.result, &domain::AnswerResultName),
-            c.answer_text,
-            EnumName(c.satisfaction, &domain::SatisfactionName),
-            std::int64_t{c.extension_count},
-            std::int64_t{c.reopen_count},
-            std::int64_t{c.follow_up_attempts},
-            NullableMillis(c.first_contact_at),
-            NullableMillis(c.committed_date),
-            NullableMillis(c.deadline),
-            NullableMillis(c.closed_at),
-            c.last_action,
-            EnumName(c.deadline_step, &domain::DeadlineStepName),
-            NullableMillis(c.step_started_at),
-            NullableMillis(c.yellow_from),
-            Flag(c.deadline_provisional),
-            NullableMillis(c.answer_deadline),
-            NullableMillis(c.contact_deadline),
-            std::int64_t{c.requested_extension_days},
-            std::int64_t{c.warning_level},
-            std::int64_t{c.supervision_level},
-            c.answer_legal_basis,
-            Flag(c.unit_review_pending),
-            Nullable(c.assignee_unit_id),
-            Nullable(c.assignee_user_id)};
-}
-
-std::optional<double> OptionalReal(const SqlRow& row, std::size_t column) {
-    return row.IsNull(column) ? std::nullopt : std::optional(row.Real(column));
-}
-
-// Column i of the select is kWritten[i - 1]; 0 is the id.
-Case CaseFromRow(const SqlRow& row) {
-    Case c;
-    c.id = row.Int(0);
-    c.number = row.Text(1);
-    c.channel = domain::ParseChannel(row.Text(2)).value_or(domain::Channel::kWalkIn);
-    c.kind = domain::ParseCaseKind(row.Text(3)).value_or(domain::CaseKind::kOther);
-    c.scope = domain::ParseCaseScope(row.Text(4)).value_or(domain::CaseScope::kIndividual);
-    c.urgency = domain::ParseUrgency(row.Text(5)).value_or(domain::Urgency::kNormal);
-    c.category_code = row.Text(6);
-    c.title = row.Text(7);
-    c.content = row.Text(8);
-    c.location.address = row.Text(9);
-    c.location.grid_id = row.OptionalInt(10);
-    c.location.lat = OptionalReal(row, 11);
-    c.location.lng = OptionalReal(row, 12);
-    c.people_involved = static_cast<int>(row.Int(13));
-    c.reporter.name = row.Text(14);
-    c.reporter.phone = row.Text(15);
-    c.reporter.anonymous = row.Bool(16);
-    c.reporter.confidential = row.Bool(17);
-    c.state = domain::ParseCaseState(row.Text(18)).value_or(domain::CaseState::kRegistered);
-    c.holder_id = row.Int(19);
-    c.holder_path = row.Text(20);
-    c.origin_id = row.Int(21);
-    c.origin_path = row.Text(22);
-    c.receiving_office_id = row.Int(23);
-    c.dispatcher_id = row.OptionalInt(24);
-    c.lead_unit_id = row.OptionalInt(25);
-    c.escalated_to_id = row.OptionalInt(26);
-    c.escalated_from = OptionalEnum(row, 27, &domain::ParseCaseState);
-    c.created_by = row.OptionalInt(28).value_or(0);
-    c.created_at = FromEpochMs(row.Int(29));
-    c.updated_at = FromEpochMs(row.Int(30));
-    c.version = row.Int(31);
-    c.channel_fields = row.Text(32);
-    c.master_case_id = row.OptionalInt(33);
-    c.external_ref = row.Text(34);
-    c.publish = row.Bool(35);
-    c.query_code_digest = row.Text(36);
-    c.result = OptionalEnum(row, 37, &domain::ParseAnswerResult);
-    c.answer_text = row.Text(38);
-    c.satisfaction = OptionalEnum(row, 39, &domain::ParseSatisfaction);
-    c.extension_count = static_cast<int>(row.Int(40));
-    c.reopen_count = static_cast<int>(row.Int(41));
-    c.follow_up_attempts = static_cast<int>(row.Int(42));
-    c.first_contact_at = row.OptionalInstant(43);
-    c.committed_date = row.OptionalInstant(44);
-    c.deadline = row.OptionalInstant(45);
-    c.closed_at = row.OptionalInstant(46);
-    c.last_action = row.Text(47);
-    c.deadline_step = OptionalEnum(row, 48, &domain::ParseDeadlineStep);
-    c.step_started_at = row.OptionalInstant(49);
-    c.yellow_from = row.OptionalInstant(50);
-    c.deadline_provisional = row.Bool(51);
-    c.answer_deadline = row.OptionalInstant(52);
-    c.contact_deadline = row.OptionalInstant(53);
-    c.requested_extension_days = static_cast<int>(row.Int(54));
-    c.warning_level = static_cast<int>(row.Int(55));
-    c.supervision_level = static_cast<int>(row.Int(56));
-    c.answer_legal_basis = row.Text(57);
-    c.unit_review_pending = row.Bool(58);
-    c.assignee_unit_id = row.OptionalInt(59);
-    c.assignee_user_id = row.OptionalInt(60);
-    return c;
-}
+// Every column but the id is written by both Insert and Update (guarded by the version).
+const ColumnTable<Case> kCases(
+    "cases",
+    {Field<&Case::id>("id", kSelected),
+     Field<&Case::number>("number"),
+     Field<&Case::channel>("channel"),
+     Field<&Case::kind>("kind"),
+     Field<&Case::scope>("scope"),
+     Field<&Case::urgency>("urgency"),
+     Field<&Case::category_code>("category_code"),
+     Field<&Case::title>("title"),
+     Field<&Case::content>("content"),
+     Field<&Case::location, &CaseLocation::address>("address"),
+     Field<&Case::location, &CaseLocation::grid_id>("grid_id"),
+     Field<&Case::location, &CaseLocation::lat>("lat"),
+     Field<&Case::location, &CaseLocation::lng>("lng"),
+     Field<&Case::people_involved>("people_involved"),
+     Field<&Case::reporter, &Reporter::name>("reporter_name"),
+     Field<&Case::reporter, &Reporter::phone>("reporter_phone"),
+     Field<&Case::reporter, &Reporter::anonymous>("reporter_anonymous"),
+     Field<&Case::reporter, &Reporter::confidential>("reporter_confidential"),
+     Field<&Case::state>("state"),
+     Field<&Case::holder_id>("holder_id"),
+     Field<&Case::holder_path>("holder_path"),
+     Field<&Case::origin_id>("origin_id"),
+     Field<&Case::origin_path>("origin_path"),
+     Field<&Case::receiving_office_id>("receiving_office_id"),
+     Field<&Case::dispatcher_id>("dispatcher_id"),
+     Field<&Case::lead_unit_id>("lead_unit_id"),
+     Field<&Case::escalated_to_id>("escalated_to_id"),
+     Field<&Case::escalated_from>("escalated_from"),
+     // 0 (no account: a case loaded from elsewhere) is stored as NULL.
+     {"created_by", SqlType::kInteger, kWritten,
+      [](const Case& c) { return c.created_by == 0 ? SqlValue() : SqlValue(c.created_by); },
+      [](Case& c, const SqlRow& row, std::size_t i) {
+          c.created_by = row.OptionalInt(i).value_or(0);
+      }},
+     Field<&Case::created_at>("created_at"),
+     Field<&Case::updated_at>("updated_at"),
+     Field<&Case::version>("version"),
+     Field<&Case::channel_fields>("channel_fields"),
+     Field<&Case::master_case_id>("master_case_id"),
+     Field<&Case::external_ref>("external_ref"),
+     Field<&Case::publish>("publish"),
+     Field<&Case::query_code_digest>("query_code_digest"),
+     Field<&Case::result>("result"),
+     Field<&Case::answer_text>("answer_text"),
+     Field<&Case::satisfaction>("satisfaction"),
+     Field<&Case::extension_count>("extension_count"),
+     Field<&Case::reopen_count>("reopen_count"),
+     Field<&Case::follow_up_attempts>("follow_up_attempts"),
+     Field<&Case::first_contact_at>("first_contact_at"),
+     Field<&Case::committed_date>("committed_date"),
+     Field<&Case::deadline>("deadline"),
+     Field<&Case::closed_at>("closed_at"),
+     Field<&Case::last_action>("last_action"),
+     Field<&Case::deadline_step>("deadline_step"),
+     Field<&Case::step_started_at>("step_started_at"),
+     Field<&Case::yellow_from>("yellow_from"),
+     Field<&Case::deadline_provisional>("deadline_provisional"),
+     Field<&Case::answer_deadline>("answer_deadline"),
+     Field<&Case::contact_deadline>("contact_deadline"),
+     Field<&Case::requested_extension_days>("requested_extension_days"),
+     Field<&Case::warning_level>("warning_level"),
+     Field<&Case::supervision_level>("supervision_level"),
+     Field<&Case::answer_legal_basis>("answer_legal_basis"),
+     Field<&Case::unit_review_pending>("unit_review_pending"),
+     Field<&Case::assignee_unit_id>("assignee_unit_id"),
+     Field<&Case::assignee_user_id>("assignee_user_id")});
 
 void AddRange(std::string& sql, std::vector<SqlValue>& params, std::string_view column,
               const std::string& path) {
@@ -287,6 +143,16 @@ void AddVisibility(std::string& sql, std::vector<SqlValue>& params,
     sql += ")";
 }
 
+// `condition` with the value as its parameter, when there is a value.
+template <typename T>
+void AddIf(std::string& sql, std::vector<SqlValue>& params, std::string_view condition,
+           const std::optional<T>& value) {
+    if (value) {
+        sql += condition;
+        params.push_back(ToSqlValue(*value));
+    }
+}
+
 void AddFilters(std::string& sql, std::vector<SqlValue>& params, Dialect dialect,
                 const domain::CaseListQuery& query) {
     AddVisibility(sql, params, query.visibility);
@@ -304,40 +170,22 @@ void AddFilters(std::string& sql, std::vector<SqlValue>& params, Dialect dialect
     AddIn(sql, params, "c.dispatcher_id", query.dispatcher_ids);
     AddIn(sql, params, "c.escalated_to_id", query.escalated_ids);
     AddIn(sql, params, "c.last_action", query.last_actions);
-    if (query.created_by) {
-        sql += " AND c.created_by = ?";
-        params.emplace_back(*query.created_by);
-    }
+    AddIf(sql, params, " AND c.created_by = ?", query.created_by);
     if (query.within_path) {
         sql += " AND EXISTS (SELECT 1 FROM case_access w WHERE w.case_id = c.id AND ";
         AddRange(sql, params, "w.path", *query.within_path);
         sql += ")";
     }
-    if (query.channel) {
-        sql += " AND c.channel = ?";
-        params.emplace_back(std::string(domain::ChannelName(*query.channel)));
-    }
-    if (query.kind) {
-        sql += " AND c.kind = ?";
-        params.emplace_back(std::string(domain::CaseKindName(*query.kind)));
-    }
-    if (query.urgency) {
-        sql += " AND c.urgency = ?";
-        params.emplace_back(std::string(domain::UrgencyName(*query.urgency)));
-    }
+    AddIf(sql, params, " AND c.channel = ?", query.channel);
+    AddIf(sql, params, " AND c.kind = ?", query.kind);
+    AddIf(sql, params, " AND c.urgency = ?", query.urgency);
     if (!query.category_prefix.empty()) {
         sql += " AND c.category_code >= ? AND c.category_code < ?";
         params.emplace_back(query.category_prefix);
         params.emplace_back(query.category_prefix + "\x7f");
     }
-    if (query.created_from) {
-        sql += " AND c.created_at >= ?";
-        params.emplace_back(ToEpochMs(*query.created_from));
-    }
-    if (query.created_to) {
-        sql += " AND c.created_at < ?";
-        params.emplace_back(ToEpochMs(*query.created_to));
-    }
+    AddIf(sql, params, " AND c.created_at >= ?", query.created_from);
+    AddIf(sql, params, " AND c.created_at < ?", query.created_to);
     if (query.overdue_at) {
         sql +=
             " AND c.deadline < ? AND c.state NOT IN ('declined', 'merged', 'closed', "
@@ -387,15 +235,8 @@ std::string SqlCaseRepository::NextNumber(int year) {
 }
 
 Case SqlCaseRepository::Insert(Case fresh, std::string_view search_tokens) {
-    static const std::string kSql = [] {
-        std::string placeholders;
-        for (std::size_t i = 0; i < kWritten.size(); ++i) {
-            placeholders += i == 0 ? "?" : ", ?";
-        }
-        return "INSERT INTO cases (" + JoinColumns("") + ") VALUES (" + placeholders +
-               ") RETURNING id";
-    }();
-    fresh.id = session_.QueryOne(kSql, CaseValues(fresh))->Int(0);
+    fresh.id =
+        session_.QueryOne(kCases.InsertSql() + " RETURNING id", kCases.InsertValues(fresh))->Int(0);
     if (session_.dialect() == Dialect::kSqlite) {
         session_.Execute("INSERT INTO case_search (rowid, tokens) VALUES (?, ?)",
                          {fresh.id, std::string(search_tokens)});
@@ -407,26 +248,18 @@ Case SqlCaseRepository::Insert(Case fresh, std::string_view search_tokens) {
 }
 
 bool SqlCaseRepository::Update(const Case& changed, std::int64_t expected_version) {
-    static const std::string kSql = [] {
-        std::string assignments;
-        for (const auto column : kWritten) {
-            assignments += assignments.empty() ? "" : ", ";
-            assignments += column;
-            assignments += " = ?";
-        }
-        return "UPDATE cases SET " + assignments + " WHERE id = ? AND version = ?";
-    }();
-    auto values = CaseValues(changed);
+    auto values = kCases.Values(changed, kUpdated);
     values.emplace_back(changed.id);
     values.emplace_back(expected_version);
-    return session_.Execute(kSql, values) == 1;
+    return session_.Execute(
+               "UPDATE cases SET " + kCases.Assignments() + " WHERE id = ? AND version = ?",
+               values) == 1;
 }
 
 std::optional<Case> SqlCaseRepository::FindWhere(std::string_view condition, SqlValue value) {
-    const auto row = session_.QueryOne(
-        "SELECT " + SelectColumns() + " FROM cases c WHERE " + std::string(condition),
-        {std::move(value)});
-    return row ? std::optional(CaseFromRow(*row)) : std::nullopt;
+    return kCases.ReadOne(session_.QueryOne(
+        "SELECT " + kCases.List("c.") + " FROM cases c WHERE " + std::string(condition),
+        {std::move(value)}));
 }
 
 std::optional<Case> SqlCaseRepository::FindById(domain::CaseId id) {
@@ -447,12 +280,12 @@ bool SqlCaseRepository::IsVisible(domain::CaseId id, const domain::CaseVisibilit
 std::vector<Case> SqlCaseRepository::List(const domain::CaseListQuery& query) {
     const bool fts_driven = query.sort == domain::CaseSort::kRecorded && !query.terms.empty() &&
                             session_.dialect() == Dialect::kSqlite;
-    std::string sql = "SELECT " + SelectColumns() + " FROM cases c WHERE 1 = 1";
+    std::string sql = "SELECT " + kCases.List("c.") + " FROM cases c WHERE 1 = 1";
     std::vector<SqlValue> params;
     if (fts_driven) {
         // The full-text index drives: it yields matches newest id first and the other filters
         // are checked row by row until the page is full, instead of sorting every match.
-        sql = "SELECT " + SelectColumns() +
+        sql = "SELECT " + kCases.List("c.") +
               " FROM case_search s JOIN cases c ON c.id = s.rowid WHERE case_search MATCH ?";
         params.emplace_back(text::Fts5MatchExpression(query.terms));
         auto rest = query;
@@ -485,11 +318,7 @@ std::vector<Case> SqlCaseRepository::List(const domain::CaseListQuery& query) {
     }
     sql += " LIMIT ?";
     params.emplace_back(std::int64_t{query.limit});
-    std::vector<Case> cases;
-    for (const SqlRow& row : session_.Query(sql, params)) {
-        cases.push_back(CaseFromRow(row));
-    }
-    return cases;
+    return kCases.ReadAll(session_.Query(sql, params));
 }
 
 std::int64_t SqlCaseRepository::Count(const domain::CaseListQuery& query) {
@@ -516,14 +345,10 @@ void SqlCaseRepository::SetAssisting(domain::CaseId id,
 }
 
 std::vector<Case> SqlCaseRepository::MergedInto(domain::CaseId master) {
-    std::vector<Case> merged;
-    for (const SqlRow& row : session_.Query("SELECT " + SelectColumns() +
-                                                " FROM cases c WHERE c.master_case_id = ? AND "
-                                                "c.state = 'merged' ORDER BY c.id",
-                                            {master})) {
-        merged.push_back(CaseFromRow(row));
-    }
-    return merged;
+    return kCases.ReadAll(session_.Query("SELECT " + kCases.List("c.") +
+                                             " FROM cases c WHERE c.master_case_id = ? AND "
+                                             "c.state = 'merged' ORDER BY c.id",
+                                         {master}));
 }
 
 std::vector<domain::OrgUnitId> SqlCaseRepository::Assisting(domain::CaseId id) {
