@@ -842,9 +842,9 @@ class CaseWalk {
     bool DispatchTo(const OrgUnit& target) {
         domain::ActionInput input = Words(CaseAction::kDispatch);
         input.target = target;
-        input.method = random_.Chance(0.85)  ? domain::HandoverMethod::kNetwork
-                       : random_.Chance(0.7) ? domain::HandoverMethod::kPhone
-                                             : domain::HandoverMethod::kWriting;
+        input.method = random_.Chance(0.85)  ? domain::DispatchMethod::kNetwork
+                       : random_.Chance(0.7) ? domain::DispatchMethod::kPhone
+                                             : domain::DispatchMethod::kWriting;
         if (target.kind != OrgKind::kDivision) {
             input.assisting = Assisting(target);
         }
@@ -901,7 +901,7 @@ class CaseWalk {
                 if (c_.channel != Channel::kHotline && individual && random_.Chance(0.04)) {
                     domain::ActionInput input = Words(CaseAction::kHandover);
                     input.target = *world_.orgs.CityUnit(kHotlineUnit);
-                    input.method = domain::HandoverMethod::kNetwork;
+                    input.method = domain::DispatchMethod::kNetwork;
                     return Do(CaseAction::kHandover, Relation::kHolderOffice, Office(holder.id),
                               std::move(input));
                 }

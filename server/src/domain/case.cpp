@@ -67,10 +67,10 @@ constexpr NameTable<AnswerResult, 4> kResultNames{{
     {AnswerResult::kCannotBeDone, "cannot_be_done"},
 }};
 
-constexpr NameTable<HandoverMethod, 3> kMethodNames{{
-    {HandoverMethod::kNetwork, "network"},
-    {HandoverMethod::kPhone, "phone"},
-    {HandoverMethod::kWriting, "writing"},
+constexpr NameTable<DispatchMethod, 3> kMethodNames{{
+    {DispatchMethod::kNetwork, "network"},
+    {DispatchMethod::kPhone, "phone"},
+    {DispatchMethod::kWriting, "writing"},
 }};
 
 // The state list is derived from the name table so the two cannot drift apart.
@@ -151,10 +151,10 @@ std::string_view AnswerResultName(AnswerResult result) {
 std::optional<AnswerResult> ParseAnswerResult(std::string_view name) {
     return ParseIn(kResultNames, name);
 }
-std::string_view HandoverMethodName(HandoverMethod method) {
+std::string_view DispatchMethodName(DispatchMethod method) {
     return NameIn(kMethodNames, method);
 }
-std::optional<HandoverMethod> ParseHandoverMethod(std::string_view name) {
+std::optional<DispatchMethod> ParseDispatchMethod(std::string_view name) {
     return ParseIn(kMethodNames, name);
 }
 

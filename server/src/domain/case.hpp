@@ -81,7 +81,7 @@ enum class Satisfaction {
 enum class AnswerResult { kSolved, kPartlySolved, kExplained, kCannotBeDone };
 
 /// How a case was passed on (网络/电话/书面), as the city document names them.
-enum class HandoverMethod { kNetwork, kPhone, kWriting };
+enum class DispatchMethod { kNetwork, kPhone, kWriting };
 
 /// An enumeration's values with their wire names, one row each; the enumerations of this
 /// header and of workflow.hpp are named through such tables.
@@ -127,8 +127,8 @@ std::string_view SatisfactionName(Satisfaction satisfaction);
 std::optional<Satisfaction> ParseSatisfaction(std::string_view name);
 std::string_view AnswerResultName(AnswerResult result);
 std::optional<AnswerResult> ParseAnswerResult(std::string_view name);
-std::string_view HandoverMethodName(HandoverMethod method);
-std::optional<HandoverMethod> ParseHandoverMethod(std::string_view name);
+std::string_view DispatchMethodName(DispatchMethod method);
+std::optional<DispatchMethod> ParseDispatchMethod(std::string_view name);
 
 /// True for declined, merged, closed and withdrawn.
 bool IsTerminal(CaseState state);

@@ -106,11 +106,11 @@ TEST(CaseNamesTest, AnswerResultsRoundTrip) {
                     AnswerResultName, ParseAnswerResult);
 }
 
-TEST(CaseNamesTest, HandoverMethodsRoundTrip) {
-    ExpectRoundTrip(Spelling<HandoverMethod>{{HandoverMethod::kNetwork, "network"},
-                                             {HandoverMethod::kPhone, "phone"},
-                                             {HandoverMethod::kWriting, "writing"}},
-                    HandoverMethodName, ParseHandoverMethod);
+TEST(CaseNamesTest, DispatchMethodsRoundTrip) {
+    ExpectRoundTrip(Spelling<DispatchMethod>{{DispatchMethod::kNetwork, "network"},
+                                             {DispatchMethod::kPhone, "phone"},
+                                             {DispatchMethod::kWriting, "writing"}},
+                    DispatchMethodName, ParseDispatchMethod);
 }
 
 TEST(CaseNamesTest, NameTableLookupsWorkBothWays) {

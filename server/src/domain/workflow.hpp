@@ -92,7 +92,7 @@ struct ActionInput {
     /// office; escalate: the leader's node; handover: the hotline unit; assign: the section.
     std::optional<OrgUnit> target;
     std::vector<OrgUnit> assisting;
-    std::optional<HandoverMethod> method;
+    std::optional<DispatchMethod> method;
     std::optional<AnswerResult> result;
     std::string answer_text;
     int extension_days = 0;           // working days asked for

@@ -112,7 +112,7 @@ ActionInput ValidInput(CaseAction action) {
             input.holder = kCity;
             input.target = kCityHousing;
             input.assisting = {kDistrictHousing};
-            input.method = HandoverMethod::kNetwork;
+            input.method = DispatchMethod::kNetwork;
             break;
         case CaseAction::kHandleLocally:
             input.holder = kCommunity;
@@ -1380,7 +1380,7 @@ ActionInput Holding(const OrgUnit& holder, const OrgUnit& target) {
     ActionInput input;
     input.holder = holder;
     input.target = target;
-    input.method = HandoverMethod::kNetwork;
+    input.method = DispatchMethod::kNetwork;
     return input;
 }
 

@@ -134,7 +134,7 @@ std::string ActionPayloadJson(const domain::ActionInput& input, const domain::Ca
         }
     }
     if (input.method) {
-        payload["method"] = domain::HandoverMethodName(*input.method);
+        payload["method"] = domain::DispatchMethodName(*input.method);
     }
     if (input.result) {
         payload["result"] = domain::AnswerResultName(*input.result);

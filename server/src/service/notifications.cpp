@@ -333,8 +333,11 @@ void AnswerMergedReporters(Repositories& repositories, const Case& master, const
 
 }  // namespace
 
-void NotifyCaseEvent(Repositories& repositories, const Case& after, const CaseEvent& event,
-                     const domain::CaseParties& parties, const NotifyOptions& options) {
+namespace {
+
+// What a notice's text may fill in: the case's own values and those the event carries.
+Params EventParams(Repositories& repositories, const Case& after, const CaseEvent& event,
+                   const domain::CaseParties& parties, const NotifyOptions& options) {
     Params params = CaseParams(after, parties);
     if (const std::string reason = PayloadText(event, "reason"); !reason.empty()) {
         params["reason"] = reason;
@@ -356,34 +359,40 @@ void NotifyCaseEvent(Repositories& repositories, const Case& after, const CaseEv
     if (event.action == "approve_extension" && after.answer_deadline) {
         params["deadline"] = ShortTime(*after.answer_deadline);  // the new promise
     }
-    const std::string relayed = PayloadText(event, "relayMessage");
-    if (!relayed.empty()) {
+    if (const std::string relayed = PayloadText(event, "relayMessage"); !relayed.empty()) {
         params["message"] = relayed;
     }
-    const std::string occasion =
-        "case:" + std::to_string(after.id) + ":" + std::to_string(event.seq);
-    Outbox outbox(repositories, after, occasion, event.at, std::move(params));
-    const std::string_view action = event.action;
-    if (action == "create") {
-        if (after.urgency == domain::Urgency::kCritical) {
-            NotifyCritical(repositories, after, outbox);
-            NotifyPassedOver(repositories, after, event, outbox);
-        }
-        if (after.scope == domain::CaseScope::kCollective ||
-            after.people_involved >= options.collective_threshold) {
-            NotifyCollective(repositories, after, outbox);
-        }
-        if (after.channel == domain::Channel::kDirectCard) {
-            NotifyCityOffice(after, "direct_card_reported", repositories, outbox);
-        }
-        if (after.state == domain::CaseState::kDispatched) {
-            NotifyNewHolder(parties, outbox);
-        }
-        if (!options.query_code.empty() && !after.reporter.anonymous) {
-            outbox.Sms("reporter_registered", after.reporter.phone);
-        }
-        return;
+    return params;
+}
+
+// Who hears of a new case: the city for 特急 and collective matters and direct cards, the
+// unit it went straight to, and the reporter with their query code.
+void NotifyCreated(Repositories& repositories, const Case& after, const CaseEvent& event,
+                   const domain::CaseParties& parties, const NotifyOptions& options,
+                   Outbox& outbox) {
+    if (after.urgency == domain::Urgency::kCritical) {
+        NotifyCritical(repositories, after, outbox);
+        NotifyPassedOver(repositories, after, event, outbox);
     }
+    if (after.scope == domain::CaseScope::kCollective ||
+        after.people_involved >= options.collective_threshold) {
+        NotifyCollective(repositories, after, outbox);
+    }
+    if (after.channel == domain::Channel::kDirectCard) {
+        NotifyCityOffice(after, "direct_card_reported", repositories, outbox);
+    }
+    if (after.state == domain::CaseState::kDispatched) {
+        NotifyNewHolder(parties, outbox);
+    }
+    if (!options.query_code.empty() && !after.reporter.anonymous) {
+        outbox.Sms("reporter_registered", after.reporter.phone);
+    }
+}
+
+// Who hears of an action: whoever must act next, and the reporter when they are answered.
+void NotifyAction(Repositories& repositories, const Case& after, const CaseEvent& event,
+                  const domain::CaseParties& parties, Outbox& outbox) {
+    const std::string_view action = event.action;
     if (action == "dispatch") {
         NotifyNewHolder(parties, outbox);
         if (after.channel == domain::Channel::kDirectCard && after.created_by != 0) {
@@ -428,7 +437,7 @@ void NotifyCaseEvent(Repositories& repositories, const Case& after, const CaseEv
         } else {
             outbox.Staff("case_assigned", parties.assignee_unit);
         }
-    } else if (action == "contact_reporter" && !relayed.empty()) {
+    } else if (action == "contact_reporter" && !PayloadText(event, "relayMessage").empty()) {
         // The unit may not see a confidential reporter's number: the platform sends its words.
         outbox.Sms("reporter_relay", after.reporter.phone);
     }
@@ -436,6 +445,21 @@ void NotifyCaseEvent(Repositories& repositories, const Case& after, const CaseEv
         AnswerReporter(after, "closed", outbox);
         AnswerMergedReporters(repositories, after, event, "closed");
         AnswerCollector(after, event, "collector_closed", outbox);
+    }
+}
+
+}  // namespace
+
+void NotifyCaseEvent(Repositories& repositories, const Case& after, const CaseEvent& event,
+                     const domain::CaseParties& parties, const NotifyOptions& options) {
+    const std::string occasion =
+        "case:" + std::to_string(after.id) + ":" + std::to_string(event.seq);
+    Outbox outbox(repositories, after, occasion, event.at,
+                  EventParams(repositories, after, event, parties, options));
+    if (event.action == "create") {
+        NotifyCreated(repositories, after, event, parties, options, outbox);
+    } else {
+        NotifyAction(repositories, after, event, parties, outbox);
     }
 }
 
