@@ -69,6 +69,9 @@ class MemoryStore final : public domain::Store, private domain::Repositories {
     domain::UserRepository& Users() override { std::abort(); }
     domain::AuthRepository& Auth() override { std::abort(); }
     domain::CaseRepository& Cases() override { std::abort(); }
+    domain::CaseEventRepository& CaseEvents() override { std::abort(); }
+    domain::AttachmentRepository& Attachments() override { std::abort(); }
+    domain::IdempotencyRepository& Idempotency() override { std::abort(); }
     domain::CatalogRepository& Catalog() override { std::abort(); }
     domain::NotificationRepository& Notifications() override { std::abort(); }
     domain::TimeRulesRepository& TimeRules() override { return time_rules_; }
