@@ -1,6 +1,7 @@
 #include "api/user_json.hpp"
 
 #include "common/clock.hpp"
+#include "domain/intake_channels.hpp"
 
 namespace minqing::api {
 
@@ -40,13 +41,21 @@ nlohmann::json PrincipalJson(const domain::Principal& principal) {
                           {"orgUnitId", assignment.org_unit_id},
                           {"orgUnitName", assignment.org_unit_name}});
     }
+    // The staff channels the intake menu offers: the server's rule, not a copy in the web.
+    nlohmann::json intake_channels = nlohmann::json::array();
+    if (principal.HasPermission(domain::permission::kCaseCreate)) {
+        for (const auto channel : domain::IntakeChannelsOf(principal.roles)) {
+            intake_channels.push_back(domain::ChannelName(channel));
+        }
+    }
     return {{"user",
              {{"id", principal.user_id},
               {"username", principal.username},
               {"displayName", principal.display_name}}},
             {"roles", roles},
             {"scopes", scopes},
-            {"permissions", principal.Permissions()}};
+            {"permissions", principal.Permissions()},
+            {"intakeChannels", intake_channels}};
 }
 
 }  // namespace minqing::api

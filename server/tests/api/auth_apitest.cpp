@@ -125,6 +125,18 @@ TEST_F(AuthApiTest, MeShowsTheSessionsUserRolesAndCsrfToken) {
     EXPECT_EQ(response.json["viaApiToken"], false);
 }
 
+// The intake menu offers what the server would accept, by the caller's roles.
+TEST_F(AuthApiTest, MeListsTheIntakeChannelsTheUserRecordsOn) {
+    const auto channels = [this](const std::string& user) {
+        return LogIn(user).Get("/api/v1/auth/me").json.at("intakeChannels");
+    };
+
+    EXPECT_EQ(channels("district-office"), nlohmann::json({"walk_in"}));
+    EXPECT_EQ(channels("grid-worker"), nlohmann::json({"grid"}));
+    EXPECT_EQ(channels("director"), nlohmann::json({"direct_card"}));
+    EXPECT_EQ(channels("admin"), nlohmann::json::array());
+}
+
 // A cookie rides along on cross-site requests; only the echoed token proves the page is ours.
 TEST_F(AuthApiTest, CookieAuthenticatedWriteWithoutCsrfTokenIs403) {
     Session session = LogIn("community-staff");

@@ -72,11 +72,16 @@ export interface LoginRequest {
 }
 
 /** GET /api/v1/auth/me */
+/** The channels staff record cases on (DOMAIN.md, channels); the server says whose is which. */
+export type IntakeChannel = 'grid' | 'cadre_report' | 'direct_card' | 'walk_in'
+
 export interface Me {
   user: UserSummary
   roles: RoleAssignment[]
   scopes: Scope[]
   permissions: string[]
+  /** The staff channels this user records cases on, in menu order (server: domain/intake_channels). */
+  intakeChannels: IntakeChannel[]
   csrfToken: string
   viaApiToken?: boolean
 }

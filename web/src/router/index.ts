@@ -1,6 +1,6 @@
 import { createRouter, createWebHistory, type RouteLocationRaw, type RouteRecordRaw } from 'vue-router'
 import { useAuthStore } from '@/stores/auth'
-import { homeOf, intakeChannels, type Area, type IntakeChannel } from '@/utils/access'
+import { homeOf, type Area, type IntakeChannel } from '@/utils/access'
 import { i18n } from '@/i18n'
 import { INTAKE_PAGES } from '@/views/case/intake/intake-pages'
 import { ADMIN_PAGES } from '@/views/system/admin-pages'
@@ -141,7 +141,7 @@ router.beforeEach(async (to) => {
   if (to.meta.area && !auth.may(to.meta.area)) {
     return homeRoute()
   }
-  if (to.meta.intakeChannel && !intakeChannels(auth.grants).includes(to.meta.intakeChannel)) {
+  if (to.meta.intakeChannel && !auth.grants.intakeChannels.includes(to.meta.intakeChannel)) {
     return { name: 'intake' }
   }
   return true

@@ -18,6 +18,7 @@ export const useAuthStore = defineStore('auth', () => {
   const grants = computed(() => ({
     roles: me.value?.roles.map((r) => r.role) ?? [],
     permissions: me.value?.permissions ?? [],
+    intakeChannels: me.value?.intakeChannels ?? [],
   }))
   const areas = computed(() => allowedAreas(grants.value))
 

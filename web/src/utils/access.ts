@@ -1,12 +1,14 @@
 // Which parts of the app a signed-in user sees. The server decides what they may do; this
 // only hides what they may not (STYLE.md, "Web").
-import type { RoleName } from '@/api/types'
+import type { IntakeChannel, RoleName } from '@/api/types'
 
 export type Area = 'workbench' | 'intake' | 'cases' | 'supervision' | 'admin'
 
 export interface Grants {
   roles: readonly RoleName[]
   permissions: readonly string[]
+  /** The server's answer to "which staff channels may this user record on" (auth/me). */
+  intakeChannels: readonly IntakeChannel[]
 }
 
 const SUPERVISION_ROLES: readonly RoleName[] = [
@@ -19,28 +21,11 @@ const SUPERVISION_ROLES: readonly RoleName[] = [
   'unit_leader',
 ]
 
-/** The intake channels staff register on, and the roles that use each (DOMAIN.md, channels). */
-export type IntakeChannel = 'grid' | 'cadre_report' | 'direct_card' | 'walk_in'
-export const INTAKE_CHANNELS: Record<IntakeChannel, readonly RoleName[]> = {
-  grid: ['grid_worker'],
-  cadre_report: ['cadre'],
-  direct_card: ['director'],
-  walk_in: ['city_office', 'district_office', 'street_office', 'community_staff'],
-}
-
-/** The intake channels this user registers on, in menu order. */
-export function intakeChannels(grants: Grants): IntakeChannel[] {
-  if (!grants.permissions.includes('case:case:create')) {
-    return []
-  }
-  return (Object.keys(INTAKE_CHANNELS) as IntakeChannel[]).filter((channel) =>
-    grants.roles.some((role) => INTAKE_CHANNELS[channel].includes(role)),
-  )
-}
+export type { IntakeChannel }
 
 const RULES: Record<Area, (grants: Grants) => boolean> = {
   workbench: (g) => g.permissions.includes('case:case:read'),
-  intake: (g) => intakeChannels(g).length > 0,
+  intake: (g) => g.intakeChannels.length > 0,
   cases: (g) => g.permissions.includes('case:case:read'),
   supervision: (g) => g.permissions.includes('case:case:read') && g.roles.some((r) => SUPERVISION_ROLES.includes(r)),
   admin: (g) => g.roles.includes('admin') || g.permissions.includes('system:user:read'),

@@ -1,11 +1,11 @@
 // Where the home page's big 采集/登记 button leads: straight to the user's own intake form when
 // they register on one channel (a grid worker's 网格采集), else to the choice of forms.
 import type { RouteLocationRaw } from 'vue-router'
-import { intakeChannels, type Grants } from '@/utils/access'
+import type { Grants } from '@/utils/access'
 import { INTAKE_PAGES } from '@/views/case/intake/intake-pages'
 
 export function collectRoute(grants: Grants): RouteLocationRaw | null {
-  const channels = intakeChannels(grants)
+  const channels = grants.intakeChannels
   if (channels.length === 0) {
     return null
   }
