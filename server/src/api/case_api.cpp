@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "api/action_forms.hpp"
 #include "api/case_bodies.hpp"
 #include "api/case_json.hpp"
 #include "api/routes.hpp"
@@ -209,9 +210,7 @@ nlohmann::json ActionFormsJson() {
     nlohmann::json forms = nlohmann::json::object();
     for (const auto action : domain::AllCaseActions()) {
         if (action != domain::CaseAction::kAttach) {
-            service::ActionRequest scratch;
-            forms[domain::CaseActionName(action)] =
-                wire::FormOf(ActionPayloadFields(action, scratch));
+            forms[domain::CaseActionName(action)] = ActionFormOf(action);
         }
     }
     return {{"forms", forms}};

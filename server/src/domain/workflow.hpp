@@ -5,6 +5,7 @@
 #pragma once
 
 #include <bitset>
+#include <cstddef>
 #include <optional>
 #include <span>
 #include <string>
@@ -115,6 +116,9 @@ struct ActionInput {
     int follow_up_attempts = 0;  // attempts so far, this one included
     std::string external_ref;    // handover
 };
+
+/// A relayed message goes out as an SMS: short enough for a few segments.
+inline constexpr std::size_t kMaxRelayCharacters = 200;
 
 struct WorkflowLimits {
     int max_extensions = 1;

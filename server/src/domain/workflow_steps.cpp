@@ -10,8 +10,6 @@
 namespace minqing::domain {
 namespace {
 
-// A relayed message goes out as an SMS: short enough for a few segments.
-constexpr std::size_t kMaxRelayCharacters = 200;
 constexpr std::string_view kHotlineUnitType = "hotline";
 
 bool IsMemberUnit(const OrgUnit& unit) {

@@ -32,6 +32,31 @@ TEST_F(ActionFormsApiTest, EachActionListsTheFieldsItReadsWithTheirChoices) {
     }
 }
 
+const nlohmann::json& FieldOf(const nlohmann::json& form, const std::string& name) {
+    for (const auto& field : form) {
+        if (field.at("name") == name) {
+            return field;
+        }
+    }
+    throw std::out_of_range(name);
+}
+
+// The dialogs check what the workflow would refuse before the office sends it.
+TEST_F(ActionFormsApiTest, EachFieldSaysWhetherTheActionNeedsItAndItsLimits) {
+    const auto forms = LogIn("city-office").Get("/api/v1/case-actions/forms").json.at("forms");
+
+    EXPECT_EQ(FieldOf(forms.at("decline"), "reason").at("required"), true);
+    EXPECT_EQ(FieldOf(forms.at("decline"), "legalBasis").at("required"), true);
+    EXPECT_EQ(FieldOf(forms.at("decline"), "note").at("required"), false);
+    EXPECT_EQ(FieldOf(forms.at("answer"), "legalBasis").at("required"), false);
+    const auto& days = FieldOf(forms.at("request_extension"), "extensionDays");
+    EXPECT_EQ(days.at("required"), true);
+    EXPECT_EQ(days.at("min"), 1);
+    EXPECT_EQ(days.at("max"), 10);
+    EXPECT_EQ(FieldOf(forms.at("commit_long_term"), "committedDate").at("max"), 270);
+    EXPECT_EQ(FieldOf(forms.at("contact_reporter"), "relayMessage").at("maxLength"), 200);
+}
+
 TEST_F(ActionFormsApiTest, AFieldOutsideTheFormIsRefused) {
     Session city = LogIn("city-office");
     const auto forms = city.Get("/api/v1/case-actions/forms").json.at("forms");

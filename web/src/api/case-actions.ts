@@ -80,6 +80,38 @@ export interface ActionBody {
   unreachable?: boolean
 }
 
+/**
+ * One field of an action's form (GET /api/v1/case-actions/forms), from the table the server
+ * decodes the payload with: `required` when the action is refused without it in every case,
+ * the choices of an enumeration, the limits the workflow checks (a date's in days from today).
+ */
+export interface ActionFormField {
+  name: string
+  type: string
+  required: boolean
+  choices?: string[]
+  min?: number
+  max?: number
+  maxLength?: number
+}
+
+/** Each action's form by action name. */
+export type ActionForms = Partial<Record<CaseActionName, ActionFormField[]>>
+
+let actionForms: Promise<ActionForms> | null = null
+
+/** The forms of the actions, read once per page load: they change only with the server. */
+export function loadActionForms(): Promise<ActionForms> {
+  actionForms ??= http.get<{ forms: ActionForms }>('/api/v1/case-actions/forms').then(
+    (answer) => answer.forms,
+    (error: unknown) => {
+      actionForms = null
+      throw error
+    },
+  )
+  return actionForms
+}
+
 /** GET /api/v1/cases/{id}/routing-suggestion, from the dispatch catalogue. */
 export interface RoutingSuggestion {
   lead: OrgRef | null

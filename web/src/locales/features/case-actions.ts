@@ -117,8 +117,8 @@ export default defineMessages(
       check: {
         required: '请填写此项',
         choose: '请选择',
-        extensionDays: '延期为 1 至 10 个工作日',
-        committedDate: '承诺日期须晚于今天，且不超过 270 天',
+        extensionDays: '延期为 {min} 至 {max} 个工作日',
+        committedDate: '承诺日期须晚于今天，且不超过 {max} 天',
         relayMessage: '短信不超过 {max} 个字',
         extensionCap: '本案件最多可延期 {n} 个工作日',
       },
@@ -371,8 +371,8 @@ export default defineMessages(
       check: {
         required: 'Required',
         choose: 'Please choose',
-        extensionDays: '1 to 10 working days',
-        committedDate: 'After today and within 270 days',
+        extensionDays: '{min} to {max} working days',
+        committedDate: 'After today and within {max} days',
         relayMessage: 'At most {max} characters',
         extensionCap: 'At most {n} working days for this case',
       },

@@ -1,13 +1,59 @@
 import { describe, expect, it } from 'vitest'
 import type { CaseActionName } from '@/api/case-actions'
-import { ACTION_FIELDS, ACTION_ORDER, actionBody, checkForm, cityToday, emptyForm, fieldShown, orderedActions, relayText, type ActionForm } from './action-forms'
+import {
+  ACTION_ORDER,
+  actionBody as bodyOf,
+  actionSpec,
+  checkForm as check,
+  cityToday,
+  emptyForm,
+  fieldShown as shownOn,
+  orderedActions,
+  relayText,
+  type ActionForm,
+} from './action-forms'
+import { ACTION_FORMS } from './action-forms.fixture'
 
 const TODAY = '2026-11-28'
 const form = (patch: Partial<ActionForm> = {}): ActionForm => ({ ...emptyForm(), ...patch })
+// The dialogs as the server's forms make them (the fixture is the server's answer, which the
+// e2e spec case-action-forms checks against the running server).
+const spec = (action: CaseActionName) => actionSpec(action, ACTION_FORMS.forms[action] ?? [])
+const checkForm = (action: CaseActionName, filled: ActionForm, today: string) => check(spec(action), filled, today)
+const actionBody = (action: CaseActionName, filled: ActionForm, version: number) => bodyOf(spec(action), filled, version)
+const fieldShown = (action: CaseActionName, field: Parameters<typeof shownOn>[1], filled: ActionForm) => shownOn(spec(action), field, filled)
 
 describe('orderedActions', () => {
   it('keeps only known actions, in button order', () => {
     expect(orderedActions(['decline', 'bogus', 'accept', 'merge'])).toEqual(['accept', 'merge', 'decline'])
+  })
+})
+
+describe('actionSpec', () => {
+  it('asks for the fields of the server form, an optional note only where it is the record', () => {
+    expect(spec('accept').fields).toEqual([])
+    expect(spec('decline').fields).toEqual(['reason', 'legalBasis'])
+    expect(spec('instruct').fields).toEqual(['note'])
+    expect(spec('contact_reporter').fields).toEqual(['note', 'relayMessage'])
+    expect(spec('follow_up').fields).toEqual(['followUp'])
+    expect(spec('handover').fields).toEqual(['targetId', 'externalRef', 'method'])
+    expect(spec('answer').fields).toEqual(['legalBasis', 'answerText', 'result', 'evidence'])
+  })
+
+  it('takes required fields, limits and choices from the server, not from a copy', () => {
+    const stricter = actionSpec('request_extension', [
+      { name: 'reason', type: 'string', required: false },
+      { name: 'extensionDays', type: 'integer', required: true, min: 2, max: 5 },
+    ])
+    expect(check(stricter, form({ extensionDays: 6 }), TODAY)).toEqual({ extensionDays: 'out_of_range' })
+    expect(check(stricter, form({ extensionDays: 1 }), TODAY)).toEqual({ extensionDays: 'out_of_range' })
+    expect(check(stricter, form({ extensionDays: 5 }), TODAY)).toEqual({})
+    expect(spec('answer').choices.result).toContain('cannot_be_done')
+    expect(spec('dispatch').choices.method).toEqual(['network', 'phone', 'writing'])
+  })
+
+  it('leaves out a field the dialog does not know', () => {
+    expect(actionSpec('sign', [{ name: 'priority', type: 'integer', required: true }]).fields).toEqual([])
   })
 })
 
@@ -31,7 +77,9 @@ describe('checkForm', () => {
     ['commit_long_term', ['reason', 'committedDate']],
     ['assign', ['targetId']],
     ['reject_unit_answer', ['reason']],
-    ['approve_extension', ['grantedDays']],
+    ['follow_up', ['satisfaction']],
+    ['approve_extension', []],
+    ['accept', []],
   ] as const)('%s requires %j', (action, fields) => {
     expect(Object.keys(checkForm(action, form(), TODAY)).sort()).toEqual([...fields].sort())
   })
@@ -49,8 +97,9 @@ describe('checkForm', () => {
     expect(checkForm('forward', form(), TODAY)).toEqual({})
   })
 
-  it('grants 1 to 10 working days of an extension', () => {
+  it('grants 1 to 10 working days of an extension, or those asked when none is set', () => {
     expect(checkForm('approve_extension', form({ grantedDays: 3 }), TODAY)).toEqual({})
+    expect(actionBody('approve_extension', form(), 5)).toEqual({ version: 5 })
     expect(checkForm('approve_extension', form({ grantedDays: 11 }), TODAY)).toEqual({ grantedDays: 'out_of_range' })
   })
 
@@ -93,47 +142,8 @@ describe('checkForm', () => {
   })
 })
 
-// The server's fields of each action (server/src/api/case_json.cpp, FieldsOf): any other field
-// is a 422 unknown_field. Typed here from the API, not from the dialog, so that the check can fail.
-const SERVER_FIELDS: Record<CaseActionName, readonly string[]> = (() => {
-  const note = ['note']
-  const reason = ['note', 'reason']
-  const reasonAndBasis = ['note', 'reason', 'legalBasis']
-  const target = ['note', 'targetId']
-  return {
-    accept: note,
-    handle_locally: note,
-    recall: note,
-    sign: note,
-    approve_return: note,
-    instruct: note,
-    approve_answer: note,
-    close: note,
-    supervise: note,
-    assist: note,
-    approve_unit_answer: note,
-    decline: reasonAndBasis,
-    request_return: reasonAndBasis,
-    merge: ['note', 'masterCaseId', 'confirm'],
-    forward: target,
-    escalate: target,
-    dispatch: ['note', 'targetId', 'assistingIds', 'method'],
-    contact_reporter: ['note', 'relayMessage'],
-    request_extension: ['note', 'reason', 'extensionDays'],
-    approve_extension: ['note', 'grantedDays'],
-    commit_long_term: ['note', 'reason', 'committedDate'],
-    answer: ['note', 'result', 'answerText', 'legalBasis'],
-    follow_up: ['note', 'contacted', 'solved', 'satisfaction', 'unreachable'],
-    handover: ['note', 'targetId', 'method', 'externalRef'],
-    assign: ['note', 'targetId', 'assigneeId'],
-    refuse_return: reason,
-    refuse_extension: reason,
-    return_for_rework: reason,
-    reopen: reason,
-    withdraw: reason,
-    reject_unit_answer: reason,
-  }
-})()
+// The fields each action reads, from the server's form: any other is a 422 unknown_field.
+const serverFields = (action: CaseActionName) => ACTION_FORMS.forms[action].map((field) => field.name)
 
 /** Every field of the form filled in, in each of the ways that changes what is sent. */
 const FILLED: ActionForm[] = [false, true].flatMap((flag) =>
@@ -164,14 +174,13 @@ const FILLED: ActionForm[] = [false, true].flatMap((flag) =>
 
 describe('what each action sends', () => {
   it('knows every action the server has, in the button order', () => {
-    expect([...ACTION_ORDER].sort()).toEqual(Object.keys(SERVER_FIELDS).sort())
-    expect(Object.keys(ACTION_FIELDS).sort()).toEqual(Object.keys(SERVER_FIELDS).sort())
+    expect([...ACTION_ORDER].sort()).toEqual(Object.keys(ACTION_FORMS.forms).sort())
   })
 
-  it.each(Object.keys(SERVER_FIELDS) as CaseActionName[])('%s sends no field the server does not read', (action) => {
+  it.each(ACTION_ORDER)('%s sends no field the server does not read', (action) => {
     for (const filled of FILLED) {
       const sent = Object.keys(actionBody(action, filled, 1)).filter((key) => key !== 'version')
-      expect(sent.filter((key) => !SERVER_FIELDS[action].includes(key)), JSON.stringify(filled)).toEqual([])
+      expect(sent.filter((key) => !serverFields(action).includes(key)), JSON.stringify(filled)).toEqual([])
     }
   })
 })

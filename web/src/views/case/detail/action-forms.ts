@@ -1,10 +1,10 @@
-// Which fields each workflow action asks for, the client-side checks that mirror the server's
-// (server/src/domain/workflow.cpp: required free text must hold more than white space,
-// extension 1–10 working days, a committed date in the future and within about nine months,
-// a legal basis when the answer is "cannot be done", a satisfaction unless unreachable) and
+// Each workflow action's dialog as the server publishes its form (GET /api/v1/case-actions/forms,
+// server/src/api/action_forms.cpp): the fields the action reads, those it is refused without,
+// their limits and choices. What is kept here is the dialog's own: which optional fields it
+// does not ask for, the few fields required only in some cases, the order of the buttons and
 // the request body built from the form. The server refuses any field an action does not read
-// (422 unknown_field), so a body carries only the fields of its action's dialog.
-import type { ActionBody, CaseActionName, DispatchMethod } from '@/api/case-actions'
+// (422 unknown_field), so a body carries only the fields of its action's form.
+import type { ActionBody, ActionFormField, CaseActionName, DispatchMethod } from '@/api/case-actions'
 import type { AnswerResult, Satisfaction } from '@/api/types'
 
 export type FormField =
@@ -81,43 +81,85 @@ export function emptyForm(): ActionForm {
   }
 }
 
-/** The fields of each action's dialog, in order; an empty list is a plain confirmation. */
-export const ACTION_FIELDS: Record<CaseActionName, readonly FormField[]> = {
-  accept: [],
-  decline: ['reason', 'legalBasis'],
-  merge: ['masterCaseId'],
-  // The office above to report to; none chosen means the next level up.
-  forward: ['targetId'],
-  dispatch: ['targetId', 'assistingIds', 'method'],
-  handle_locally: [],
-  recall: [],
-  sign: [],
-  request_return: ['reason', 'legalBasis'],
-  approve_return: [],
-  refuse_return: ['reason'],
-  // A confidential reporter's number is hidden from the unit: the platform relays a message.
-  contact_reporter: ['note', 'relayMessage'],
-  request_extension: ['extensionDays', 'reason'],
-  approve_extension: ['grantedDays'],
-  refuse_extension: ['reason'],
-  escalate: ['targetId'],
-  instruct: ['note'],
-  commit_long_term: ['committedDate', 'reason'],
-  answer: ['result', 'answerText', 'legalBasis', 'evidence'],
-  approve_answer: [],
-  return_for_rework: ['reason'],
-  follow_up: ['followUp'],
-  reopen: ['reason'],
-  close: [],
-  withdraw: ['reason'],
-  handover: ['targetId', 'externalRef'],
-  supervise: ['note'],
-  assist: ['note'],
-  // 交办: to a section of the unit (no list of a unit's people is open to its staff yet).
-  assign: ['targetId', 'assigneeId'],
-  // 签发: the drafted answer is shown, not edited.
+/** The limits the server checks on a field; a date's count days from today. */
+export interface FieldLimits {
+  min?: number
+  max?: number
+  maxLength?: number
+}
+
+/** One action's dialog, from the server's form of it. */
+export interface ActionSpec {
+  action: CaseActionName
+  /** The fields the dialog asks for; none is a plain confirmation. */
+  fields: readonly FormField[]
+  /** The server's names of the fields on the dialog, for the field errors of a 422. */
+  serverFields: readonly string[]
+  required: ReadonlySet<string>
+  limits: Readonly<Partial<Record<string, FieldLimits>>>
+  choices: Readonly<Partial<Record<string, readonly string[]>>>
+}
+
+/** The follow-up's inputs, asked for together (FollowUpFields). */
+const FOLLOW_UP = new Set(['contacted', 'solved', 'satisfaction', 'unreachable'])
+/** The case's version goes with every body; a merge is confirmed only after the server asked. */
+const NOT_ASKED = new Set(['version', 'confirm'])
+const DIALOG_FIELDS = new Set<string>([
+  'targetId',
+  'assigneeId',
+  'assistingIds',
+  'method',
+  'reason',
+  'legalBasis',
+  'note',
+  'result',
+  'answerText',
+  'extensionDays',
+  'committedDate',
+  'externalRef',
+  'masterCaseId',
+  'grantedDays',
+  'relayMessage',
+])
+/** What a dialog shows beyond the payload: an answer's evidence goes up first as attachments, 签发 shows the drafted answer. */
+const SHOWN_BESIDES: Partial<Record<CaseActionName, readonly FormField[]>> = {
+  answer: ['evidence'],
   approve_unit_answer: ['unitAnswer'],
-  reject_unit_answer: ['reason'],
+}
+
+/** The dialog of `action` from the server's form of it (an unknown field is not asked for). */
+export function actionSpec(action: CaseActionName, form: readonly ActionFormField[]): ActionSpec {
+  const fields: FormField[] = []
+  const serverFields: string[] = []
+  const required = new Set<string>()
+  const limits: Partial<Record<string, FieldLimits>> = {}
+  const choices: Partial<Record<string, readonly string[]>> = {}
+  for (const field of form) {
+    // Every action takes a note for the record; the dialog asks for it only where it is the
+    // substance (an instruction, a supervision note) or the record of a contact.
+    const askedNote = field.name !== 'note' || field.required || action === 'contact_reporter'
+    if (NOT_ASKED.has(field.name) || !askedNote) {
+      continue
+    }
+    if (FOLLOW_UP.has(field.name)) {
+      if (!fields.includes('followUp')) {
+        fields.push('followUp')
+      }
+    } else if (DIALOG_FIELDS.has(field.name)) {
+      fields.push(field.name as FormField)
+    } else {
+      continue
+    }
+    serverFields.push(field.name)
+    if (field.required) {
+      required.add(field.name)
+    }
+    limits[field.name] = { min: field.min, max: field.max, maxLength: field.maxLength }
+    if (field.choices) {
+      choices[field.name] = field.choices
+    }
+  }
+  return { action, fields: [...fields, ...(SHOWN_BESIDES[action] ?? [])], serverFields, required, limits, choices }
 }
 
 /** The order the buttons appear in: the step forward first, refusals and side notes after. */
@@ -182,25 +224,42 @@ export function orderedActions(actions: readonly string[]): CaseActionName[] {
 }
 
 /** Whether the field is on the dialog for this form's current values. */
-export function fieldShown(action: CaseActionName, field: FormField, form: ActionForm): boolean {
-  if (!ACTION_FIELDS[action].includes(field)) {
+export function fieldShown(spec: ActionSpec, field: FormField, form: ActionForm): boolean {
+  if (!spec.fields.includes(field)) {
     return false
   }
   // The legal basis of an answer is asked for only when the request cannot be met.
-  if (action === 'answer' && field === 'legalBasis') {
+  if (spec.action === 'answer' && field === 'legalBasis') {
     return form.result === 'cannot_be_done'
   }
   // The relayed message replaces the contact note: either one is what happened.
-  if (action === 'contact_reporter') {
+  if (spec.action === 'contact_reporter' && (field === 'note' || field === 'relayMessage')) {
     return field === 'relayMessage' ? form.relay : !form.relay
   }
   return true
 }
 
-export const MAX_EXTENSION_DAYS = 10
-export const MAX_LONG_TERM_DAYS = 270
-/** A relayed message goes out as one SMS text (server: kMaxRelayCharacters). */
-export const MAX_RELAY_CHARACTERS = 200
+/**
+ * Whether the dialog must have the field before sending. Beyond what the server requires in
+ * every case (server: ActionFormOf), some fields are required only in some: the legal basis
+ * of an answer that cannot be done, the note or else the relayed message of a contact, and a
+ * section when 交办 names no 承办人.
+ */
+export function fieldRequired(spec: ActionSpec, field: FormField, form: ActionForm): boolean {
+  if (spec.required.has(field)) {
+    return true
+  }
+  switch (spec.action) {
+    case 'answer':
+      return field === 'legalBasis'
+    case 'contact_reporter':
+      return field === 'note' || field === 'relayMessage'
+    case 'assign':
+      return field === 'targetId' && form.assigneeId === null
+    default:
+      return false
+  }
+}
 
 /** The reason of a failed check, as the server spells it. */
 export type CheckFailure = 'required' | 'out_of_range' | 'too_long'
@@ -220,62 +279,68 @@ function addDays(date: string, days: number): string {
 }
 
 /**
+ * Whether `day` ("2027-03-01") lies within a date field's limits, counted in days from `today`.
+ * The date is sent as the end of the working day, so the last day is one before the limit.
+ */
+export function dayAllowed(limits: FieldLimits | undefined, day: string, today: string): boolean {
+  const first = limits?.min === undefined ? null : addDays(today, limits.min)
+  const last = limits?.max === undefined ? null : addDays(today, limits.max - 1)
+  return (first === null || day >= first) && (last === null || day <= last)
+}
+
+const TEXT_FIELDS = ['reason', 'legalBasis', 'note', 'answerText', 'relayMessage', 'externalRef'] as const
+const NUMBER_FIELDS = ['targetId', 'assigneeId', 'masterCaseId', 'extensionDays', 'grantedDays'] as const
+
+/** The text as it would be sent. */
+const sentText = (field: (typeof TEXT_FIELDS)[number], value: string) => (field === 'relayMessage' ? relayText(value) : value.trim())
+
+function numberProblem(value: number | null, limits: FieldLimits | undefined, required: boolean): CheckFailure | null {
+  // An id or a number of days of 0 is none given (an emptied number input).
+  if (value === null || value === 0) {
+    return required ? 'required' : null
+  }
+  const { min, max } = limits ?? {}
+  const outside = !Number.isInteger(value) || (min !== undefined && value < min) || (max !== undefined && value > max)
+  return outside ? 'out_of_range' : null
+}
+
+/**
  * The form's problems, as the server would report them; empty when it may be sent.
  * `today` is the city's date ("2026-11-28"), for the committed date.
  */
-export function checkForm(action: CaseActionName, form: ActionForm, today: string): FormErrors {
+export function checkForm(spec: ActionSpec, form: ActionForm, today: string): FormErrors {
   const errors: FormErrors = {}
-  const shown = (field: FormField) => fieldShown(action, field, form)
-  const requireText = (field: 'reason' | 'legalBasis' | 'note' | 'answerText', value: string) => {
-    if (shown(field) && blank(value)) {
-      errors[field] = 'required'
+  const shown = (field: FormField) => fieldShown(spec, field, form)
+  const required = (field: FormField) => fieldRequired(spec, field, form)
+  for (const field of TEXT_FIELDS.filter(shown)) {
+    const maxLength = spec.limits[field]?.maxLength
+    if (blank(form[field])) {
+      if (required(field)) {
+        errors[field] = 'required'
+      }
+    } else if (maxLength !== undefined && [...sentText(field, form[field])].length > maxLength) {
+      errors[field] = 'too_long'
     }
   }
-  requireText('reason', form.reason)
-  requireText('legalBasis', form.legalBasis)
-  requireText('note', form.note)
-  requireText('answerText', form.answerText)
-  // Escalation without a target goes to the leader in charge of the case's district, a
-  // forward to the office one level up.
-  // 交办 names a section, a 承办人 or both.
-  const optionalTarget = action === 'escalate' || action === 'forward' || (action === 'assign' && form.assigneeId !== null)
-  if (shown('targetId') && !optionalTarget && form.targetId === null) {
-    errors.targetId = 'required'
+  for (const field of NUMBER_FIELDS.filter(shown)) {
+    const problem = numberProblem(form[field], spec.limits[field], required(field))
+    if (problem) {
+      errors[field] = problem
+    }
   }
-  if (shown('result') && form.result === null) {
+  if (shown('result') && form.result === null && required('result')) {
     errors.result = 'required'
-  }
-  if (shown('masterCaseId') && (form.masterCaseId === null || form.masterCaseId <= 0)) {
-    errors.masterCaseId = 'required'
-  }
-  if (shown('extensionDays')) {
-    if (form.extensionDays === null || form.extensionDays === 0) {
-      errors.extensionDays = 'required'
-    } else if (!Number.isInteger(form.extensionDays) || form.extensionDays < 1 || form.extensionDays > MAX_EXTENSION_DAYS) {
-      errors.extensionDays = 'out_of_range'
-    }
-  }
-  if (shown('grantedDays')) {
-    if (form.grantedDays === null || form.grantedDays === 0) {
-      errors.grantedDays = 'required'
-    } else if (!Number.isInteger(form.grantedDays) || form.grantedDays < 1 || form.grantedDays > MAX_EXTENSION_DAYS) {
-      errors.grantedDays = 'out_of_range'
-    }
-  }
-  if (shown('relayMessage')) {
-    if (blank(form.relayMessage)) {
-      errors.relayMessage = 'required'
-    } else if ([...relayText(form.relayMessage)].length > MAX_RELAY_CHARACTERS) {
-      errors.relayMessage = 'too_long'
-    }
   }
   if (shown('committedDate')) {
     if (form.committedDate === '') {
-      errors.committedDate = 'required'
-    } else if (form.committedDate <= today || form.committedDate > addDays(today, MAX_LONG_TERM_DAYS - 1)) {
+      if (required('committedDate')) {
+        errors.committedDate = 'required'
+      }
+    } else if (!dayAllowed(spec.limits.committedDate, form.committedDate, today)) {
       errors.committedDate = 'out_of_range'
     }
   }
+  // The workflow asks how satisfied a reporter was who could be reached.
   if (shown('followUp') && !form.unreachable && form.satisfaction === null) {
     errors.satisfaction = 'required'
   }
@@ -283,9 +348,9 @@ export function checkForm(action: CaseActionName, form: ActionForm, today: strin
 }
 
 /** The request body: the action's own fields, trimmed, and the version the user saw. */
-export function actionBody(action: CaseActionName, form: ActionForm, version: number): ActionBody {
+export function actionBody(spec: ActionSpec, form: ActionForm, version: number): ActionBody {
   const body: ActionBody = { version }
-  const shown = (field: FormField) => fieldShown(action, field, form)
+  const shown = (field: FormField) => fieldShown(spec, field, form)
   if (shown('targetId') && form.targetId !== null) {
     body.targetId = form.targetId
   }

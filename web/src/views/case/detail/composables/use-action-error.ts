@@ -16,6 +16,8 @@ export function useActionError() {
 
   return {
     actionErrorMessage: errorMessage,
+    /** How the action dialogs word a field reason (for useFormSubmit's fieldReasons). */
+    actionFieldReason: fieldReasonText,
     /** The 422's field errors split between the dialog's fields and the rest. */
     actionFieldErrors: (error: unknown, shown: readonly string[], aliases?: Record<string, string>) =>
       dialogErrors(error, shown, fieldReasonText, aliases),
