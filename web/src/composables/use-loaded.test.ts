@@ -16,6 +16,14 @@ describe('useLoaded', () => {
     expect(thing.loading.value).toBe(false)
   })
 
+  it('tells a thing that is not there from a failure', async () => {
+    const gone = new Error('404')
+    const thing = useLoaded(() => Promise.reject(gone), 0, { absentWhen: (error) => error === gone })
+    await thing.load()
+    expect(thing.absent.value).toBe(true)
+    expect(thing.error.value).toBeNull()
+  })
+
   it('takes the value given for a failure', async () => {
     const thing = useLoaded(() => Promise.reject(new Error('no')), 'x' as string | null, { onError: null })
     await thing.load()

@@ -7,6 +7,11 @@ export interface LoadedOptions<T, A extends unknown[]> {
   onError?: T
   /** Told of each answer shown (not of one a newer load overtook). */
   onLoad?: (value: T, ...args: A) => void
+  /**
+   * A failure that means the thing is not there for this user (an older server without the
+   * route, a role without the permission): it sets `absent` instead of `error`.
+   */
+  absentWhen?: (error: unknown) => boolean
 }
 
 export function useLoaded<T, A extends unknown[] = []>(
@@ -19,6 +24,7 @@ export function useLoaded<T, A extends unknown[] = []>(
   /** Once a load has succeeded. */
   const loaded = ref(false)
   const error = shallowRef<unknown>(null)
+  const absent = ref(false)
   let generation = 0
 
   /** Resolves false when the load failed or a newer one took its place. */
@@ -26,6 +32,7 @@ export function useLoaded<T, A extends unknown[] = []>(
     const mine = ++generation
     loading.value = true
     error.value = null
+    absent.value = false
     try {
       const answer = await fetch(...args)
       if (mine !== generation) {
@@ -37,7 +44,8 @@ export function useLoaded<T, A extends unknown[] = []>(
       return true
     } catch (cause) {
       if (mine === generation) {
-        error.value = cause
+        absent.value = options.absentWhen?.(cause) ?? false
+        error.value = absent.value ? null : cause
         if ('onError' in options) {
           value.value = options.onError as T
         }
@@ -50,5 +58,5 @@ export function useLoaded<T, A extends unknown[] = []>(
     }
   }
 
-  return { value, loading, loaded, error, load }
+  return { value, loading, loaded, error, absent, load }
 }

@@ -1,11 +1,10 @@
 // One fill of an intake form: the model, its field errors (ours before sending, the server's 422
 // after), sending it once however often it is submitted, then the photos.
-import { computed, nextTick, reactive, ref, shallowRef } from 'vue'
+import { nextTick, reactive, ref, shallowRef } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { uploadAttachment } from '@/api/cases'
 import { createCase, type CaseCreateRequest, type CreatedCase, type StaffChannel } from '@/api/intake'
-import { isApiError } from '@/api/http'
-import { useTranslator } from '@/composables/use-translator'
+import { useFormSubmit } from '@/composables/use-form-submit'
 import { caseBody, emptyCase, problemMessage, validateCase, type FieldProblem } from './intake-form'
 
 /** A fresh key per fill: every retry of this fill is the same request to the server. */
@@ -15,36 +14,28 @@ function newKey(): string {
 
 export function useIntakeForm(channel: StaffChannel, prefill: (form: CaseCreateRequest) => void = () => {}) {
   const { t } = useI18n()
-  const { errorMessage } = useTranslator()
 
   const form = reactive<CaseCreateRequest>(emptyCase(channel))
   prefill(form)
   const photos = ref<File[]>([])
-  const errors = ref<Record<string, string>>({})
-  const failure = shallowRef<unknown>(null)
-  const submitting = ref(false)
   const uploaded = ref(0)
   const created = shallowRef<CreatedCase | null>(null)
   const failedPhotos = ref<string[]>([])
   let key = newKey()
 
-  function show(problems: readonly FieldProblem[]): void {
-    const next: Record<string, string> = {}
-    for (const problem of problems) {
-      const { key: messageKey, named } = problemMessage(problem)
-      next[problem.field] ??= t(messageKey, named)
-    }
-    errors.value = next
+  /** A problem's words, ours and the server's alike (intake-form.ts problemMessage). */
+  const problemText = (problem: FieldProblem): string => {
+    const { key: messageKey, named } = problemMessage(problem)
+    return t(messageKey, named)
   }
 
-  /** The text of a failure that is not about one field. */
-  const failureText = computed(() => {
-    const error = failure.value
-    if (error === null) {
-      return ''
+  function texts(problems: readonly FieldProblem[]): Record<string, string> {
+    const next: Record<string, string> = {}
+    for (const problem of problems) {
+      next[problem.field] ??= problemText(problem)
     }
-    return errorMessage(error)
-  })
+    return next
+  }
 
   async function focusFirstError(): Promise<void> {
     await nextTick()
@@ -53,44 +44,34 @@ export function useIntakeForm(channel: StaffChannel, prefill: (form: CaseCreateR
     item?.querySelector<HTMLElement>('input, textarea, button')?.focus({ preventScroll: true })
   }
 
+  /** Uploads the photos to the new case; one that fails is named, the case stands. */
   async function uploadPhotos(caseId: number): Promise<void> {
     uploaded.value = 0
     const failed: string[] = []
     for (const photo of photos.value) {
-      try {
-        await uploadAttachment(caseId, photo)
-      } catch {
-        failed.push(photo.name)
-      }
+      await uploadAttachment(caseId, photo).catch(() => failed.push(photo.name))
       uploaded.value += 1
     }
     failedPhotos.value = failed
   }
 
+  async function record(): Promise<CreatedCase> {
+    const detail = await createCase(caseBody(form), key)
+    await uploadPhotos(detail.id)
+    return detail
+  }
+
+  const sending = useFormSubmit({
+    check: () => texts(validateCase(form)),
+    send: record,
+    done: (detail) => (created.value = detail),
+    fieldReasons: (field) => problemText({ field: field.field, reason: field.reason }),
+  })
+  const { saving: submitting, errors, formError: failureText } = sending
+
   async function submit(): Promise<void> {
-    if (submitting.value) {
-      return
-    }
-    failure.value = null
-    const problems = validateCase(form)
-    show(problems)
-    if (problems.length > 0) {
+    if (!(await sending.submit()) && Object.keys(errors.value).length > 0) {
       await focusFirstError()
-      return
-    }
-    submitting.value = true
-    try {
-      const detail = await createCase(caseBody(form), key)
-      await uploadPhotos(detail.id)
-      created.value = detail
-    } catch (error) {
-      if (isApiError(error, 422)) {
-        show(error.fields.map((field) => ({ field: field.field, reason: field.reason })))
-        await focusFirstError()
-      }
-      failure.value = error
-    } finally {
-      submitting.value = false
     }
   }
 
@@ -108,14 +89,13 @@ export function useIntakeForm(channel: StaffChannel, prefill: (form: CaseCreateR
     Object.assign(form, emptyCase(channel))
     prefill(form)
     photos.value = []
-    errors.value = {}
-    failure.value = null
+    sending.clear()
     created.value = null
     failedPhotos.value = []
     key = newKey()
   }
 
-  return { form, photos, errors, failure, failureText, submitting, uploaded, created, failedPhotos, submit, touched, again }
+  return { form, photos, errors, failureText, submitting, uploaded, created, failedPhotos, submit, touched, again }
 }
 
 export type IntakeForm = ReturnType<typeof useIntakeForm>
