@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { CaseActionName } from '@/api/case-actions'
+import type { ActionFormField, CaseActionName } from '@/api/case-actions'
 import {
   ACTION_ORDER,
   actionBody as bodyOf,
@@ -12,12 +12,14 @@ import {
   relayText,
   type ActionForm,
 } from './action-forms'
-import { ACTION_FORMS } from './action-forms.fixture'
+import answer from './action-forms.fixture.json'
 
 const TODAY = '2026-11-28'
 const form = (patch: Partial<ActionForm> = {}): ActionForm => ({ ...emptyForm(), ...patch })
-// The dialogs as the server's forms make them (the fixture is the server's answer, which the
-// e2e spec case-action-forms checks against the running server).
+// The dialogs as the server's forms make them. The fixture is the answer of GET
+// /api/v1/case-actions/forms, which the e2e spec case-action-forms checks against the running
+// server: when the server changes, paste its answer there.
+const ACTION_FORMS = answer as { forms: Record<CaseActionName, ActionFormField[]> }
 const spec = (action: CaseActionName) => actionSpec(action, ACTION_FORMS.forms[action] ?? [])
 const checkForm = (action: CaseActionName, filled: ActionForm, today: string) => check(spec(action), filled, today)
 const actionBody = (action: CaseActionName, filled: ActionForm, version: number) => bodyOf(spec(action), filled, version)

@@ -1,4 +1,5 @@
-// The intake forms, one per channel staff register on (utils/access.ts says who uses which).
+// The intake forms, one per channel staff register on (the server says who uses which: auth/me
+// intakeChannels), and the fields of the sections they share.
 import type { Component } from 'vue'
 import type { IntakeChannel } from '@/utils/access'
 
@@ -27,3 +28,12 @@ export const INTAKE_PAGES: readonly IntakePage[] = [
   },
   { channel: 'walk_in', name: 'walk-in', title: 'channel.walk_in', component: () => import('./walk-in/index.vue') },
 ]
+
+// The fields each shared section shows, for IntakeAlert: a server error on any other field is
+// listed above the form, so that nothing the server said is lost.
+/** CaseBasicsFields. */
+export const BASICS_FIELDS = ['kind', 'title', 'content', 'categoryCode', 'peopleInvolved'] as const
+/** LocationFields' address (a page adds the grid it asks for). */
+export const LOCATION_FIELDS = ['location', 'location.address'] as const
+/** ReporterFields. */
+export const REPORTER_FIELDS = ['reporter.name', 'reporter.phone'] as const

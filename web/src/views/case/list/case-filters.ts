@@ -13,18 +13,8 @@ import {
   type Urgency,
   type Warning,
 } from '@/api/types'
+import { CASE_KINDS, CHANNELS, URGENCIES } from '@/api/case-enums'
 
-export const CHANNELS: readonly Channel[] = [
-  'grid',
-  'cadre_report',
-  'direct_card',
-  'hotline',
-  'walk_in',
-  'mailbox',
-  'message_board',
-]
-export const CASE_KINDS: readonly CaseKind[] = ['question', 'help', 'complaint', 'report', 'suggestion', 'praise', 'other']
-export const URGENCIES: readonly Urgency[] = ['critical', 'urgent', 'normal', 'complex']
 
 export interface CaseFilters {
   state: CaseState[]

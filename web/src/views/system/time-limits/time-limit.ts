@@ -2,6 +2,7 @@
 // working days; "90wm" working minutes when hours do not divide evenly) and as people read
 // them ("4 个工作小时"), plus the rule form's model and checks. Pure.
 import type { TimeLimitRule, TimeLimitRuleBody } from '@/api/admin-reference'
+import { CASE_KINDS, CHANNELS, URGENCIES } from '@/api/case-enums'
 import type { CaseKind, Channel, DeadlineStep, Urgency } from '@/api/types'
 
 export type LimitUnit = 'm' | 'h' | 'wm' | 'wh' | 'wd'
@@ -78,17 +79,6 @@ export function limitProblem(amount: number | null | undefined, unit: LimitUnit)
 export const ANY = 'any'
 export type Any = typeof ANY
 
-export const URGENCIES: readonly Urgency[] = ['critical', 'urgent', 'normal', 'complex']
-export const KINDS: readonly CaseKind[] = ['question', 'help', 'complaint', 'report', 'suggestion', 'praise', 'other']
-export const CHANNELS: readonly Channel[] = [
-  'grid',
-  'cadre_report',
-  'direct_card',
-  'hotline',
-  'walk_in',
-  'mailbox',
-  'message_board',
-]
 /** The steps in the order a case meets them. */
 export const STEPS: readonly DeadlineStep[] = [
   'accept',
@@ -162,7 +152,7 @@ export function sortRules(rules: readonly TimeLimitRule[]): TimeLimitRule[] {
     (a, b) =>
       indexIn(STEPS, a.step) - indexIn(STEPS, b.step) ||
       indexIn(URGENCIES, a.urgency) - indexIn(URGENCIES, b.urgency) ||
-      indexIn(KINDS, a.kind) - indexIn(KINDS, b.kind) ||
+      indexIn(CASE_KINDS, a.kind) - indexIn(CASE_KINDS, b.kind) ||
       indexIn(CHANNELS, a.channel) - indexIn(CHANNELS, b.channel) ||
       a.id - b.id,
   )
