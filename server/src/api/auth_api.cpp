@@ -2,7 +2,7 @@
 // authentication audit GET /api/v1/auth/events.
 #include <nlohmann/json.hpp>
 
-#include "api/json_fields.hpp"
+#include "api/request_bodies.hpp"
 #include "api/routes.hpp"
 #include "api/user_json.hpp"
 #include "http/same_origin.hpp"
@@ -27,18 +27,11 @@ http::Response Login(const AuthServices& context, http::Request& request) {
         return ErrorFor(request,
                         Forbidden("auth.cross_origin", "Log in from this site's own login page."));
     }
-    auto body = BodyObject(request);
+    const auto body = ReadBody(request, &LoginFields);
     if (!body) {
         return ErrorFor(request, body.error());
     }
-    JsonFields fields(*body);
-    const auto username = fields.String("username", true);
-    const auto password = fields.String("password", true);
-    fields.RejectUnknown({"username", "password"});
-    if (!fields.ok()) {
-        return ErrorFor(request, fields.error());
-    }
-    auto login = context.auth.Login(*username, *password, request.remote_address);
+    auto login = context.auth.Login(body->username, body->password, request.remote_address);
     if (!login) {
         return ErrorFor(request, login.error());
     }

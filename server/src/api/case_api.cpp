@@ -134,12 +134,9 @@ std::string EncodeFilename(std::string_view name) {
 }
 
 http::Response Download(const CaseServices& context, http::Request& request,
-                        const domain::Principal& caller, domain::CaseId id) {
-    const auto attachment_id = ParseId(request.PathParam("attachmentId"));
-    if (!attachment_id) {
-        return ErrorFor(request, BadId("attachment.not_found", "No such attachment."));
-    }
-    auto file = context.attachments.Download(caller, id, *attachment_id);
+                        const domain::Principal& caller, domain::CaseId id,
+                        std::int64_t attachment_id) {
+    auto file = context.attachments.Download(caller, id, attachment_id);
     if (!file) {
         return ErrorFor(request, file.error());
     }
@@ -216,6 +213,54 @@ nlohmann::json ActionFormsJson() {
     return {{"forms", forms}};
 }
 
+http::Response GetCase(const CaseServices& context, http::Request& request,
+                       const domain::Principal& caller, domain::CaseId id) {
+    return Respond(request, context.cases.Get(caller, id), ViewJson(context));
+}
+
+http::Response RevealReporter(const CaseServices& context, http::Request& request,
+                              const domain::Principal& caller, domain::CaseId id) {
+    return Respond(request, context.workflow.RevealReporter(caller, id), ViewJson(context));
+}
+
+http::Response History(const CaseServices& context, http::Request& request,
+                       const domain::Principal& caller, domain::CaseId id) {
+    return Respond(request, context.cases.History(caller, id), HistoryJson);
+}
+
+http::Response Verify(const CaseServices& context, http::Request& request,
+                      const domain::Principal& caller, domain::CaseId id) {
+    return Respond(request, context.cases.Verify(caller, id), ChainCheckJson);
+}
+
+http::Response Upload(const CaseServices& context, http::Request& request,
+                      const domain::Principal& caller, domain::CaseId id) {
+    return Respond(
+        request,
+        context.attachments.Upload(caller, id, request.QueryParam("filename"), request.body),
+        AttachmentJson, 201);
+}
+
+http::Response SuggestRouting(const CaseServices& context, http::Request& request,
+                              const domain::Principal& caller, domain::CaseId id) {
+    return Respond(request, context.cases.SuggestRouting(caller, id), RoutingSuggestionJson);
+}
+
+http::Response ActionForms(const CaseServices& /*context*/, http::Request& /*request*/,
+                           const domain::Principal& /*caller*/) {
+    return http::Json(200, ActionFormsJson());
+}
+
+http::Response Workbench(const CaseServices& context, http::Request& request,
+                         const domain::Principal& caller) {
+    return Respond(request, context.cases.Workbench(caller, kWorkbenchFirst),
+                   [time = TimeOf(context)](const service::WorkbenchView& view) {
+                       return WorkbenchJson(view, time);
+                   });
+}
+
+constexpr IdParam kAttachmentId{"attachmentId", "attachment.not_found", "No such attachment."};
+
 }  // namespace
 
 Routes CaseRoutes(const CaseServices& context) {
@@ -223,63 +268,22 @@ Routes CaseRoutes(const CaseServices& context) {
     using domain::permission::kCaseCreate;
     using domain::permission::kCaseRead;
     return {
-        {"POST", "/api/v1/cases", Needs(kCaseCreate),
-         [context](http::Request& request, const domain::Principal& caller) {
-             return CreateCase(context, request, caller);
-         }},
-        {"GET", "/api/v1/cases", Needs(kCaseRead),
-         [context](http::Request& request, const domain::Principal& caller) {
-             return ListCases(context, request, caller);
-         }},
-        {"GET", "/api/v1/cases/{id}", Needs(kCaseRead),
-         [context](http::Request& request, const domain::Principal& caller, domain::CaseId id) {
-             return Respond(request, context.cases.Get(caller, id), ViewJson(context));
-         }},
-        {"POST", "/api/v1/cases/{id}/actions/{action}", Needs(kCaseAct),
-         [context](http::Request& request, const domain::Principal& caller, domain::CaseId id) {
-             return Act(context, request, caller, id);
-         }},
+        {"POST", "/api/v1/cases", Needs(kCaseCreate), With(context, &CreateCase)},
+        {"GET", "/api/v1/cases", Needs(kCaseRead), With(context, &ListCases)},
+        {"GET", "/api/v1/cases/{id}", Needs(kCaseRead), With(context, &GetCase)},
+        {"POST", "/api/v1/cases/{id}/actions/{action}", Needs(kCaseAct), With(context, &Act)},
         {"POST", "/api/v1/cases/{id}/reveal-reporter", Needs(kCaseRead),
-         [context](http::Request& request, const domain::Principal& caller, domain::CaseId id) {
-             return Respond(request, context.workflow.RevealReporter(caller, id),
-                            ViewJson(context));
-         }},
-        {"GET", "/api/v1/cases/{id}/events", Needs(kCaseRead),
-         [context](http::Request& request, const domain::Principal& caller, domain::CaseId id) {
-             return Respond(request, context.cases.History(caller, id), HistoryJson);
-         }},
-        {"GET", "/api/v1/cases/{id}/verify", Needs(kCaseRead),
-         [context](http::Request& request, const domain::Principal& caller, domain::CaseId id) {
-             return Respond(request, context.cases.Verify(caller, id), ChainCheckJson);
-         }},
-        {"POST", "/api/v1/cases/{id}/attachments", Needs(kCaseAct),
-         [context](http::Request& request, const domain::Principal& caller, domain::CaseId id) {
-             return Respond(request,
-                            context.attachments.Upload(caller, id, request.QueryParam("filename"),
-                                                       request.body),
-                            AttachmentJson, 201);
-         },
-         kCaseId, http::Execution::kWorker, http::BodyKind::kUpload},
+         With(context, &RevealReporter)},
+        {"GET", "/api/v1/cases/{id}/events", Needs(kCaseRead), With(context, &History)},
+        {"GET", "/api/v1/cases/{id}/verify", Needs(kCaseRead), With(context, &Verify)},
+        {"POST", "/api/v1/cases/{id}/attachments", Needs(kCaseAct), With(context, &Upload), kCaseId,
+         http::Execution::kWorker, http::BodyKind::kUpload},
         {"GET", "/api/v1/cases/{id}/attachments/{attachmentId}", Needs(kCaseRead),
-         [context](http::Request& request, const domain::Principal& caller, domain::CaseId id) {
-             return Download(context, request, caller, id);
-         }},
+         With(context, &Download), PathIds(kCaseId, kAttachmentId)},
         {"GET", "/api/v1/cases/{id}/routing-suggestion", Needs(kCaseRead),
-         [context](http::Request& request, const domain::Principal& caller, domain::CaseId id) {
-             return Respond(request, context.cases.SuggestRouting(caller, id),
-                            RoutingSuggestionJson);
-         }},
-        {"GET", "/api/v1/case-actions/forms", Needs(kCaseRead),
-         [](http::Request&, const domain::Principal&) {
-             return http::Json(200, ActionFormsJson());
-         }},
-        {"GET", "/api/v1/workbench", Needs(kCaseRead),
-         [context](http::Request& request, const domain::Principal& caller) {
-             return Respond(request, context.cases.Workbench(caller, kWorkbenchFirst),
-                            [time = TimeOf(context)](const service::WorkbenchView& view) {
-                                return WorkbenchJson(view, time);
-                            });
-         }},
+         With(context, &SuggestRouting)},
+        {"GET", "/api/v1/case-actions/forms", Needs(kCaseRead), With(context, &ActionForms)},
+        {"GET", "/api/v1/workbench", Needs(kCaseRead), With(context, &Workbench)},
     };
 }
 

@@ -1,7 +1,7 @@
 // Direct cards (直通卡): administrators list, issue, revoke and reassign the communities'
 // cards within their scope.
 #include "api/case_json.hpp"
-#include "api/json_fields.hpp"
+#include "api/request_bodies.hpp"
 #include "api/routes.hpp"
 
 namespace minqing::api {
@@ -24,11 +24,7 @@ nlohmann::json CardJson(const service::DirectCardView& view) {
                                           : nlohmann::json(nullptr)}};
 }
 
-Error BadCardId() {
-    return BadId("direct_card.not_found", "No such direct card.");
-}
-
-http::Response ListCards(const DirectCardServices& context, http::Request& request,
+http::Response ListCards(service::DirectCardService& direct_cards, http::Request& request,
                          const domain::Principal& caller) {
     service::DirectCardFilter filter;
     std::vector<FieldError> problems;
@@ -48,71 +44,43 @@ http::Response ListCards(const DirectCardServices& context, http::Request& reque
     if (!problems.empty()) {
         return ErrorFor(request, Validation(std::move(problems)));
     }
-    return Respond(request, context.direct_cards.List(caller, filter),
-                   [](const std::vector<service::DirectCardView>& views) {
-                       nlohmann::json items = nlohmann::json::array();
-                       for (const auto& view : views) {
-                           items.push_back(CardJson(view));
-                       }
-                       return nlohmann::json{{"items", items}};
-                   });
+    return Respond(request, direct_cards.List(caller, filter), ItemsOf(CardJson));
 }
 
-http::Response IssueCard(const DirectCardServices& context, http::Request& request,
+http::Response IssueCard(service::DirectCardService& direct_cards, http::Request& request,
                          const domain::Principal& caller) {
-    auto body = BodyObject(request);
-    if (!body) {
-        return ErrorFor(request, body.error());
-    }
-    JsonFields fields(*body);
-    const auto community = fields.Integer("communityId", true);
-    const auto holder = fields.Integer("holderId", true);
-    fields.RejectUnknown({"communityId", "holderId"});
-    if (!fields.ok()) {
-        return ErrorFor(request, fields.error());
-    }
-    return Respond(request, context.direct_cards.Issue(caller, *community, *holder), CardJson, 201);
+    const auto card = ReadBody(request, &DirectCardFields);
+    return card
+               ? Respond(request, direct_cards.Issue(caller, *card->community_id, *card->holder_id),
+                         CardJson, 201)
+               : ErrorFor(request, card.error());
 }
 
-http::Response ReassignCard(const DirectCardServices& context, http::Request& request,
+http::Response ReassignCard(service::DirectCardService& direct_cards, http::Request& request,
                             const domain::Principal& caller, std::int64_t id) {
-    auto body = BodyObject(request);
-    if (!body) {
-        return ErrorFor(request, body.error());
-    }
-    JsonFields fields(*body);
-    const auto holder = fields.Integer("holderId", true);
-    fields.RejectUnknown({"holderId"});
-    if (!fields.ok()) {
-        return ErrorFor(request, fields.error());
-    }
-    return Respond(request, context.direct_cards.Reassign(caller, id, *holder), CardJson, 201);
+    const auto card = ReadBody(request, &ReassignCardFields);
+    return card ? Respond(request, direct_cards.Reassign(caller, id, *card->holder_id), CardJson,
+                          201)
+                : ErrorFor(request, card.error());
 }
+
+http::Response RevokeCard(service::DirectCardService& direct_cards, http::Request& request,
+                          const domain::Principal& caller, std::int64_t id) {
+    return Respond(request, direct_cards.Revoke(caller, id), CardJson);
+}
+
+constexpr IdParam kCardId{"id", "direct_card.not_found", "No such direct card."};
 
 }  // namespace
 
-Routes DirectCardRoutes(const DirectCardServices& context) {
+Routes DirectCardRoutes(service::DirectCardService& direct_cards) {
     return {
-        {"GET", "/api/v1/direct-cards", Needs(kDirectCardWrite),
-         [context](http::Request& request, const domain::Principal& caller) {
-             return ListCards(context, request, caller);
-         }},
-        {"POST", "/api/v1/direct-cards", Needs(kDirectCardWrite),
-         [context](http::Request& request, const domain::Principal& caller) {
-             return IssueCard(context, request, caller);
-         }},
+        {"GET", "/api/v1/direct-cards", Needs(kDirectCardWrite), With(direct_cards, &ListCards)},
+        {"POST", "/api/v1/direct-cards", Needs(kDirectCardWrite), With(direct_cards, &IssueCard)},
         {"POST", "/api/v1/direct-cards/{id}/revoke", Needs(kDirectCardWrite),
-         [context](http::Request& request, const domain::Principal& caller) {
-             const auto id = ParseId(request.PathParam("id"));
-             return id ? Respond(request, context.direct_cards.Revoke(caller, *id), CardJson)
-                       : ErrorFor(request, BadCardId());
-         }},
+         With(direct_cards, &RevokeCard), kCardId},
         {"POST", "/api/v1/direct-cards/{id}/reassign", Needs(kDirectCardWrite),
-         [context](http::Request& request, const domain::Principal& caller) {
-             const auto id = ParseId(request.PathParam("id"));
-             return id ? ReassignCard(context, request, caller, *id)
-                       : ErrorFor(request, BadCardId());
-         }},
+         With(direct_cards, &ReassignCard), kCardId},
     };
 }
 

@@ -29,40 +29,53 @@ const nlohmann::json* JsonFields::Lookup(std::string_view key, bool required) {
     return value;
 }
 
-std::optional<std::string> JsonFields::String(std::string_view key, bool required) {
+template <typename T, typename Accepts>
+std::optional<T> JsonFields::Typed(std::string_view key, bool required, Accepts accepts,
+                                   std::string_view expected) {
     const auto* value = Lookup(key, required);
     if (value == nullptr) {
         return std::nullopt;
     }
-    if (!value->is_string()) {
-        errors_.push_back({Name(key), "type", "Expected a string."});
+    if (!accepts(*value)) {
+        errors_.push_back({Name(key), "type", std::string(expected)});
         return std::nullopt;
     }
-    return value->get<std::string>();
+    return value->get<T>();
+}
+
+std::optional<std::string> JsonFields::String(std::string_view key, bool required) {
+    return Typed<std::string>(
+        key, required, [](const nlohmann::json& value) { return value.is_string(); },
+        "Expected a string.");
 }
 
 std::optional<std::int64_t> JsonFields::Integer(std::string_view key, bool required) {
-    const auto* value = Lookup(key, required);
-    if (value == nullptr) {
-        return std::nullopt;
-    }
-    if (!value->is_number_integer()) {
-        errors_.push_back({Name(key), "type", "Expected an integer."});
-        return std::nullopt;
-    }
-    return value->get<std::int64_t>();
+    return Typed<std::int64_t>(
+        key, required, [](const nlohmann::json& value) { return value.is_number_integer(); },
+        "Expected an integer.");
 }
 
 std::optional<bool> JsonFields::Boolean(std::string_view key, bool required) {
-    const auto* value = Lookup(key, required);
-    if (value == nullptr) {
-        return std::nullopt;
-    }
-    if (!value->is_boolean()) {
-        errors_.push_back({Name(key), "type", "Expected true or false."});
-        return std::nullopt;
-    }
-    return value->get<bool>();
+    return Typed<bool>(
+        key, required, [](const nlohmann::json& value) { return value.is_boolean(); },
+        "Expected true or false.");
+}
+
+std::optional<double> JsonFields::Number(std::string_view key, bool required) {
+    return Typed<double>(
+        key, required, [](const nlohmann::json& value) { return value.is_number(); },
+        "Expected a number.");
+}
+
+std::optional<std::vector<std::string>> JsonFields::Strings(std::string_view key, bool required) {
+    return Typed<std::vector<std::string>>(
+        key, required,
+        [](const nlohmann::json& value) {
+            return value.is_array() && std::ranges::all_of(value, [](const nlohmann::json& item) {
+                       return item.is_string();
+                   });
+        },
+        "Expected an array of strings.");
 }
 
 void JsonFields::RejectUnknown(std::initializer_list<std::string_view> known) {
@@ -75,18 +88,6 @@ void JsonFields::RejectUnknown(std::span<const std::string_view> known) {
             errors_.push_back({Name(key), "unknown_field", "This field is not recognised."});
         }
     }
-}
-
-std::optional<double> JsonFields::Number(std::string_view key, bool required) {
-    const auto* value = Lookup(key, required);
-    if (value == nullptr) {
-        return std::nullopt;
-    }
-    if (!value->is_number()) {
-        errors_.push_back({Name(key), "type", "Expected a number."});
-        return std::nullopt;
-    }
-    return value->get<double>();
 }
 
 const nlohmann::json* JsonFields::Object(std::string_view key) {

@@ -32,6 +32,8 @@ class JsonFields {
     const nlohmann::json* Object(std::string_view key);
     /// An array of positive integer ids at `key` (empty when absent).
     std::vector<std::int64_t> Ids(std::string_view key);
+    /// An array of strings at `key` (nullopt when absent or null).
+    std::optional<std::vector<std::string>> Strings(std::string_view key, bool required = false);
     /// Takes the problems a nested reader found.
     void Absorb(JsonFields& nested);
     /// True when the key is present (even as null).
@@ -53,6 +55,10 @@ class JsonFields {
 
   private:
     const nlohmann::json* Lookup(std::string_view key, bool required);
+    /// The value at `key` as a T when `accepts` it; a "type" problem saying `expected` else.
+    template <typename T, typename Accepts>
+    std::optional<T> Typed(std::string_view key, bool required, Accepts accepts,
+                           std::string_view expected);
 
     std::string Name(std::string_view key) const { return prefix_ + std::string(key); }
 

@@ -7,7 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "api/json_fields.hpp"
+#include "api/request_bodies.hpp"
 #include "api/routes.hpp"
 #include "domain/case_access.hpp"
 #include "http/websocket.hpp"
@@ -208,71 +208,41 @@ nlohmann::json PreferencesJson(const std::vector<service::NoticePreference>& pre
 // PUT {"modes": {"<kind>": "immediate" | "digest", …}}: only the kinds named change.
 http::Response SetPreferences(const NotificationServices& context, http::Request& request,
                               const domain::Principal& caller) {
-    auto body = BodyObject(request);
-    if (!body) {
-        return ErrorFor(request, body.error());
-    }
-    JsonFields fields(*body);
-    const nlohmann::json* modes = fields.Object("modes");
-    if (modes == nullptr && !fields.Has("modes")) {
-        fields.Add({"modes", "required", "An object of kind → immediate or digest."});
-    }
-    fields.RejectUnknown({"modes"});
-    std::map<std::string, std::string> wanted;
-    if (modes != nullptr) {
-        for (const auto& [kind, mode] : modes->items()) {
-            if (mode.is_string()) {
-                wanted[kind] = mode.get<std::string>();
-            } else {
-                fields.Add({"modes." + kind, "invalid", "immediate or digest."});
-            }
-        }
-    }
-    if (!fields.ok()) {
-        return ErrorFor(request, fields.error());
-    }
-    return Respond(request, context.notice_digests.SetPreferences(caller, wanted), PreferencesJson);
+    const auto body = ReadBody(request, &NoticePreferencesFields, &CheckNoticePreferences);
+    return body ? Respond(request, context.notice_digests.SetPreferences(caller, body->modes),
+                          PreferencesJson)
+                : ErrorFor(request, body.error());
 }
+
+http::Response Preferences(const NotificationServices& context, http::Request& /*request*/,
+                           const domain::Principal& caller) {
+    return http::Json(200, PreferencesJson(context.notice_digests.Preferences(caller)));
+}
+
+http::Response MarkAllRead(const NotificationServices& context, http::Request& /*request*/,
+                           const domain::Principal& caller) {
+    return http::Json(200, {{"updated", context.notifications.MarkAllRead(caller)}});
+}
+
+http::Response MarkRead(const NotificationServices& context, http::Request& request,
+                        const domain::Principal& caller, std::int64_t id) {
+    return NoContentOr(request, context.notifications.MarkRead(caller, id));
+}
+
+constexpr IdParam kMessageId{"id", "notification.not_found", "No such message in your inbox."};
 
 }  // namespace
 
 Routes NotificationRoutes(const NotificationServices& context) {
     return {
-        {"GET", "/api/v1/notifications/preferences", kSignedIn,
-         [context](http::Request&, const domain::Principal& caller) {
-             return http::Json(200, PreferencesJson(context.notice_digests.Preferences(caller)));
-         }},
-        {"PUT", "/api/v1/notifications/preferences", kSignedIn,
-         [context](http::Request& request, const domain::Principal& caller) {
-             return SetPreferences(context, request, caller);
-         }},
-        {"GET", "/api/v1/notifications", kSignedIn,
-         [context](http::Request& request, const domain::Principal& caller) {
-             return ListInbox(context, request, caller);
-         }},
-        {"GET", "/api/v1/notifications/failed", kSignedIn,
-         [context](http::Request& request, const domain::Principal& caller) {
-             return ListFailed(context, request, caller);
-         }},
-        {"POST", "/api/v1/notifications/read-all", kSignedIn,
-         [context](http::Request& /*request*/, const domain::Principal& caller) {
-             const auto updated = context.notifications.MarkAllRead(caller);
-             return http::Json(200, {{"updated", updated}});
-         }},
-        {"POST", "/api/v1/notifications/{id}/read", kSignedIn,
-         [context](http::Request& request, const domain::Principal& caller) {
-             const auto id = ParseId(request.PathParam("id"));
-             if (!id) {
-                 return ErrorFor(request,
-                                 BadId("notification.not_found", "No such message in your inbox."));
-             }
-             const auto marked = context.notifications.MarkRead(caller, *id);
-             return marked ? http::NoContent() : ErrorFor(request, marked.error());
-         }},
-        {"GET", "/api/v1/ws", kSignedIn,
-         [context](http::Request& request, const domain::Principal& caller) {
-             return OpenSocket(context, request, caller);
-         }},
+        {"GET", "/api/v1/notifications/preferences", kSignedIn, With(context, &Preferences)},
+        {"PUT", "/api/v1/notifications/preferences", kSignedIn, With(context, &SetPreferences)},
+        {"GET", "/api/v1/notifications", kSignedIn, With(context, &ListInbox)},
+        {"GET", "/api/v1/notifications/failed", kSignedIn, With(context, &ListFailed)},
+        {"POST", "/api/v1/notifications/read-all", kSignedIn, With(context, &MarkAllRead)},
+        {"POST", "/api/v1/notifications/{id}/read", kSignedIn, With(context, &MarkRead),
+         kMessageId},
+        {"GET", "/api/v1/ws", kSignedIn, With(context, &OpenSocket)},
     };
 }
 

@@ -6,7 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "api/json_fields.hpp"
+#include "api/request_bodies.hpp"
 #include "api/routes.hpp"
 #include "text/segmenter.hpp"
 
@@ -86,120 +86,18 @@ nlohmann::json TreeNodeJson(const OrgUnit& unit) {
             {"children", nlohmann::json::array()}};
 }
 
-std::optional<std::vector<domain::UnitHandler>> DecodeHandlers(JsonFields& fields) {
-    const auto* raw = fields.Raw("handlers");
-    if (raw == nullptr || raw->is_null()) {
-        return std::nullopt;
-    }
-    if (!raw->is_array()) {
-        fields.Add({"handlers", "type", "Expected an array of {name, phone, sectionCode}."});
-        return std::nullopt;
-    }
-    std::vector<domain::UnitHandler> handlers;
-    for (std::size_t i = 0; i < raw->size(); ++i) {
-        const auto& item = (*raw)[i];
-        const auto is_text = [&item](const char* key) {
-            return !item.contains(key) || item[key].is_string();
-        };
-        if (!item.is_object() || !is_text("name") || !is_text("phone") || !is_text("sectionCode")) {
-            fields.Add({"handlers[" + std::to_string(i) + "]", "type",
-                        "Expected {name, phone, sectionCode} strings."});
-            continue;
-        }
-        handlers.push_back(
-            {item.value("name", ""), item.value("phone", ""), item.value("sectionCode", "")});
-    }
-    return handlers;
-}
-
-// The boundary as GeoJSON text: absent → nullopt; null → clear; an object → its text.
-std::optional<std::optional<std::string>> DecodeBoundary(JsonFields& fields) {
-    const auto* raw = fields.Raw("boundary");
-    if (raw == nullptr) {
-        return std::nullopt;
-    }
-    if (raw->is_null()) {
-        return std::optional<std::string>();
-    }
-    if (!raw->is_object()) {
-        fields.Add({"boundary", "type", "Expected a GeoJSON Polygon or MultiPolygon object."});
-        return std::nullopt;
-    }
-    return std::optional<std::string>(raw->dump());
-}
-
-template <typename Enum>
-std::optional<Enum> DecodeEnum(JsonFields& fields, std::string_view key,
-                               std::optional<Enum> (*parse)(std::string_view)) {
-    const auto text = fields.String(key);
-    if (!text) {
-        return std::nullopt;
-    }
-    const auto value = parse(*text);
-    if (!value) {
-        fields.Add({std::string(key), "invalid", "Not one of the allowed values."});
-    }
-    return value;
-}
-
-http::Response CreateUnit(const OrgServices& context, http::Request& request,
+http::Response CreateUnit(service::OrgService& orgs, http::Request& request,
                           const domain::Principal& caller) {
-    auto body = BodyObject(request);
-    if (!body) {
-        return ErrorFor(request, body.error());
-    }
-    JsonFields fields(*body);
-    service::NewOrgUnit unit;
-    unit.code = fields.String("code", true).value_or("");
-    unit.name = fields.String("name", true).value_or("");
-    unit.short_name = fields.String("shortName").value_or("");
-    unit.kind =
-        DecodeEnum(fields, "kind", &domain::ParseOrgKind).value_or(domain::OrgKind::kDivision);
-    unit.level = DecodeEnum(fields, "level", &domain::ParseOrgLevel);
-    unit.unit_type = fields.String("unitType").value_or("");
-    unit.parent_id = fields.Integer("parentId");
-    unit.boundary = DecodeBoundary(fields).value_or(std::nullopt);
-    unit.leader_in_charge = fields.String("leaderInCharge").value_or("");
-    unit.responsible_section = fields.String("responsibleSection").value_or("");
-    unit.hotline = fields.String("hotline").value_or("");
-    unit.handlers = DecodeHandlers(fields).value_or(std::vector<domain::UnitHandler>{});
-    fields.RejectUnknown({"code", "name", "shortName", "kind", "level", "unitType", "parentId",
-                          "boundary", "leaderInCharge", "responsibleSection", "hotline",
-                          "handlers"});
-    if (!fields.ok()) {
-        return ErrorFor(request, fields.error());
-    }
-    return Respond(request, context.orgs.Create(caller, std::move(unit)), UnitJson, 201);
+    auto unit = ReadBody(request, &NewOrgUnitFields);
+    return unit ? Respond(request, orgs.Create(caller, std::move(*unit)), UnitJson, 201)
+                : ErrorFor(request, unit.error());
 }
 
-http::Response UpdateUnit(const OrgServices& context, http::Request& request,
-                          const domain::Principal& caller) {
-    const auto id = ParseId(request.PathParam("id"));
-    if (!id) {
-        return ErrorFor(request, BadUnitId());
-    }
-    auto body = BodyObject(request);
-    if (!body) {
-        return ErrorFor(request, body.error());
-    }
-    JsonFields fields(*body);
-    service::OrgUnitChanges changes;
-    changes.name = fields.String("name");
-    changes.short_name = fields.String("shortName");
-    changes.unit_type = fields.String("unitType");
-    changes.boundary = DecodeBoundary(fields);
-    changes.leader_in_charge = fields.String("leaderInCharge");
-    changes.responsible_section = fields.String("responsibleSection");
-    changes.hotline = fields.String("hotline");
-    changes.handlers = DecodeHandlers(fields);
-    changes.active = fields.Boolean("active");
-    changes.answer_approval = fields.Boolean("answerApproval");
-    fields.RejectUnknown({"name", "shortName", "unitType", "boundary", "leaderInCharge",
-                          "responsibleSection", "hotline", "handlers", "active", "answerApproval"});
-    if (!fields.ok()) {
-        return ErrorFor(request, fields.error());
-    }
-    return Respond(request, context.orgs.Update(caller, *id, changes), UnitJson);
+http::Response UpdateUnit(service::OrgService& orgs, http::Request& request,
+                          const domain::Principal& caller, domain::OrgUnitId id) {
+    const auto changes = ReadBody(request, &OrgUnitChangesFields);
+    return changes ? Respond(request, orgs.Update(caller, id, *changes), UnitJson)
+                   : ErrorFor(request, changes.error());
 }
 
 // Nests the units (ordered by path, so parents come first) below `root`, down to `depth`.
@@ -234,14 +132,13 @@ nlohmann::json BuildTree(const std::vector<OrgUnit>& units, std::int64_t depth) 
     return roots;
 }
 
-http::Response Tree(const OrgServices& context, http::Request& request,
+http::Response Tree(service::OrgService& orgs, http::Request& request,
                     const domain::Principal& caller) {
     domain::OrgQuery query;
     query.include_inactive = request.QueryParam("includeInactive") == "true";
     if (const std::string root = request.QueryParam("root"); !root.empty()) {
         const auto root_id = ParseId(root);
-        auto unit =
-            root_id ? context.orgs.Get(caller, *root_id) : Result<OrgUnit>(Fail(BadUnitId()));
+        auto unit = root_id ? orgs.Get(caller, *root_id) : Result<OrgUnit>(Fail(BadUnitId()));
         if (!unit) {
             return ErrorFor(request, unit.error());
         }
@@ -256,13 +153,12 @@ http::Response Tree(const OrgServices& context, http::Request& request,
         }
         depth = *parsed;
     }
-    return Respond(request, context.orgs.List(caller, query),
-                   [depth](const std::vector<OrgUnit>& units) {
-                       return nlohmann::json{{"items", BuildTree(units, depth)}};
-                   });
+    return Respond(request, orgs.List(caller, query), [depth](const std::vector<OrgUnit>& units) {
+        return nlohmann::json{{"items", BuildTree(units, depth)}};
+    });
 }
 
-http::Response ListUnits(const OrgServices& context, http::Request& request,
+http::Response ListUnits(service::OrgService& orgs, http::Request& request,
                          const domain::Principal& caller) {
     domain::OrgQuery query;
     std::vector<FieldError> problems;
@@ -306,13 +202,12 @@ http::Response ListUnits(const OrgServices& context, http::Request& request,
         return ErrorFor(request, Validation(std::move(problems)));
     }
     if (query.name_terms.empty()) {
-        return Respond(request, context.orgs.List(caller, query), UnitListJson);
+        return Respond(request, orgs.List(caller, query), UnitListJson);
     }
     // A search answers a picker, which has not loaded the tree: each unit comes with its
     // parent's name, so that namesakes (two 永前社区) are told apart.
     return Respond(
-        request, context.orgs.List(caller, query),
-        [&context, &caller](const std::vector<OrgUnit>& units) {
+        request, orgs.List(caller, query), [&orgs, &caller](const std::vector<OrgUnit>& units) {
             std::map<domain::OrgUnitId, std::string> parents;
             nlohmann::json json = UnitListJson(units);
             for (std::size_t i = 0; i < units.size(); ++i) {
@@ -320,7 +215,7 @@ http::Response ListUnits(const OrgServices& context, http::Request& request,
                 if (const auto parent_id = units[i].parent_id) {
                     auto found = parents.find(*parent_id);
                     if (found == parents.end()) {
-                        auto parent = context.orgs.Get(caller, *parent_id);
+                        auto parent = orgs.Get(caller, *parent_id);
                         found = parents.emplace(*parent_id, parent ? parent->name : std::string())
                                     .first;
                     }
@@ -332,56 +227,45 @@ http::Response ListUnits(const OrgServices& context, http::Request& request,
         });
 }
 
+http::Response GetUnit(service::OrgService& orgs, http::Request& request,
+                       const domain::Principal& caller, domain::OrgUnitId id) {
+    return Respond(request, orgs.Get(caller, id), UnitJson);
+}
+
+http::Response UnitStaff(service::OrgService& orgs, http::Request& request,
+                         const domain::Principal& caller, domain::OrgUnitId id) {
+    return Respond(request, orgs.Staff(caller, id), StaffJson);
+}
+
+http::Response Directory(service::OrgService& orgs, http::Request& request,
+                         const domain::Principal& caller) {
+    return Respond(request, orgs.Directory(caller), UnitListJson);
+}
+
+http::Response DeactivateUnit(service::OrgService& orgs, http::Request& request,
+                              const domain::Principal& caller, domain::OrgUnitId id) {
+    service::OrgUnitChanges changes;
+    changes.active = false;
+    return Respond(request, orgs.Update(caller, id, changes), UnitJson);
+}
+
 }  // namespace
 
-Routes OrgRoutes(const OrgServices& context) {
+Routes OrgRoutes(service::OrgService& orgs) {
+    using domain::permission::kOrgRead;
+    using domain::permission::kOrgWrite;
     return {
-        {"GET", "/api/v1/org/tree", Needs(domain::permission::kOrgRead),
-         [context](http::Request& request, const domain::Principal& caller) {
-             return Tree(context, request, caller);
-         }},
-        {"GET", "/api/v1/org/units", Needs(domain::permission::kOrgRead),
-         [context](http::Request& request, const domain::Principal& caller) {
-             return ListUnits(context, request, caller);
-         }},
-        {"GET", "/api/v1/org/units/{id}", Needs(domain::permission::kOrgRead),
-         [context](http::Request& request, const domain::Principal& caller) {
-             const auto id = ParseId(request.PathParam("id"));
-             if (!id) {
-                 return ErrorFor(request, BadUnitId());
-             }
-             return Respond(request, context.orgs.Get(caller, *id), UnitJson);
-         }},
+        {"GET", "/api/v1/org/tree", Needs(kOrgRead), With(orgs, &Tree)},
+        {"GET", "/api/v1/org/units", Needs(kOrgRead), With(orgs, &ListUnits)},
+        {"GET", "/api/v1/org/units/{id}", Needs(kOrgRead), With(orgs, &GetUnit), kUnitId},
         {"GET", "/api/v1/org/units/{id}/staff", Needs(domain::permission::kCaseAct),
-         [context](http::Request& request, const domain::Principal& caller) {
-             const auto id = ParseId(request.PathParam("id"));
-             if (!id) {
-                 return ErrorFor(request, BadUnitId());
-             }
-             return Respond(request, context.orgs.Staff(caller, *id), StaffJson);
-         }},
+         With(orgs, &UnitStaff), kUnitId},
         {"GET", "/api/v1/org/directory", Needs(domain::permission::kDirectoryRead),
-         [context](http::Request& request, const domain::Principal& caller) {
-             return Respond(request, context.orgs.Directory(caller), UnitListJson);
-         }},
-        {"POST", "/api/v1/org/units", Needs(domain::permission::kOrgWrite),
-         [context](http::Request& request, const domain::Principal& caller) {
-             return CreateUnit(context, request, caller);
-         }},
-        {"PATCH", "/api/v1/org/units/{id}", Needs(domain::permission::kOrgWrite),
-         [context](http::Request& request, const domain::Principal& caller) {
-             return UpdateUnit(context, request, caller);
-         }},
-        {"POST", "/api/v1/org/units/{id}/deactivate", Needs(domain::permission::kOrgWrite),
-         [context](http::Request& request, const domain::Principal& caller) {
-             const auto id = ParseId(request.PathParam("id"));
-             if (!id) {
-                 return ErrorFor(request, BadUnitId());
-             }
-             service::OrgUnitChanges changes;
-             changes.active = false;
-             return Respond(request, context.orgs.Update(caller, *id, changes), UnitJson);
-         }},
+         With(orgs, &Directory)},
+        {"POST", "/api/v1/org/units", Needs(kOrgWrite), With(orgs, &CreateUnit)},
+        {"PATCH", "/api/v1/org/units/{id}", Needs(kOrgWrite), With(orgs, &UpdateUnit), kUnitId},
+        {"POST", "/api/v1/org/units/{id}/deactivate", Needs(kOrgWrite), With(orgs, &DeactivateUnit),
+         kUnitId},
     };
 }
 

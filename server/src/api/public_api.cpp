@@ -109,20 +109,18 @@ http::Response Lookup(const PublicServices& context, http::Request& request) {
                                            : nlohmann::json(nullptr)}});
 }
 
+http::Response Categories(const PublicServices& context, http::Request& request) {
+    return http::Json(200, CategoriesJson(context.cases.Categories(),
+                                          request.QueryParam("includeInactive") == "true"));
+}
+
 }  // namespace
 
 Routes PublicRoutes(const PublicServices& context) {
     return {
-        {"POST", "/api/v1/public/submissions", kPublic,
-         [context](http::Request& request) { return Submit(context, request); }},
-        {"GET", "/api/v1/public/submissions/{number}", kPublic,
-         [context](http::Request& request) { return Lookup(context, request); }},
-        {"GET", "/api/v1/categories", kPublic,
-         [context](http::Request& request) {
-             return http::Json(200,
-                               CategoriesJson(context.cases.Categories(),
-                                              request.QueryParam("includeInactive") == "true"));
-         }},
+        {"POST", "/api/v1/public/submissions", kPublic, With(context, &Submit)},
+        {"GET", "/api/v1/public/submissions/{number}", kPublic, With(context, &Lookup)},
+        {"GET", "/api/v1/categories", kPublic, With(context, &Categories)},
     };
 }
 

@@ -30,6 +30,27 @@ http::Response Respond(const http::Request& request, const Result<T>& result, En
     return http::Json(status, encode(*result));
 }
 
+/// {"items": [encode(item), …]}.
+template <typename Items, typename Encode>
+nlohmann::json ItemsJson(const Items& items, const Encode& encode) {
+    nlohmann::json array = nlohmann::json::array();
+    for (const auto& item : items) {
+        array.push_back(encode(item));
+    }
+    return nlohmann::json{{"items", std::move(array)}};
+}
+
+/// An encoder of a whole list as ItemsJson, for Respond.
+template <typename Encode>
+auto ItemsOf(Encode encode) {
+    return [encode](const auto& items) { return ItemsJson(items, encode); };
+}
+
+/// 204 for a done deed, or the error response.
+inline http::Response NoContentOr(const http::Request& request, const Status& done) {
+    return done ? http::NoContent() : ErrorFor(request, done.error());
+}
+
 /// The request body as a JSON object. Errors: 415 "request.unsupported_media_type" unless the
 /// Content-Type is application/json; 400 "request.malformed_json".
 Result<nlohmann::json> BodyObject(const http::Request& request);

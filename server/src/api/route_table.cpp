@@ -8,14 +8,36 @@
 namespace minqing::api {
 namespace {
 
-// The handler behind the guard: a caller's handler, with its id bound first when it has one.
+// The id `param` names in the request's path, or the 404 a missing one gets.
+Result<std::int64_t> PathId(const http::Request& request, const IdParam& param) {
+    if (const auto value = ParseId(request.PathParam(std::string(param.name)))) {
+        return *value;
+    }
+    return Fail(BadId(param.reason, param.message));
+}
+
+// The handler behind the guard: a caller's handler, with its ids bound first when it has any.
 AuthedHandler WithCaller(Route& route) {
     if (auto* bound = std::get_if<IdHandler>(&route.handler)) {
-        return [id = route.id, handler = std::move(*bound)](http::Request& request,
-                                                            const domain::Principal& caller) {
-            const auto value = ParseId(request.PathParam(std::string(id.name)));
-            return value ? handler(request, caller, *value)
-                         : ErrorFor(request, BadId(id.reason, id.message));
+        return [ids = route.ids, handler = std::move(*bound)](http::Request& request,
+                                                              const domain::Principal& caller) {
+            const auto id = PathId(request, ids.first);
+            return id ? handler(request, caller, *id) : ErrorFor(request, id.error());
+        };
+    }
+    if (auto* bound = std::get_if<IdPairHandler>(&route.handler)) {
+        if (route.ids.second.name.empty()) {
+            throw std::logic_error("two ids bound, one named: " + std::string(route.path));
+        }
+        return [ids = route.ids, handler = std::move(*bound)](http::Request& request,
+                                                              const domain::Principal& caller) {
+            const auto id = PathId(request, ids.first);
+            if (!id) {
+                return ErrorFor(request, id.error());
+            }
+            const auto second = PathId(request, ids.second);
+            return second ? handler(request, caller, *id, *second)
+                          : ErrorFor(request, second.error());
         };
     }
     return std::move(std::get<AuthedHandler>(route.handler));

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <functional>
 #include <string_view>
+#include <type_traits>
 #include <variant>
 #include <vector>
 
@@ -40,20 +41,61 @@ struct IdParam {
 };
 
 inline constexpr IdParam kCaseId{"id", "case.not_found", "No such case."};
+inline constexpr IdParam kUnitId{"id", "org.unit_not_found", "No such org unit."};
+
+/// The ids a handler binds, checked in this order (the second only for a handler of two).
+struct PathIds {
+    constexpr PathIds(IdParam first_id = kCaseId, IdParam second_id = {})
+        : first(first_id), second(second_id) {}
+    IdParam first;
+    IdParam second;
+};
 
 using IdHandler =
     std::function<http::Response(http::Request&, const domain::Principal&, std::int64_t id)>;
+using IdPairHandler = std::function<http::Response(http::Request&, const domain::Principal&,
+                                                   std::int64_t id, std::int64_t second)>;
 
 struct Route {
     std::string_view method;
     std::string_view path;
     Access access;
-    /// http::Handler for public routes; AuthedHandler, or IdHandler with `id`, for the others.
-    std::variant<http::Handler, AuthedHandler, IdHandler> handler;
-    IdParam id = kCaseId;
+    /// http::Handler for public routes; AuthedHandler, or IdHandler / IdPairHandler with
+    /// `ids`, for the others.
+    std::variant<http::Handler, AuthedHandler, IdHandler, IdPairHandler> handler;
+    PathIds ids = {};
     http::Execution execution = http::Execution::kWorker;
     http::BodyKind body = http::BodyKind::kRequest;
 };
+
+/// How a handler holds its resource's context: a struct of services (taken as const&) is
+/// copied into the route; a single service (taken as &) is referred to.
+template <typename Context>
+using Held = std::conditional_t<std::is_const_v<std::remove_reference_t<Context>>,
+                                std::remove_cvref_t<Context>,
+                                std::reference_wrapper<std::remove_reference_t<Context>>>;
+
+/// The route handler that calls `handle(context, request, caller, ids...)`: its kind
+/// (AuthedHandler, IdHandler, IdPairHandler) follows from the ids `handle` takes.
+template <typename Context, typename... Ids>
+std::function<http::Response(http::Request&, const domain::Principal&, Ids...)> With(
+    std::type_identity_t<Held<Context>> context,
+    http::Response (*handle)(Context, http::Request&, const domain::Principal&, Ids...)) {
+    static_assert((std::is_same_v<Ids, std::int64_t> && ...) && sizeof...(Ids) <= 2);
+    return [context = std::move(context), handle](http::Request& request,
+                                                  const domain::Principal& caller, Ids... ids) {
+        return handle(context, request, caller, ids...);
+    };
+}
+
+/// As above, for a public route's handler (no caller).
+template <typename Context>
+http::Handler With(std::type_identity_t<Held<Context>> context,
+                   http::Response (*handle)(Context, http::Request&)) {
+    return [context = std::move(context), handle](http::Request& request) {
+        return handle(context, request);
+    };
+}
 
 using Routes = std::vector<Route>;
 

@@ -1,6 +1,6 @@
-// Every resource's routes, each built from only the services it needs (a small struct per
-// resource, filled in by main/app.cpp). The structs hold references: the services must
-// outlive the router. Handlers are thread-safe as the services are.
+// Every resource's routes, each built from only the services it needs (the one service, or a
+// small struct of them, filled in by main/app.cpp). They are held by reference: the services
+// must outlive the router. Handlers are thread-safe as the services are.
 #pragma once
 
 #include <functional>
@@ -50,15 +50,9 @@ struct AuthServices {
 };
 Routes AuthRoutes(const AuthServices& context);
 
-struct TokenServices {
-    service::AuthService& auth;
-};
-Routes TokenRoutes(const TokenServices& context);
+Routes TokenRoutes(service::AuthService& auth);
 
-struct OrgServices {
-    service::OrgService& orgs;
-};
-Routes OrgRoutes(const OrgServices& context);
+Routes OrgRoutes(service::OrgService& orgs);
 
 struct UserServices {
     service::OrgService& orgs;
@@ -99,35 +93,17 @@ struct NotificationServices {
 };
 Routes NotificationRoutes(const NotificationServices& context);
 
-struct TimeRulesServices {
-    service::TimeRulesService& time_rules;
-};
-Routes TimeRulesRoutes(const TimeRulesServices& context);
+Routes TimeRulesRoutes(service::TimeRulesService& time_rules);
 
-struct SupervisionServices {
-    service::SupervisionService& supervisions;
-};
-Routes SupervisionRoutes(const SupervisionServices& context);
+Routes SupervisionRoutes(service::SupervisionService& supervisions);
 
-struct SavedViewServices {
-    service::SavedViewService& saved_views;
-};
-Routes SavedViewRoutes(const SavedViewServices& context);
+Routes SavedViewRoutes(service::SavedViewService& saved_views);
 
-struct DirectCardServices {
-    service::DirectCardService& direct_cards;
-};
-Routes DirectCardRoutes(const DirectCardServices& context);
+Routes DirectCardRoutes(service::DirectCardService& direct_cards);
 
-struct MessageTemplateServices {
-    service::MessageTemplateService& templates;
-};
-Routes MessageTemplateRoutes(const MessageTemplateServices& context);
+Routes MessageTemplateRoutes(service::MessageTemplateService& templates);
 
-struct CatalogServices {
-    service::CatalogService& catalog;
-};
-Routes CatalogRoutes(const CatalogServices& context);
+Routes CatalogRoutes(service::CatalogService& catalog);
 
 /// The installation's settings the web app reads (config "web.*").
 struct WebSettings {
@@ -135,10 +111,7 @@ struct WebSettings {
     std::string map_attribution;
 };
 
-struct WebSettingsServices {
-    WebSettings web_settings;
-};
-Routes WebSettingsRoutes(const WebSettingsServices& context);
+Routes WebSettingsRoutes(const WebSettings& settings);
 
 /// Test mode only (config testMode): main/app.cpp mounts these only then.
 struct TestServices {

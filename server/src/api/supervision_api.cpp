@@ -1,6 +1,6 @@
 // 督办: issuing a 督办单 on a case and the unit's reply, a case's supervisions, and the
 // supervision centre's list.
-#include "api/json_fields.hpp"
+#include "api/request_bodies.hpp"
 #include "api/routes.hpp"
 
 namespace minqing::api {
@@ -44,112 +44,79 @@ constexpr std::int64_t kMaxPage = 500;
 // A page of the centre: the items, the cursor of the next page (null on the last) and the
 // totals by level of everything the filter matches.
 nlohmann::json PageJson(const service::SupervisionPage& page) {
-    nlohmann::json items = nlohmann::json::array();
-    for (const auto& s : page.items) {
-        items.push_back(SupervisionJson(s));
-    }
-    return {{"items", items},
-            {"nextCursor",
-             page.next_cursor.empty() ? nlohmann::json(nullptr) : nlohmann::json(page.next_cursor)},
-            {"totals",
-             {{"reminder", page.totals.reminder},
-              {"written", page.totals.written},
-              {"bulletin", page.totals.bulletin},
-              {"all", page.totals.all()}}}};
+    nlohmann::json json = ItemsJson(page.items, SupervisionJson);
+    json["nextCursor"] =
+        page.next_cursor.empty() ? nlohmann::json(nullptr) : nlohmann::json(page.next_cursor);
+    json["totals"] = {{"reminder", page.totals.reminder},
+                      {"written", page.totals.written},
+                      {"bulletin", page.totals.bulletin},
+                      {"all", page.totals.all()}};
+    return json;
 }
 
-nlohmann::json ListJson(const std::vector<domain::Supervision>& supervisions) {
-    nlohmann::json items = nlohmann::json::array();
-    for (const auto& s : supervisions) {
-        items.push_back(SupervisionJson(s));
-    }
-    return {{"items", items}};
-}
-
-http::Response Issue(const SupervisionServices& context, http::Request& request,
+http::Response Issue(service::SupervisionService& supervisions, http::Request& request,
                      const domain::Principal& caller, domain::CaseId id) {
-    auto body = BodyObject(request);
-    if (!body) {
-        return ErrorFor(request, body.error());
-    }
-    JsonFields fields(*body);
-    service::SupervisionOrder order;
-    order.note = fields.String("note", true).value_or("");
-    order.reply_days = static_cast<int>(fields.Integer("replyDays").value_or(1));
-    fields.RejectUnknown({"note", "replyDays"});
-    if (!fields.ok()) {
-        return ErrorFor(request, fields.error());
-    }
-    return Respond(request, context.supervisions.Issue(caller, id, order), SupervisionJson, 201);
+    const auto order = ReadBody(request, &SupervisionOrderFields);
+    return order ? Respond(request, supervisions.Issue(caller, id, *order), SupervisionJson, 201)
+                 : ErrorFor(request, order.error());
 }
 
-http::Response Reply(const SupervisionServices& context, http::Request& request,
-                     const domain::Principal& caller, domain::CaseId id) {
-    const auto supervision_id = ParseId(request.PathParam("sid"));
-    if (!supervision_id) {
-        return ErrorFor(request, BadId("supervision.not_found", "No such 督办单 on this case."));
-    }
-    auto body = BodyObject(request);
-    if (!body) {
-        return ErrorFor(request, body.error());
-    }
-    JsonFields fields(*body);
-    const std::string reply = fields.String("reply", true).value_or("");
-    fields.RejectUnknown({"reply"});
-    if (!fields.ok()) {
-        return ErrorFor(request, fields.error());
-    }
-    return Respond(request, context.supervisions.Reply(caller, id, *supervision_id, reply),
-                   SupervisionJson);
+http::Response Reply(service::SupervisionService& supervisions, http::Request& request,
+                     const domain::Principal& caller, domain::CaseId id,
+                     std::int64_t supervision_id) {
+    const auto reply = ReadBody(request, &SupervisionReplyFields);
+    return reply ? Respond(request, supervisions.Reply(caller, id, supervision_id, reply->text),
+                           SupervisionJson)
+                 : ErrorFor(request, reply.error());
 }
+
+http::Response OfCase(service::SupervisionService& supervisions, http::Request& request,
+                      const domain::Principal& caller, domain::CaseId id) {
+    return Respond(request, supervisions.OfCase(caller, id), ItemsOf(SupervisionJson));
+}
+
+http::Response List(service::SupervisionService& supervisions, http::Request& request,
+                    const domain::Principal& caller) {
+    service::SupervisionFilter filter;
+    const std::string status = request.QueryParam("status");
+    if (status == "open") {
+        filter.open_only = true;
+    } else if (status == "overdue") {
+        filter.overdue_only = true;
+    } else if (status == "manual") {
+        filter.manual_only = true;
+    } else if (!status.empty() && status != "all") {
+        return ErrorFor(request,
+                        Validation({{"status", "invalid", "all, manual, open or overdue."}}));
+    }
+    if (const std::string unit = request.QueryParam("unit"); !unit.empty()) {
+        filter.unit_id = ParseId(unit);
+        if (!filter.unit_id) {
+            return ErrorFor(request, Validation({{"unit", "invalid", "An org unit id."}}));
+        }
+    }
+    if (const std::string limit = request.QueryParam("limit"); !limit.empty()) {
+        const auto parsed = ParseId(limit);
+        if (!parsed || *parsed > kMaxPage) {
+            return ErrorFor(request, Validation({{"limit", "invalid", "1 to 500."}}));
+        }
+        filter.limit = static_cast<int>(*parsed);
+    }
+    return Respond(request, supervisions.List(caller, filter, request.QueryParam("cursor")),
+                   PageJson);
+}
+
+constexpr IdParam kSupervisionId{"sid", "supervision.not_found", "No such 督办单 on this case."};
 
 }  // namespace
 
-Routes SupervisionRoutes(const SupervisionServices& context) {
+Routes SupervisionRoutes(service::SupervisionService& supervisions) {
     return {
-        {"POST", "/api/v1/cases/{id}/supervisions", Needs(kCaseAct),
-         [context](http::Request& request, const domain::Principal& caller, domain::CaseId id) {
-             return Issue(context, request, caller, id);
-         }},
+        {"POST", "/api/v1/cases/{id}/supervisions", Needs(kCaseAct), With(supervisions, &Issue)},
         {"POST", "/api/v1/cases/{id}/supervisions/{sid}/reply", Needs(kCaseAct),
-         [context](http::Request& request, const domain::Principal& caller, domain::CaseId id) {
-             return Reply(context, request, caller, id);
-         }},
-        {"GET", "/api/v1/cases/{id}/supervisions", Needs(kCaseRead),
-         [context](http::Request& request, const domain::Principal& caller, domain::CaseId id) {
-             return Respond(request, context.supervisions.OfCase(caller, id), ListJson);
-         }},
-        {"GET", "/api/v1/supervisions", Needs(kCaseRead),
-         [context](http::Request& request, const domain::Principal& caller) {
-             service::SupervisionFilter filter;
-             const std::string status = request.QueryParam("status");
-             if (status == "open") {
-                 filter.open_only = true;
-             } else if (status == "overdue") {
-                 filter.overdue_only = true;
-             } else if (status == "manual") {
-                 filter.manual_only = true;
-             } else if (!status.empty() && status != "all") {
-                 return ErrorFor(
-                     request, Validation({{"status", "invalid", "all, manual, open or overdue."}}));
-             }
-             if (const std::string unit = request.QueryParam("unit"); !unit.empty()) {
-                 filter.unit_id = ParseId(unit);
-                 if (!filter.unit_id) {
-                     return ErrorFor(request, Validation({{"unit", "invalid", "An org unit id."}}));
-                 }
-             }
-             if (const std::string limit = request.QueryParam("limit"); !limit.empty()) {
-                 const auto parsed = ParseId(limit);
-                 if (!parsed || *parsed > kMaxPage) {
-                     return ErrorFor(request, Validation({{"limit", "invalid", "1 to 500."}}));
-                 }
-                 filter.limit = static_cast<int>(*parsed);
-             }
-             return Respond(request,
-                            context.supervisions.List(caller, filter, request.QueryParam("cursor")),
-                            PageJson);
-         }},
+         With(supervisions, &Reply), PathIds(kCaseId, kSupervisionId)},
+        {"GET", "/api/v1/cases/{id}/supervisions", Needs(kCaseRead), With(supervisions, &OfCase)},
+        {"GET", "/api/v1/supervisions", Needs(kCaseRead), With(supervisions, &List)},
     };
 }
 

@@ -1,7 +1,7 @@
 // Test mode only (config testMode): end-to-end tests move the server's clock and run the
 // deadline sweep, the morning notice digest and the orphan-file sweep when they choose. These
 // routes are not registered otherwise.
-#include "api/json_fields.hpp"
+#include "api/request_bodies.hpp"
 #include "api/routes.hpp"
 
 namespace minqing::api {
@@ -10,20 +10,11 @@ Routes TestRoutes(const TestServices& context) {
     return {
         {"POST", "/api/v1/test/clock", Needs(domain::permission::kTimeRulesWrite),
          [context](http::Request& request, const domain::Principal&) {
-             auto body = BodyObject(request);
+             const auto body = ReadBody(request, &TestClockFields, &CheckTestClock);
              if (!body) {
                  return ErrorFor(request, body.error());
              }
-             JsonFields fields(*body);
-             const auto minutes = fields.Integer("advanceMinutes", true);
-             fields.RejectUnknown({"advanceMinutes"});
-             if (fields.ok() && (*minutes < 0 || *minutes > 366 * 24 * 60)) {
-                 fields.Add({"advanceMinutes", "out_of_range", "0 to a year, forward only."});
-             }
-             if (!fields.ok()) {
-                 return ErrorFor(request, fields.error());
-             }
-             context.test_clock.Advance(std::chrono::minutes(*minutes));
+             context.test_clock.Advance(std::chrono::minutes(*body->advance_minutes));
              return http::Json(200, {{"now", FormatIso8601Cst(context.test_clock.Now())}});
          }},
         {"POST", "/api/v1/test/sweep", Needs(domain::permission::kTimeRulesWrite),

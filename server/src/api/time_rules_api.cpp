@@ -2,7 +2,7 @@
 // computed on them); administrators edit them.
 #include <cstdio>
 
-#include "api/json_fields.hpp"
+#include "api/request_bodies.hpp"
 #include "api/routes.hpp"
 
 namespace minqing::api {
@@ -66,127 +66,96 @@ Result<domain::LocalDay> DayParam(const http::Request& request) {
     return Fail(NotFound("calendar.day_not_found", "Give the day as 2026-10-01."));
 }
 
-http::Response SetDay(const TimeRulesServices& context, http::Request& request,
+http::Response SetDay(service::TimeRulesService& time_rules, http::Request& request,
                       const domain::Principal& caller) {
     const auto day = DayParam(request);
     if (!day) {
         return ErrorFor(request, day.error());
     }
-    auto body = BodyObject(request);
-    if (!body) {
-        return ErrorFor(request, body.error());
-    }
-    JsonFields fields(*body);
-    const auto working = fields.Boolean("working", true);
-    auto name = fields.String("name");
-    fields.RejectUnknown({"working", "name"});
-    if (!fields.ok()) {
-        return ErrorFor(request, fields.error());
-    }
-    return Respond(request, context.time_rules.SetDay(caller, *day, *working, name.value_or("")),
-                   DayJson);
+    const auto set = ReadBody(request, &CalendarDayFields);
+    return set ? Respond(request, time_rules.SetDay(caller, *day, *set->working, set->name),
+                         DayJson)
+               : ErrorFor(request, set.error());
 }
 
-http::Response ImportCalendar(const TimeRulesServices& context, http::Request& request,
+http::Response ImportCalendar(service::TimeRulesService& time_rules, http::Request& request,
                               const domain::Principal& caller) {
     std::string problem;
     const auto table = CsvTable::Parse(request.body, problem);
     if (!table) {
         return ErrorFor(request, Validation({{"csv", "malformed", problem}}));
     }
-    return Respond(request, context.time_rules.Import(&caller, *table),
+    return Respond(request, time_rules.Import(&caller, *table),
                    [](const service::CalendarImport& imported) {
                        return nlohmann::json{{"days", imported.days}, {"years", imported.years}};
                    });
 }
 
-http::Response SaveRule(const TimeRulesServices& context, http::Request& request, std::int64_t id) {
-    auto body = BodyObject(request);
-    if (!body) {
-        return ErrorFor(request, body.error());
-    }
-    JsonFields fields(*body);
-    // null or absent urgency, kind and channel match any case.
-    const auto any = [&fields](std::string_view key) {
-        return fields.IsNull(key) ? std::string() : fields.String(key).value_or("");
-    };
-    service::RuleFields rule{any("urgency"), any("kind"), any("channel"),
-                             fields.String("step", true).value_or(""),
-                             fields.String("limit", true).value_or("")};
-    fields.RejectUnknown({"urgency", "kind", "channel", "step", "limit"});
-    if (!rule.step.empty() && !rule.limit.empty()) {
-        fields.Add(service::RuleFieldErrors(rule));
-    }
-    if (!fields.ok()) {
-        return ErrorFor(request, fields.error());
-    }
-    return Respond(request, context.time_rules.SaveRule(id, rule), RuleJson, id == 0 ? 201 : 200);
+http::Response SaveRule(service::TimeRulesService& time_rules, http::Request& request,
+                        std::int64_t id) {
+    const auto rule = ReadBody(request, &TimeLimitRuleFields, &CheckTimeLimitRule);
+    return rule ? Respond(request, time_rules.SaveRule(id, *rule), RuleJson, id == 0 ? 201 : 200)
+                : ErrorFor(request, rule.error());
 }
 
-Error BadRuleId() {
-    return BadId("time_limit.not_found", "No such time-limit rule.");
+http::Response Calendar(service::TimeRulesService& time_rules, http::Request& request,
+                        const domain::Principal& /*caller*/) {
+    std::optional<int> year;
+    if (const std::string text = request.QueryParam("year"); !text.empty()) {
+        const auto parsed = ParseId(text);
+        if (!parsed || *parsed < 2000 || *parsed > 2100) {
+            return ErrorFor(request, Validation({{"year", "invalid", "A year like 2026."}}));
+        }
+        year = static_cast<int>(*parsed);
+    }
+    return http::Json(200, CalendarJson(time_rules.Calendar(year)));
 }
+
+http::Response ClearDay(service::TimeRulesService& time_rules, http::Request& request,
+                        const domain::Principal& caller) {
+    const auto day = DayParam(request);
+    return day ? NoContentOr(request, time_rules.ClearDay(caller, *day))
+               : ErrorFor(request, day.error());
+}
+
+http::Response Rules(service::TimeRulesService& time_rules, http::Request& /*request*/,
+                     const domain::Principal& /*caller*/) {
+    return http::Json(200, ItemsJson(time_rules.Rules(), RuleJson));
+}
+
+http::Response AddRule(service::TimeRulesService& time_rules, http::Request& request,
+                       const domain::Principal& /*caller*/) {
+    return SaveRule(time_rules, request, 0);
+}
+
+http::Response ReplaceRule(service::TimeRulesService& time_rules, http::Request& request,
+                           const domain::Principal& /*caller*/, std::int64_t id) {
+    return SaveRule(time_rules, request, id);
+}
+
+http::Response DeleteRule(service::TimeRulesService& time_rules, http::Request& request,
+                          const domain::Principal& /*caller*/, std::int64_t id) {
+    return NoContentOr(request, time_rules.DeleteRule(id));
+}
+
+constexpr IdParam kRuleId{"id", "time_limit.not_found", "No such time-limit rule."};
 
 }  // namespace
 
-Routes TimeRulesRoutes(const TimeRulesServices& context) {
+Routes TimeRulesRoutes(service::TimeRulesService& time_rules) {
     return {
-        {"GET", "/api/v1/calendar", Needs(kOrgRead),
-         [context](http::Request& request, const domain::Principal&) {
-             std::optional<int> year;
-             if (const std::string text = request.QueryParam("year"); !text.empty()) {
-                 const auto parsed = ParseId(text);
-                 if (!parsed || *parsed < 2000 || *parsed > 2100) {
-                     return ErrorFor(request,
-                                     Validation({{"year", "invalid", "A year like 2026."}}));
-                 }
-                 year = static_cast<int>(*parsed);
-             }
-             return http::Json(200, CalendarJson(context.time_rules.Calendar(year)));
-         }},
-        {"PUT", "/api/v1/calendar/days/{date}", Needs(kTimeRulesWrite),
-         [context](http::Request& request, const domain::Principal& caller) {
-             return SetDay(context, request, caller);
-         }},
+        {"GET", "/api/v1/calendar", Needs(kOrgRead), With(time_rules, &Calendar)},
+        {"PUT", "/api/v1/calendar/days/{date}", Needs(kTimeRulesWrite), With(time_rules, &SetDay)},
         {"DELETE", "/api/v1/calendar/days/{date}", Needs(kTimeRulesWrite),
-         [context](http::Request& request, const domain::Principal& caller) {
-             const auto day = DayParam(request);
-             if (!day) {
-                 return ErrorFor(request, day.error());
-             }
-             const auto cleared = context.time_rules.ClearDay(caller, *day);
-             return cleared ? http::NoContent() : ErrorFor(request, cleared.error());
-         }},
+         With(time_rules, &ClearDay)},
         {"POST", "/api/v1/calendar/import", Needs(kTimeRulesWrite),
-         [context](http::Request& request, const domain::Principal& caller) {
-             return ImportCalendar(context, request, caller);
-         }},
-        {"GET", "/api/v1/time-limit-rules", Needs(kOrgRead),
-         [context](http::Request&, const domain::Principal&) {
-             nlohmann::json rules = nlohmann::json::array();
-             for (const auto& rule : context.time_rules.Rules()) {
-                 rules.push_back(RuleJson(rule));
-             }
-             return http::Json(200, nlohmann::json{{"items", rules}});
-         }},
-        {"POST", "/api/v1/time-limit-rules", Needs(kTimeRulesWrite),
-         [context](http::Request& request, const domain::Principal&) {
-             return SaveRule(context, request, 0);
-         }},
+         With(time_rules, &ImportCalendar)},
+        {"GET", "/api/v1/time-limit-rules", Needs(kOrgRead), With(time_rules, &Rules)},
+        {"POST", "/api/v1/time-limit-rules", Needs(kTimeRulesWrite), With(time_rules, &AddRule)},
         {"PUT", "/api/v1/time-limit-rules/{id}", Needs(kTimeRulesWrite),
-         [context](http::Request& request, const domain::Principal&) {
-             const auto id = ParseId(request.PathParam("id"));
-             return id ? SaveRule(context, request, *id) : ErrorFor(request, BadRuleId());
-         }},
+         With(time_rules, &ReplaceRule), kRuleId},
         {"DELETE", "/api/v1/time-limit-rules/{id}", Needs(kTimeRulesWrite),
-         [context](http::Request& request, const domain::Principal&) {
-             const auto id = ParseId(request.PathParam("id"));
-             if (!id) {
-                 return ErrorFor(request, BadRuleId());
-             }
-             const auto deleted = context.time_rules.DeleteRule(*id);
-             return deleted ? http::NoContent() : ErrorFor(request, deleted.error());
-         }},
+         With(time_rules, &DeleteRule), kRuleId},
     };
 }
 

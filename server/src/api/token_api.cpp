@@ -3,7 +3,7 @@
 // user's own: GET, POST /api/v1/auth/tokens and DELETE /api/v1/auth/tokens/{id}.
 #include <nlohmann/json.hpp>
 
-#include "api/json_fields.hpp"
+#include "api/request_bodies.hpp"
 #include "api/routes.hpp"
 
 namespace minqing::api {
@@ -23,11 +23,7 @@ nlohmann::json TokenJson(const service::NamedApiToken& named) {
 }
 
 nlohmann::json TokenListJson(const std::vector<service::NamedApiToken>& tokens) {
-    nlohmann::json items = nlohmann::json::array();
-    for (const auto& token : tokens) {
-        items.push_back(TokenJson(token));
-    }
-    return nlohmann::json{{"items", items}};
+    return ItemsJson(tokens, TokenJson);
 }
 
 nlohmann::json CreatedTokenJson(const service::CreatedApiToken& created) {
@@ -36,72 +32,55 @@ nlohmann::json CreatedTokenJson(const service::CreatedApiToken& created) {
     return answer;
 }
 
-http::Response Revoke(const TokenServices& context, http::Request& request,
-                      const domain::Principal& caller) {
-    const auto id = ParseId(request.PathParam("id"));
-    if (!id) {
-        return ErrorFor(request, BadId("token.not_found", "No such API token."));
-    }
-    const auto revoked = context.auth.RevokeApiToken(caller, *id, request.remote_address);
-    return revoked ? http::NoContent() : ErrorFor(request, revoked.error());
+http::Response CreateToken(service::AuthService& auth, http::Request& request,
+                           const domain::Principal& caller) {
+    const auto token = ReadBody(request, &TokenFields);
+    return token ? Respond(request,
+                           auth.CreateApiToken(caller, token->name, *token->user_id,
+                                               request.remote_address),
+                           CreatedTokenJson, 201)
+                 : ErrorFor(request, token.error());
 }
+
+http::Response ListTokens(service::AuthService& auth, http::Request& request,
+                          const domain::Principal& caller) {
+    return Respond(request, auth.ListApiTokens(caller), TokenListJson);
+}
+
+http::Response ListOwnTokens(service::AuthService& auth, http::Request& /*request*/,
+                             const domain::Principal& caller) {
+    return http::Json(200, TokenListJson(auth.ListOwnApiTokens(caller)));
+}
+
+http::Response CreateOwnToken(service::AuthService& auth, http::Request& request,
+                              const domain::Principal& caller) {
+    const auto token = ReadBody(request, &OwnTokenFields);
+    return token ? Respond(request,
+                           auth.CreateOwnApiToken(caller, token->name, request.remote_address),
+                           CreatedTokenJson, 201)
+                 : ErrorFor(request, token.error());
+}
+
+http::Response Revoke(service::AuthService& auth, http::Request& request,
+                      const domain::Principal& caller, std::int64_t id) {
+    return NoContentOr(request, auth.RevokeApiToken(caller, id, request.remote_address));
+}
+
+constexpr IdParam kTokenId{"id", "token.not_found", "No such API token."};
 
 }  // namespace
 
-Routes TokenRoutes(const TokenServices& context) {
+Routes TokenRoutes(service::AuthService& auth) {
+    using domain::permission::kTokenWrite;
     return {
-        {"POST", "/api/v1/tokens", Needs(domain::permission::kTokenWrite),
-         [context](http::Request& request, const domain::Principal& caller) {
-             auto body = BodyObject(request);
-             if (!body) {
-                 return ErrorFor(request, body.error());
-             }
-             JsonFields fields(*body);
-             const auto name = fields.String("name", true);
-             const auto user_id = fields.Integer("userId", true);
-             fields.RejectUnknown({"name", "userId"});
-             if (!fields.ok()) {
-                 return ErrorFor(request, fields.error());
-             }
-             return Respond(
-                 request,
-                 context.auth.CreateApiToken(caller, *name, *user_id, request.remote_address),
-                 CreatedTokenJson, 201);
-         }},
-        {"GET", "/api/v1/tokens", Needs(domain::permission::kTokenWrite),
-         [context](http::Request& request, const domain::Principal& caller) {
-             return Respond(request, context.auth.ListApiTokens(caller), TokenListJson);
-         }},
-        {"DELETE", "/api/v1/tokens/{id}", Needs(domain::permission::kTokenWrite),
-         [context](http::Request& request, const domain::Principal& caller) {
-             return Revoke(context, request, caller);
-         }},
+        {"POST", "/api/v1/tokens", Needs(kTokenWrite), With(auth, &CreateToken)},
+        {"GET", "/api/v1/tokens", Needs(kTokenWrite), With(auth, &ListTokens)},
+        {"DELETE", "/api/v1/tokens/{id}", Needs(kTokenWrite), With(auth, &Revoke), kTokenId},
         // A person's own tokens: they see every token that acts as them, whoever issued it, and
         // issuing one for themselves is their consent to it.
-        {"GET", "/api/v1/auth/tokens", kSignedIn,
-         [context](http::Request&, const domain::Principal& caller) {
-             return http::Json(200, TokenListJson(context.auth.ListOwnApiTokens(caller)));
-         }},
-        {"POST", "/api/v1/auth/tokens", kSignedIn,
-         [context](http::Request& request, const domain::Principal& caller) {
-             auto body = BodyObject(request);
-             if (!body) {
-                 return ErrorFor(request, body.error());
-             }
-             JsonFields fields(*body);
-             const auto name = fields.String("name", true);
-             fields.RejectUnknown({"name"});
-             if (!fields.ok()) {
-                 return ErrorFor(request, fields.error());
-             }
-             return Respond(request,
-                            context.auth.CreateOwnApiToken(caller, *name, request.remote_address),
-                            CreatedTokenJson, 201);
-         }},
-        {"DELETE", "/api/v1/auth/tokens/{id}", kSignedIn,
-         [context](http::Request& request, const domain::Principal& caller) {
-             return Revoke(context, request, caller);
-         }},
+        {"GET", "/api/v1/auth/tokens", kSignedIn, With(auth, &ListOwnTokens)},
+        {"POST", "/api/v1/auth/tokens", kSignedIn, With(auth, &CreateOwnToken)},
+        {"DELETE", "/api/v1/auth/tokens/{id}", kSignedIn, With(auth, &Revoke), kTokenId},
     };
 }
 

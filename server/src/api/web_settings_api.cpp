@@ -4,11 +4,10 @@
 
 namespace minqing::api {
 
-Routes WebSettingsRoutes(const WebSettingsServices& context) {
+Routes WebSettingsRoutes(const WebSettings& settings) {
     return {
         {"GET", "/api/v1/web-settings", kSignedIn,
-         [context](http::Request&, const domain::Principal&) {
-             const WebSettings& settings = context.web_settings;
+         [settings](http::Request&, const domain::Principal&) {
              return http::Json(200, nlohmann::json{{"mapTileUrl", settings.map_tile_url},
                                                    {"mapAttribution", settings.map_attribution}});
          }},

@@ -28,6 +28,7 @@ void DecodeField(JsonFields& json, const Field& field, const std::string& prefix
                     *target = std::move(*value);
                 }
             },
+            [&](std::optional<std::string>* target) { *target = json.String(key, required); },
             [&](int* target) {
                 if (const auto value = json.Integer(key, required)) {
                     *target = static_cast<int>(*value);
@@ -42,6 +43,14 @@ void DecodeField(JsonFields& json, const Field& field, const std::string& prefix
             [&](std::optional<bool>* target) { *target = json.Boolean(key, required); },
             [&](std::optional<double>* target) { *target = json.Number(key, required); },
             [&](std::vector<std::int64_t>* target) { *target = json.Ids(key); },
+            [&](std::vector<std::string>* target) {
+                if (auto value = json.Strings(key, required)) {
+                    *target = std::move(*value);
+                }
+            },
+            [&](std::optional<std::vector<std::string>>* target) {
+                *target = json.Strings(key, required);
+            },
             [&](const Clamped& clamped) {
                 if (const auto value = json.Integer(key, required)) {
                     *clamped.target = static_cast<int>(
@@ -60,6 +69,12 @@ void DecodeField(JsonFields& json, const Field& field, const std::string& prefix
                 if (const auto text = json.String(key, required); text && !choice.set(*text)) {
                     json.Add({Join(prefix, key), "invalid", "Not one of the allowed values."});
                 }
+            },
+            [&](const Named& named) { *named.target = json.String(key, required); },
+            [&](const Custom& custom) {
+                std::vector<FieldError> problems;
+                custom.decode(json.Raw(key), Join(prefix, key), problems);
+                json.Add(std::move(problems));
             },
             [&](const Object& object) {
                 if (const auto* value = json.Object(key)) {
@@ -80,26 +95,36 @@ void DecodeFields(JsonFields& json, const Fields& fields, const std::string& pre
     json.RejectUnknown(NamesOf(fields));
 }
 
+// The names, each quoted as `open` … `close`, the first opened with `first`.
+std::string Union(const std::vector<std::string_view>& names, std::string_view first,
+                  std::string_view open, std::string_view close) {
+    std::string joined;
+    for (const auto name : names) {
+        joined +=
+            std::string(joined.empty() ? first : open) + std::string(name) + std::string(close);
+    }
+    return joined;
+}
+
 // The TypeScript type of a field's value.
 std::string TypeOf(const Field& field, int indent) {
     return std::visit(
         Overloaded{
             [](std::string*) -> std::string { return "string"; },
+            [](std::optional<std::string>*) -> std::string { return "string"; },
             [](int*) -> std::string { return "number"; },
             [](bool*) -> std::string { return "boolean"; },
             [](std::optional<std::int64_t>*) -> std::string { return "number"; },
             [](std::optional<bool>*) -> std::string { return "boolean"; },
             [](std::optional<double>*) -> std::string { return "number"; },
             [](std::vector<std::int64_t>*) -> std::string { return "number[]"; },
+            [](std::vector<std::string>*) -> std::string { return "string[]"; },
+            [](std::optional<std::vector<std::string>>*) -> std::string { return "string[]"; },
             [](const Clamped&) -> std::string { return "number"; },
             [](const Date&) -> std::string { return "string"; },
-            [](const Choice& choice) {
-                std::string type;
-                for (const auto name : choice.names) {
-                    type += (type.empty() ? "'" : " | '") + std::string(name) + "'";
-                }
-                return type;
-            },
+            [](const Choice& choice) { return Union(choice.names, "'", " | '", "'"); },
+            [](const Named& named) { return Union(named.names, "'", " | '", "'"); },
+            [](const Custom& custom) { return std::string(custom.type_script); },
             [indent](const Object& object) {
                 std::string type = "{\n";
                 const std::string pad(static_cast<std::size_t>(indent) + 2, ' ');
@@ -117,11 +142,17 @@ std::string TypeOf(const Field& field, int indent) {
 // The docs' name of a field's type.
 std::string DocTypeOf(const Field& field) {
     if (const auto* choice = std::get_if<Choice>(&field.target)) {
-        std::string type;
-        for (const auto name : choice->names) {
-            type += (type.empty() ? "`" : ", `") + std::string(name) + "`";
-        }
-        return "one of " + type;
+        return "one of " + Union(choice->names, "`", ", `", "`");
+    }
+    if (const auto* named = std::get_if<Named>(&field.target)) {
+        return "one of " + Union(named->names, "`", ", `", "`");
+    }
+    if (const auto* custom = std::get_if<Custom>(&field.target)) {
+        return std::string(custom->doc_type);
+    }
+    if (std::holds_alternative<std::vector<std::string>*>(field.target) ||
+        std::holds_alternative<std::optional<std::vector<std::string>>*>(field.target)) {
+        return "array of strings";
     }
     if (std::holds_alternative<Object>(field.target)) {
         return "object";

@@ -47,10 +47,30 @@ struct Date {
     std::optional<Instant>* target;
 };
 
+/// One of a fixed set of names, kept as text (absent: empty): the body's check or the service
+/// judges it, so that its problem is reported where it always has been.
+struct Named {
+    std::optional<std::string>* target;
+    std::vector<std::string_view> names;
+};
+
+/// A value the other kinds cannot say (a GeoJSON object, an array of objects, a map):
+/// `decode` reads it (nullptr when absent) and reports its own problems under `name`.
+struct Custom {
+    /// Its TypeScript type and its name in the docs.
+    std::string_view type_script;
+    std::string_view doc_type;
+    std::function<void(const nlohmann::json* value, const std::string& name,
+                       std::vector<FieldError>& problems)>
+        decode;
+};
+
 /// Where a decoded value goes; the kind of pointer is the field's wire type.
-using Target =
-    std::variant<std::string*, int*, bool*, std::optional<std::int64_t>*, std::optional<bool>*,
-                 std::optional<double>*, std::vector<std::int64_t>*, Clamped, Date, Choice, Object>;
+using Target = std::variant<std::string*, std::optional<std::string>*, int*, bool*,
+                            std::optional<std::int64_t>*, std::optional<bool>*,
+                            std::optional<double>*, std::vector<std::int64_t>*,
+                            std::vector<std::string>*, std::optional<std::vector<std::string>>*,
+                            Clamped, Date, Choice, Named, Object, Custom>;
 
 struct Field {
     std::string_view name;

@@ -3,6 +3,7 @@
 #include <functional>
 
 #include "api/case_bodies.hpp"
+#include "api/request_bodies.hpp"
 
 namespace minqing::api {
 namespace {
@@ -15,7 +16,7 @@ struct Body {
     std::function<void(const std::function<void(const wire::Fields&)>&)> visit;
 };
 
-template <typename Value, typename Table>
+template <typename Value, typename Table = wire::Fields (*)(Value&)>
 Body BodyOf(std::string_view type_name, std::string_view routes, Table table) {
     return {type_name, routes, [table](const std::function<void(const wire::Fields&)>& use) {
                 Value scratch{};
@@ -31,6 +32,42 @@ std::vector<Body> Bodies() {
         BodyOf<service::CaseDraft>(
             "PublicSubmissionBody", "POST /api/v1/public/submissions",
             [](service::CaseDraft& draft) { return CaseDraftFields(draft, true); }),
+        BodyOf<LoginBody>("LoginBody", "POST /api/v1/auth/login", &LoginFields),
+        BodyOf<service::NewOrgUnit>("OrgUnitBody", "POST /api/v1/org/units", &NewOrgUnitFields),
+        BodyOf<service::OrgUnitChanges>("OrgUnitChangesBody", "PATCH /api/v1/org/units/{id}",
+                                        &OrgUnitChangesFields),
+        BodyOf<service::NewUser>("UserBody", "POST /api/v1/users", &NewUserFields),
+        BodyOf<service::UserChanges>("UserChangesBody", "PATCH /api/v1/users/{id}",
+                                     &UserChangesFields),
+        BodyOf<RoleGrantBody>("RoleGrantBody", "POST /api/v1/users/{id}/roles", &RoleGrantFields),
+        BodyOf<TokenBody>("TokenBody", "POST /api/v1/tokens", &TokenFields),
+        BodyOf<TokenBody>("OwnTokenBody", "POST /api/v1/auth/tokens", &OwnTokenFields),
+        BodyOf<DirectCardBody>("DirectCardBody", "POST /api/v1/direct-cards", &DirectCardFields),
+        BodyOf<DirectCardBody>("DirectCardReassignBody", "POST /api/v1/direct-cards/{id}/reassign",
+                               &ReassignCardFields),
+        BodyOf<service::NewCategory>("CategoryBody", "POST /api/v1/categories", &NewCategoryFields),
+        BodyOf<service::CategoryChanges>("CategoryChangesBody", "PATCH /api/v1/categories/{code}",
+                                         &CategoryChangesFields),
+        BodyOf<DispatchRuleBody>("DispatchRuleBody",
+                                 "PUT /api/v1/dispatch-catalogue/{categoryCode}/{level}",
+                                 &DispatchRuleFields),
+        BodyOf<TextBody>("MessageTemplateBody", "PUT /api/v1/message-templates/{key}/{channel}",
+                         &MessageTemplateFields),
+        BodyOf<service::SupervisionOrder>("SupervisionBody", "POST /api/v1/cases/{id}/supervisions",
+                                          &SupervisionOrderFields),
+        BodyOf<TextBody>("SupervisionReplyBody", "POST /api/v1/cases/{id}/supervisions/{sid}/reply",
+                         &SupervisionReplyFields),
+        BodyOf<SavedViewBody>("SavedViewBody", "POST /api/v1/saved-views", &SavedViewFields),
+        BodyOf<CalendarDayBody>("CalendarDayBody", "PUT /api/v1/calendar/days/{date}",
+                                &CalendarDayFields),
+        BodyOf<service::RuleFields>(
+            "TimeLimitRuleBody", "POST /api/v1/time-limit-rules, PUT /api/v1/time-limit-rules/{id}",
+            &TimeLimitRuleFields),
+        BodyOf<NoticePreferencesBody>("NoticePreferencesBody",
+                                      "PUT /api/v1/notifications/preferences",
+                                      &NoticePreferencesFields),
+        BodyOf<TestClockBody>("TestClockBody", "POST /api/v1/test/clock (test mode only)",
+                              &TestClockFields),
     };
 }
 

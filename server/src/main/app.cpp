@@ -223,22 +223,22 @@ struct App::Parts {
                             },
                             metrics}));
         Mount(router, guard, AuthRoutes({auth, guard, config.security.secure_cookies}));
-        Mount(router, guard, TokenRoutes({auth}));
-        Mount(router, guard, OrgRoutes({orgs}));
+        Mount(router, guard, TokenRoutes(auth));
+        Mount(router, guard, OrgRoutes(orgs));
         Mount(router, guard, UserRoutes({orgs, users}));
         Mount(router, guard, CaseRoutes({intake, workflow, cases, attachments, time_rules, clock}));
         Mount(router, guard,
               PublicRoutes(
                   {intake, cases, clock, public_limit, lookup_limit, lookup_failures, metrics}));
         Mount(router, guard, NotificationRoutes({notifications, hub, notice_digests}));
-        Mount(router, guard, TimeRulesRoutes({time_rules}));
-        Mount(router, guard, SupervisionRoutes({supervisions}));
-        Mount(router, guard, SavedViewRoutes({saved_views}));
-        Mount(router, guard, DirectCardRoutes({direct_cards}));
-        Mount(router, guard, MessageTemplateRoutes({templates}));
-        Mount(router, guard, CatalogRoutes({catalog}));
+        Mount(router, guard, TimeRulesRoutes(time_rules));
+        Mount(router, guard, SupervisionRoutes(supervisions));
+        Mount(router, guard, SavedViewRoutes(saved_views));
+        Mount(router, guard, DirectCardRoutes(direct_cards));
+        Mount(router, guard, MessageTemplateRoutes(templates));
+        Mount(router, guard, CatalogRoutes(catalog));
         Mount(router, guard,
-              WebSettingsRoutes({{config.web.map_tile_url, config.web.map_attribution}}));
+              WebSettingsRoutes({config.web.map_tile_url, config.web.map_attribution}));
         if (config.test_mode && test_clock != nullptr) {
             Mount(router, guard, TestRoutes({*test_clock, sweep, notice_digests, [this] {
                                                  return SweepOrphans();

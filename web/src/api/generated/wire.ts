@@ -125,6 +125,220 @@ export interface PublicSubmissionBody {
   };
 }
 
+/** POST /api/v1/auth/login */
+export interface LoginBody {
+  /** The login name. */
+  username: string;
+  /** The password. */
+  password: string;
+}
+
+/** POST /api/v1/org/units */
+export interface OrgUnitBody {
+  /** The unit's code, unique. */
+  code: string;
+  /** The full name. */
+  name: string;
+  /** The short name. */
+  shortName?: string;
+  /** Division (default), member unit or section. */
+  kind?: 'division' | 'unit' | 'section';
+  /** The level; the parent's next by default. */
+  level?: 'city' | 'district' | 'street' | 'community' | 'grid';
+  /** The member unit's type. */
+  unitType?: string;
+  /** The parent unit. */
+  parentId?: number;
+  /** The area, a GeoJSON Polygon or MultiPolygon. */
+  boundary?: Record<string, unknown> | null;
+  /** The leader in charge (分管领导). */
+  leaderInCharge?: string;
+  /** The responsible section. */
+  responsibleSection?: string;
+  /** The unit's phone. */
+  hotline?: string;
+  /** The unit's handlers (经办人). */
+  handlers?: { name?: string; phone?: string; sectionCode?: string }[];
+}
+
+/** PATCH /api/v1/org/units/{id} */
+export interface OrgUnitChangesBody {
+  /** The full name. */
+  name?: string;
+  /** The short name. */
+  shortName?: string;
+  /** The member unit's type. */
+  unitType?: string;
+  /** The area, a GeoJSON Polygon or MultiPolygon; null clears it. */
+  boundary?: Record<string, unknown> | null;
+  /** The leader in charge (分管领导). */
+  leaderInCharge?: string;
+  /** The responsible section. */
+  responsibleSection?: string;
+  /** The unit's phone. */
+  hotline?: string;
+  /** The unit's handlers (经办人), all of them. */
+  handlers?: { name?: string; phone?: string; sectionCode?: string }[];
+  /** False deactivates the unit. */
+  active?: boolean;
+  /** Member units: a 承办人's answer waits for the 分管领导. */
+  answerApproval?: boolean;
+}
+
+/** POST /api/v1/users */
+export interface UserBody {
+  /** The login name. */
+  username: string;
+  /** The name shown. */
+  displayName: string;
+  /** A mobile number for SMS. */
+  phone?: string;
+  /** The first password. */
+  password: string;
+}
+
+/** PATCH /api/v1/users/{id} */
+export interface UserChangesBody {
+  /** The name shown. */
+  displayName?: string;
+  /** A mobile number for SMS. */
+  phone?: string;
+  /** A new password. */
+  password?: string;
+  /** False disables the account. */
+  active?: boolean;
+  /** True clears a login lockout. */
+  unlock?: boolean;
+}
+
+/** POST /api/v1/users/{id}/roles */
+export interface RoleGrantBody {
+  /** The role granted. */
+  role: 'admin' | 'city_office' | 'district_office' | 'street_office' | 'community_staff' | 'grid_worker' | 'director' | 'cadre' | 'unit_handler' | 'unit_leader' | 'leader' | 'inspector';
+  /** The org unit it is held on. */
+  orgUnitId: number;
+}
+
+/** POST /api/v1/tokens */
+export interface TokenBody {
+  /** What the token is for. */
+  name: string;
+  /** The user it acts as. */
+  userId: number;
+}
+
+/** POST /api/v1/auth/tokens */
+export interface OwnTokenBody {
+  /** What the token is for. */
+  name: string;
+}
+
+/** POST /api/v1/direct-cards */
+export interface DirectCardBody {
+  /** The community the card is for. */
+  communityId: number;
+  /** The user who holds it. */
+  holderId: number;
+}
+
+/** POST /api/v1/direct-cards/{id}/reassign */
+export interface DirectCardReassignBody {
+  /** The user who holds it from now. */
+  holderId: number;
+}
+
+/** POST /api/v1/categories */
+export interface CategoryBody {
+  /** The category's code, unique. */
+  code: string;
+  /** Its name. */
+  name: string;
+  /** The parent category's code. */
+  parentCode?: string;
+  /** Words that suggest it. */
+  keywords?: string[];
+}
+
+/** PATCH /api/v1/categories/{code} */
+export interface CategoryChangesBody {
+  /** Its name. */
+  name?: string;
+  /** Words that suggest it, all of them. */
+  keywords?: string[];
+  /** False retires it. */
+  active?: boolean;
+}
+
+/** PUT /api/v1/dispatch-catalogue/{categoryCode}/{level} */
+export interface DispatchRuleBody {
+  /** The lead unit's name. */
+  leadUnit: string;
+  /** The assisting units' names. */
+  assistingUnits?: string[];
+}
+
+/** PUT /api/v1/message-templates/{key}/{channel} */
+export interface MessageTemplateBody {
+  /** The template's text, with {placeholders}. */
+  text: string;
+}
+
+/** POST /api/v1/cases/{id}/supervisions */
+export interface SupervisionBody {
+  /** What is asked of the unit. */
+  note: string;
+  /** Working days to reply, 1 by default. */
+  replyDays?: number;
+}
+
+/** POST /api/v1/cases/{id}/supervisions/{sid}/reply */
+export interface SupervisionReplyBody {
+  /** The unit's reply. */
+  reply: string;
+}
+
+/** POST /api/v1/saved-views */
+export interface SavedViewBody {
+  /** The view's name. */
+  name: string;
+  /** The case-list filters, by their query parameter names. */
+  query: Record<string, string>;
+}
+
+/** PUT /api/v1/calendar/days/{date} */
+export interface CalendarDayBody {
+  /** Whether it is a working day. */
+  working: boolean;
+  /** The holiday's or make-up day's name. */
+  name?: string;
+}
+
+/** POST /api/v1/time-limit-rules, PUT /api/v1/time-limit-rules/{id} */
+export interface TimeLimitRuleBody {
+  /** The urgency it applies to; null or absent: any. */
+  urgency?: string;
+  /** The kind it applies to; null or absent: any. */
+  kind?: string;
+  /** The channel it applies to; null or absent: any. */
+  channel?: string;
+  /** The deadline step it limits. */
+  step: string;
+  /** The limit, like 5wd, 24h or 30d. */
+  limit: string;
+}
+
+/** PUT /api/v1/notifications/preferences */
+export interface NoticePreferencesBody {
+  /** The mode of each notice kind named; the others stay. */
+  modes: Record<string, 'immediate' | 'digest'>;
+}
+
+/** POST /api/v1/test/clock (test mode only) */
+export interface TestClockBody {
+  /** Minutes to move the clock on. */
+  advanceMinutes: number;
+}
+
 /** The payload of each case action (POST /api/v1/cases/{id}/actions/{action}). */
 export interface ActionPayloads {
   accept: {
