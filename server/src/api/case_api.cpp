@@ -259,8 +259,6 @@ http::Response Workbench(const CaseServices& context, http::Request& request,
                    });
 }
 
-constexpr IdParam kAttachmentId{"attachmentId", "attachment.not_found", "No such attachment."};
-
 }  // namespace
 
 Routes CaseRoutes(const CaseServices& context) {

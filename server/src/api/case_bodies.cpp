@@ -117,72 +117,33 @@ wire::Fields ActionFields(service::ActionRequest& request) {
 
 std::span<const std::string_view> ActionFieldNames(domain::CaseAction action) {
     using A = domain::CaseAction;
+    // The actions that read more than the version and a note, with all they read.
+    struct Payload {
+        std::vector<A> actions;
+        std::vector<std::string_view> names;
+    };
+    static const std::vector<Payload> kPayloads = {
+        {{A::kDecline, A::kRequestReturn}, {"version", "note", "reason", "legalBasis"}},
+        {{A::kMerge}, {"version", "note", "masterCaseId", "confirm"}},
+        {{A::kForward, A::kEscalate}, {"version", "note", "targetId"}},
+        {{A::kDispatch}, {"version", "note", "targetId", "assistingIds", "method"}},
+        {{A::kContactReporter}, {"version", "note", "relayMessage"}},
+        {{A::kRequestExtension}, {"version", "note", "reason", "extensionDays"}},
+        {{A::kApproveExtension}, {"version", "note", "grantedDays"}},
+        {{A::kCommitLongTerm}, {"version", "note", "reason", "committedDate"}},
+        {{A::kAnswer}, {"version", "note", "result", "answerText", "legalBasis"}},
+        {{A::kFollowUp}, {"version", "note", "contacted", "solved", "satisfaction", "unreachable"}},
+        {{A::kHandover}, {"version", "note", "targetId", "method", "externalRef"}},
+        {{A::kAssign}, {"version", "note", "targetId", "assigneeId"}},
+        {{A::kRefuseReturn, A::kRefuseExtension, A::kReturnForRework, A::kReopen, A::kWithdraw,
+          A::kRejectUnitAnswer},
+         {"version", "note", "reason"}},
+    };
     static constexpr std::string_view kNote[] = {"version", "note"};
-    static constexpr std::string_view kReason[] = {"version", "note", "reason"};
-    static constexpr std::string_view kReasonAndBasis[] = {"version", "note", "reason",
-                                                           "legalBasis"};
-    static constexpr std::string_view kMerge[] = {"version", "note", "masterCaseId", "confirm"};
-    static constexpr std::string_view kTarget[] = {"version", "note", "targetId"};
-    static constexpr std::string_view kDispatch[] = {"version", "note", "targetId", "assistingIds",
-                                                     "method"};
-    static constexpr std::string_view kContact[] = {"version", "note", "relayMessage"};
-    static constexpr std::string_view kExtension[] = {"version", "note", "reason", "extensionDays"};
-    static constexpr std::string_view kGrant[] = {"version", "note", "grantedDays"};
-    static constexpr std::string_view kLongTerm[] = {"version", "note", "reason", "committedDate"};
-    static constexpr std::string_view kAnswer[] = {"version", "note", "result", "answerText",
-                                                   "legalBasis"};
-    static constexpr std::string_view kFollowUp[] = {"version", "note",         "contacted",
-                                                     "solved",  "satisfaction", "unreachable"};
-    static constexpr std::string_view kHandover[] = {"version", "note", "targetId", "method",
-                                                     "externalRef"};
-    static constexpr std::string_view kAssign[] = {"version", "note", "targetId", "assigneeId"};
-    switch (action) {
-        case A::kDecline:
-        case A::kRequestReturn:
-            return kReasonAndBasis;
-        case A::kMerge:
-            return kMerge;
-        case A::kForward:
-        case A::kEscalate:
-            return kTarget;
-        case A::kDispatch:
-            return kDispatch;
-        case A::kContactReporter:
-            return kContact;
-        case A::kRequestExtension:
-            return kExtension;
-        case A::kApproveExtension:
-            return kGrant;
-        case A::kCommitLongTerm:
-            return kLongTerm;
-        case A::kAnswer:
-            return kAnswer;
-        case A::kFollowUp:
-            return kFollowUp;
-        case A::kHandover:
-            return kHandover;
-        case A::kAssign:
-            return kAssign;
-        case A::kRefuseReturn:
-        case A::kRefuseExtension:
-        case A::kReturnForRework:
-        case A::kReopen:
-        case A::kWithdraw:
-        case A::kRejectUnitAnswer:
-            return kReason;
-        case A::kAccept:
-        case A::kHandleLocally:
-        case A::kRecall:
-        case A::kSign:
-        case A::kApproveReturn:
-        case A::kInstruct:
-        case A::kApproveAnswer:
-        case A::kClose:
-        case A::kSupervise:
-        case A::kAssist:
-        case A::kAttach:
-        case A::kApproveUnitAnswer:
-            return kNote;
+    for (const Payload& payload : kPayloads) {
+        if (std::ranges::find(payload.actions, action) != payload.actions.end()) {
+            return payload.names;
+        }
     }
     return kNote;
 }

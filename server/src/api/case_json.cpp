@@ -215,20 +215,10 @@ Result<service::CaseFilters> DecodeCaseFilters(const http::Request& request) {
     named("urgency", &domain::ParseUrgency, query.urgency);
     named("warning", &domain::ParseWarning, query.warning);
     query.category_prefix = param("category");
-    if (const std::string holder = param("holder"); !holder.empty()) {
-        const auto id = ParseId(holder);
-        if (!id) {
-            problems.push_back({"holder", "invalid", "An org unit id."});
-        } else {
-            query.holder_ids.push_back(*id);
-        }
+    if (const auto holder = QueryNumber(request, "holder", "An org unit id.", problems)) {
+        query.holder_ids.push_back(*holder);
     }
-    if (const std::string unit = param("orgUnit"); !unit.empty()) {
-        filters.org_unit_id = ParseId(unit);
-        if (!filters.org_unit_id) {
-            problems.push_back({"orgUnit", "invalid", "An org unit id."});
-        }
-    }
+    filters.org_unit_id = QueryNumber(request, "orgUnit", "An org unit id.", problems);
     for (const auto& [name, target] :
          {std::pair{"from", &query.created_from}, std::pair{"to", &query.created_to}}) {
         if (const std::string text = param(name); !text.empty()) {
@@ -250,13 +240,8 @@ Result<service::CaseFilters> DecodeCaseFilters(const http::Request& request) {
     } else if (!sort.empty() && sort != "time") {
         problems.push_back({"sort", "invalid", "time or deadline."});
     }
-    if (const std::string limit = param("limit"); !limit.empty()) {
-        const auto parsed = ParseId(limit);
-        if (!parsed || *parsed > 100) {
-            problems.push_back({"limit", "invalid", "1 to 100."});
-        } else {
-            query.limit = static_cast<int>(*parsed);
-        }
+    if (const auto limit = QueryNumber(request, "limit", "1 to 100.", problems, 100)) {
+        query.limit = static_cast<int>(*limit);
     }
     if (!problems.empty()) {
         return Fail(Validation(std::move(problems)));

@@ -28,12 +28,7 @@ http::Response ListCards(service::DirectCardService& direct_cards, http::Request
                          const domain::Principal& caller) {
     service::DirectCardFilter filter;
     std::vector<FieldError> problems;
-    if (const std::string community = request.QueryParam("community"); !community.empty()) {
-        filter.community_id = ParseId(community);
-        if (!filter.community_id) {
-            problems.push_back({"community", "invalid", "An org unit id."});
-        }
-    }
+    filter.community_id = QueryNumber(request, "community", "An org unit id.", problems);
     if (const std::string active = request.QueryParam("active"); !active.empty()) {
         if (active == "true" || active == "false") {
             filter.active = active == "true";
@@ -68,8 +63,6 @@ http::Response RevokeCard(service::DirectCardService& direct_cards, http::Reques
                           const domain::Principal& caller, std::int64_t id) {
     return Respond(request, direct_cards.Revoke(caller, id), CardJson);
 }
-
-constexpr IdParam kCardId{"id", "direct_card.not_found", "No such direct card."};
 
 }  // namespace
 

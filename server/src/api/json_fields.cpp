@@ -29,18 +29,22 @@ const nlohmann::json* JsonFields::Lookup(std::string_view key, bool required) {
     return value;
 }
 
+template <typename Accepts>
+const nlohmann::json* JsonFields::Checked(std::string_view key, bool required, Accepts accepts,
+                                          std::string_view expected) {
+    const auto* value = Lookup(key, required);
+    if (value != nullptr && !accepts(*value)) {
+        errors_.push_back({Name(key), "type", std::string(expected)});
+        return nullptr;
+    }
+    return value;
+}
+
 template <typename T, typename Accepts>
 std::optional<T> JsonFields::Typed(std::string_view key, bool required, Accepts accepts,
                                    std::string_view expected) {
-    const auto* value = Lookup(key, required);
-    if (value == nullptr) {
-        return std::nullopt;
-    }
-    if (!accepts(*value)) {
-        errors_.push_back({Name(key), "type", std::string(expected)});
-        return std::nullopt;
-    }
-    return value->get<T>();
+    const nlohmann::json* value = Checked(key, required, accepts, expected);
+    return value == nullptr ? std::nullopt : std::optional<T>(value->get<T>());
 }
 
 std::optional<std::string> JsonFields::String(std::string_view key, bool required) {
@@ -91,35 +95,22 @@ void JsonFields::RejectUnknown(std::span<const std::string_view> known) {
 }
 
 const nlohmann::json* JsonFields::Object(std::string_view key) {
-    const auto* value = Lookup(key, false);
-    if (value == nullptr) {
-        return nullptr;
-    }
-    if (!value->is_object()) {
-        errors_.push_back({Name(key), "type", "Expected an object."});
-        return nullptr;
-    }
-    return value;
+    return Checked(
+        key, false, [](const nlohmann::json& value) { return value.is_object(); },
+        "Expected an object.");
 }
 
 std::vector<std::int64_t> JsonFields::Ids(std::string_view key) {
-    std::vector<std::int64_t> ids;
-    const auto* value = Lookup(key, false);
-    if (value == nullptr) {
-        return ids;
-    }
-    if (!value->is_array()) {
-        errors_.push_back({Name(key), "type", "Expected an array of ids."});
-        return ids;
-    }
-    for (const auto& item : *value) {
-        if (!item.is_number_integer() || item.get<std::int64_t>() <= 0) {
-            errors_.push_back({Name(key), "type", "Expected an array of ids."});
-            return {};
-        }
-        ids.push_back(item.get<std::int64_t>());
-    }
-    return ids;
+    const auto is_id = [](const nlohmann::json& item) {
+        return item.is_number_integer() && item.get<std::int64_t>() > 0;
+    };
+    return Typed<std::vector<std::int64_t>>(
+               key, false,
+               [&is_id](const nlohmann::json& value) {
+                   return value.is_array() && std::ranges::all_of(value, is_id);
+               },
+               "Expected an array of ids.")
+        .value_or(std::vector<std::int64_t>{});
 }
 
 void JsonFields::Absorb(JsonFields& nested) {

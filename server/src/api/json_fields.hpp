@@ -55,6 +55,10 @@ class JsonFields {
 
   private:
     const nlohmann::json* Lookup(std::string_view key, bool required);
+    /// The value at `key` when `accepts` it; a "type" problem saying `expected` else.
+    template <typename Accepts>
+    const nlohmann::json* Checked(std::string_view key, bool required, Accepts accepts,
+                                  std::string_view expected);
     /// The value at `key` as a T when `accepts` it; a "type" problem saying `expected` else.
     template <typename T, typename Accepts>
     std::optional<T> Typed(std::string_view key, bool required, Accepts accepts,

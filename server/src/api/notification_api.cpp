@@ -85,19 +85,9 @@ struct Paging {
 // ?cursor=<id>&limit=1..100; every problem listed.
 Result<Paging> DecodePaging(const http::Request& request, std::vector<FieldError>& problems) {
     Paging paging;
-    if (const std::string cursor = request.QueryParam("cursor"); !cursor.empty()) {
-        paging.before = ParseId(cursor);
-        if (!paging.before) {
-            problems.push_back({"cursor", "invalid", "The nextCursor of the page before."});
-        }
-    }
-    if (const std::string limit = request.QueryParam("limit"); !limit.empty()) {
-        const auto parsed = ParseId(limit);
-        if (!parsed || *parsed > kMaxLimit) {
-            problems.push_back({"limit", "invalid", "1 to 100."});
-        } else {
-            paging.limit = static_cast<int>(*parsed);
-        }
+    paging.before = QueryNumber(request, "cursor", "The nextCursor of the page before.", problems);
+    if (const auto limit = QueryNumber(request, "limit", "1 to 100.", problems, kMaxLimit)) {
+        paging.limit = static_cast<int>(*limit);
     }
     if (!problems.empty()) {
         return Fail(Validation(std::move(problems)));
@@ -228,8 +218,6 @@ http::Response MarkRead(const NotificationServices& context, http::Request& requ
                         const domain::Principal& caller, std::int64_t id) {
     return NoContentOr(request, context.notifications.MarkRead(caller, id));
 }
-
-constexpr IdParam kMessageId{"id", "notification.not_found", "No such message in your inbox."};
 
 }  // namespace
 

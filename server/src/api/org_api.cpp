@@ -145,13 +145,13 @@ http::Response Tree(service::OrgService& orgs, http::Request& request,
         query.within_path = unit->path;
     }
     std::int64_t depth = kMaxTreeDepth;
-    if (const std::string text = request.QueryParam("depth"); !text.empty()) {
-        const auto parsed = ParseId(text);
-        if (!parsed || *parsed > kMaxTreeDepth) {
-            return ErrorFor(request,
-                            Validation({{"depth", "invalid", "A whole number from 1 to 10."}}));
-        }
+    std::vector<FieldError> problems;
+    if (const auto parsed = QueryNumber(request, "depth", "A whole number from 1 to 10.", problems,
+                                        kMaxTreeDepth)) {
         depth = *parsed;
+    }
+    if (!problems.empty()) {
+        return ErrorFor(request, Validation(std::move(problems)));
     }
     return Respond(request, orgs.List(caller, query), [depth](const std::vector<OrgUnit>& units) {
         return nlohmann::json{{"items", BuildTree(units, depth)}};
@@ -174,12 +174,7 @@ http::Response ListUnits(service::OrgService& orgs, http::Request& request,
             problems.push_back({"kind", "invalid", "division, unit or section."});
         }
     }
-    if (const std::string parent = request.QueryParam("parent"); !parent.empty()) {
-        query.parent_id = ParseId(parent);
-        if (!query.parent_id) {
-            problems.push_back({"parent", "invalid", "An org unit id."});
-        }
-    }
+    query.parent_id = QueryNumber(request, "parent", "An org unit id.", problems);
     query.include_inactive = request.QueryParam("includeInactive") == "true";
     if (const std::string q = request.QueryParam("q"); !q.empty()) {
         query.name_terms = text::QueryTerms(q);
@@ -190,13 +185,9 @@ http::Response ListUnits(service::OrgService& orgs, http::Request& request,
             problems.push_back({"q", "invalid", "Letters or digits of a unit's name or code."});
         }
     }
-    if (const std::string limit = request.QueryParam("limit"); !limit.empty()) {
-        const auto parsed = ParseId(limit);
-        if (!parsed || *parsed > kMaxSearchLimit) {
-            problems.push_back({"limit", "invalid", "A whole number from 1 to 200."});
-        } else {
-            query.limit = static_cast<int>(*parsed);
-        }
+    if (const auto limit = QueryNumber(request, "limit", "A whole number from 1 to 200.", problems,
+                                       kMaxSearchLimit)) {
+        query.limit = static_cast<int>(*limit);
     }
     if (!problems.empty()) {
         return ErrorFor(request, Validation(std::move(problems)));

@@ -69,45 +69,48 @@ wire::Fields LoginFields(LoginBody& body) {
             Required({"password", &body.password, "The password."})};
 }
 
-wire::Fields NewOrgUnitFields(service::NewOrgUnit& unit) {
+namespace {
+
+// The fields a unit is created and changed with, in the order of a change.
+template <typename Unit>
+wire::Fields UnitFields(Unit& unit) {
     return {
-        Required({"code", &unit.code, "The unit's code, unique."}),
-        Required({"name", &unit.name, "The full name."}),
+        {"name", &unit.name, "The full name."},
         {"shortName", &unit.short_name, "The short name."},
-        EnumField("kind", &unit.kind, &domain::ParseOrgKind, &domain::OrgKindName,
-                  "Division (default), member unit or section."),
-        EnumField("level", &unit.level, &domain::ParseOrgLevel, &domain::OrgLevelName,
-                  "The level; the parent's next by default."),
         {"unitType", &unit.unit_type, "The member unit's type."},
-        {"parentId", &unit.parent_id, "The parent unit."},
         {"boundary", Boundary([&unit](auto boundary) { unit.boundary = std::move(boundary); }),
-         "The area, a GeoJSON Polygon or MultiPolygon."},
+         "The area, a GeoJSON Polygon or MultiPolygon; null clears it."},
         {"leaderInCharge", &unit.leader_in_charge, "The leader in charge (分管领导)."},
         {"responsibleSection", &unit.responsible_section, "The responsible section."},
         {"hotline", &unit.hotline, "The unit's phone."},
         {"handlers", Handlers([&unit](auto handlers) { unit.handlers = std::move(handlers); }),
-         "The unit's handlers (经办人)."},
+         "The unit's handlers (经办人), all of them."},
     };
 }
 
+}  // namespace
+
+wire::Fields NewOrgUnitFields(service::NewOrgUnit& unit) {
+    wire::Fields fields = UnitFields(unit);
+    fields.front().required = true;
+    // In the order the body has always been read: code first, kind and level after the short
+    // name, the parent after the type.
+    fields.insert(fields.begin(), Required({"code", &unit.code, "The unit's code, unique."}));
+    fields.insert(fields.begin() + 3,
+                  {EnumField("kind", &unit.kind, &domain::ParseOrgKind, &domain::OrgKindName,
+                             "Division (default), member unit or section."),
+                   EnumField("level", &unit.level, &domain::ParseOrgLevel, &domain::OrgLevelName,
+                             "The level; the parent's next by default.")});
+    fields.insert(fields.begin() + 6, {"parentId", &unit.parent_id, "The parent unit."});
+    return fields;
+}
+
 wire::Fields OrgUnitChangesFields(service::OrgUnitChanges& changes) {
-    return {
-        {"name", &changes.name, "The full name."},
-        {"shortName", &changes.short_name, "The short name."},
-        {"unitType", &changes.unit_type, "The member unit's type."},
-        {"boundary",
-         Boundary([&changes](auto boundary) { changes.boundary = std::move(boundary); }),
-         "The area, a GeoJSON Polygon or MultiPolygon; null clears it."},
-        {"leaderInCharge", &changes.leader_in_charge, "The leader in charge (分管领导)."},
-        {"responsibleSection", &changes.responsible_section, "The responsible section."},
-        {"hotline", &changes.hotline, "The unit's phone."},
-        {"handlers",
-         Handlers([&changes](auto handlers) { changes.handlers = std::move(handlers); }),
-         "The unit's handlers (经办人), all of them."},
-        {"active", &changes.active, "False deactivates the unit."},
-        {"answerApproval", &changes.answer_approval,
-         "Member units: a 承办人's answer waits for the 分管领导."},
-    };
+    wire::Fields fields = UnitFields(changes);
+    fields.push_back({"active", &changes.active, "False deactivates the unit."});
+    fields.push_back({"answerApproval", &changes.answer_approval,
+                      "Member units: a 承办人's answer waits for the 分管领导."});
+    return fields;
 }
 
 wire::Fields NewUserFields(service::NewUser& user) {

@@ -28,80 +28,84 @@ struct LoginBody {
     std::string username;
     std::string password;
 };
+wire::Fields LoginFields(LoginBody& body);
+
+wire::Fields NewOrgUnitFields(service::NewOrgUnit& unit);
+wire::Fields OrgUnitChangesFields(service::OrgUnitChanges& changes);
+
+wire::Fields NewUserFields(service::NewUser& user);
+wire::Fields UserChangesFields(service::UserChanges& changes);
 
 struct RoleGrantBody {
     std::optional<std::string> role;
     std::optional<std::int64_t> org_unit_id;
 };
+wire::Fields RoleGrantFields(RoleGrantBody& body);
+/// The role must be one of the roles.
+void CheckRoleGrant(RoleGrantBody& body, std::vector<FieldError>& problems);
 
 struct TokenBody {
     std::string name;
     std::optional<std::int64_t> user_id;
 };
+wire::Fields TokenFields(TokenBody& body);
+/// A person's own token: the name only.
+wire::Fields OwnTokenFields(TokenBody& body);
 
 struct DirectCardBody {
     std::optional<std::int64_t> community_id;
     std::optional<std::int64_t> holder_id;
 };
+wire::Fields DirectCardFields(DirectCardBody& body);
+/// A card passed to another holder: the holder only.
+wire::Fields ReassignCardFields(DirectCardBody& body);
+
+wire::Fields NewCategoryFields(service::NewCategory& category);
+wire::Fields CategoryChangesFields(service::CategoryChanges& changes);
 
 struct DispatchRuleBody {
     std::string lead_unit;
     std::vector<std::string> assisting_units;
 };
+wire::Fields DispatchRuleFields(DispatchRuleBody& body);
 
 /// One text: a message template's, a 督办单's reply.
 struct TextBody {
     std::string text;
 };
+wire::Fields MessageTemplateFields(TextBody& body);
+wire::Fields SupervisionReplyFields(TextBody& body);
+
+wire::Fields SupervisionOrderFields(service::SupervisionOrder& order);
 
 struct SavedViewBody {
     std::string name;
     domain::SavedViewQuery query;
 };
+wire::Fields SavedViewFields(SavedViewBody& body);
 
 struct CalendarDayBody {
     std::optional<bool> working;
     std::string name;
 };
+wire::Fields CalendarDayFields(CalendarDayBody& body);
+
+wire::Fields TimeLimitRuleFields(service::RuleFields& rule);
+/// A rule's values, once it has a step and a limit (service::RuleFieldErrors).
+void CheckTimeLimitRule(service::RuleFields& rule, std::vector<FieldError>& problems);
 
 struct NoticePreferencesBody {
     /// The object as sent (null when it was null); `modes` is its string values.
     nlohmann::json sent;
     std::map<std::string, std::string> modes;
 };
+wire::Fields NoticePreferencesFields(NoticePreferencesBody& body);
+/// Each mode must be a string (the service judges which).
+void CheckNoticePreferences(NoticePreferencesBody& body, std::vector<FieldError>& problems);
 
 struct TestClockBody {
     std::optional<std::int64_t> advance_minutes;
 };
-
-wire::Fields LoginFields(LoginBody& body);
-wire::Fields NewOrgUnitFields(service::NewOrgUnit& unit);
-wire::Fields OrgUnitChangesFields(service::OrgUnitChanges& changes);
-wire::Fields NewUserFields(service::NewUser& user);
-wire::Fields UserChangesFields(service::UserChanges& changes);
-wire::Fields RoleGrantFields(RoleGrantBody& body);
-/// The role must be one of the roles.
-void CheckRoleGrant(RoleGrantBody& body, std::vector<FieldError>& problems);
-wire::Fields TokenFields(TokenBody& body);
-/// A person's own token: the name only.
-wire::Fields OwnTokenFields(TokenBody& body);
-wire::Fields DirectCardFields(DirectCardBody& body);
-/// A card passed to another holder: the holder only.
-wire::Fields ReassignCardFields(DirectCardBody& body);
-wire::Fields NewCategoryFields(service::NewCategory& category);
-wire::Fields CategoryChangesFields(service::CategoryChanges& changes);
-wire::Fields DispatchRuleFields(DispatchRuleBody& body);
-wire::Fields MessageTemplateFields(TextBody& body);
-wire::Fields SupervisionOrderFields(service::SupervisionOrder& order);
-wire::Fields SupervisionReplyFields(TextBody& body);
-wire::Fields SavedViewFields(SavedViewBody& body);
-wire::Fields CalendarDayFields(CalendarDayBody& body);
-wire::Fields TimeLimitRuleFields(service::RuleFields& rule);
-/// A rule's values, once it has a step and a limit (service::RuleFieldErrors).
-void CheckTimeLimitRule(service::RuleFields& rule, std::vector<FieldError>& problems);
-wire::Fields NoticePreferencesFields(NoticePreferencesBody& body);
-/// Each mode must be a string (the service judges which).
-void CheckNoticePreferences(NoticePreferencesBody& body, std::vector<FieldError>& problems);
 wire::Fields TestClockFields(TestClockBody& body);
 /// Forward only, by a year at most.
 void CheckTestClock(TestClockBody& body, std::vector<FieldError>& problems);

@@ -23,6 +23,21 @@ std::optional<std::int64_t> ParseId(std::string_view text) {
     return value;
 }
 
+std::optional<std::int64_t> QueryNumber(const http::Request& request, std::string_view key,
+                                        std::string_view hint, std::vector<FieldError>& problems,
+                                        std::int64_t max) {
+    const std::string text = request.QueryParam(std::string(key));
+    if (text.empty()) {
+        return std::nullopt;
+    }
+    const auto value = ParseId(text);
+    if (!value || *value > max) {
+        problems.push_back({std::string(key), "invalid", std::string(hint)});
+        return std::nullopt;
+    }
+    return value;
+}
+
 Error BadId(std::string_view reason, std::string_view message) {
     return NotFound(std::string(reason), std::string(message));
 }

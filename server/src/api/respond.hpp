@@ -3,8 +3,10 @@
 #pragma once
 
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <string_view>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -58,15 +60,17 @@ Result<nlohmann::json> BodyObject(const http::Request& request);
 /// A positive integer id from a path or query parameter.
 std::optional<std::int64_t> ParseId(std::string_view text);
 
+/// The query parameter `key` as a whole number from 1 to `max`: nullopt when absent, and also
+/// when it is not one, with an "invalid" problem saying `hint`.
+std::optional<std::int64_t> QueryNumber(
+    const http::Request& request, std::string_view key, std::string_view hint,
+    std::vector<FieldError>& problems, std::int64_t max = std::numeric_limits<std::int64_t>::max());
+
 /// The 404 for a path id that is not a number: the same reason a missing id gets.
 Error BadId(std::string_view reason, std::string_view message);
 
 inline Error BadUnitId() {
     return BadId("org.unit_not_found", "No such org unit.");
-}
-
-inline Error BadCaseId() {
-    return BadId("case.not_found", "No such case.");
 }
 
 }  // namespace minqing::api

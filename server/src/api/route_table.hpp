@@ -40,8 +40,22 @@ struct IdParam {
     std::string_view message;
 };
 
+// The API's path ids, each with the 404 its resource answers.
 inline constexpr IdParam kCaseId{"id", "case.not_found", "No such case."};
 inline constexpr IdParam kUnitId{"id", "org.unit_not_found", "No such org unit."};
+inline constexpr IdParam kUserId{"id", "user.not_found", "No such user."};
+inline constexpr IdParam kAssignmentId{"assignmentId", "user.role_not_found",
+                                       "The user has no such role assignment."};
+inline constexpr IdParam kTokenId{"id", "token.not_found", "No such API token."};
+inline constexpr IdParam kCardId{"id", "direct_card.not_found", "No such direct card."};
+inline constexpr IdParam kViewId{"id", "saved_view.not_found", "No such view of yours."};
+inline constexpr IdParam kSupervisionId{"sid", "supervision.not_found",
+                                        "No such 督办单 on this case."};
+inline constexpr IdParam kRuleId{"id", "time_limit.not_found", "No such time-limit rule."};
+inline constexpr IdParam kMessageId{"id", "notification.not_found",
+                                    "No such message in your inbox."};
+inline constexpr IdParam kAttachmentId{"attachmentId", "attachment.not_found",
+                                       "No such attachment."};
 
 /// The ids a handler binds, checked in this order (the second only for a handler of two).
 struct PathIds {

@@ -37,8 +37,6 @@ http::Response DeleteView(service::SavedViewService& saved_views, http::Request&
     return NoContentOr(request, saved_views.Delete(caller, id));
 }
 
-constexpr IdParam kViewId{"id", "saved_view.not_found", "No such view of yours."};
-
 }  // namespace
 
 Routes SavedViewRoutes(service::SavedViewService& saved_views) {

@@ -89,24 +89,20 @@ http::Response List(service::SupervisionService& supervisions, http::Request& re
         return ErrorFor(request,
                         Validation({{"status", "invalid", "all, manual, open or overdue."}}));
     }
-    if (const std::string unit = request.QueryParam("unit"); !unit.empty()) {
-        filter.unit_id = ParseId(unit);
-        if (!filter.unit_id) {
-            return ErrorFor(request, Validation({{"unit", "invalid", "An org unit id."}}));
+    // The first problem only, as it has always been.
+    std::vector<FieldError> problems;
+    filter.unit_id = QueryNumber(request, "unit", "An org unit id.", problems);
+    if (problems.empty()) {
+        if (const auto limit = QueryNumber(request, "limit", "1 to 500.", problems, kMaxPage)) {
+            filter.limit = static_cast<int>(*limit);
         }
     }
-    if (const std::string limit = request.QueryParam("limit"); !limit.empty()) {
-        const auto parsed = ParseId(limit);
-        if (!parsed || *parsed > kMaxPage) {
-            return ErrorFor(request, Validation({{"limit", "invalid", "1 to 500."}}));
-        }
-        filter.limit = static_cast<int>(*parsed);
+    if (!problems.empty()) {
+        return ErrorFor(request, Validation(std::move(problems)));
     }
     return Respond(request, supervisions.List(caller, filter, request.QueryParam("cursor")),
                    PageJson);
 }
-
-constexpr IdParam kSupervisionId{"sid", "supervision.not_found", "No such 督办单 on this case."};
 
 }  // namespace
 

@@ -138,8 +138,6 @@ http::Response DeleteRule(service::TimeRulesService& time_rules, http::Request& 
     return NoContentOr(request, time_rules.DeleteRule(id));
 }
 
-constexpr IdParam kRuleId{"id", "time_limit.not_found", "No such time-limit rule."};
-
 }  // namespace
 
 Routes TimeRulesRoutes(service::TimeRulesService& time_rules) {

@@ -66,8 +66,6 @@ http::Response Revoke(service::AuthService& auth, http::Request& request,
     return NoContentOr(request, auth.RevokeApiToken(caller, id, request.remote_address));
 }
 
-constexpr IdParam kTokenId{"id", "token.not_found", "No such API token."};
-
 }  // namespace
 
 Routes TokenRoutes(service::AuthService& auth) {

@@ -68,10 +68,6 @@ http::Response RevokeRole(const UserServices& context, http::Request& request,
     return NoContentOr(request, context.users.Revoke(caller, id, assignment));
 }
 
-constexpr IdParam kUserId{"id", "user.not_found", "No such user."};
-constexpr IdParam kAssignmentId{"assignmentId", "user.role_not_found",
-                                "The user has no such role assignment."};
-
 }  // namespace
 
 Routes UserRoutes(const UserServices& context) {

@@ -149,7 +149,7 @@ export interface OrgUnitBody {
   unitType?: string;
   /** The parent unit. */
   parentId?: number;
-  /** The area, a GeoJSON Polygon or MultiPolygon. */
+  /** The area, a GeoJSON Polygon or MultiPolygon; null clears it. */
   boundary?: Record<string, unknown> | null;
   /** The leader in charge (分管领导). */
   leaderInCharge?: string;
@@ -157,7 +157,7 @@ export interface OrgUnitBody {
   responsibleSection?: string;
   /** The unit's phone. */
   hotline?: string;
-  /** The unit's handlers (经办人). */
+  /** The unit's handlers (经办人), all of them. */
   handlers?: { name?: string; phone?: string; sectionCode?: string }[];
 }
 
