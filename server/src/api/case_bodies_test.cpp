@@ -184,29 +184,23 @@ TEST(RecordCaseTest, ProblemsOfTheJsonAreListedWithThoseTheCheckFinds) {
                             Pair("title", "too_long")));
 }
 
-TEST(RecordCaseTest, ARefusalOtherThanValidationWins) {
+// A grid body with an unknown field, recorded through an intake that answers `answer`.
+Result<service::CreatedCase> RecordWithUnknownField(const Result<service::CreatedCase>& answer) {
     nlohmann::json body = GridBody();
     body["colour"] = "red";
+    return RecordCase(DecodeCaseDraft(body, false),
+                      [&answer](service::CaseDraft, service::IntakeMode) { return answer; });
+}
 
-    const auto created =
-        RecordCase(DecodeCaseDraft(body, false),
-                   [](service::CaseDraft, service::IntakeMode) -> Result<service::CreatedCase> {
-                       return Fail(Forbidden("case.channel_forbidden", "m"));
-                   });
+TEST(RecordCaseTest, ARefusalOtherThanValidationWins) {
+    const auto created = RecordWithUnknownField(Fail(Forbidden("case.channel_forbidden", "m")));
 
     ASSERT_FALSE(created.has_value());
     EXPECT_EQ(created.error().reason, "case.channel_forbidden");
 }
 
 TEST(RecordCaseTest, AnAcceptableRestStillAnswers422) {
-    nlohmann::json body = GridBody();
-    body["colour"] = "red";
-
-    const auto created =
-        RecordCase(DecodeCaseDraft(body, false),
-                   [](service::CaseDraft, service::IntakeMode) -> Result<service::CreatedCase> {
-                       return Created();
-                   });
+    const auto created = RecordWithUnknownField(Created());
 
     ASSERT_FALSE(created.has_value());
     EXPECT_THAT(Pairs(created.error().fields), ElementsAre(Pair("colour", "unknown_field")));
