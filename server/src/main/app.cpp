@@ -151,12 +151,6 @@ std::string StorageProblem(const std::string& data_dir, std::int64_t min_free_by
     return {};
 }
 
-std::int64_t FileBytes(const std::string& path) {
-    std::error_code missing;
-    const auto size = std::filesystem::file_size(path, missing);
-    return missing ? 0 : static_cast<std::int64_t>(size);
-}
-
 }  // namespace
 
 struct App::Parts {
@@ -249,8 +243,9 @@ struct App::Parts {
     void RegisterGauges() {
         const std::string url = config.DatabaseUrl();
         if (url.starts_with("sqlite:")) {
-            const std::string wal = url.substr(std::string("sqlite:").size()) + "-wal";
-            metrics.Gauge("minqing_sqlite_wal_bytes", [wal] { return FileBytes(wal); });
+            const std::string path = url.substr(std::string("sqlite:").size());
+            metrics.Gauge("minqing_sqlite_wal_bytes",
+                          [path] { return storage::SqliteWalBytes(path); });
         }
         metrics.Gauge("minqing_data_dir_free_bytes", [dir = config.data_dir] {
             std::error_code failed;

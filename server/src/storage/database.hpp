@@ -8,17 +8,14 @@
 #include <memory>
 #include <string>
 
+#include "domain/port.hpp"
 #include "storage/sql.hpp"
 
 namespace minqing::storage {
 
-class Database {
+// Reached through a reference and never copied, as the domain's ports are.
+class Database : public domain::Port {
   public:
-    virtual ~Database() = default;
-    Database() = default;
-    Database(const Database&) = delete;
-    Database& operator=(const Database&) = delete;
-
     virtual Dialect dialect() const = 0;
 
     /// Runs `work` on a read connection (no write may happen there) and returns when it does.
@@ -52,6 +49,10 @@ struct DatabaseOptions {
     /// PostgreSQL: how long to wait for a free pooled connection, in milliseconds.
     int acquire_timeout_ms = 2000;
 };
+
+/// The bytes in the write-ahead log of the SQLite database at `path` (0 when it has none):
+/// the checkpointer keeps it below wal_limit_bytes, and a gauge shows whether it does.
+std::int64_t SqliteWalBytes(const std::string& path);
 
 /// Opens the database named by `options.url` and applies pending migrations.
 /// Throws UnavailableError when it cannot be reached, std::invalid_argument for a bad URL.

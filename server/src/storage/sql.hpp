@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "common/clock.hpp"
+#include "domain/port.hpp"
 
 namespace minqing::storage {
 
@@ -74,13 +75,9 @@ class RetryableConflict : public SqlError {
     using SqlError::SqlError;
 };
 
-class SqlSession {
+// Reached through a reference and never copied, as the domain's ports are.
+class SqlSession : public domain::Port {
   public:
-    virtual ~SqlSession() = default;
-    SqlSession() = default;
-    SqlSession(const SqlSession&) = delete;
-    SqlSession& operator=(const SqlSession&) = delete;
-
     virtual Dialect dialect() const = 0;
 
     /// Runs one statement and returns every row. Placeholders are `?` in both dialects.

@@ -1,18 +1,6 @@
 #include "storage/sql_store.hpp"
 
-#include "storage/sql/sql_attachment_repository.hpp"
-#include "storage/sql/sql_auth_repository.hpp"
-#include "storage/sql/sql_case_event_repository.hpp"
-#include "storage/sql/sql_case_repository.hpp"
-#include "storage/sql/sql_catalog_repository.hpp"
-#include "storage/sql/sql_idempotency_repository.hpp"
-#include "storage/sql/sql_notice_digest_repository.hpp"
-#include "storage/sql/sql_notification_repository.hpp"
-#include "storage/sql/sql_org_repository.hpp"
-#include "storage/sql/sql_saved_view_repository.hpp"
-#include "storage/sql/sql_supervision_repository.hpp"
-#include "storage/sql/sql_time_rules_repository.hpp"
-#include "storage/sql/sql_user_repository.hpp"
+#include "storage/sql/sql_repositories.hpp"
 
 namespace minqing::storage {
 namespace {

@@ -16,25 +16,9 @@ template <typename Backend>
 class AccountContract : public StoreContract<Backend> {
   protected:
     AccountContract() {
-        this->store().Write([&](Repositories& repositories) {
-            domain::OrgUnit city;
-            city.code = "220200";
-            city.name = "吉林市";
-            city_ = *repositories.Orgs().Insert(city);
-            domain::OrgUnit district;
-            district.code = "220204";
-            district.name = "船营区";
-            district.level = OrgLevel::kDistrict;
-            district.parent_id = city_.id;
-            district_ = *repositories.Orgs().Insert(district);
-            domain::OrgUnit other;
-            other.code = "220202";
-            other.name = "昌邑区";
-            other.level = OrgLevel::kDistrict;
-            other.parent_id = city_.id;
-            other_ = *repositories.Orgs().Insert(other);
-            return true;
-        });
+        city_ = this->AddUnit("220200", "吉林市");
+        district_ = this->AddUnit("220204", "船营区", city_.id, OrgLevel::kDistrict);
+        other_ = this->AddUnit("220202", "昌邑区", city_.id, OrgLevel::kDistrict);
     }
 
     Result<User> AddUser(std::string username, std::string display_name) {

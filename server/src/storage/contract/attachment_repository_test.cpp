@@ -2,6 +2,8 @@
 // attachments in upload order, and which content digests no row names any more.
 #include "domain/attachment_repository.hpp"
 
+#include <tuple>
+
 #include "storage/contract/case_fixture.hpp"
 
 namespace minqing::storage::contract {
@@ -16,15 +18,14 @@ const std::string kPhoto(64, 'a');
 const std::string kScan(64, 'b');
 const std::string kUnused(64, 'c');
 
+// Every column, so that EXPECT_EQ compares and prints them all at once.
+auto Columns(const Attachment& a) {
+    return std::tie(a.id, a.case_id, a.sha256, a.size, a.content_type, a.filename, a.uploaded_by,
+                    a.created_at);
+}
+
 void ExpectSameAttachment(const Attachment& stored, const Attachment& written) {
-    EXPECT_EQ(stored.id, written.id);
-    EXPECT_EQ(stored.case_id, written.case_id);
-    EXPECT_EQ(stored.sha256, written.sha256);
-    EXPECT_EQ(stored.size, written.size);
-    EXPECT_EQ(stored.content_type, written.content_type);
-    EXPECT_EQ(stored.filename, written.filename);
-    EXPECT_EQ(stored.uploaded_by, written.uploaded_by);
-    EXPECT_EQ(stored.created_at, written.created_at);
+    EXPECT_EQ(Columns(stored), Columns(written));
 }
 
 template <typename Backend>
@@ -49,9 +50,7 @@ class AttachmentContract : public CaseContract<Backend> {
 
     template <typename Work>
     auto Attachments(Work&& work) {
-        return domain::Query(this->store(), [&](Repositories& repositories) {
-            return work(repositories.Attachments());
-        });
+        return this->template ReadFrom<&Repositories::Attachments>(work);
     }
 
     domain::CaseId case_ = 0;

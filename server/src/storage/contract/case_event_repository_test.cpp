@@ -64,9 +64,7 @@ class CaseEventContract : public CaseContract<Backend> {
 
     template <typename Work>
     auto Events(Work&& work) {
-        return domain::Query(this->store(), [&](Repositories& repositories) {
-            return work(repositories.CaseEvents());
-        });
+        return this->template ReadFrom<&Repositories::CaseEvents>(work);
     }
 
     std::vector<CaseEvent> History(domain::CaseId id) {

@@ -62,9 +62,7 @@ class CaseContract : public StoreContract<Backend> {
     /// Runs `work` on the case repository of a read snapshot.
     template <typename Work>
     auto Cases(Work&& work) {
-        return domain::Query(this->store(), [&](domain::Repositories& repositories) {
-            return work(repositories.Cases());
-        });
+        return this->template ReadFrom<&domain::Repositories::Cases>(work);
     }
 
     domain::OrgUnit city_, district_, street_, other_district_;

@@ -14,15 +14,8 @@ using domain::OrgLevel;
 using domain::Repositories;
 
 template <typename Backend>
-class CatalogContract : public StoreContract<Backend> {
+class CatalogContract : public RepositoryContract<Backend, &Repositories::Catalog> {
   protected:
-    template <typename Work>
-    auto Read(Work&& work) {
-        return domain::Query(this->store(), [&](Repositories& repositories) {
-            return work(repositories.Catalog());
-        });
-    }
-
     Result<DirectCard> Issue(std::string number, domain::OrgUnitId community,
                              domain::UserId holder) {
         DirectCard card;

@@ -62,12 +62,19 @@ TYPED_TEST(IdempotencyContract, TheFirstWriterOfAKeyWins) {
 }
 
 TYPED_TEST(IdempotencyContract, KeysAreSeparatePerScope) {
-    ASSERT_TRUE(this->Save("cases.create:7", "k-1", {"a", this->first_}));
-    ASSERT_TRUE(this->Save("cases.create:8", "k-1", {"b", this->second_}));
-    ASSERT_TRUE(this->Save("cases.create:7", "K-1", {"c", this->second_}));  // case-sensitive
-    EXPECT_EQ(this->Find("cases.create:7", "k-1")->case_id, this->first_);
-    EXPECT_EQ(this->Find("cases.create:8", "k-1")->request_hash, "b");
-    EXPECT_EQ(this->Find("cases.create:7", "K-1")->request_hash, "c");
+    // The same key in another scope, and a key differing only in case, are other keys.
+    const std::vector<std::tuple<std::string, std::string, std::string>> saved{
+        {"cases.create:7", "k-1", "a"},
+        {"cases.create:8", "k-1", "b"},
+        {"cases.create:7", "K-1", "c"}};
+    for (const auto& [scope, key, hash] : saved) {
+        EXPECT_TRUE(this->Save(scope, key, {hash, this->first_})) << scope << " " << key;
+    }
+    for (const auto& [scope, key, hash] : saved) {
+        const auto found = this->Find(scope, key);
+        ASSERT_TRUE(found) << scope << " " << key;
+        EXPECT_EQ(found->request_hash, hash);
+    }
     EXPECT_FALSE(this->Find("cases.create:9", "k-1"));
 }
 

@@ -23,15 +23,8 @@ HeldNotice Notice(domain::UserId user, std::string dedupe_key) {
 }
 
 template <typename Backend>
-class NoticeDigestContract : public StoreContract<Backend> {
+class NoticeDigestContract : public RepositoryContract<Backend, &Repositories::NoticeDigests> {
   protected:
-    template <typename Work>
-    auto Read(Work&& work) {
-        return domain::Query(this->store(), [&](Repositories& repositories) {
-            return work(repositories.NoticeDigests());
-        });
-    }
-
     bool Hold(const HeldNotice& notice) {
         bool held = false;
         this->Commit(

@@ -95,20 +95,12 @@ TYPED_TEST(NotificationContract, ALeasedMessageIsClaimedByOneWorkerOnly) {
 }
 
 TYPED_TEST(NotificationContract, KeepsAnInboxWithUnreadCount) {
-    const auto user = domain::Transact(this->store(), [](Repositories& repositories) {
-        domain::User staff;
-        staff.username = "handler";
-        staff.display_name = "承办人";
-        staff.password_hash = "$argon2id$placeholder";
-        staff.created_at = kNow;
-        return repositories.Users().Insert(staff);
-    });
-    ASSERT_TRUE(user);
+    const auto user = this->AddAccount("handler");
     std::vector<domain::NotificationId> ids;
     this->store().Write([&](Repositories& repositories) {
         for (int i = 0; i < 3; ++i) {
             Notification message;
-            message.user_id = user->id;
+            message.user_id = user.id;
             message.template_key = "case_dispatched";
             message.dedupe_key = "inbox:" + std::to_string(i);
             message.created_at = kNow;
@@ -118,35 +110,27 @@ TYPED_TEST(NotificationContract, KeepsAnInboxWithUnreadCount) {
         return true;
     });
     const auto page = domain::Query(this->store(), [&](Repositories& repositories) {
-        return repositories.Notifications().Inbox({user->id, false, std::nullopt, 2});
+        return repositories.Notifications().Inbox({user.id, false, std::nullopt, 2});
     });
     ASSERT_EQ(page.size(), 2u);
     EXPECT_GT(page[0].id, page[1].id);
     bool marked = false;
     bool foreign = true;
     this->store().Write([&](Repositories& repositories) {
-        marked = repositories.Notifications().MarkRead(user->id, page[0].id, kNow);
-        foreign = repositories.Notifications().MarkRead(user->id + 1, page[1].id, kNow);
+        marked = repositories.Notifications().MarkRead(user.id, page[0].id, kNow);
+        foreign = repositories.Notifications().MarkRead(user.id + 1, page[1].id, kNow);
         return true;
     });
     EXPECT_TRUE(marked);
     EXPECT_FALSE(foreign);
     const auto unread = domain::Query(this->store(), [&](Repositories& repositories) {
-        return repositories.Notifications().CountUnread(user->id);
+        return repositories.Notifications().CountUnread(user.id);
     });
     EXPECT_EQ(unread, 2);
 }
 
 TYPED_TEST(NotificationContract, TheTemplateFileDoesNotUndoAnAdministratorsEdit) {
-    const auto admin = domain::Transact(this->store(), [](Repositories& repositories) {
-        domain::User user;
-        user.username = "template-admin";
-        user.display_name = "管理员";
-        user.password_hash = "$argon2id$placeholder";
-        user.created_at = kNow;
-        return repositories.Users().Insert(user);
-    });
-    ASSERT_TRUE(admin);
+    const auto admin = this->AddAccount("template-admin");
     const auto text_of = [this](std::string_view key) {
         return domain::Query(this->store(), [&](Repositories& repositories) {
             for (const auto& stored : repositories.Notifications().Templates()) {
@@ -165,9 +149,9 @@ TYPED_TEST(NotificationContract, TheTemplateFileDoesNotUndoAnAdministratorsEdit)
             {"case_dispatched", NotificationChannel::kInbox, "新派单{number}"});
         notifications.SaveTemplate({"case_escalated", NotificationChannel::kInbox, "上报{number}"});
         edited = notifications.EditTemplate(
-            {"case_dispatched", NotificationChannel::kInbox, "派单：{number}"}, kNow, admin->id);
+            {"case_dispatched", NotificationChannel::kInbox, "派单：{number}"}, kNow, admin.id);
         missing = notifications.EditTemplate({"case_dispatched", NotificationChannel::kSms, "x"},
-                                             kNow, admin->id);
+                                             kNow, admin.id);
         return true;
     });
     EXPECT_TRUE(edited);

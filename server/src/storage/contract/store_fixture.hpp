@@ -77,6 +77,15 @@ class StoreContract : public ::testing::Test {
         });
     }
 
+    /// Runs `work` on one repository of a read snapshot, the one `Pick` names
+    /// (&Repositories::Cases …), and returns what `work` returns.
+    template <auto Pick, typename Work>
+    auto ReadFrom(Work&& work) {
+        return domain::Query(store(), [&](domain::Repositories& repositories) {
+            return work((repositories.*Pick)());
+        });
+    }
+
     /// Runs `work` in a unit of work that commits.
     template <typename Work>
     void Commit(Work&& work) {
@@ -90,6 +99,16 @@ class StoreContract : public ::testing::Test {
   private:
     testing::ScratchDatabase scratch_;
     std::unique_ptr<SqlStore> store_;
+};
+
+/// The contract of one repository, which `Read` runs work on in a read snapshot.
+template <typename Backend, auto Pick>
+class RepositoryContract : public StoreContract<Backend> {
+  protected:
+    template <typename Work>
+    auto Read(Work&& work) {
+        return this->template ReadFrom<Pick>(std::forward<Work>(work));
+    }
 };
 
 }  // namespace minqing::storage::contract

@@ -2,7 +2,7 @@
 // and the deadline sweep's yellow and red cards and automatic supervision, each once.
 #include "domain/supervision_repository.hpp"
 
-#include "storage/contract/store_fixture.hpp"
+#include "storage/contract/case_fixture.hpp"
 
 namespace minqing::storage::contract {
 namespace {
@@ -14,39 +14,20 @@ using domain::SupervisionLevel;
 using std::chrono::hours;
 
 template <typename Backend>
-class SupervisionContract : public StoreContract<Backend> {
+class SupervisionContract : public CaseContract<Backend> {
   protected:
-    SupervisionContract() {
-        city_ = this->AddUnit("220200", "吉林市");
-        unit_ = this->AddUnit("220204", "船营区", city_.id, domain::OrgLevel::kDistrict);
-        officer_ = this->AddAccount("officer");
-        this->Commit([](Repositories& repositories) {
-            repositories.Catalog().SaveCategory({"01", "城乡建设", std::nullopt, {}, true});
-        });
-    }
-
     /// A case held by the district, with a deadline and the instant its yellow card is due.
     Case AddCase(std::string number, std::optional<Instant> deadline,
                  std::optional<Instant> yellow_from) {
-        Case c;
-        c.number = std::move(number);
-        c.category_code = "01";
-        c.title = "路灯不亮";
-        c.content = "北山路路灯不亮";
-        c.holder_id = unit_.id;
-        c.holder_path = unit_.path;
-        c.origin_id = unit_.id;
-        c.origin_path = unit_.path;
-        c.receiving_office_id = city_.id;
-        c.created_at = kNow;
-        c.updated_at = kNow;
+        Case c = this->NewCase(std::move(number), "路灯不亮");
+        c.holder_id = this->district_.id;
+        c.holder_path = this->district_.path;
+        c.origin_id = this->district_.id;
+        c.origin_path = this->district_.path;
         c.deadline = deadline;
         c.yellow_from = yellow_from;
         c.deadline_step = domain::DeadlineStep::kAnswer;
-        Case inserted;
-        this->Commit(
-            [&](Repositories& repositories) { inserted = repositories.Cases().Insert(c, "路灯"); });
-        return inserted;
+        return this->Insert(c);
     }
 
     Supervision Order(const Case& c, std::optional<Instant> reply_due) {
@@ -54,10 +35,10 @@ class SupervisionContract : public StoreContract<Backend> {
         order.case_id = c.id;
         order.level = SupervisionLevel::kWritten;
         order.manual = true;
-        order.unit_id = unit_.id;
+        order.unit_id = this->district_.id;
         order.note = "请加快办理";
-        order.issued_by = officer_.id;
-        order.issued_by_unit = city_.id;
+        order.issued_by = this->officer_.id;
+        order.issued_by_unit = this->city_.id;
         order.issued_at = kNow;
         order.reply_due = reply_due;
         Supervision inserted;
@@ -80,9 +61,6 @@ class SupervisionContract : public StoreContract<Backend> {
             return repositories.Supervisions().List(query);
         });
     }
-
-    domain::OrgUnit city_, unit_;
-    domain::User officer_;
 };
 
 TYPED_TEST_SUITE(SupervisionContract, Backends, BackendNames);
@@ -173,10 +151,10 @@ TYPED_TEST(SupervisionContract, TheSweepMarksEachCaseOnce) {
     ASSERT_EQ(turned_yellow.size(), 1u);
     EXPECT_EQ(turned_yellow[0].id, yellow.id);
     EXPECT_EQ(turned_yellow[0].number, "2026-0000001");
-    EXPECT_EQ(turned_yellow[0].holder_id, this->unit_.id);
+    EXPECT_EQ(turned_yellow[0].holder_id, this->district_.id);
     EXPECT_EQ(turned_yellow[0].step, domain::DeadlineStep::kAnswer);
     EXPECT_EQ(turned_yellow[0].deadline, kNow + hours(10));
-    EXPECT_EQ(turned_yellow[0].origin_path, this->unit_.path);
+    EXPECT_EQ(turned_yellow[0].origin_path, this->district_.path);
     const auto turned_red = this->Sweep([](auto& s) { return s.MarkRed(kNow); });
     ASSERT_EQ(turned_red.size(), 1u);
     EXPECT_EQ(turned_red[0].id, red.id);
@@ -206,7 +184,7 @@ TYPED_TEST(SupervisionContract, AnOverdueCaseIsSupervisedOncePerLevel) {
     EXPECT_EQ(record[0].level, SupervisionLevel::kReminder);
     EXPECT_EQ(record[0].step, domain::DeadlineStep::kAnswer);
     EXPECT_EQ(record[0].step_deadline, kNow - hours(1));
-    EXPECT_EQ(record[0].unit_id, this->unit_.id);
+    EXPECT_EQ(record[0].unit_id, this->district_.id);
     EXPECT_FALSE(record[0].issued_by);
 
     const auto was_late = domain::Query(this->store(), [&](Repositories& repositories) {

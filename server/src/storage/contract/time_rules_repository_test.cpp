@@ -16,15 +16,8 @@ using std::chrono::days;
 const domain::LocalDay kNationalDay{std::chrono::year(2026) / 10 / 1};
 
 template <typename Backend>
-class TimeRulesContract : public StoreContract<Backend> {
+class TimeRulesContract : public RepositoryContract<Backend, &Repositories::TimeRules> {
   protected:
-    template <typename Work>
-    auto Read(Work&& work) {
-        return domain::Query(this->store(), [&](Repositories& repositories) {
-            return work(repositories.TimeRules());
-        });
-    }
-
     Result<TimeLimitRule> Save(const TimeLimitRule& rule) {
         return domain::Transact(this->store(), [&](Repositories& repositories) {
             return repositories.TimeRules().SaveRule(rule);

@@ -154,6 +154,22 @@ auto Field(std::string_view name, unsigned uses = kWritten) {
         }};
 }
 
+/// A column stored from a member through a conversion of its own: `To` (member → value)
+/// gives what is stored, `From` (stored value → member) reads it back; the SQL type follows
+/// what `To` returns.
+template <auto Member, auto To, auto From>
+auto Converted(std::string_view name, unsigned uses = kWritten) {
+    using Entity = typename column_detail::OwnerOf<decltype(Member)>::type;
+    using T = std::remove_cvref_t<decltype(std::declval<Entity&>().*Member)>;
+    using Stored = std::remove_cvref_t<decltype(To(std::declval<const T&>()))>;
+    return Column<Entity>{
+        name, column_detail::TypeOf<Stored>(), uses,
+        [](const Entity& entity) { return column_detail::ToSql(To(entity.*Member)); },
+        [](Entity& entity, const SqlRow& row, std::size_t i) {
+            entity.*Member = From(column_detail::FromSql<Stored>(row, i));
+        }};
+}
+
 /// A table's columns without their mapping: the SQL that names them. Not a template, so the
 /// statements are built in one place (column_table.cpp) for every entity.
 class TableShape {

@@ -1,6 +1,6 @@
-#include "storage/sql/sql_attachment_repository.hpp"
-
 #include <string>
+
+#include "storage/sql/sql_repositories.hpp"
 
 namespace minqing::storage {
 namespace {

@@ -1,8 +1,7 @@
-#include "storage/sql/sql_auth_repository.hpp"
-
 #include <string>
 
 #include "storage/sql/column_table.hpp"
+#include "storage/sql/sql_repositories.hpp"
 
 namespace minqing::storage {
 namespace {

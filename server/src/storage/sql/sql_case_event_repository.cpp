@@ -1,8 +1,7 @@
-#include "storage/sql/sql_case_event_repository.hpp"
-
 #include <string>
 
 #include "storage/sql/sql_fragments.hpp"
+#include "storage/sql/sql_repositories.hpp"
 
 namespace minqing::storage {
 namespace {

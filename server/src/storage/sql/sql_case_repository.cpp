@@ -1,10 +1,8 @@
-#include "storage/sql/sql_case_repository.hpp"
-
 #include <string>
 
 #include "storage/sql/enum_text.hpp"
 #include "storage/sql/sql_fragments.hpp"
-#include "storage/sql/sql_org_repository.hpp"
+#include "storage/sql/sql_repositories.hpp"
 #include "text/segmenter.hpp"
 
 namespace minqing::storage {
@@ -16,74 +14,76 @@ using domain::CaseLocation;
 using domain::Reporter;
 
 // Every column but the id is written by both Insert and Update (guarded by the version).
+// 0 (no account: a case loaded from elsewhere) is stored as NULL.
+std::optional<domain::UserId> AccountOrNull(const domain::UserId& id) {
+    return id == 0 ? std::nullopt : std::optional(id);
+}
+domain::UserId AccountOrZero(const std::optional<domain::UserId>& id) {
+    return id.value_or(0);
+}
+
 const ColumnTable<Case> kCases(
-    "cases",
-    {Field<&Case::id>("id", kSelected),
-     Field<&Case::number>("number"),
-     Field<&Case::channel>("channel"),
-     Field<&Case::kind>("kind"),
-     Field<&Case::scope>("scope"),
-     Field<&Case::urgency>("urgency"),
-     Field<&Case::category_code>("category_code"),
-     Field<&Case::title>("title"),
-     Field<&Case::content>("content"),
-     Field<&Case::location, &CaseLocation::address>("address"),
-     Field<&Case::location, &CaseLocation::grid_id>("grid_id"),
-     Field<&Case::location, &CaseLocation::lat>("lat"),
-     Field<&Case::location, &CaseLocation::lng>("lng"),
-     Field<&Case::people_involved>("people_involved"),
-     Field<&Case::reporter, &Reporter::name>("reporter_name"),
-     Field<&Case::reporter, &Reporter::phone>("reporter_phone"),
-     Field<&Case::reporter, &Reporter::anonymous>("reporter_anonymous"),
-     Field<&Case::reporter, &Reporter::confidential>("reporter_confidential"),
-     Field<&Case::state>("state"),
-     Field<&Case::holder_id>("holder_id"),
-     Field<&Case::holder_path>("holder_path"),
-     Field<&Case::origin_id>("origin_id"),
-     Field<&Case::origin_path>("origin_path"),
-     Field<&Case::receiving_office_id>("receiving_office_id"),
-     Field<&Case::dispatcher_id>("dispatcher_id"),
-     Field<&Case::lead_unit_id>("lead_unit_id"),
-     Field<&Case::escalated_to_id>("escalated_to_id"),
-     Field<&Case::escalated_from>("escalated_from"),
-     // 0 (no account: a case loaded from elsewhere) is stored as NULL.
-     {"created_by", SqlType::kInteger, kWritten,
-      [](const Case& c) { return c.created_by == 0 ? SqlValue() : SqlValue(c.created_by); },
-      [](Case& c, const SqlRow& row, std::size_t i) {
-          c.created_by = row.OptionalInt(i).value_or(0);
-      }},
-     Field<&Case::created_at>("created_at"),
-     Field<&Case::updated_at>("updated_at"),
-     Field<&Case::version>("version"),
-     Field<&Case::channel_fields>("channel_fields"),
-     Field<&Case::master_case_id>("master_case_id"),
-     Field<&Case::external_ref>("external_ref"),
-     Field<&Case::publish>("publish"),
-     Field<&Case::query_code_digest>("query_code_digest"),
-     Field<&Case::result>("result"),
-     Field<&Case::answer_text>("answer_text"),
-     Field<&Case::satisfaction>("satisfaction"),
-     Field<&Case::extension_count>("extension_count"),
-     Field<&Case::reopen_count>("reopen_count"),
-     Field<&Case::follow_up_attempts>("follow_up_attempts"),
-     Field<&Case::first_contact_at>("first_contact_at"),
-     Field<&Case::committed_date>("committed_date"),
-     Field<&Case::deadline>("deadline"),
-     Field<&Case::closed_at>("closed_at"),
-     Field<&Case::last_action>("last_action"),
-     Field<&Case::deadline_step>("deadline_step"),
-     Field<&Case::step_started_at>("step_started_at"),
-     Field<&Case::yellow_from>("yellow_from"),
-     Field<&Case::deadline_provisional>("deadline_provisional"),
-     Field<&Case::answer_deadline>("answer_deadline"),
-     Field<&Case::contact_deadline>("contact_deadline"),
-     Field<&Case::requested_extension_days>("requested_extension_days"),
-     Field<&Case::warning_level>("warning_level"),
-     Field<&Case::supervision_level>("supervision_level"),
-     Field<&Case::answer_legal_basis>("answer_legal_basis"),
-     Field<&Case::unit_review_pending>("unit_review_pending"),
-     Field<&Case::assignee_unit_id>("assignee_unit_id"),
-     Field<&Case::assignee_user_id>("assignee_user_id")});
+    "cases", {Field<&Case::id>("id", kSelected),
+              Field<&Case::number>("number"),
+              Field<&Case::channel>("channel"),
+              Field<&Case::kind>("kind"),
+              Field<&Case::scope>("scope"),
+              Field<&Case::urgency>("urgency"),
+              Field<&Case::category_code>("category_code"),
+              Field<&Case::title>("title"),
+              Field<&Case::content>("content"),
+              Field<&Case::location, &CaseLocation::address>("address"),
+              Field<&Case::location, &CaseLocation::grid_id>("grid_id"),
+              Field<&Case::location, &CaseLocation::lat>("lat"),
+              Field<&Case::location, &CaseLocation::lng>("lng"),
+              Field<&Case::people_involved>("people_involved"),
+              Field<&Case::reporter, &Reporter::name>("reporter_name"),
+              Field<&Case::reporter, &Reporter::phone>("reporter_phone"),
+              Field<&Case::reporter, &Reporter::anonymous>("reporter_anonymous"),
+              Field<&Case::reporter, &Reporter::confidential>("reporter_confidential"),
+              Field<&Case::state>("state"),
+              Field<&Case::holder_id>("holder_id"),
+              Field<&Case::holder_path>("holder_path"),
+              Field<&Case::origin_id>("origin_id"),
+              Field<&Case::origin_path>("origin_path"),
+              Field<&Case::receiving_office_id>("receiving_office_id"),
+              Field<&Case::dispatcher_id>("dispatcher_id"),
+              Field<&Case::lead_unit_id>("lead_unit_id"),
+              Field<&Case::escalated_to_id>("escalated_to_id"),
+              Field<&Case::escalated_from>("escalated_from"),
+              Converted<&Case::created_by, &AccountOrNull, &AccountOrZero>("created_by"),
+              Field<&Case::created_at>("created_at"),
+              Field<&Case::updated_at>("updated_at"),
+              Field<&Case::version>("version"),
+              Field<&Case::channel_fields>("channel_fields"),
+              Field<&Case::master_case_id>("master_case_id"),
+              Field<&Case::external_ref>("external_ref"),
+              Field<&Case::publish>("publish"),
+              Field<&Case::query_code_digest>("query_code_digest"),
+              Field<&Case::result>("result"),
+              Field<&Case::answer_text>("answer_text"),
+              Field<&Case::satisfaction>("satisfaction"),
+              Field<&Case::extension_count>("extension_count"),
+              Field<&Case::reopen_count>("reopen_count"),
+              Field<&Case::follow_up_attempts>("follow_up_attempts"),
+              Field<&Case::first_contact_at>("first_contact_at"),
+              Field<&Case::committed_date>("committed_date"),
+              Field<&Case::deadline>("deadline"),
+              Field<&Case::closed_at>("closed_at"),
+              Field<&Case::last_action>("last_action"),
+              Field<&Case::deadline_step>("deadline_step"),
+              Field<&Case::step_started_at>("step_started_at"),
+              Field<&Case::yellow_from>("yellow_from"),
+              Field<&Case::deadline_provisional>("deadline_provisional"),
+              Field<&Case::answer_deadline>("answer_deadline"),
+              Field<&Case::contact_deadline>("contact_deadline"),
+              Field<&Case::requested_extension_days>("requested_extension_days"),
+              Field<&Case::warning_level>("warning_level"),
+              Field<&Case::supervision_level>("supervision_level"),
+              Field<&Case::answer_legal_basis>("answer_legal_basis"),
+              Field<&Case::unit_review_pending>("unit_review_pending"),
+              Field<&Case::assignee_unit_id>("assignee_unit_id"),
+              Field<&Case::assignee_user_id>("assignee_user_id")});
 
 void AddRange(std::string& sql, std::vector<SqlValue>& params, std::string_view column,
               const std::string& path) {

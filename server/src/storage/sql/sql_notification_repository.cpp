@@ -1,9 +1,8 @@
-#include "storage/sql/sql_notification_repository.hpp"
-
 #include <string>
 
 #include "storage/sql/enum_text.hpp"
-#include "storage/sql/sql_org_repository.hpp"
+#include "storage/sql/sql_fragments.hpp"
+#include "storage/sql/sql_repositories.hpp"
 
 namespace minqing::storage {
 namespace {
@@ -30,21 +29,22 @@ const ColumnTable<Notification> kNotifications(
      Field<&Notification::last_error>("last_error"),
      Field<&Notification::read_at>("read_at", kSelected)});
 
+std::string OutcomeName(const domain::AttemptOutcome& outcome) {
+    return std::string(domain::AttemptOutcomeName(outcome));
+}
+// An unknown name reads as a failure.
+domain::AttemptOutcome OutcomeOfName(const std::string& name) {
+    return name == "sent"    ? domain::AttemptOutcome::kSent
+           : name == "retry" ? domain::AttemptOutcome::kRetry
+                             : domain::AttemptOutcome::kFailed;
+}
+
 const ColumnTable<DeliveryAttempt> kAttempts(
     "notification_attempts",
     {Field<&DeliveryAttempt::id>("id", kGeneratedKey),
      Field<&DeliveryAttempt::notification_id>("notification_id", kWrittenOnce),
      Field<&DeliveryAttempt::at>("at", kWrittenOnce),
-     {"outcome", SqlType::kText, kWrittenOnce,
-      [](const DeliveryAttempt& attempt) {
-          return SqlValue(std::string(domain::AttemptOutcomeName(attempt.outcome)));
-      },
-      [](DeliveryAttempt& attempt, const SqlRow& row, std::size_t i) {
-          const std::string outcome = row.Text(i);
-          attempt.outcome = outcome == "sent"    ? domain::AttemptOutcome::kSent
-                            : outcome == "retry" ? domain::AttemptOutcome::kRetry
-                                                 : domain::AttemptOutcome::kFailed;
-      }},
+     Converted<&DeliveryAttempt::outcome, &OutcomeName, &OutcomeOfName>("outcome", kWrittenOnce),
      Field<&DeliveryAttempt::detail>("detail", kWrittenOnce)});
 
 const ColumnTable<domain::MessageTemplate> kTemplates(
@@ -153,12 +153,7 @@ std::vector<Notification> SqlNotificationRepository::Inbox(const domain::InboxQu
     if (query.unread_only) {
         sql += " AND read_at IS NULL";
     }
-    if (query.before_id) {
-        sql += " AND id < ?";
-        params.emplace_back(*query.before_id);
-    }
-    sql += " ORDER BY id DESC LIMIT ?";
-    params.emplace_back(std::int64_t{query.limit});
+    AddNewestFirstPage(sql, params, "id", query.before_id, query.limit);
     return kNotifications.ReadAll(session_.Query(sql, params));
 }
 
@@ -194,12 +189,7 @@ std::vector<Notification> SqlNotificationRepository::Failed(
     std::optional<domain::NotificationId> before_id, int limit) {
     std::string sql = kNotifications.SelectFrom() + "WHERE status = 'failed'";
     std::vector<SqlValue> params;
-    if (before_id) {
-        sql += " AND id < ?";
-        params.emplace_back(*before_id);
-    }
-    sql += " ORDER BY id DESC LIMIT ?";
-    params.emplace_back(std::int64_t{limit});
+    AddNewestFirstPage(sql, params, "id", before_id, limit);
     return kNotifications.ReadAll(session_.Query(sql, params));
 }
 

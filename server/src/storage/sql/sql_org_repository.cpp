@@ -1,11 +1,11 @@
-#include "storage/sql/sql_org_repository.hpp"
-
 #include <string>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "storage/sql/enum_text.hpp"
+#include "storage/sql/sql_fragments.hpp"
+#include "storage/sql/sql_repositories.hpp"
 #include "text/segmenter.hpp"
 
 namespace minqing::storage {
@@ -37,29 +37,20 @@ std::vector<domain::UnitHandler> ParseHandlers(const std::string& text) {
 }
 
 const ColumnTable<OrgUnit> kUnits(
-    "org_units", {Field<&OrgUnit::id>("id", kGeneratedKey),
-                  Field<&OrgUnit::code>("code", kWrittenOnce),
-                  Field<&OrgUnit::name>("name"),
-                  Field<&OrgUnit::short_name>("short_name"),
-                  Field<&OrgUnit::kind>("kind", kWrittenOnce),
-                  Field<&OrgUnit::level>("level", kWrittenOnce),
-                  Field<&OrgUnit::unit_type>("unit_type"),
-                  Field<&OrgUnit::parent_id>("parent_id", kWrittenOnce),
-                  // Known only once the id is: Insert sets it right after.
-                  Field<&OrgUnit::path>("path", kSelected),
-                  Field<&OrgUnit::active>("active"),
-                  Field<&OrgUnit::boundary>("boundary"),
-                  Field<&OrgUnit::leader_in_charge>("leader_in_charge"),
-                  Field<&OrgUnit::responsible_section>("responsible_section"),
-                  Field<&OrgUnit::hotline>("hotline"),
-                  {"handlers", SqlType::kText, kWritten,
-                   [](const OrgUnit& unit) { return SqlValue(HandlersJson(unit.handlers)); },
-                   [](OrgUnit& unit, const SqlRow& row, std::size_t i) {
-                       unit.handlers = ParseHandlers(row.Text(i));
-                   }},
-                  Field<&OrgUnit::created_at>("created_at", kWrittenOnce),
-                  Field<&OrgUnit::updated_at>("updated_at"),
-                  Field<&OrgUnit::answer_approval>("answer_approval")});
+    "org_units",
+    {Field<&OrgUnit::id>("id", kGeneratedKey), Field<&OrgUnit::code>("code", kWrittenOnce),
+     Field<&OrgUnit::name>("name"), Field<&OrgUnit::short_name>("short_name"),
+     Field<&OrgUnit::kind>("kind", kWrittenOnce), Field<&OrgUnit::level>("level", kWrittenOnce),
+     Field<&OrgUnit::unit_type>("unit_type"), Field<&OrgUnit::parent_id>("parent_id", kWrittenOnce),
+     // Known only once the id is: Insert sets it right after.
+     Field<&OrgUnit::path>("path", kSelected), Field<&OrgUnit::active>("active"),
+     Field<&OrgUnit::boundary>("boundary"), Field<&OrgUnit::leader_in_charge>("leader_in_charge"),
+     Field<&OrgUnit::responsible_section>("responsible_section"),
+     Field<&OrgUnit::hotline>("hotline"),
+     Converted<&OrgUnit::handlers, &HandlersJson, &ParseHandlers>("handlers"),
+     Field<&OrgUnit::created_at>("created_at", kWrittenOnce),
+     Field<&OrgUnit::updated_at>("updated_at"),
+     Field<&OrgUnit::answer_approval>("answer_approval")});
 
 // What a unit is found by: its names and its code.
 std::string NameTokens(const OrgUnit& unit) {

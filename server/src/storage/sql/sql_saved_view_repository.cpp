@@ -1,10 +1,9 @@
-#include "storage/sql/sql_saved_view_repository.hpp"
-
 #include <string>
 
 #include <nlohmann/json.hpp>
 
 #include "storage/sql/column_table.hpp"
+#include "storage/sql/sql_repositories.hpp"
 
 namespace minqing::storage {
 namespace {

@@ -1,9 +1,8 @@
-#include "storage/sql/sql_supervision_repository.hpp"
-
 #include <string>
 
 #include "storage/sql/enum_text.hpp"
-#include "storage/sql/sql_org_repository.hpp"
+#include "storage/sql/sql_fragments.hpp"
+#include "storage/sql/sql_repositories.hpp"
 
 namespace minqing::storage {
 namespace {
@@ -11,16 +10,19 @@ namespace {
 using domain::Supervision;
 using domain::SweptCase;
 
+// A level is stored as its number, which orders the levels.
+std::int64_t LevelNumber(const domain::SupervisionLevel& level) {
+    return static_cast<std::int64_t>(level);
+}
+domain::SupervisionLevel LevelOfNumber(std::int64_t number) {
+    return static_cast<domain::SupervisionLevel>(number);
+}
+
 const ColumnTable<Supervision> kSupervisions(
     "case_supervisions",
     {Field<&Supervision::id>("id", kGeneratedKey),
      Field<&Supervision::case_id>("case_id", kWrittenOnce),
-     // Stored as its number, which orders the levels.
-     {"level", SqlType::kInteger, kWrittenOnce,
-      [](const Supervision& s) { return SqlValue(std::int64_t{static_cast<int>(s.level)}); },
-      [](Supervision& s, const SqlRow& row, std::size_t i) {
-          s.level = static_cast<domain::SupervisionLevel>(row.Int(i));
-      }},
+     Converted<&Supervision::level, &LevelNumber, &LevelOfNumber>("level", kWrittenOnce),
      Field<&Supervision::manual>("manual", kWrittenOnce),
      Field<&Supervision::step>("step", kWrittenOnce),
      Field<&Supervision::step_deadline>("step_deadline", kWrittenOnce),
@@ -115,12 +117,7 @@ std::vector<Supervision> SqlSupervisionRepository::List(const domain::Supervisio
     std::vector<SqlValue> params;
     std::string sql =
         "SELECT " + kSupervisions.List() + " FROM case_supervisions s" + Where(query, params);
-    if (query.before_id) {
-        sql += " AND s.id < ?";
-        params.emplace_back(*query.before_id);
-    }
-    sql += " ORDER BY s.id DESC LIMIT ?";
-    params.emplace_back(std::int64_t{query.limit});
+    AddNewestFirstPage(sql, params, "s.id", query.before_id, query.limit);
     return kSupervisions.ReadAll(session_.Query(sql, params));
 }
 

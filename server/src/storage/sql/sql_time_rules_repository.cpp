@@ -1,8 +1,7 @@
-#include "storage/sql/sql_time_rules_repository.hpp"
-
 #include <string>
 
 #include "storage/sql/enum_text.hpp"
+#include "storage/sql/sql_repositories.hpp"
 
 namespace minqing::storage {
 namespace {

@@ -1,9 +1,8 @@
-#include "storage/sql/sql_user_repository.hpp"
-
 #include <string>
 
 #include "storage/sql/enum_text.hpp"
-#include "storage/sql/sql_org_repository.hpp"
+#include "storage/sql/sql_fragments.hpp"
+#include "storage/sql/sql_repositories.hpp"
 
 namespace minqing::storage {
 namespace {

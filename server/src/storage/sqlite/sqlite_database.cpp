@@ -17,12 +17,6 @@ constexpr int kTruncateWaitMs = 100;
 // held up for at most a tenth of the time while the log stays over its limit.
 constexpr auto kTruncateRetry = std::chrono::seconds(1);
 
-std::int64_t FileSize(const std::string& path) {
-    std::error_code missing;
-    const auto size = std::filesystem::file_size(path, missing);
-    return missing ? 0 : static_cast<std::int64_t>(size);
-}
-
 }  // namespace
 
 struct SqliteDatabase::WriteUnit {
@@ -198,11 +192,11 @@ void SqliteDatabase::CheckpointLoop() {
             // TRUNCATE waits a moment for them and leaves an empty log. On the way out it
             // does so anyway (the writer has stopped by then).
             const auto now = std::chrono::steady_clock::now();
-            const bool over_limit = FileSize(path_ + "-wal") > wal_limit_bytes_;
+            const bool over_limit = SqliteWalBytes(path_) > wal_limit_bytes_;
             const bool truncate = stopping || (over_limit && now >= next_truncate);
             checkpoint_session_->ExecuteScript(truncate ? "PRAGMA wal_checkpoint(TRUNCATE);"
                                                         : "PRAGMA wal_checkpoint(PASSIVE);");
-            if (over_limit && !stopping && FileSize(path_ + "-wal") > wal_limit_bytes_) {
+            if (over_limit && !stopping && SqliteWalBytes(path_) > wal_limit_bytes_) {
                 // Still over: look again on later rounds even without new writes.
                 if (truncate) {
                     next_truncate = now + kTruncateRetry;
@@ -222,3 +216,13 @@ void SqliteDatabase::CheckpointLoop() {
 }
 
 }  // namespace minqing::storage::sqlite
+
+namespace minqing::storage {
+
+std::int64_t SqliteWalBytes(const std::string& path) {
+    std::error_code missing;
+    const auto size = std::filesystem::file_size(path + "-wal", missing);
+    return missing ? 0 : static_cast<std::int64_t>(size);
+}
+
+}  // namespace minqing::storage
