@@ -17,6 +17,7 @@
 #include "domain/case_access.hpp"
 #include "domain/case_deadlines.hpp"
 #include "domain/catalog.hpp"
+#include "domain/org_tree.hpp"
 #include "domain/workflow.hpp"
 #include "org_snapshot.hpp"
 #include "random.hpp"
@@ -302,9 +303,11 @@ constexpr double kMaxLateWorkingMinutes = 3 * 7 * 60;
 // The world the cases are written into, loaded once.
 
 struct World {
-    explicit World(std::vector<OrgUnit> units) : orgs(std::move(units)) {}
+    explicit World(std::vector<OrgUnit> units) : orgs(units), tree(std::move(units), 1) {}
 
     OrgSnapshot orgs;
+    /// The same units as the services walk them (domain/org_tree.hpp).
+    domain::OrgTree tree;
     std::map<std::string, domain::Category, std::less<>> categories;
     /// A demo account by the role it holds on a node; cadres by role alone.
     std::map<std::pair<Role, OrgUnitId>, domain::UserId> users;
@@ -706,7 +709,8 @@ class CaseWalk {
 
     // The org nodes with a stake now, as the services record them after every step.
     void Collect() {
-        for (std::string& path : service::StakePaths(service::LoadParties(repositories_, c_))) {
+        for (std::string& path :
+             service::StakePaths(service::LoadParties(world_.tree, repositories_, c_))) {
             stake_paths_.insert(std::move(path));
         }
     }

@@ -145,17 +145,6 @@ nlohmann::json CaseViewJson(const service::CaseView& view, const CaseTime& time)
         json["actions"].push_back(domain::CaseActionName(action));
     }
     json["mayRevealReporter"] = view.may_reveal_reporter;
-    json["parts"] = nlohmann::json::array();
-    for (const auto& part : view.parts) {
-        nlohmann::json contributions = nlohmann::json::array();
-        for (const auto& event : part.contributions) {
-            contributions.push_back(CaseEventJson(event, view.names));
-        }
-        json["parts"].push_back({{"unitId", part.unit_id},
-                                 {"unitName", part.unit_name},
-                                 {"lead", part.lead},
-                                 {"contributions", contributions}});
-    }
     json["attachments"] = nlohmann::json::array();
     for (const auto& attachment : view.attachments) {
         json["attachments"].push_back({{"id", attachment.id},

@@ -56,6 +56,23 @@ std::vector<std::string> Characters(std::string_view text) {
 
 }  // namespace
 
+CaseParties PartiesOf(const OrgTree& tree, const Case& c, const std::vector<OrgUnitId>& assisting) {
+    CaseParties parties;
+    parties.holder = tree.Get(c.holder_id);
+    parties.origin = tree.Get(c.origin_id);
+    parties.receiving_office = tree.Get(c.receiving_office_id);
+    parties.dispatcher = tree.Get(c.dispatcher_id);
+    parties.lead_unit = tree.Get(c.lead_unit_id);
+    parties.escalated_to = tree.Get(c.escalated_to_id);
+    parties.assignee_unit = tree.Get(c.assignee_unit_id);
+    for (const OrgUnitId id : assisting) {
+        if (auto unit = tree.Get(id)) {
+            parties.assisting.push_back(std::move(*unit));
+        }
+    }
+    return parties;
+}
+
 bool IsOfficeRole(Role role) {
     return role == Role::kCityOffice || role == Role::kDistrictOffice ||
            role == Role::kStreetOffice || role == Role::kCommunityStaff;

@@ -8,6 +8,7 @@
 
 #include "domain/case.hpp"
 #include "domain/case_repository.hpp"
+#include "domain/org_tree.hpp"
 #include "domain/principal.hpp"
 #include "domain/workflow.hpp"
 
@@ -25,6 +26,10 @@ struct CaseParties {
     /// The section of the lead unit the case was passed to (交办), if any.
     std::optional<OrgUnit> assignee_unit;
 };
+
+/// The org nodes `c` refers to, from the snapshot: holder, origin, offices, units, the
+/// leader, and the `assisting` units (kept apart from the case row, so the caller reads them).
+CaseParties PartiesOf(const OrgTree& tree, const Case& c, const std::vector<OrgUnitId>& assisting);
 
 /// What cases the caller's roles let them see (DOMAIN.md "Who sees what"): the city office
 /// and inspectors at city level everything; offices, community staff, directors and units the

@@ -20,6 +20,7 @@
 #include "service/notification_hub.hpp"
 #include "service/notification_service.hpp"
 #include "service/notifications.hpp"
+#include "service/org_tree_cache.hpp"
 #include "service/seeder.hpp"
 #include "storage/database.hpp"
 #include "storage/file_blob_store.hpp"
@@ -158,16 +159,17 @@ struct App::Parts {
         : config(std::move(configuration)),
           clock(clock_in),
           store(OpenConfiguredDatabase(config)),
+          org_tree(store, clock),
           auth(store, clock, AuthOptionsOf(config.security)),
-          orgs(store, clock),
+          orgs(store, clock, org_tree),
           users(store, clock, AuthOptionsOf(config.security).password_cost,
                 [this](domain::UserId id) { auth.ForgetUser(id); }),
           time_rules(store, clock, OfficeHoursOf(config.work_time).value_or(domain::OfficeHours{})),
-          intake(store, clock, time_rules, IntakeLimitsOf(config.notify)),
-          workflow(store, clock, time_rules),
-          cases(store, clock),
+          intake(store, clock, time_rules, org_tree, IntakeLimitsOf(config.notify)),
+          workflow(store, clock, time_rules, org_tree),
+          cases(store, clock, org_tree),
           blobs(config.data_dir + "/attachments"),
-          attachments(store, blobs, clock,
+          attachments(store, blobs, clock, org_tree,
                       static_cast<std::size_t>(config.http.upload_limit_kib) * 1024u),
           public_limit(config.security.public_submissions_per_hour, std::chrono::hours(1)),
           lookup_limit(config.security.public_lookups_per_hour, std::chrono::hours(1)),
@@ -179,7 +181,7 @@ struct App::Parts {
                            SweepOrphans();
                            return false;
                        }),
-          supervisions(store, clock, time_rules),
+          supervisions(store, clock, time_rules, org_tree),
           sweep(store, clock, time_rules),
           sweep_scheduler(sweep, std::chrono::seconds(config.jobs.sweep_interval_seconds)),
           notice_digests(store, clock, time_rules),
@@ -276,6 +278,7 @@ struct App::Parts {
     const Clock& clock;
     Metrics metrics;
     storage::SqlStore store;
+    service::OrgTreeCache org_tree;
     service::AuthService auth;
     service::OrgService orgs;
     service::UserService users;
@@ -333,6 +336,7 @@ void App::Start() {
             if (!loaded) {
                 throw std::runtime_error("demo org network: " + loaded.error().message);
             }
+            p.org_tree.Reload();
             if (auto categories = service::SeedCategories(p.store, seed->categories); !categories) {
                 throw std::runtime_error("categories: " + categories.error().message);
             }

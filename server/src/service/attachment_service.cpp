@@ -56,13 +56,14 @@ Result<domain::Attachment> AttachmentService::Upload(const domain::Principal& ca
     // removes the file once its grace period has passed.
     blobs_.Put(digest, bytes);
     const Instant now = clock_.Now();
+    const auto tree = org_tree_.Current();
     return domain::Transact(
         store_, [&](domain::Repositories& repositories) -> Result<domain::Attachment> {
             const auto c = repositories.Cases().FindById(id);
             if (!c) {
                 return Fail(CaseNotFound());
             }
-            const auto parties = LoadParties(repositories, *c);
+            const auto parties = LoadParties(*tree, repositories, *c);
             if (auto allowed = domain::CheckMayTake(*c, domain::CaseAction::kAttach,
                                                     domain::RelationsOf(caller, *c, parties));
                 !allowed) {
@@ -82,6 +83,7 @@ Result<domain::Attachment> AttachmentService::Upload(const domain::Principal& ca
 }
 
 Status AttachmentService::MayAttach(const domain::Principal& caller, domain::CaseId id) {
+    const auto tree = org_tree_.Current();
     return domain::Query(store_, [&](domain::Repositories& repositories) -> Status {
         if (!repositories.Cases().IsVisible(id, domain::VisibilityOf(caller))) {
             return Fail(CaseNotFound());
@@ -90,8 +92,9 @@ Status AttachmentService::MayAttach(const domain::Principal& caller, domain::Cas
         if (!c) {
             return Fail(CaseNotFound());
         }
-        return domain::CheckMayTake(*c, domain::CaseAction::kAttach,
-                                    domain::RelationsOf(caller, *c, LoadParties(repositories, *c)));
+        return domain::CheckMayTake(
+            *c, domain::CaseAction::kAttach,
+            domain::RelationsOf(caller, *c, LoadParties(*tree, repositories, *c)));
     });
 }
 

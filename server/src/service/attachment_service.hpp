@@ -13,6 +13,7 @@
 #include "domain/blob_store.hpp"
 #include "domain/principal.hpp"
 #include "domain/store.hpp"
+#include "service/org_tree_cache.hpp"
 
 namespace minqing::service {
 
@@ -24,8 +25,8 @@ struct StoredFile {
 class AttachmentService {
   public:
     AttachmentService(domain::Store& store, domain::BlobStore& blobs, const Clock& clock,
-                      std::size_t max_bytes)
-        : store_(store), blobs_(blobs), clock_(clock), max_bytes_(max_bytes) {}
+                      OrgTreeCache& org_tree, std::size_t max_bytes)
+        : store_(store), blobs_(blobs), clock_(clock), org_tree_(org_tree), max_bytes_(max_bytes) {}
 
     /// Uploading is the case action "attach": those who work the case and whoever recorded
     /// it, while it is open. Nothing is stored unless the upload is accepted.
@@ -50,6 +51,7 @@ class AttachmentService {
     domain::Store& store_;
     domain::BlobStore& blobs_;
     const Clock& clock_;
+    OrgTreeCache& org_tree_;
     const std::size_t max_bytes_;
 };
 

@@ -11,40 +11,20 @@
 #include "common/clock.hpp"
 #include "common/result.hpp"
 #include "domain/case.hpp"
+#include "domain/channel_fields.hpp"
 #include "domain/principal.hpp"
 #include "domain/store.hpp"
 #include "service/case_view.hpp"
+#include "service/org_tree_cache.hpp"
 #include "service/time_rules_service.hpp"
 
 namespace minqing::service {
 
-/// 网格采集: the grid manager may record a matter already solved on the spot.
-struct GridFields {
-    bool solved_on_spot = false;
-    std::string evidence;  // what was done, required when solved on the spot
-};
-
-/// 《社情民意报告单》.
-struct CadreReportFields {
-    std::string cadre_unit;                         // the cadre's own unit, as written on the form
-    std::optional<domain::OrgUnitId> community_id;  // the community visited
-    int households = 0;                             // households or people involved
-    std::string summary;
-    bool universal = false;  // universal / representative
-    std::string suggestion;
-    /// The office it goes to (a district or the city); the community's district by default.
-    std::optional<domain::OrgUnitId> office_id;
-};
-
-/// 直通卡: the unit it goes straight to.
-struct DirectCardFields {
-    std::optional<domain::OrgUnitId> unit_id;
-};
-
-/// Hand-over from the mayor's hotline.
-struct HotlineFields {
-    std::string external_ref;
-};
+// The channels' own fields are domain types; these names keep the API's decoders unchanged.
+using domain::CadreReportFields;
+using domain::DirectCardFields;
+using domain::GridFields;
+using domain::HotlineFields;
 
 /// A case as submitted.
 struct CaseDraft {
@@ -109,11 +89,17 @@ struct IntakeLimits {
     int collective_threshold = 10;
 };
 
+struct IntakeRequest;  // one intake, as case_intake_service.cpp's steps see it
+
 class CaseIntakeService {
   public:
     CaseIntakeService(domain::Store& store, const Clock& clock, TimeRulesService& time_rules,
-                      IntakeLimits limits = {})
-        : store_(store), clock_(clock), time_rules_(time_rules), limits_(limits) {}
+                      OrgTreeCache& org_tree, IntakeLimits limits = {})
+        : store_(store),
+          clock_(clock),
+          time_rules_(time_rules),
+          org_tree_(org_tree),
+          limits_(limits) {}
 
     /// Staff channels (grid, cadre_report, direct_card, hotline, walk_in). Errors: 403
     /// "case.channel_forbidden" (the caller's roles do not allow this channel); 409
@@ -136,10 +122,13 @@ class CaseIntakeService {
     Result<CreatedCase> Record(const domain::Principal* caller, CaseDraft draft,
                                std::string_view idempotency_scope, std::string_view idempotency_key,
                                std::string_view request_hash, IntakeMode mode);
+    /// Prepares on a read snapshot, then commits; once more after an idempotency race.
+    Result<CreatedCase> Attempt(const IntakeRequest& request);
 
     domain::Store& store_;
     const Clock& clock_;
     TimeRulesService& time_rules_;
+    OrgTreeCache& org_tree_;
     const IntakeLimits limits_;
 };
 

@@ -172,7 +172,7 @@ Result<CaseView> CaseQueryService::Get(const Principal& caller, domain::CaseId i
         if (!c || !repositories.Cases().IsVisible(id, domain::VisibilityOf(caller))) {
             return Fail(CaseNotFound());
         }
-        return ViewOf(repositories, caller, std::move(*c), clock_.Now());
+        return ViewOf(*org_tree_.Current(), repositories, caller, std::move(*c), clock_.Now());
     });
     // The creator opening an answered case has read its answer (their home marks it until
     // then). Only then is a GET a write.

@@ -14,6 +14,7 @@
 #include "domain/principal.hpp"
 #include "domain/store.hpp"
 #include "service/case_view.hpp"
+#include "service/org_tree_cache.hpp"
 
 namespace minqing::service {
 
@@ -81,7 +82,8 @@ struct WorkbenchView {
 
 class CaseQueryService {
   public:
-    CaseQueryService(domain::Store& store, const Clock& clock) : store_(store), clock_(clock) {}
+    CaseQueryService(domain::Store& store, const Clock& clock, OrgTreeCache& org_tree)
+        : store_(store), clock_(clock), org_tree_(org_tree) {}
 
     /// Errors: 404 "case.not_found" also for cases outside the caller's jurisdiction. When the
     /// caller created the case and it has an answer, records the opening (the answer is read).
@@ -108,6 +110,7 @@ class CaseQueryService {
   private:
     domain::Store& store_;
     const Clock& clock_;
+    OrgTreeCache& org_tree_;
 };
 
 /// Recomputes the chain of `events` (oldest first).

@@ -12,27 +12,11 @@ namespace {
 using domain::OrgUnit;
 using domain::OrgUnitId;
 
-std::optional<OrgUnit> Find(domain::Repositories& repositories, std::optional<OrgUnitId> id) {
-    return id ? repositories.Orgs().FindById(*id) : std::nullopt;
-}
-
 }  // namespace
 
-domain::CaseParties LoadParties(domain::Repositories& repositories, const domain::Case& c) {
-    domain::CaseParties parties;
-    parties.holder = Find(repositories, c.holder_id);
-    parties.origin = Find(repositories, c.origin_id);
-    parties.receiving_office = Find(repositories, c.receiving_office_id);
-    parties.dispatcher = Find(repositories, c.dispatcher_id);
-    parties.lead_unit = Find(repositories, c.lead_unit_id);
-    parties.escalated_to = Find(repositories, c.escalated_to_id);
-    parties.assignee_unit = Find(repositories, c.assignee_unit_id);
-    for (const OrgUnitId id : repositories.Cases().Assisting(c.id)) {
-        if (auto unit = repositories.Orgs().FindById(id)) {
-            parties.assisting.push_back(std::move(*unit));
-        }
-    }
-    return parties;
+domain::CaseParties LoadParties(const domain::OrgTree& tree, domain::Repositories& repositories,
+                                const domain::Case& c) {
+    return domain::PartiesOf(tree, c, repositories.Cases().Assisting(c.id));
 }
 
 std::vector<std::string> StakePaths(const domain::CaseParties& parties) {

@@ -13,8 +13,10 @@
 
 namespace minqing::service {
 
-/// The org nodes `c` refers to (holder, origin, offices, units, leader).
-domain::CaseParties LoadParties(domain::Repositories& repositories, const domain::Case& c);
+/// The org nodes `c` refers to (holder, origin, offices, units, leader), from the snapshot;
+/// only the assisting units' ids are read.
+domain::CaseParties LoadParties(const domain::OrgTree& tree, domain::Repositories& repositories,
+                                const domain::Case& c);
 
 /// The paths of every node with a stake, for case_access.
 std::vector<std::string> StakePaths(const domain::CaseParties& parties);

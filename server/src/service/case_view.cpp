@@ -4,33 +4,17 @@
 
 namespace minqing::service {
 
-CaseView ViewOf(domain::Repositories& repositories, const domain::Principal& caller, domain::Case c,
-                Instant now) {
-    auto parties = LoadParties(repositories, c);
+CaseView ViewOf(const domain::OrgTree& tree, domain::Repositories& repositories,
+                const domain::Principal& caller, domain::Case c, Instant now) {
+    auto parties = LoadParties(tree, repositories, c);
+    return ViewOfLoaded(repositories, caller, std::move(c), std::move(parties), now);
+}
+
+CaseView ViewOfLoaded(domain::Repositories& repositories, const domain::Principal& caller,
+                      domain::Case c, domain::CaseParties parties, Instant now) {
     CaseView view = ViewOfRecorded(caller, std::move(c), std::move(parties), now);
     view.attachments = repositories.Attachments().ForCase(view.c.id);
     view.names.AddCases(repositories, {view.c});
-    if (!view.parties.assisting.empty() && view.parties.lead_unit) {
-        view.parts.push_back({view.parties.lead_unit->id, view.parties.lead_unit->name, true, {}});
-        for (const auto& unit : view.parties.assisting) {
-            view.parts.push_back({unit.id, unit.name, false, {}});
-        }
-        for (auto& event : repositories.CaseEvents().History(view.c.id)) {
-            if (event.action != "assist" && event.action != "answer") {
-                continue;
-            }
-            for (auto& part : view.parts) {
-                // An assist note belongs to the unit its actor acted for; the answer to the
-                // lead unit, the only one that may give it.
-                if (event.actor_unit_id == part.unit_id ||
-                    (part.lead && event.action == "answer")) {
-                    view.names.AddEvents(repositories, {event});
-                    part.contributions.push_back(event);
-                    break;
-                }
-            }
-        }
-    }
     return view;
 }
 

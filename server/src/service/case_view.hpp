@@ -12,15 +12,6 @@
 
 namespace minqing::service {
 
-/// What one unit contributed to a jointly handled case: its assist notes and, for the lead
-/// unit, its answer.
-struct UnitPart {
-    domain::OrgUnitId unit_id = 0;
-    std::string unit_name;
-    bool lead = false;
-    std::vector<domain::CaseEvent> contributions;
-};
-
 struct CaseView {
     domain::Case c;
     domain::CaseParties parties;
@@ -29,16 +20,19 @@ struct CaseView {
     /// Set only by the logged reveal: the reporter unmasked.
     bool reporter_revealed = false;
     std::vector<domain::Attachment> attachments;
-    /// For cases with assisting units: each unit's part (lead first).
-    std::vector<UnitPart> parts;
-    /// The category's name and the names of those who contributed to the parts; empty in the
-    /// view of a case just recorded.
+    /// The names the case refers to (its category, its creator); empty in the view of a case
+    /// just recorded.
     CaseNames names;
 };
 
 /// Builds the view of `c` for `caller` inside a unit of work, with its names.
-CaseView ViewOf(domain::Repositories& repositories, const domain::Principal& caller, domain::Case c,
-                Instant now);
+CaseView ViewOf(const domain::OrgTree& tree, domain::Repositories& repositories,
+                const domain::Principal& caller, domain::Case c, Instant now);
+
+/// The same from parties already loaded (an action has them): reads only the attachments and
+/// the names.
+CaseView ViewOfLoaded(domain::Repositories& repositories, const domain::Principal& caller,
+                      domain::Case c, domain::CaseParties parties, Instant now);
 
 /// The view of a case just recorded, from parties already loaded: it has no attachments and
 /// no assisting units yet, so it needs no database.

@@ -12,6 +12,7 @@
 #include "domain/store.hpp"
 #include "domain/workflow.hpp"
 #include "service/case_view.hpp"
+#include "service/org_tree_cache.hpp"
 #include "service/time_rules_service.hpp"
 
 namespace minqing::service {
@@ -30,8 +31,12 @@ struct ActionRequest {
 class CaseWorkflowService {
   public:
     CaseWorkflowService(domain::Store& store, const Clock& clock, TimeRulesService& time_rules,
-                        domain::WorkflowLimits limits = {})
-        : store_(store), clock_(clock), time_rules_(time_rules), limits_(limits) {}
+                        OrgTreeCache& org_tree, domain::WorkflowLimits limits = {})
+        : store_(store),
+          clock_(clock),
+          time_rules_(time_rules),
+          org_tree_(org_tree),
+          limits_(limits) {}
 
     /// Errors: 404 "case.not_found" (also when outside the caller's jurisdiction);
     /// 409 "case.version_conflict", "case.wrong_state", "case.terminal", …; 403
@@ -46,6 +51,7 @@ class CaseWorkflowService {
     domain::Store& store_;
     const Clock& clock_;
     TimeRulesService& time_rules_;
+    OrgTreeCache& org_tree_;
     const domain::WorkflowLimits limits_;
 };
 

@@ -197,7 +197,7 @@ Result<OrgUnit> OrgService::Create(const Principal& actor, NewOrgUnit fields) {
         return Fail(NotPermitted());
     }
     const Instant now = clock_.Now();
-    return domain::Transact(store_, [&](Repositories& repositories) -> Result<OrgUnit> {
+    auto created = domain::Transact(store_, [&](Repositories& repositories) -> Result<OrgUnit> {
         std::optional<OrgUnit> parent;
         if (fields.parent_id) {
             parent = repositories.Orgs().FindById(*fields.parent_id);
@@ -244,6 +244,10 @@ Result<OrgUnit> OrgService::Create(const Principal& actor, NewOrgUnit fields) {
         }
         return repositories.Orgs().Insert(std::move(unit));
     });
+    if (created) {
+        org_tree_.Reload();
+    }
+    return created;
 }
 
 Result<OrgUnit> OrgService::Update(const Principal& actor, domain::OrgUnitId id,
@@ -252,7 +256,7 @@ Result<OrgUnit> OrgService::Update(const Principal& actor, domain::OrgUnitId id,
         return Fail(NotPermitted());
     }
     const Instant now = clock_.Now();
-    return domain::Transact(store_, [&](Repositories& repositories) -> Result<OrgUnit> {
+    auto updated = domain::Transact(store_, [&](Repositories& repositories) -> Result<OrgUnit> {
         auto unit = repositories.Orgs().FindById(id);
         if (!unit) {
             return Fail(NotFound("org.unit_not_found", "No such org unit."));
@@ -307,6 +311,10 @@ Result<OrgUnit> OrgService::Update(const Principal& actor, domain::OrgUnitId id,
         repositories.Orgs().Update(*unit);
         return std::move(*unit);
     });
+    if (updated) {
+        org_tree_.Reload();
+    }
+    return updated;
 }
 
 }  // namespace minqing::service

@@ -11,6 +11,7 @@
 #include "domain/org_repository.hpp"
 #include "domain/principal.hpp"
 #include "domain/store.hpp"
+#include "service/org_tree_cache.hpp"
 
 namespace minqing::service {
 
@@ -57,7 +58,9 @@ struct UnitStaffMember {
 
 class OrgService {
   public:
-    OrgService(domain::Store& store, const Clock& clock) : store_(store), clock_(clock) {}
+    /// Reloads `org_tree` after each edit it commits.
+    OrgService(domain::Store& store, const Clock& clock, OrgTreeCache& org_tree)
+        : store_(store), clock_(clock), org_tree_(org_tree) {}
 
     /// Any staff user ("org:unit:read"). Errors: 403 "auth.forbidden".
     Result<std::vector<domain::OrgUnit>> List(const domain::Principal& actor,
@@ -86,6 +89,7 @@ class OrgService {
   private:
     domain::Store& store_;
     const Clock& clock_;
+    OrgTreeCache& org_tree_;
 };
 
 /// Checks the text fields of a unit; returns every problem.

@@ -73,7 +73,7 @@ Result<Supervision> SupervisionService::Issue(const domain::Principal& caller, d
         if (domain::IsTerminal(c->state)) {
             return Fail(Conflict("case.terminal", "The case is finished."));
         }
-        const auto parties = LoadParties(repositories, *c);
+        const auto parties = LoadParties(*org_tree_.Current(), repositories, *c);
         const EventActor actor = ActorFor(caller, parties);
         Supervision supervision;
         supervision.case_id = id;

@@ -13,6 +13,7 @@
 #include "domain/principal.hpp"
 #include "domain/store.hpp"
 #include "domain/supervision.hpp"
+#include "service/org_tree_cache.hpp"
 #include "service/time_rules_service.hpp"
 
 namespace minqing::service {
@@ -42,8 +43,9 @@ struct SupervisionPage {
 
 class SupervisionService {
   public:
-    SupervisionService(domain::Store& store, const Clock& clock, TimeRulesService& time_rules)
-        : store_(store), clock_(clock), time_rules_(time_rules) {}
+    SupervisionService(domain::Store& store, const Clock& clock, TimeRulesService& time_rules,
+                       OrgTreeCache& org_tree)
+        : store_(store), clock_(clock), time_rules_(time_rules), org_tree_(org_tree) {}
 
     /// Errors: 404 "case.not_found" (also outside the caller's scope); 403
     /// "supervision.forbidden" unless the caller is office staff or an inspector; 409
@@ -69,6 +71,7 @@ class SupervisionService {
     domain::Store& store_;
     const Clock& clock_;
     TimeRulesService& time_rules_;
+    OrgTreeCache& org_tree_;
 };
 
 }  // namespace minqing::service

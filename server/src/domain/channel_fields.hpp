@@ -1,0 +1,40 @@
+// What each intake channel records beside the common case fields. Stored with the case as
+// `channel_fields` and echoed in its JSON; the placement (case_placement.hpp) reads the ids.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "domain/org_unit.hpp"
+
+namespace minqing::domain {
+
+/// 网格采集: the grid manager may record a matter already solved on the spot.
+struct GridFields {
+    bool solved_on_spot = false;
+    std::string evidence;  // what was done, required when solved on the spot
+};
+
+/// 《社情民意报告单》.
+struct CadreReportFields {
+    std::string cadre_unit;                 // the cadre's own unit, as written on the form
+    std::optional<OrgUnitId> community_id;  // the community visited
+    int households = 0;                     // households or people involved
+    std::string summary;
+    bool universal = false;  // universal / representative
+    std::string suggestion;
+    /// The office it goes to (a district or the city); the community's district by default.
+    std::optional<OrgUnitId> office_id;
+};
+
+/// 直通卡: the unit it goes straight to.
+struct DirectCardFields {
+    std::optional<OrgUnitId> unit_id;
+};
+
+/// Hand-over from the mayor's hotline.
+struct HotlineFields {
+    std::string external_ref;
+};
+
+}  // namespace minqing::domain
