@@ -16,6 +16,7 @@
 #include "case_texts.hpp"
 #include "domain/case_access.hpp"
 #include "domain/case_deadlines.hpp"
+#include "domain/case_placement.hpp"
 #include "domain/catalog.hpp"
 #include "domain/org_tree.hpp"
 #include "domain/workflow.hpp"
@@ -1346,43 +1347,46 @@ class Drafter {
             c.reporter.confidential = true;
         }
 
-        // Placement, as CaseIntakeService places each channel.
-        const OrgUnit* origin = grid != nullptr ? grid : where.community;
-        const OrgUnit* holder = nullptr;
-        nlohmann::json fields = nlohmann::json::object();
+        // The recorder and the channel's form, then placement by the rules intake places
+        // every recorded case by (domain/case_placement.hpp).
+        domain::Principal recorder;
+        domain::PlacementRequest request;
+        request.channel = channel;
+        request.urgency = c.urgency;
+        request.grid_id = grid != nullptr ? std::optional(grid->id) : std::nullopt;
+        auto& fields = request.fields;
         std::string office_name;
+        const auto record_as = [&](Role role, const OrgUnit& unit) {
+            recorder = PrincipalAs(role, unit);
+            draft.actor = ActorAs(role, unit);
+            c.created_by = UserAs(role, unit);
+        };
         switch (channel) {
             case Channel::kGrid: {
-                holder = where.community;
-                c.receiving_office_id = holder->id;
-                draft.actor = ActorAs(Role::kGridWorker, *grid);
-                c.created_by = UserAs(Role::kGridWorker, *grid);
-                const bool on_spot =
+                record_as(Role::kGridWorker, *grid);
+                fields.grid.solved_on_spot =
                     topic.local && ending == CaseState::kClosed && random_.Chance(0.3);
-                std::string evidence;
-                if (on_spot) {
-                    evidence = "网格员现场协调：" + Fill(topic.fix, scene) + "。";
-                    c.state = CaseState::kAnswered;
-                    c.dispatcher_id = holder->id;
-                    c.lead_unit_id = holder->id;
+                if (fields.grid.solved_on_spot) {
+                    fields.grid.evidence = "网格员现场协调：" + Fill(topic.fix, scene) + "。";
                     c.result = AnswerResult::kSolved;
-                    c.answer_text = evidence;
+                    c.answer_text = fields.grid.evidence;
                 }
-                fields = {{"solvedOnSpot", on_spot}, {"evidence", evidence}};
                 break;
             }
             case Channel::kCadreReport: {
-                holder = where.district;
-                c.receiving_office_id = holder->id;
                 const OrgUnit* cadre_unit =
                     world_.cadre_unit ? world_.orgs.Find(*world_.cadre_unit) : nullptr;
                 if (cadre_unit == nullptr) {
                     cadre_unit = world_.orgs.CityUnit(kCivilAffairsUnit);
                 }
-                draft.actor = ActorAs(Role::kCadre, *cadre_unit);
+                record_as(Role::kCadre, *cadre_unit);
                 draft.actor.user_id = world_.cadre;
                 c.created_by = world_.cadre.value_or(0);
                 office_name = cadre_unit->name;
+                fields.cadre.cadre_unit = office_name;
+                fields.cadre.community_id = where.community->id;
+                fields.cadre.households = c.people_involved;
+                fields.cadre.universal = c.scope == domain::CaseScope::kCollective;
                 break;
             }
             case Channel::kDirectCard: {
@@ -1394,38 +1398,27 @@ class Drafter {
                 if (unit == nullptr) {
                     unit = world_.orgs.CityUnit(kCivilAffairsUnit);
                 }
-                holder = unit;
-                c.state = CaseState::kDispatched;
-                c.lead_unit_id = unit->id;
-                c.dispatcher_id = city.id;
-                draft.actor = ActorAs(Role::kDirector, *where.community);
+                record_as(Role::kDirector, *where.community);
                 c.created_by = card_holder.value_or(0);
-                fields = {{"unitId", unit->id}};
+                fields.direct_card.unit_id = unit->id;
+                request.holds_active_card = true;
                 break;
             }
             case Channel::kHotline: {
-                holder = &city;
-                if (grid == nullptr) {
-                    origin = &city;
-                }
-                const OrgUnit* hotline = world_.orgs.CityUnit(kHotlineUnit);
-                draft.actor = ActorAs(Role::kUnitHandler, *hotline);
+                record_as(Role::kUnitHandler, *world_.orgs.CityUnit(kHotlineUnit));
+                recorder.via_api_token = true;
                 const auto local = std::chrono::floor<days>(created + kChinaOffset);
                 const std::chrono::year_month_day date(local);
-                c.external_ref =
+                fields.hotline.external_ref =
                     "12345-" + std::to_string(static_cast<int>(date.year())) +
                     std::to_string(100 + static_cast<unsigned>(date.month())).substr(1) +
                     std::to_string(100 + static_cast<unsigned>(date.day())).substr(1) +
                     std::to_string(random_.Between(10000, 99999));
-                fields = {{"externalRef", c.external_ref}};
+                c.external_ref = fields.hotline.external_ref;
                 break;
             }
             case Channel::kMailbox:
             case Channel::kMessageBoard: {
-                holder = &city;
-                if (grid == nullptr) {
-                    origin = &city;
-                }
                 // Public submissions follow the case by number and a code only the reporter
                 // ever saw; the generator keeps no code, so only its digest exists.
                 std::string code;
@@ -1443,20 +1436,15 @@ class Drafter {
                 static constexpr OrgLevel kOfficeLevels[] = {
                     OrgLevel::kCommunity, OrgLevel::kStreet, OrgLevel::kDistrict, OrgLevel::kCity};
                 const OrgLevel level = kOfficeLevels[random_.Weighted(kOfficeShares)];
-                holder = level == OrgLevel::kCity       ? &city
-                         : level == OrgLevel::kDistrict ? where.district
-                         : level == OrgLevel::kStreet   ? where.street
-                                                        : where.community;
-                c.receiving_office_id = holder->id;
-                if (grid == nullptr) {
-                    origin = holder;
-                }
-                draft.actor = ActorAs(OfficeRoleOf(*holder), *holder);
-                c.created_by = UserAs(OfficeRoleOf(*holder), *holder);
+                const OrgUnit* office = level == OrgLevel::kCity       ? &city
+                                        : level == OrgLevel::kDistrict ? where.district
+                                        : level == OrgLevel::kStreet   ? where.street
+                                                                       : where.community;
+                record_as(OfficeRoleOf(*office), *office);
                 office_name = level == OrgLevel::kCity ? "市社情民意绿色通道办公室"
-                              : level == OrgLevel::kDistrict ? holder->name + "绿色通道办公室"
-                              : level == OrgLevel::kStreet   ? holder->name + "办事处"
-                                                             : holder->name + "居委会";
+                              : level == OrgLevel::kDistrict ? office->name + "绿色通道办公室"
+                              : level == OrgLevel::kStreet   ? office->name + "办事处"
+                                                             : office->name + "居委会";
                 break;
             }
         }
@@ -1464,24 +1452,23 @@ class Drafter {
         c.title = text.title;
         c.content = text.content;
         c.location.address = text.address;
-        c.location.grid_id =
-            origin->level == OrgLevel::kGrid ? std::optional(origin->id) : std::nullopt;
+        fields.cadre.summary = text.summary;
+        fields.cadre.suggestion = text.suggestion;
+        const bool is_public = channel == Channel::kMailbox || channel == Channel::kMessageBoard;
+        std::vector<FieldError> errors;
+        const auto placed =
+            domain::PlaceCase(world_.tree, is_public ? nullptr : &recorder, request, errors);
+        if (!placed || !errors.empty() || !placed->holder || !placed->origin) {
+            throw std::logic_error("casegen: intake would refuse a generated " +
+                                   std::string(domain::ChannelName(channel)) + " case: " +
+                                   (placed ? errors.front().field + " " + errors.front().reason
+                                           : placed.error().message));
+        }
+        domain::PlaceInto(*placed, c);
+        c.channel_fields = fields;
         if (grid != nullptr && channel == Channel::kGrid && random_.Chance(0.85)) {
             PointIn(*grid, c.location);
         }
-        if (channel == Channel::kCadreReport) {
-            fields = {{"cadreUnit", office_name},
-                      {"communityId", where.community->id},
-                      {"households", c.people_involved},
-                      {"summary", text.summary},
-                      {"universal", c.scope == domain::CaseScope::kCollective},
-                      {"suggestion", text.suggestion}};
-        }
-        c.channel_fields = fields.dump();
-        c.holder_id = holder->id;
-        c.holder_path = holder->path;
-        c.origin_id = origin->id;
-        c.origin_path = origin->path;
         draft.summary = text.summary;
         draft.suggestion = text.suggestion;
         topic_ = &topic;
@@ -1512,6 +1499,20 @@ class Drafter {
 
     service::EventActor ActorAs(Role role, const OrgUnit& unit) const {
         return casegen::ActorAs(world_, role, unit);
+    }
+
+    // The recorder as placement sees them: one role on one node.
+    domain::Principal PrincipalAs(Role role, const OrgUnit& unit) const {
+        domain::Principal principal;
+        principal.user_id = UserAs(role, unit);
+        domain::RoleAssignment held;
+        held.role = role;
+        held.org_unit_id = unit.id;
+        held.org_unit_path = unit.path;
+        held.org_unit_kind = unit.kind;
+        held.org_unit_level = unit.level;
+        principal.roles.push_back(std::move(held));
+        return principal;
     }
 
     domain::UserId UserAs(Role role, const OrgUnit& unit) const {

@@ -5,9 +5,24 @@
 #include "api/respond.hpp"
 #include "domain/case_access.hpp"
 #include "domain/case_deadlines.hpp"
+#include "domain/channel_field_table.hpp"
 
 namespace minqing::api {
 namespace {
+
+// The channel's own fields, by the names of domain/channel_field_table.hpp; 0 for no id.
+nlohmann::json ChannelFieldsJson(const domain::Case& c) {
+    nlohmann::json json = nlohmann::json::object();
+    domain::ForEachChannelField(c.channel, c.channel_fields,
+                                [&](std::string_view name, const auto& value) {
+                                    if constexpr (requires { value.value_or(0); }) {
+                                        json[name] = value.value_or(0);
+                                    } else {
+                                        json[name] = value;
+                                    }
+                                });
+    return json;
+}
 
 using domain::OrgUnit;
 
@@ -121,7 +136,7 @@ nlohmann::json CaseViewJson(const service::CaseView& view, const CaseTime& time)
     for (const auto& unit : parties.assisting) {
         json["assistingUnits"].push_back(UnitRef(unit));
     }
-    json["channelFields"] = nlohmann::json::parse(c.channel_fields, nullptr, false);
+    json["channelFields"] = ChannelFieldsJson(c);
     json["masterCaseId"] = OrNull(c.master_case_id);
     json["externalRef"] = c.external_ref;
     json["publish"] = c.publish;

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "common/clock.hpp"
+#include "domain/channel_fields.hpp"
 #include "domain/org_unit.hpp"
 #include "domain/user.hpp"
 
@@ -184,8 +185,8 @@ struct Case {
     /// Bumped on every change; an action names the version it saw (optimistic concurrency).
     std::int64_t version = 1;
 
-    /// The channel's own fields (cadre report, direct card, hotline, grid evidence) as JSON.
-    std::string channel_fields = "{}";
+    /// The fields of the channel it came by (cadre report, direct card, hotline, grid evidence).
+    ChannelFields channel_fields;
     std::optional<CaseId> master_case_id;
     std::string external_ref;  // the hotline's reference
     bool publish = false;      // message board: shown publicly with its answer

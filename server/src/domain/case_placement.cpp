@@ -152,14 +152,15 @@ class Placer {
         if (community == nullptr) {
             return Fail(ChannelForbidden("Your grid is not in the org network."));
         }
-        const bool solved = request_.grid.solved_on_spot;
+        const bool solved = request_.fields.grid.solved_on_spot;
         Placement placement;
         placement.origin = OriginWithin(*own_grid, "outside_your_grid");
         placement.holder = solved ? *community : ReceivingOffice(*community);
         placement.receiving = placement.holder;
         if (solved) {
             RefuseOfficeChoice("A matter solved on the spot stays with the community.");
-            CheckTextField(errors_, "grid.evidence", request_.grid.evidence, 2000, true, false);
+            CheckTextField(errors_, "grid.evidence", request_.fields.grid.evidence, 2000, true,
+                           false);
             placement.state = CaseState::kAnswered;
             placement.dispatcher = placement.holder;
             placement.lead = placement.holder;
@@ -168,7 +169,7 @@ class Placer {
     }
 
     void CheckCadreForm() {
-        const auto& form = request_.cadre;
+        const auto& form = request_.fields.cadre;
         CheckTextField(errors_, "cadreReport.cadreUnit", form.cadre_unit, 100, true, true);
         CheckTextField(errors_, "cadreReport.summary", form.summary, 2000, true, false);
         CheckTextField(errors_, "cadreReport.suggestion", form.suggestion, 2000, false, false);
@@ -179,7 +180,7 @@ class Placer {
 
     // The community the cadre visited, or nullptr with an error.
     const OrgUnit* VisitedCommunity() {
-        const auto& id = request_.cadre.community_id;
+        const auto& id = request_.fields.cadre.community_id;
         if (!id) {
             errors_.push_back({"cadreReport.communityId", "required", "The community visited."});
             return nullptr;
@@ -204,7 +205,7 @@ class Placer {
             return Placement{};
         }
         const OrgUnit* office = nullptr;
-        if (const auto& id = request_.cadre.office_id) {
+        if (const auto& id = request_.fields.cadre.office_id) {
             office = tree_.Find(*id);
             const bool fits =
                 office != nullptr && office->kind == OrgKind::kDivision &&
@@ -227,13 +228,13 @@ class Placer {
 
     // The unit a direct card goes to: a city unit, or a unit of the community's own district.
     const OrgUnit* CardUnit(const OrgUnit& community) {
-        if (!request_.direct_card.unit_id) {
+        if (!request_.fields.direct_card.unit_id) {
             errors_.push_back({"directCard.unitId", "required", "The unit it goes to."});
             return nullptr;
         }
         const OrgUnit* city = tree_.City();
         const OrgUnit* district = tree_.DivisionAbove(community, OrgLevel::kDistrict);
-        const OrgUnit* unit = tree_.Find(*request_.direct_card.unit_id);
+        const OrgUnit* unit = tree_.Find(*request_.fields.direct_card.unit_id);
         const bool fits = unit != nullptr && unit->kind == OrgKind::kUnit && unit->active &&
                           ((city != nullptr && unit->parent_id == city->id) ||
                            (district != nullptr && unit->parent_id == district->id));
@@ -282,8 +283,8 @@ class Placer {
             return Fail(ChannelForbidden(
                 "Hotline hand-overs come from the hotline's system with its API token."));
         }
-        CheckTextField(errors_, "hotline.externalRef", request_.hotline.external_ref, 64, true,
-                       true);
+        CheckTextField(errors_, "hotline.externalRef", request_.fields.hotline.external_ref, 64,
+                       true, true);
         RefuseOfficeChoice("Hotline hand-overs go to the city office.");
         return PlacePublic();
     }
@@ -315,6 +316,21 @@ class Placer {
 Result<Placement> PlaceCase(const OrgTree& tree, const Principal* caller,
                             const PlacementRequest& request, std::vector<FieldError>& errors) {
     return Placer(tree, request, errors).Place(caller);
+}
+
+void PlaceInto(const Placement& placement, Case& c) {
+    const auto id_of = [](const OrgUnit& unit) { return unit.id; };
+    c.state = placement.state;
+    c.holder_id = placement.holder->id;
+    c.holder_path = placement.holder->path;
+    c.origin_id = placement.origin->id;
+    c.origin_path = placement.origin->path;
+    c.location.grid_id = placement.origin->level == OrgLevel::kGrid
+                             ? std::optional(placement.origin->id)
+                             : std::nullopt;
+    c.receiving_office_id = placement.receiving.transform(id_of).value_or(c.holder_id);
+    c.dispatcher_id = placement.dispatcher.transform(id_of);
+    c.lead_unit_id = placement.lead.transform(id_of);
 }
 
 std::optional<OrgUnitId> DirectorCommunity(const Principal& caller) {

@@ -23,10 +23,7 @@ struct PlacementRequest {
     std::optional<OrgUnitId> grid_id;
     /// Grid and walk-in: the office chosen on the recorder's own chain.
     std::optional<OrgUnitId> office_id;
-    GridFields grid;
-    CadreReportFields cadre;
-    DirectCardFields direct_card;
-    HotlineFields hotline;
+    ChannelFields fields;
     /// Direct card: whether the director holds an active card for their community (a
     /// catalogue fact the caller looks up, see DirectorCommunity).
     bool holds_active_card = false;
@@ -47,6 +44,10 @@ struct Placement {
 /// "org.not_loaded") is returned as the error.
 Result<Placement> PlaceCase(const OrgTree& tree, const Principal* caller,
                             const PlacementRequest& request, std::vector<FieldError>& errors);
+
+/// Sets the case's org fields (holder, origin, receiving office, dispatcher, lead unit and
+/// the grid it arose in) and its first state from a placement with holder and origin.
+void PlaceInto(const Placement& placement, Case& c);
 
 /// The community whose direct card a director would use, when `caller` is one.
 std::optional<OrgUnitId> DirectorCommunity(const Principal& caller);

@@ -39,7 +39,10 @@ OrgTree City() {
 Principal With(Role role, OrgUnitId unit) {
     Principal caller;
     caller.user_id = 42;
-    caller.roles.push_back({0, role, unit});
+    domain::RoleAssignment held;
+    held.role = role;
+    held.org_unit_id = unit;
+    caller.roles.push_back(held);
     return caller;
 }
 
@@ -88,8 +91,8 @@ TEST(CasePlacementTest, AGridCaseSolvedOnTheSpotStaysAnsweredWithTheCommunity) {
     std::vector<FieldError> errors;
     PlacementRequest request;
     request.channel = Channel::kGrid;
-    request.grid.solved_on_spot = true;
-    request.grid.evidence = "已处理";
+    request.fields.grid.solved_on_spot = true;
+    request.fields.grid.evidence = "已处理";
     request.grid_id = 8;
     const Principal worker = With(Role::kGridWorker, 5);
     const auto placed = PlaceCase(City(), &worker, request, errors);
@@ -107,7 +110,7 @@ TEST(CasePlacementTest, ACadreReportGoesToTheDistrictAboveTheCommunity) {
     std::vector<FieldError> errors;
     PlacementRequest request;
     request.channel = Channel::kCadreReport;
-    request.cadre = {"市民政局", 11, 3, "情况", false, "", std::nullopt};
+    request.fields.cadre = {"市民政局", 11, 3, "情况", false, "", std::nullopt};
     const Principal cadre = With(Role::kCadre, 7);
     const auto placed = PlaceCase(City(), &cadre, request, errors);
     ASSERT_TRUE(placed);
@@ -124,7 +127,7 @@ TEST(CasePlacementTest, ADirectCardGoesToAUnitOfTheCityOrTheCommunitysDistrict) 
     const Principal director = With(Role::kDirector, 4);
     EXPECT_EQ(DirectorCommunity(director), 4);
     for (const OrgUnitId unit : {6, 7}) {
-        request.direct_card.unit_id = unit;
+        request.fields.direct_card.unit_id = unit;
         const auto placed = PlaceCase(City(), &director, request, errors);
         ASSERT_TRUE(placed);
         EXPECT_EQ(placed->holder->id, unit);
@@ -132,7 +135,7 @@ TEST(CasePlacementTest, ADirectCardGoesToAUnitOfTheCityOrTheCommunitysDistrict) 
         EXPECT_EQ(placed->state, CaseState::kDispatched);
     }
     EXPECT_TRUE(errors.empty());
-    request.direct_card.unit_id = 2;  // a division, not a member unit
+    request.fields.direct_card.unit_id = 2;  // a division, not a member unit
     request.holds_active_card = false;
     (void)PlaceCase(City(), &director, request, errors);
     ASSERT_EQ(errors.size(), 2u);

@@ -1,5 +1,6 @@
-// What each intake channel records beside the common case fields. Stored with the case as
-// `channel_fields` and echoed in its JSON; the placement (case_placement.hpp) reads the ids.
+// What each intake channel records beside the common case fields. Kept with the case as typed
+// data (Case::channel_fields; storage and the API each encode the channel's own part), and read
+// by placement (case_placement.hpp).
 #pragma once
 
 #include <optional>
@@ -35,6 +36,14 @@ struct DirectCardFields {
 /// Hand-over from the mayor's hotline.
 struct HotlineFields {
     std::string external_ref;
+};
+
+/// The fields of the channel that recorded a case; the other channels' parts stay empty.
+struct ChannelFields {
+    GridFields grid;
+    CadreReportFields cadre;
+    DirectCardFields direct_card;
+    HotlineFields hotline;
 };
 
 }  // namespace minqing::domain

@@ -98,31 +98,8 @@ void CheckCommon(Repositories& repositories, const CaseDraft& draft, const Intak
     }
 }
 
-std::string ChannelFieldsJson(const CaseDraft& draft) {
-    nlohmann::json fields = nlohmann::json::object();
-    switch (draft.channel) {
-        case Channel::kGrid:
-            fields = {{"solvedOnSpot", draft.grid.solved_on_spot},
-                      {"evidence", draft.grid.evidence}};
-            break;
-        case Channel::kCadreReport:
-            fields = {{"cadreUnit", draft.cadre.cadre_unit},
-                      {"communityId", draft.cadre.community_id.value_or(0)},
-                      {"households", draft.cadre.households},
-                      {"summary", draft.cadre.summary},
-                      {"universal", draft.cadre.universal},
-                      {"suggestion", draft.cadre.suggestion}};
-            break;
-        case Channel::kDirectCard:
-            fields = {{"unitId", draft.direct_card.unit_id.value_or(0)}};
-            break;
-        case Channel::kHotline:
-            fields = {{"externalRef", draft.hotline.external_ref}};
-            break;
-        default:
-            break;
-    }
-    return fields.dump();
+domain::ChannelFields ChannelFieldsOf(const CaseDraft& draft) {
+    return {draft.grid, draft.cadre, draft.direct_card, draft.hotline};
 }
 
 int YearInChina(Instant at) {
@@ -182,10 +159,7 @@ domain::PlacementRequest PlacementRequestOf(Repositories& repositories,
     placement.urgency = draft.urgency;
     placement.grid_id = draft.location.grid_id;
     placement.office_id = draft.office_id;
-    placement.grid = draft.grid;
-    placement.cadre = draft.cadre;
-    placement.direct_card = draft.direct_card;
-    placement.hotline = draft.hotline;
+    placement.fields = ChannelFieldsOf(draft);
     if (request.caller != nullptr && draft.channel == Channel::kDirectCard) {
         if (const auto community = domain::DirectorCommunity(*request.caller)) {
             placement.holds_active_card =
@@ -237,24 +211,13 @@ PreparedIntake Build(const IntakeRequest& request, const TimeRules& rules,
     c.title = text::Trim(draft.title);
     c.content = draft.content;
     c.location = draft.location;
-    c.location.grid_id = placement.origin->level == OrgLevel::kGrid
-                             ? std::optional(placement.origin->id)
-                             : std::nullopt;
     c.people_involved = draft.people_involved;
     c.reporter = draft.reporter;
-    c.state = placement.state;
-    c.holder_id = placement.holder->id;
-    c.holder_path = placement.holder->path;
-    c.origin_id = placement.origin->id;
-    c.origin_path = placement.origin->path;
-    c.receiving_office_id = placement.receiving->id;
-    const auto id_of = [](const OrgUnit& unit) { return unit.id; };
-    c.dispatcher_id = placement.dispatcher.transform(id_of);
-    c.lead_unit_id = placement.lead.transform(id_of);
+    domain::PlaceInto(placement, c);
     c.created_by = request.caller != nullptr ? request.caller->user_id : 0;
     c.created_at = request.now;
     c.updated_at = request.now;
-    c.channel_fields = ChannelFieldsJson(draft);
+    c.channel_fields = ChannelFieldsOf(draft);
     c.external_ref = draft.hotline.external_ref;
     c.publish = draft.publish;
     c.query_code_digest = request.query_code.empty() ? "" : Sha256Hex(request.query_code);

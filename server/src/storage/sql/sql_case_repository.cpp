@@ -1,5 +1,6 @@
 #include <string>
 
+#include "storage/sql/channel_fields_column.hpp"
 #include "storage/sql/enum_text.hpp"
 #include "storage/sql/sql_fragments.hpp"
 #include "storage/sql/sql_repositories.hpp"
@@ -55,7 +56,7 @@ const ColumnTable<Case> kCases(
               Field<&Case::created_at>("created_at"),
               Field<&Case::updated_at>("updated_at"),
               Field<&Case::version>("version"),
-              Field<&Case::channel_fields>("channel_fields"),
+              ChannelFieldsColumn("channel_fields"),
               Field<&Case::master_case_id>("master_case_id"),
               Field<&Case::external_ref>("external_ref"),
               Field<&Case::publish>("publish"),
