@@ -12,7 +12,8 @@ build: deps
 	@cmake --preset release >/dev/null
 	@cmake --build build/release
 	@install -m 0755 build/release/server/minqing build/minqing
-	@echo "built build/minqing"
+	@install -m 0755 build/release/server/minqing-demo build/minqing-demo
+	@echo "built build/minqing (and build/minqing-demo, which can also generate demo cases)"
 	@scripts/web build
 
 run: build

@@ -7,7 +7,6 @@
 #include <spdlog/spdlog.h>
 
 #include "api/routes.hpp"
-#include "case_generator.hpp"
 #include "http/middleware.hpp"
 #include "http/security_headers.hpp"
 #include "http/server.hpp"
@@ -319,7 +318,7 @@ App::~App() {
     Stop();
 }
 
-void App::Start() {
+void App::Start(const DemoCaseLoader& demo_cases) {
     Parts& p = *parts_;
     p.orgs.IndexUnitNames();
     SeedTimeRules(p.time_rules, p.config.demo.seed_dir);
@@ -350,17 +349,19 @@ void App::Start() {
                 !accounts) {
                 throw std::runtime_error("demo accounts: " + accounts.error().message);
             }
-            // A living city rather than an empty table: the benchmarks' generator, at the demo
-            // size, over the last year ending now (casegen::kDemoDays).
-            casegen::GeneratorOptions cases;
-            cases.now = p.clock.Now();
-            cases.count = p.config.demo.cases;
-            auto generated = casegen::GenerateCases(p.store, cases);
-            if (!generated) {
-                throw std::runtime_error("demo cases: " + generated.error().message);
+            std::int64_t cases = 0;
+            if (demo_cases && p.config.demo.cases > 0) {
+                auto generated = demo_cases(p.store, p.clock.Now(), p.config.demo.cases);
+                if (!generated) {
+                    throw std::runtime_error("demo cases: " + generated.error().message);
+                }
+                cases = *generated;
+            } else if (p.config.demo.cases > 0) {
+                spdlog::info(
+                    "demo cases not loaded: this binary has no generator (minqing-demo has)");
             }
             spdlog::info("demo data loaded: {} org units, {} accounts, {} cases", *loaded,
-                         service::DemoAccounts().size(), generated->cases);
+                         service::DemoAccounts().size(), cases);
         } else {
             spdlog::info("demo data not loaded: the database already has an org network");
         }

@@ -3,14 +3,23 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "common/clock.hpp"
+#include "common/result.hpp"
+#include "domain/store.hpp"
 #include "main/config.hpp"
 
 namespace minqing::app {
+
+/// Fills a freshly seeded demo database with `count` generated cases ending at `now` and says
+/// how many it added. Only the demo binary passes one (bench/generator/minqing_demo_main.cpp):
+/// the production binary links no generator.
+using DemoCaseLoader =
+    std::function<Result<std::int64_t>(domain::Store& store, Instant now, std::int64_t count)>;
 
 class App {
   public:
@@ -24,7 +33,7 @@ class App {
 
     /// Loads the demo data when configured and the database is empty, then starts serving.
     /// Throws std::runtime_error when the seed files are bad or the address cannot be bound.
-    void Start();
+    void Start(const DemoCaseLoader& demo_cases = {});
     std::uint16_t port() const;
     /// Every API route as "METHOD /pattern" (http::Router::Describe).
     std::vector<std::string> Routes() const;

@@ -97,7 +97,8 @@ struct DemoConfig {
     std::string seed_dir = "data/seed";
     /// Password of every demo account.
     std::string password = "minqing-demo";
-    /// Generated cases the demo starts with (the benchmarks' generator); 0 for none.
+    /// Generated cases the demo starts with (the benchmarks' generator); 0 for none. Only
+    /// minqing-demo generates them: the production binary links no generator.
     int cases = 20000;
 };
 
