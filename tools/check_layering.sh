@@ -34,6 +34,12 @@ while IFS= read -r line; do
     echo "layering: domain/ must stay pure: $line"
     violations=$((violations + 1))
 done < <(grep -rnE "$forbidden_in_domain" domain || true)
+# Every project include names its layer ("layer/file.hpp"): a bare "file.hpp" would reach a
+# header outside server/src (or past the arrows above) unseen.
+while IFS= read -r line; do
+    echo "layering: include without its layer folder: $line"
+    violations=$((violations + 1))
+done < <(grep -rnE '^#include "[^/"]+"' . || true)
 if grep -rn '\.\./' --include='*.hpp' --include='*.cpp' . | grep '#include' >/dev/null; then
     echo "layering: includes must be rooted at server/src, never ../"
     violations=$((violations + 1))
