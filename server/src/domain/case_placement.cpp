@@ -1,15 +1,17 @@
 #include "domain/case_placement.hpp"
 
 #include <algorithm>
-#include <initializer_list>
 
 #include "domain/case_access.hpp"
 #include "domain/field_checks.hpp"
+#include "domain/intake_channels.hpp"
 
 namespace minqing::domain {
 namespace {
 
-const RoleAssignment* FirstRole(const Principal& caller, std::initializer_list<Role> roles) {
+// The caller's first role among those that record on `channel` (domain/intake_channels.hpp).
+const RoleAssignment* FirstRole(const Principal& caller, Channel channel) {
+    const auto roles = RolesRecordingOn(channel);
     for (const auto& held : caller.roles) {
         if (std::ranges::find(roles, held.role) != roles.end()) {
             return &held;
@@ -143,7 +145,7 @@ class Placer {
     }
 
     Result<Placement> PlaceGrid(const Principal& caller) {
-        const auto* worker = FirstRole(caller, {Role::kGridWorker});
+        const auto* worker = FirstRole(caller, Channel::kGrid);
         if (worker == nullptr) {
             return Fail(ChannelForbidden("Only grid managers record grid collection."));
         }
@@ -195,7 +197,7 @@ class Placer {
     }
 
     Result<Placement> PlaceCadreReport(const Principal& caller) {
-        if (FirstRole(caller, {Role::kCadre}) == nullptr) {
+        if (FirstRole(caller, Channel::kCadreReport) == nullptr) {
             return Fail(ChannelForbidden("Only cadres file the report form."));
         }
         RefuseOfficeChoice("The report form names its office in cadreReport.officeId.");
@@ -290,8 +292,7 @@ class Placer {
     }
 
     Result<Placement> PlaceWalkIn(const Principal& caller) {
-        const auto* office_role = FirstRole(caller, {Role::kCityOffice, Role::kDistrictOffice,
-                                                     Role::kStreetOffice, Role::kCommunityStaff});
+        const auto* office_role = FirstRole(caller, Channel::kWalkIn);
         if (office_role == nullptr) {
             return Fail(ChannelForbidden("Walk-in and phone registration is for office staff."));
         }
@@ -334,7 +335,7 @@ void PlaceInto(const Placement& placement, Case& c) {
 }
 
 std::optional<OrgUnitId> DirectorCommunity(const Principal& caller) {
-    const auto* director = FirstRole(caller, {Role::kDirector});
+    const auto* director = FirstRole(caller, Channel::kDirectCard);
     return director != nullptr ? std::optional(director->org_unit_id) : std::nullopt;
 }
 

@@ -14,6 +14,8 @@ namespace minqing::domain {
 struct GridFields {
     bool solved_on_spot = false;
     std::string evidence;  // what was done, required when solved on the spot
+
+    bool operator==(const GridFields&) const = default;
 };
 
 /// 《社情民意报告单》.
@@ -26,16 +28,22 @@ struct CadreReportFields {
     std::string suggestion;
     /// The office it goes to (a district or the city); the community's district by default.
     std::optional<OrgUnitId> office_id;
+
+    bool operator==(const CadreReportFields&) const = default;
 };
 
 /// 直通卡: the unit it goes straight to.
 struct DirectCardFields {
     std::optional<OrgUnitId> unit_id;
+
+    bool operator==(const DirectCardFields&) const = default;
 };
 
 /// Hand-over from the mayor's hotline.
 struct HotlineFields {
     std::string external_ref;
+
+    bool operator==(const HotlineFields&) const = default;
 };
 
 /// The fields of the channel that recorded a case; the other channels' parts stay empty.
@@ -44,6 +52,8 @@ struct ChannelFields {
     CadreReportFields cadre;
     DirectCardFields direct_card;
     HotlineFields hotline;
+
+    bool operator==(const ChannelFields&) const = default;
 };
 
 }  // namespace minqing::domain

@@ -117,7 +117,7 @@ class CaseRepositoryContract : public CaseContract<Backend> {
         c.escalated_from = CaseState::kHandling;
         c.updated_at = kNow + hours(1);
         c.version = 3;
-        c.channel_fields = R"({"cardNumber":"JL-直通-001"})";
+        c.channel_fields.direct_card.unit_id = this->district_.id;
         c.master_case_id = master;
         c.external_ref = "RX-2026-汉";
         c.publish = true;
