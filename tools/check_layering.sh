@@ -13,7 +13,7 @@ declare -A allowed=(
     [http]="common http"
     [api]="common text domain service http api"
     [jobs]="common text domain service http jobs"
-    [main]="common text domain service storage http api jobs main"
+    [app]="common text domain service storage http api jobs app"
 )
 # Third-party headers a pure layer must not pull in (I/O, SQL, HTTP).
 forbidden_in_domain='^#include <(sqlite3|libpq-fe|boost/(beast|asio)|spdlog|fstream|filesystem|thread|iostream)'

@@ -12,9 +12,9 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "app/seed_files.hpp"
 #include "domain/case_deadlines.hpp"
 #include "domain/catalog.hpp"
-#include "main/seed_files.hpp"
 #include "service/case_query_service.hpp"
 #include "service/seeder.hpp"
 #include "service/time_rules_service.hpp"

@@ -1,5 +1,5 @@
 // Every resource's routes, each built from only the services it needs (the one service, or a
-// small struct of them, filled in by main/app.cpp). They are held by reference: the services
+// small struct of them, filled in by app/app.cpp). They are held by reference: the services
 // must outlive the router. Handlers are thread-safe as the services are.
 #pragma once
 
@@ -113,7 +113,7 @@ struct WebSettings {
 
 Routes WebSettingsRoutes(const WebSettings& settings);
 
-/// Test mode only (config testMode): main/app.cpp mounts these only then.
+/// Test mode only (config testMode): app/app.cpp mounts these only then.
 struct TestServices {
     /// The server's clock, which /api/v1/test/clock moves.
     AdjustableClock& test_clock;

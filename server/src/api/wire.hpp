@@ -1,5 +1,5 @@
 // The wire contract of a request body, declared once as a table of fields (name, where the
-// decoded value goes, required, choices, description), the way main/config.cpp declares the
+// decoded value goes, required, choices, description), the way app/config.cpp declares the
 // settings. The same table decodes the JSON (every problem collected, unknown fields
 // refused), prints the docs table of docs/api.md and the TypeScript type of the web
 // (web/src/api/generated/). A table points into one value; for its shape alone, build it

@@ -10,8 +10,8 @@
 #include <spdlog/spdlog.h>
 #include <unistd.h>
 
+#include "app/app.hpp"
 #include "common/clock.hpp"
-#include "main/app.hpp"
 #include "support/temp_directory.hpp"
 
 namespace minqing::tests {

@@ -12,7 +12,7 @@
 #include <string_view>
 #include <vector>
 
-#include "main/config.hpp"
+#include "app/config.hpp"
 
 namespace minqing::tests {
 

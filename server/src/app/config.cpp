@@ -1,4 +1,4 @@
-#include "main/config.hpp"
+#include "app/config.hpp"
 
 #include <algorithm>
 #include <cctype>

@@ -1,4 +1,4 @@
-#include "main/app.hpp"
+#include "app/app.hpp"
 
 #include <filesystem>
 #include <stdexcept>
@@ -7,6 +7,7 @@
 #include <spdlog/spdlog.h>
 
 #include "api/routes.hpp"
+#include "app/seed_files.hpp"
 #include "http/middleware.hpp"
 #include "http/security_headers.hpp"
 #include "http/server.hpp"
@@ -15,7 +16,6 @@
 #include "jobs/outbox_dispatcher.hpp"
 #include "jobs/periodic_task.hpp"
 #include "jobs/sweep_scheduler.hpp"
-#include "main/seed_files.hpp"
 #include "service/notification_hub.hpp"
 #include "service/notification_service.hpp"
 #include "service/notifications.hpp"

@@ -1,4 +1,4 @@
-#include "main/seed_files.hpp"
+#include "app/seed_files.hpp"
 
 #include <fstream>
 #include <sstream>

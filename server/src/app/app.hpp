@@ -8,10 +8,10 @@
 #include <string>
 #include <vector>
 
+#include "app/config.hpp"
 #include "common/clock.hpp"
 #include "common/result.hpp"
 #include "domain/store.hpp"
-#include "main/config.hpp"
 
 namespace minqing::app {
 

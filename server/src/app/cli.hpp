@@ -1,10 +1,10 @@
 // minqing serve | migrate | version | wire-types | wire-docs: parses the command line, sets
 // up logging and signals, and runs the App until SIGINT or SIGTERM. Shared by the production
-// binary (main/minqing_main.cpp) and the demo binary (bench/generator/minqing_demo_main.cpp),
+// binary (app/minqing_main.cpp) and the demo binary (bench/generator/minqing_demo_main.cpp),
 // which differ only in whether `serve --demo` can generate cases.
 #pragma once
 
-#include "main/app.hpp"
+#include "app/app.hpp"
 
 namespace minqing::app {
 

@@ -1,4 +1,4 @@
-#include "main/cli.hpp"
+#include "app/cli.hpp"
 
 #include <csignal>
 #include <cstdio>
@@ -11,8 +11,8 @@
 #include <spdlog/spdlog.h>
 
 #include "api/wire_contract.hpp"
+#include "app/config.hpp"
 #include "common/unavailable_error.hpp"
-#include "main/config.hpp"
 
 extern char** environ;
 
