@@ -1458,7 +1458,7 @@ class Drafter {
         std::vector<FieldError> errors;
         const auto placed =
             domain::PlaceCase(world_.tree, is_public ? nullptr : &recorder, request, errors);
-        if (!placed || !errors.empty() || !placed->holder || !placed->origin) {
+        if (!placed || !errors.empty() || !placed->parties.holder || !placed->parties.origin) {
             throw std::logic_error("casegen: intake would refuse a generated " +
                                    std::string(domain::ChannelName(channel)) + " case: " +
                                    (placed ? errors.front().field + " " + errors.front().reason

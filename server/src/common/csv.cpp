@@ -1,5 +1,7 @@
 #include "common/csv.hpp"
 
+#include <algorithm>
+
 namespace minqing {
 namespace {
 
@@ -99,6 +101,18 @@ const std::string& CsvTable::Get(std::size_t row, std::string_view column) const
 
 bool CsvTable::HasColumn(std::string_view column) const {
     return index_.contains(column);
+}
+
+std::vector<std::string> SplitBarList(std::string_view text) {
+    std::vector<std::string> parts;
+    for (std::size_t start = 0; start < text.size();) {
+        const auto bar = std::min(text.find('|', start), text.size());
+        if (bar > start) {
+            parts.emplace_back(text.substr(start, bar - start));
+        }
+        start = bar + 1;
+    }
+    return parts;
 }
 
 }  // namespace minqing

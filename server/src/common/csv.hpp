@@ -27,4 +27,8 @@ class CsvTable {
     std::vector<std::vector<std::string>> rows_;
 };
 
+/// A list inside one cell, '|'-separated (keywords, unit codes), as the seed files and the
+/// catalogue's columns keep them; empty parts are dropped.
+std::vector<std::string> SplitBarList(std::string_view text);
+
 }  // namespace minqing

@@ -138,9 +138,9 @@ class Placer {
                                   "The org network has not been loaded."));
         }
         Placement placement;
-        placement.origin = OriginWithin(*city, "outside_city");
-        placement.holder = *city;
-        placement.receiving = *city;
+        placement.parties.origin = OriginWithin(*city, "outside_city");
+        placement.parties.holder = *city;
+        placement.parties.receiving_office = *city;
         return placement;
     }
 
@@ -156,16 +156,16 @@ class Placer {
         }
         const bool solved = request_.fields.grid.solved_on_spot;
         Placement placement;
-        placement.origin = OriginWithin(*own_grid, "outside_your_grid");
-        placement.holder = solved ? *community : ReceivingOffice(*community);
-        placement.receiving = placement.holder;
+        placement.parties.origin = OriginWithin(*own_grid, "outside_your_grid");
+        placement.parties.holder = solved ? *community : ReceivingOffice(*community);
+        placement.parties.receiving_office = placement.parties.holder;
         if (solved) {
             RefuseOfficeChoice("A matter solved on the spot stays with the community.");
             CheckTextField(errors_, "grid.evidence", request_.fields.grid.evidence, 2000, true,
                            false);
             placement.state = CaseState::kAnswered;
-            placement.dispatcher = placement.holder;
-            placement.lead = placement.holder;
+            placement.parties.dispatcher = placement.parties.holder;
+            placement.parties.lead_unit = placement.parties.holder;
         }
         return placement;
     }
@@ -222,9 +222,9 @@ class Placer {
             office = tree_.DivisionAbove(*community, OrgLevel::kDistrict);
         }
         Placement placement;
-        placement.origin = OriginWithin(*community, "grid_not_in_community");
-        placement.holder = Copy(office);
-        placement.receiving = Copy(office);
+        placement.parties.origin = OriginWithin(*community, "grid_not_in_community");
+        placement.parties.holder = Copy(office);
+        placement.parties.receiving_office = Copy(office);
         return placement;
     }
 
@@ -264,12 +264,12 @@ class Placer {
         }
         const OrgUnit* unit = CardUnit(*community);
         Placement placement;
-        placement.origin = OriginWithin(*community, "grid_not_in_community");
-        placement.holder = Copy(unit);
-        placement.lead = Copy(unit);
+        placement.parties.origin = OriginWithin(*community, "grid_not_in_community");
+        placement.parties.holder = Copy(unit);
+        placement.parties.lead_unit = Copy(unit);
         // The city office is informed and reviews the answer.
-        placement.dispatcher = Copy(tree_.City());
-        placement.receiving = placement.dispatcher;
+        placement.parties.dispatcher = Copy(tree_.City());
+        placement.parties.receiving_office = placement.parties.dispatcher;
         placement.state = CaseState::kDispatched;
         return placement;
     }
@@ -301,9 +301,9 @@ class Placer {
             return Fail(ChannelForbidden("Your office is not in the org network."));
         }
         Placement placement;
-        placement.origin = OriginWithin(*office, "outside_scope");
-        placement.holder = ReceivingOffice(*office);
-        placement.receiving = placement.holder;
+        placement.parties.origin = OriginWithin(*office, "outside_scope");
+        placement.parties.holder = ReceivingOffice(*office);
+        placement.parties.receiving_office = placement.parties.holder;
         return placement;
     }
 
@@ -322,16 +322,17 @@ Result<Placement> PlaceCase(const OrgTree& tree, const Principal* caller,
 void PlaceInto(const Placement& placement, Case& c) {
     const auto id_of = [](const OrgUnit& unit) { return unit.id; };
     c.state = placement.state;
-    c.holder_id = placement.holder->id;
-    c.holder_path = placement.holder->path;
-    c.origin_id = placement.origin->id;
-    c.origin_path = placement.origin->path;
-    c.location.grid_id = placement.origin->level == OrgLevel::kGrid
-                             ? std::optional(placement.origin->id)
+    c.holder_id = placement.parties.holder->id;
+    c.holder_path = placement.parties.holder->path;
+    c.origin_id = placement.parties.origin->id;
+    c.origin_path = placement.parties.origin->path;
+    c.location.grid_id = placement.parties.origin->level == OrgLevel::kGrid
+                             ? std::optional(placement.parties.origin->id)
                              : std::nullopt;
-    c.receiving_office_id = placement.receiving.transform(id_of).value_or(c.holder_id);
-    c.dispatcher_id = placement.dispatcher.transform(id_of);
-    c.lead_unit_id = placement.lead.transform(id_of);
+    c.receiving_office_id =
+        placement.parties.receiving_office.transform(id_of).value_or(c.holder_id);
+    c.dispatcher_id = placement.parties.dispatcher.transform(id_of);
+    c.lead_unit_id = placement.parties.lead_unit.transform(id_of);
 }
 
 std::optional<OrgUnitId> DirectorCommunity(const Principal& caller) {

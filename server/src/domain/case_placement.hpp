@@ -9,6 +9,7 @@
 
 #include "common/result.hpp"
 #include "domain/case.hpp"
+#include "domain/case_access.hpp"
 #include "domain/channel_fields.hpp"
 #include "domain/org_tree.hpp"
 #include "domain/principal.hpp"
@@ -29,12 +30,10 @@ struct PlacementRequest {
     bool holds_active_card = false;
 };
 
+/// Where a new case goes: the place it arose (origin), its holder and receiving office and, for
+/// channels that skip dispatch, its dispatcher and lead unit; and its first state.
 struct Placement {
-    std::optional<OrgUnit> origin;
-    std::optional<OrgUnit> holder;
-    std::optional<OrgUnit> receiving;
-    std::optional<OrgUnit> dispatcher;
-    std::optional<OrgUnit> lead;
+    CaseParties parties;
     CaseState state = CaseState::kRegistered;
 };
 

@@ -54,9 +54,9 @@ TEST(CasePlacementTest, APublicSubmissionGoesToTheCityAndArisesInItsGrid) {
     const auto placed = PlaceCase(City(), nullptr, request, errors);
     ASSERT_TRUE(placed);
     EXPECT_TRUE(errors.empty());
-    EXPECT_EQ(placed->holder->id, 1);
-    EXPECT_EQ(placed->receiving->id, 1);
-    EXPECT_EQ(placed->origin->id, 5);
+    EXPECT_EQ(placed->parties.holder->id, 1);
+    EXPECT_EQ(placed->parties.receiving_office->id, 1);
+    EXPECT_EQ(placed->parties.origin->id, 5);
     request.channel = Channel::kWalkIn;
     const auto staff_only = PlaceCase(City(), nullptr, request, errors);
     ASSERT_FALSE(staff_only);
@@ -98,12 +98,12 @@ TEST(CasePlacementTest, AGridCaseSolvedOnTheSpotStaysAnsweredWithTheCommunity) {
     const auto placed = PlaceCase(City(), &worker, request, errors);
     ASSERT_TRUE(placed);
     EXPECT_EQ(placed->state, CaseState::kAnswered);
-    EXPECT_EQ(placed->holder->id, 4);
-    EXPECT_EQ(placed->lead->id, 4);
+    EXPECT_EQ(placed->parties.holder->id, 4);
+    EXPECT_EQ(placed->parties.lead_unit->id, 4);
     // Grid 8 is a sibling of the worker's grid 5, not inside it.
     ASSERT_EQ(errors.size(), 1u);
     EXPECT_EQ(errors[0].reason, "outside_your_grid");
-    EXPECT_EQ(placed->origin->id, 5);
+    EXPECT_EQ(placed->parties.origin->id, 5);
 }
 
 TEST(CasePlacementTest, ACadreReportGoesToTheDistrictAboveTheCommunity) {
@@ -115,8 +115,8 @@ TEST(CasePlacementTest, ACadreReportGoesToTheDistrictAboveTheCommunity) {
     const auto placed = PlaceCase(City(), &cadre, request, errors);
     ASSERT_TRUE(placed);
     EXPECT_TRUE(errors.empty());
-    EXPECT_EQ(placed->holder->id, 9);
-    EXPECT_EQ(placed->origin->id, 11);
+    EXPECT_EQ(placed->parties.holder->id, 9);
+    EXPECT_EQ(placed->parties.origin->id, 11);
 }
 
 TEST(CasePlacementTest, ADirectCardGoesToAUnitOfTheCityOrTheCommunitysDistrict) {
@@ -130,8 +130,8 @@ TEST(CasePlacementTest, ADirectCardGoesToAUnitOfTheCityOrTheCommunitysDistrict) 
         request.fields.direct_card.unit_id = unit;
         const auto placed = PlaceCase(City(), &director, request, errors);
         ASSERT_TRUE(placed);
-        EXPECT_EQ(placed->holder->id, unit);
-        EXPECT_EQ(placed->dispatcher->id, 1);
+        EXPECT_EQ(placed->parties.holder->id, unit);
+        EXPECT_EQ(placed->parties.dispatcher->id, 1);
         EXPECT_EQ(placed->state, CaseState::kDispatched);
     }
     EXPECT_TRUE(errors.empty());

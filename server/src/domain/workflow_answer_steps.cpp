@@ -45,10 +45,8 @@ Result<Case> ApproveUnitAnswer(const Step& step) {
 }
 
 Result<Case> RejectUnitAnswer(const Step& step) {
-    FieldErrors errors;
-    errors.RequireText(kReasonField, step.input.reason);
-    if (auto failed = errors.Failure()) {
-        return Fail(std::move(*failed));
+    if (auto missing = MissingReason(step)) {
+        return Fail(std::move(*missing));
     }
     Case next = step.before;
     next.unit_review_pending = false;
@@ -88,10 +86,8 @@ Result<Case> ApproveAnswer(const Step& step) {
 }
 
 Result<Case> ReturnForRework(const Step& step) {
-    FieldErrors errors;
-    errors.RequireText(kReasonField, step.input.reason);
-    if (auto failed = errors.Failure()) {
-        return Fail(std::move(*failed));
+    if (auto missing = MissingReason(step)) {
+        return Fail(std::move(*missing));
     }
     Case next = Moved(step, CaseState::kHandling);
     next.result.reset();
@@ -126,10 +122,8 @@ Result<Case> FollowUp(const Step& step) {
 }
 
 Result<Case> Reopen(const Step& step) {
-    FieldErrors errors;
-    errors.RequireText(kReasonField, step.input.reason);
-    if (auto failed = errors.Failure()) {
-        return Fail(std::move(*failed));
+    if (auto missing = MissingReason(step)) {
+        return Fail(std::move(*missing));
     }
     Case next = Moved(step, CaseState::kHandling);
     ++next.reopen_count;
@@ -147,10 +141,8 @@ Result<Case> Close(const Step& step) {
 }
 
 Result<Case> Withdraw(const Step& step) {
-    FieldErrors errors;
-    errors.RequireText(kReasonField, step.input.reason);
-    if (auto failed = errors.Failure()) {
-        return Fail(std::move(*failed));
+    if (auto missing = MissingReason(step)) {
+        return Fail(std::move(*missing));
     }
     return Moved(step, CaseState::kWithdrawn);
 }

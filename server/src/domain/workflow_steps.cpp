@@ -68,11 +68,9 @@ Result<Case> Accept(const Step& step) {
 }
 
 Result<Case> Decline(const Step& step) {
-    FieldErrors errors;
-    errors.RequireText(kReasonField, step.input.reason);
-    errors.RequireText(kLegalBasisField, step.input.legal_basis);
-    if (auto failed = errors.Failure()) {
-        return Fail(std::move(*failed));
+    if (auto missing = MissingTexts(
+            {{kReasonField, step.input.reason}, {kLegalBasisField, step.input.legal_basis}})) {
+        return Fail(std::move(*missing));
     }
     return Moved(step, CaseState::kDeclined);
 }
@@ -195,11 +193,9 @@ Result<Case> Sign(const Step& step) {
 }
 
 Result<Case> RequestReturn(const Step& step) {
-    FieldErrors errors;
-    errors.RequireText(kReasonField, step.input.reason);
-    errors.RequireText(kLegalBasisField, step.input.legal_basis);
-    if (auto failed = errors.Failure()) {
-        return Fail(std::move(*failed));
+    if (auto missing = MissingTexts(
+            {{kReasonField, step.input.reason}, {kLegalBasisField, step.input.legal_basis}})) {
+        return Fail(std::move(*missing));
     }
     return Moved(step, CaseState::kReturnRequested);
 }
@@ -212,10 +208,8 @@ Result<Case> ApproveReturn(const Step& step) {
 }
 
 Result<Case> RefuseReturn(const Step& step) {
-    FieldErrors errors;
-    errors.RequireText(kReasonField, step.input.reason);
-    if (auto failed = errors.Failure()) {
-        return Fail(std::move(*failed));
+    if (auto missing = MissingReason(step)) {
+        return Fail(std::move(*missing));
     }
     return Moved(step, CaseState::kDispatched);
 }
@@ -278,10 +272,8 @@ Result<Case> ApproveExtension(const Step& step) {
 }
 
 Result<Case> RefuseExtension(const Step& step) {
-    FieldErrors errors;
-    errors.RequireText(kReasonField, step.input.reason);
-    if (auto failed = errors.Failure()) {
-        return Fail(std::move(*failed));
+    if (auto missing = MissingReason(step)) {
+        return Fail(std::move(*missing));
     }
     Case next = Moved(step, CaseState::kHandling);
     next.requested_extension_days = 0;
@@ -378,6 +370,19 @@ const OrgUnit& HolderOf(const Step& step) {
         throw std::invalid_argument("ActionInput.holder must be the case's current holder");
     }
     return *step.input.holder;
+}
+
+std::optional<Error> MissingTexts(
+    std::initializer_list<std::pair<std::string_view, std::string_view>> fields) {
+    FieldErrors errors;
+    for (const auto& [field, value] : fields) {
+        errors.RequireText(field, value);
+    }
+    return errors.Failure();
+}
+
+std::optional<Error> MissingReason(const Step& step) {
+    return MissingTexts({{kReasonField, step.input.reason}});
 }
 
 Case Moved(const Step& step, CaseState to) {

@@ -3,8 +3,10 @@
 // callers use ApplyAction and AvailableActions of workflow.hpp.
 #pragma once
 
+#include <initializer_list>
 #include <optional>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "domain/workflow.hpp"
@@ -92,6 +94,12 @@ Result<Case> TakeStep(CaseAction action, const Step& step);
 const OrgUnit& HolderOf(const Step& step);
 /// The case as it was, now in state `to`.
 Case Moved(const Step& step, CaseState to);
+
+/// The failure ("validation.failed") listing each (field, text) that is blank, or nullopt.
+std::optional<Error> MissingTexts(
+    std::initializer_list<std::pair<std::string_view, std::string_view>> fields);
+/// The failure of an action whose only required input is its reason, when it is blank.
+std::optional<Error> MissingReason(const Step& step);
 
 // The steps of workflow_answer_steps.cpp.
 Result<Case> Answer(const Step& step);

@@ -14,10 +14,6 @@ namespace {
 
 constexpr std::size_t kMaxFilename = 200;
 
-Error CaseNotFound() {
-    return NotFound("case.not_found", "No such case.");
-}
-
 }  // namespace
 
 Result<domain::Attachment> AttachmentService::Upload(const domain::Principal& caller,

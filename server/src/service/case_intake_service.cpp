@@ -188,7 +188,7 @@ Result<domain::Placement> Place(Repositories& repositories, const domain::OrgTre
         }
         return Fail(Validation(std::move(errors)));
     }
-    if (!errors.empty() || !placement->holder || !placement->origin) {
+    if (!errors.empty() || !placement->parties.holder || !placement->parties.origin) {
         if (errors.empty()) {
             errors.push_back({"location", "unplaceable", "No office can receive this case."});
         }
@@ -227,11 +227,7 @@ PreparedIntake Build(const IntakeRequest& request, const TimeRules& rules,
     }
     domain::PlanDeadlines({*rules.limits, *rules.calendar}, std::nullopt, std::nullopt, nullptr, c,
                           request.now);
-    prepared.parties.holder = std::move(placement.holder);
-    prepared.parties.origin = std::move(placement.origin);
-    prepared.parties.receiving_office = std::move(placement.receiving);
-    prepared.parties.dispatcher = std::move(placement.dispatcher);
-    prepared.parties.lead_unit = std::move(placement.lead);
+    prepared.parties = std::move(placement.parties);
     prepared.actor =
         request.caller != nullptr ? ActorFor(*request.caller, prepared.parties) : EventActor{};
     return prepared;

@@ -18,10 +18,6 @@ using domain::Role;
 
 constexpr int kMaxPage = 100;
 
-Error CaseNotFound() {
-    return NotFound("case.not_found", "No such case.");
-}
-
 std::int64_t SortKey(const Case& c, domain::CaseSort sort) {
     switch (sort) {
         case domain::CaseSort::kDeadline:
@@ -34,34 +30,17 @@ std::int64_t SortKey(const Case& c, domain::CaseSort sort) {
     return ToEpochMs(c.created_at);
 }
 
-std::vector<domain::OrgUnitId> OfficeNodes(const Principal& caller) {
-    std::vector<domain::OrgUnitId> ids;
+// `member` of each of the caller's roles that `keep` selects, in the order they hold them.
+template <typename T>
+std::vector<T> OfRoles(const Principal& caller, bool (*keep)(Role),
+                       T domain::RoleAssignment::*member) {
+    std::vector<T> values;
     for (const auto& held : caller.roles) {
-        if (domain::IsOfficeRole(held.role)) {
-            ids.push_back(held.org_unit_id);
+        if (keep(held.role)) {
+            values.push_back(held.*member);
         }
     }
-    return ids;
-}
-
-std::vector<std::string> UnitPaths(const Principal& caller) {
-    std::vector<std::string> paths;
-    for (const auto& held : caller.roles) {
-        if (domain::IsUnitRole(held.role)) {
-            paths.push_back(held.org_unit_path);
-        }
-    }
-    return paths;
-}
-
-std::vector<domain::OrgUnitId> LeaderNodes(const Principal& caller) {
-    std::vector<domain::OrgUnitId> ids;
-    for (const auto& held : caller.roles) {
-        if (held.role == Role::kLeader) {
-            ids.push_back(held.org_unit_id);
-        }
-    }
-    return ids;
+    return values;
 }
 
 // Whose nodes a workbench bucket filters on.
@@ -279,9 +258,13 @@ Result<CasePage> CaseQueryService::List(const Principal& caller, CaseFilters fil
 }
 
 Result<WorkbenchView> CaseQueryService::Workbench(const Principal& caller, int first_per_bucket) {
-    const auto offices = OfficeNodes(caller);
-    const auto unit_paths = UnitPaths(caller);
-    const auto leaders = LeaderNodes(caller);
+    const auto offices =
+        OfRoles(caller, &domain::IsOfficeRole, &domain::RoleAssignment::org_unit_id);
+    const auto unit_paths =
+        OfRoles(caller, &domain::IsUnitRole, &domain::RoleAssignment::org_unit_path);
+    const auto leaders = OfRoles(
+        caller, [](Role role) { return role == Role::kLeader; },
+        &domain::RoleAssignment::org_unit_id);
     // Every bucket filters on nodes of the caller's own (holder, dispatcher, escalated to),
     // and each of those is a stake of the case, so the caller sees all of them: the buckets
     // need no visibility check, which would otherwise decide the query plan (one EXISTS per

@@ -7,6 +7,11 @@
 #include "service/crypto.hpp"
 
 namespace minqing::service {
+
+Error CaseNotFound() {
+    return NotFound("case.not_found", "No such case.");
+}
+
 namespace {
 
 using domain::OrgUnit;

@@ -13,6 +13,10 @@
 
 namespace minqing::service {
 
+/// 404 "case.not_found": no such case, or one the caller may not see (the same answer, so
+/// that case numbers cannot be probed).
+Error CaseNotFound();
+
 /// The org nodes `c` refers to (holder, origin, offices, units, leader), from the snapshot;
 /// only the assisting units' ids are read.
 domain::CaseParties LoadParties(const domain::OrgTree& tree, domain::Repositories& repositories,

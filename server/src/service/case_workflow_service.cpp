@@ -17,10 +17,6 @@ using domain::OrgUnit;
 using domain::Principal;
 using domain::Repositories;
 
-Error CaseNotFound() {
-    return NotFound("case.not_found", "No such case.");
-}
-
 std::optional<OrgUnit> ActiveUnit(const domain::OrgTree& tree, domain::OrgUnitId id) {
     const OrgUnit* unit = tree.FindActive(id);
     return unit != nullptr ? std::optional(*unit) : std::nullopt;

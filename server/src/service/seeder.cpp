@@ -64,76 +64,72 @@ class TreeBuilder {
     std::map<std::string, OrgUnit, std::less<>> by_code_;
 };
 
-Status AddDivisions(TreeBuilder& tree, const CsvTable& divisions) {
-    for (std::size_t row = 0; row < divisions.size(); ++row) {
+// One unit per row of `table`: its code and name, what `fill` sets (a message refuses the row),
+// under the unit whose code the row's `parent_column` holds.
+template <typename Fill>
+Status AddRows(TreeBuilder& tree, const CsvTable& table, std::string_view file,
+               std::string_view parent_column, Fill fill) {
+    for (std::size_t row = 0; row < table.size(); ++row) {
         OrgUnit unit;
-        unit.code = divisions.Get(row, "code");
-        unit.name = divisions.Get(row, "name");
-        const auto level = domain::ParseOrgLevel(divisions.Get(row, "level"));
-        if (!level) {
-            return Fail(SeedError("divisions.csv", row, "unknown level"));
+        unit.code = table.Get(row, "code");
+        unit.name = table.Get(row, "name");
+        std::string parent = table.Get(row, parent_column);
+        if (const std::string refused = fill(row, unit, parent); !refused.empty()) {
+            return Fail(SeedError(file, row, refused));
         }
-        unit.level = *level;
-        // The city's parent (the province) is outside the network.
-        const std::string& parent =
-            unit.level == OrgLevel::kCity ? std::string() : divisions.Get(row, "parent_code");
-        if (auto added = tree.Add(std::move(unit), parent, "divisions.csv", row); !added) {
+        if (auto added = tree.Add(std::move(unit), parent, file, row); !added) {
             return added;
         }
     }
     return Ok();
+}
+
+Status AddDivisions(TreeBuilder& tree, const CsvTable& divisions) {
+    return AddRows(tree, divisions, "divisions.csv", "parent_code",
+                   [&](std::size_t row, OrgUnit& unit, std::string& parent) -> std::string {
+                       const auto level = domain::ParseOrgLevel(divisions.Get(row, "level"));
+                       if (!level) {
+                           return "unknown level";
+                       }
+                       unit.level = *level;
+                       if (unit.level == OrgLevel::kCity) {
+                           parent.clear();  // the province is outside the network
+                       }
+                       return "";
+                   });
 }
 
 Status AddGrids(TreeBuilder& tree, const CsvTable& grids) {
-    for (std::size_t row = 0; row < grids.size(); ++row) {
-        OrgUnit unit;
-        unit.code = grids.Get(row, "code");
-        unit.name = grids.Get(row, "name");
-        unit.level = OrgLevel::kGrid;
-        if (const std::string& boundary = grids.Get(row, "boundary"); !boundary.empty()) {
-            unit.boundary = boundary;
-        }
-        if (auto added =
-                tree.Add(std::move(unit), grids.Get(row, "community_code"), "grids.csv", row);
-            !added) {
-            return added;
-        }
-    }
-    return Ok();
+    return AddRows(tree, grids, "grids.csv", "community_code",
+                   [&](std::size_t row, OrgUnit& unit, std::string&) -> std::string {
+                       unit.level = OrgLevel::kGrid;
+                       if (const std::string& boundary = grids.Get(row, "boundary");
+                           !boundary.empty()) {
+                           unit.boundary = boundary;
+                       }
+                       return "";
+                   });
 }
 
 Status AddUnits(TreeBuilder& tree, const CsvTable& units) {
-    for (std::size_t row = 0; row < units.size(); ++row) {
-        OrgUnit unit;
-        unit.code = units.Get(row, "code");
-        unit.name = units.Get(row, "name");
-        unit.short_name = units.Get(row, "short_name");
-        unit.kind = OrgKind::kUnit;
-        unit.unit_type = units.Get(row, "kind");
-        unit.leader_in_charge = units.Get(row, "leader_in_charge");
-        unit.responsible_section = units.Get(row, "responsible_section");
-        unit.hotline = units.Get(row, "hotline");
-        if (auto added = tree.Add(std::move(unit), units.Get(row, "parent_code"), "units.csv", row);
-            !added) {
-            return added;
-        }
-    }
-    return Ok();
+    return AddRows(tree, units, "units.csv", "parent_code",
+                   [&](std::size_t row, OrgUnit& unit, std::string&) -> std::string {
+                       unit.short_name = units.Get(row, "short_name");
+                       unit.kind = OrgKind::kUnit;
+                       unit.unit_type = units.Get(row, "kind");
+                       unit.leader_in_charge = units.Get(row, "leader_in_charge");
+                       unit.responsible_section = units.Get(row, "responsible_section");
+                       unit.hotline = units.Get(row, "hotline");
+                       return "";
+                   });
 }
 
 Status AddSections(TreeBuilder& tree, const CsvTable& sections) {
-    for (std::size_t row = 0; row < sections.size(); ++row) {
-        OrgUnit unit;
-        unit.code = sections.Get(row, "code");
-        unit.name = sections.Get(row, "name");
-        unit.kind = OrgKind::kSection;
-        if (auto added =
-                tree.Add(std::move(unit), sections.Get(row, "unit_code"), "sections.csv", row);
-            !added) {
-            return added;
-        }
-    }
-    return Ok();
+    return AddRows(tree, sections, "sections.csv", "unit_code",
+                   [](std::size_t, OrgUnit& unit, std::string&) -> std::string {
+                       unit.kind = OrgKind::kSection;
+                       return "";
+                   });
 }
 
 Status AddHandlers(TreeBuilder& tree, domain::OrgRepository& orgs, const CsvTable& handlers) {
@@ -228,14 +224,7 @@ Result<int> SeedCategories(domain::Store& store, const CsvTable& categories) {
                 }
                 category.parent_code = parent;
             }
-            const std::string& keywords = categories.Get(row, "keywords");
-            for (std::size_t start = 0; start < keywords.size();) {
-                const auto bar = std::min(keywords.find('|', start), keywords.size());
-                if (bar > start) {
-                    category.keywords.push_back(keywords.substr(start, bar - start));
-                }
-                start = bar + 1;
-            }
+            category.keywords = SplitBarList(categories.Get(row, "keywords"));
             repositories.Catalog().SaveCategory(category);
         }
         return static_cast<int>(categories.size());
@@ -253,12 +242,7 @@ Result<int> SeedDispatchCatalogue(domain::Store& store, const CsvTable& dispatch
             }
             rule.level = *level;
             rule.lead_unit = dispatch.Get(row, "lead_unit");
-            const std::string& assisting = dispatch.Get(row, "assisting_units");
-            for (std::size_t start = 0; start < assisting.size();) {
-                const auto bar = std::min(assisting.find('|', start), assisting.size());
-                rule.assisting_units.push_back(assisting.substr(start, bar - start));
-                start = bar + 1;
-            }
+            rule.assisting_units = SplitBarList(dispatch.Get(row, "assisting_units"));
             repositories.Catalog().SaveDispatchRule(rule);
         }
         return static_cast<int>(dispatch.size());

@@ -20,10 +20,6 @@ using domain::Supervision;
 constexpr int kMaxReplyDays = 10;
 constexpr std::size_t kMaxText = 2000;
 
-Error CaseNotFound() {
-    return NotFound("case.not_found", "No such case.");
-}
-
 bool IssuesSupervision(const domain::Principal& caller) {
     return std::ranges::any_of(caller.roles, [](const domain::RoleAssignment& held) {
         return held.role == Role::kCityOffice || held.role == Role::kDistrictOffice ||

@@ -1,5 +1,6 @@
 #include <string>
 
+#include "common/csv.hpp"
 #include "storage/sql/enum_text.hpp"
 #include "storage/sql/sql_fragments.hpp"
 #include "storage/sql/sql_repositories.hpp"
@@ -9,21 +10,6 @@ namespace {
 
 using domain::Category;
 using domain::DirectCard;
-
-// Lists (keywords, unit codes) are stored '|'-separated, as in the seed files.
-std::vector<std::string> SplitKeywords(const std::string& text) {
-    std::vector<std::string> keywords;
-    std::size_t start = 0;
-    while (start < text.size()) {
-        const auto bar = text.find('|', start);
-        const auto end = bar == std::string::npos ? text.size() : bar;
-        if (end > start) {
-            keywords.push_back(text.substr(start, end - start));
-        }
-        start = end + 1;
-    }
-    return keywords;
-}
 
 std::string JoinKeywords(const std::vector<std::string>& keywords) {
     std::string text;
@@ -43,7 +29,7 @@ const ColumnTable<Category> kCategories("categories",
                                               return SqlValue(JoinKeywords(category.keywords));
                                           },
                                           [](Category& category, const SqlRow& row, std::size_t i) {
-                                              category.keywords = SplitKeywords(row.Text(i));
+                                              category.keywords = SplitBarList(row.Text(i));
                                           }},
                                          Field<&Category::active>("active")});
 
@@ -55,7 +41,7 @@ const ColumnTable<domain::DispatchRule> kRules(
      {"assisting_units", SqlType::kText, kWritten,
       [](const domain::DispatchRule& rule) { return SqlValue(JoinKeywords(rule.assisting_units)); },
       [](domain::DispatchRule& rule, const SqlRow& row, std::size_t i) {
-          rule.assisting_units = SplitKeywords(row.Text(i));
+          rule.assisting_units = SplitBarList(row.Text(i));
       }}});
 
 const ColumnTable<DirectCard> kCards("direct_cards",
@@ -93,7 +79,7 @@ std::optional<domain::DispatchRule> SqlCatalogRepository::FindDispatchRule(
         return std::nullopt;
     }
     return domain::DispatchRule{std::string(category_code), level, row->Text(0),
-                                SplitKeywords(row->Text(1))};
+                                SplitBarList(row->Text(1))};
 }
 
 void SqlCatalogRepository::SaveDispatchRule(const domain::DispatchRule& rule) {
