@@ -68,9 +68,9 @@ TEST(CasePlacementTest, ACriticalCaseRecordedAtACommunityGoesStraightToTheCity) 
     PlacementRequest request;
     request.channel = Channel::kWalkIn;
     const Principal staff = With(Role::kCommunityStaff, 4);
-    EXPECT_EQ(PlaceCase(City(), &staff, request, errors)->holder->id, 4);
+    EXPECT_EQ(PlaceCase(City(), &staff, request, errors)->parties.holder->id, 4);
     request.urgency = Urgency::kCritical;
-    EXPECT_EQ(PlaceCase(City(), &staff, request, errors)->holder->id, 1);
+    EXPECT_EQ(PlaceCase(City(), &staff, request, errors)->parties.holder->id, 1);
     EXPECT_TRUE(errors.empty());
 }
 
@@ -80,9 +80,9 @@ TEST(CasePlacementTest, TheChosenOfficeMustLieOnTheRecordersChain) {
     request.channel = Channel::kWalkIn;
     request.office_id = 2;
     const Principal staff = With(Role::kCommunityStaff, 4);
-    EXPECT_EQ(PlaceCase(City(), &staff, request, errors)->holder->id, 2);
+    EXPECT_EQ(PlaceCase(City(), &staff, request, errors)->parties.holder->id, 2);
     request.office_id = 9;
-    EXPECT_EQ(PlaceCase(City(), &staff, request, errors)->holder->id, 4);
+    EXPECT_EQ(PlaceCase(City(), &staff, request, errors)->parties.holder->id, 4);
     ASSERT_EQ(errors.size(), 1u);
     EXPECT_EQ(errors[0].reason, "not_on_chain");
 }
