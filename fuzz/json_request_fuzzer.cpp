@@ -30,8 +30,8 @@ void CheckTexts(const CaseDraft& draft) {
         {draft.content, limits.max_content, false},
         {draft.location.address, limits.max_address, true},
         {draft.reporter.name, limits.max_name, true},
-        {draft.grid.evidence, limits.max_channel_text, false},
-        {draft.cadre.summary, limits.max_channel_text, false},
+        {draft.fields.grid.evidence, limits.max_channel_text, false},
+        {draft.fields.cadre.summary, limits.max_channel_text, false},
     };
     for (const auto& [text, max, single_line] : texts) {
         const auto reason = minqing::text::CheckText(text, max, true, single_line);

@@ -47,14 +47,14 @@ wire::Fields CaseDraftFields(service::CaseDraft& draft, bool is_public) {
     if (is_public) {
         return fields;
     }
-    auto& cadre = draft.cadre;
+    auto& cadre = draft.fields.cadre;
     const Fields staff = {
         {"officeId", &draft.office_id,
          "Grid and walk-in: the office it goes to, on the recorder's own chain."},
         {"grid",
          Object{{
-             {"solvedOnSpot", &draft.grid.solved_on_spot, "Solved on the spot."},
-             {"evidence", &draft.grid.evidence,
+             {"solvedOnSpot", &draft.fields.grid.solved_on_spot, "Solved on the spot."},
+             {"evidence", &draft.fields.grid.evidence,
               "What was done (required when solved on the spot)."},
          }},
          "Grid channel: the grid manager's own fields."},
@@ -70,10 +70,11 @@ wire::Fields CaseDraftFields(service::CaseDraft& draft, bool is_public) {
               "The office it goes to; the community's district by default."},
          }},
          "Cadre report (社情民意报告单) channel fields."},
-        {"directCard", Object{{{"unitId", &draft.direct_card.unit_id, "The unit it goes to."}}},
+        {"directCard",
+         Object{{{"unitId", &draft.fields.direct_card.unit_id, "The unit it goes to."}}},
          "Direct card (直通卡) channel: the unit it goes straight to."},
         {"hotline",
-         Object{{{"externalRef", &draft.hotline.external_ref,
+         Object{{{"externalRef", &draft.fields.hotline.external_ref,
                   "The hotline's own number for the matter."}}},
          "Hand-over from the mayor's hotline."},
     };

@@ -49,8 +49,8 @@ TEST(DecodeCaseDraftTest, AStaffBodyFillsEveryField) {
     EXPECT_EQ(draft.location.lng, 126.5);
     EXPECT_EQ(draft.reporter.phone, "13800000000");
     EXPECT_TRUE(draft.reporter.confidential);
-    EXPECT_TRUE(draft.grid.solved_on_spot);
-    EXPECT_EQ(draft.grid.evidence, "已修复");
+    EXPECT_TRUE(draft.fields.grid.solved_on_spot);
+    EXPECT_EQ(draft.fields.grid.evidence, "已修复");
 }
 
 TEST(DecodeCaseDraftTest, AbsentFieldsKeepTheirDefaultsAndOnlyTheChannelIsRequired) {
@@ -89,7 +89,7 @@ TEST(DecodeCaseDraftTest, StaffObjectsAreUnknownToThePublic) {
     const auto decoded = DecodeCaseDraft(body, true);
 
     EXPECT_THAT(Pairs(decoded.problems), ElementsAre(Pair("directCard", "unknown_field")));
-    EXPECT_FALSE(decoded.draft.direct_card.unit_id.has_value());
+    EXPECT_FALSE(decoded.draft.fields.direct_card.unit_id.has_value());
 }
 
 TEST(DecodeCaseDraftTest, ANestedValueThatIsNoObjectIsATypeProblem) {

@@ -98,10 +98,6 @@ void CheckCommon(Repositories& repositories, const CaseDraft& draft, const Intak
     }
 }
 
-domain::ChannelFields ChannelFieldsOf(const CaseDraft& draft) {
-    return {draft.grid, draft.cadre, draft.direct_card, draft.hotline};
-}
-
 int YearInChina(Instant at) {
     const auto local = std::chrono::floor<std::chrono::days>(at + std::chrono::hours(8));
     return static_cast<int>(std::chrono::year_month_day(local).year());
@@ -159,7 +155,7 @@ domain::PlacementRequest PlacementRequestOf(Repositories& repositories,
     placement.urgency = draft.urgency;
     placement.grid_id = draft.location.grid_id;
     placement.office_id = draft.office_id;
-    placement.fields = ChannelFieldsOf(draft);
+    placement.fields = draft.fields;
     if (request.caller != nullptr && draft.channel == Channel::kDirectCard) {
         if (const auto community = domain::DirectorCommunity(*request.caller)) {
             placement.holds_active_card =
@@ -217,13 +213,13 @@ PreparedIntake Build(const IntakeRequest& request, const TimeRules& rules,
     c.created_by = request.caller != nullptr ? request.caller->user_id : 0;
     c.created_at = request.now;
     c.updated_at = request.now;
-    c.channel_fields = ChannelFieldsOf(draft);
-    c.external_ref = draft.hotline.external_ref;
+    c.channel_fields = draft.fields;
+    c.external_ref = draft.fields.hotline.external_ref;
     c.publish = draft.publish;
     c.query_code_digest = request.query_code.empty() ? "" : Sha256Hex(request.query_code);
     if (c.state == CaseState::kAnswered) {
         c.result = domain::AnswerResult::kSolved;
-        c.answer_text = draft.grid.evidence;
+        c.answer_text = draft.fields.grid.evidence;
     }
     domain::PlanDeadlines({*rules.limits, *rules.calendar}, std::nullopt, std::nullopt, nullptr, c,
                           request.now);

@@ -20,12 +20,6 @@
 
 namespace minqing::service {
 
-// The channels' own fields are domain types; these names keep the API's decoders unchanged.
-using domain::CadreReportFields;
-using domain::DirectCardFields;
-using domain::GridFields;
-using domain::HotlineFields;
-
 /// A case as submitted.
 struct CaseDraft {
     domain::Channel channel = domain::Channel::kWalkIn;
@@ -45,10 +39,8 @@ struct CaseDraft {
     /// chain (their own office up to the city office). Absent: their own office, except that a
     /// critical (特急) case recorded at a community goes straight to the city office.
     std::optional<domain::OrgUnitId> office_id;
-    GridFields grid;
-    CadreReportFields cadre;
-    DirectCardFields direct_card;
-    HotlineFields hotline;
+    /// The fields of the channel it comes by (grid, cadreReport, directCard, hotline).
+    domain::ChannelFields fields;
 };
 
 /// kCheck runs every check of an intake and records nothing: the API asks it when the JSON
