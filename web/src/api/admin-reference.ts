@@ -1,6 +1,14 @@
 // Reference data an administrator maintains (docs/api.md "Time limits" and "Cases"): the
 // working calendar, the time-limit rules, the subject categories with the dispatch catalogue,
 // and the message templates.
+import type {
+  CalendarDayBody,
+  CategoryBody,
+  CategoryChangesBody,
+  DispatchRuleBody,
+  MessageTemplateBody,
+  TimeLimitRuleBody,
+} from './generated/wire'
 import { http } from './http'
 import type { CaseKind, Channel, DeadlineStep, ItemList, OrgLevel, Urgency } from './types'
 import type { Category } from './categories'
@@ -46,7 +54,7 @@ export interface CalendarImportResult {
 
 export const getCalendar = (year?: number) => http.get<WorkCalendar>('/api/v1/calendar', { year })
 
-export const updateCalendarDay = (date: string, body: { working: boolean; name: string }) =>
+export const updateCalendarDay = (date: string, body: CalendarDayBody) =>
   http.put<CalendarDay>(`/api/v1/calendar/days/${date}`, body)
 
 export const removeCalendarDay = (date: string) => http.remove(`/api/v1/calendar/days/${date}`)
@@ -68,7 +76,8 @@ export interface TimeLimitRule {
   limit: string
 }
 
-export type TimeLimitRuleBody = Omit<TimeLimitRule, 'id'>
+/** A rule's request body: absent urgency, kind or channel matches any. */
+export type { TimeLimitRuleBody }
 
 export const listTimeLimitRules = () => http.get<ItemList<TimeLimitRule>>('/api/v1/time-limit-rules')
 
@@ -82,19 +91,6 @@ export const removeTimeLimitRule = (id: number) => http.remove(`/api/v1/time-lim
 
 // ---- categories and the dispatch catalogue ----
 
-export interface CategoryCreateBody {
-  code: string
-  name: string
-  parentCode: string | null
-  keywords: string[]
-}
-
-export interface CategoryUpdateBody {
-  name?: string
-  keywords?: string[]
-  active?: boolean
-}
-
 export type CatalogueLevel = Extract<OrgLevel, 'city' | 'district'>
 
 /** One row of the dispatch catalogue; unit codes may hold "{district}". */
@@ -105,18 +101,15 @@ export interface DispatchRule {
   assistingUnits: string[]
 }
 
-export const createCategory = (body: CategoryCreateBody) => http.post<Category>('/api/v1/categories', body)
+export const createCategory = (body: CategoryBody) => http.post<Category>('/api/v1/categories', body)
 
-export const updateCategory = (code: string, body: CategoryUpdateBody) =>
+export const updateCategory = (code: string, body: CategoryChangesBody) =>
   http.patch<Category>(`/api/v1/categories/${code}`, body)
 
 export const listDispatchCatalogue = () => http.get<ItemList<DispatchRule>>('/api/v1/dispatch-catalogue')
 
-export const updateDispatchRule = (
-  categoryCode: string,
-  level: CatalogueLevel,
-  body: { leadUnit: string; assistingUnits: string[] },
-) => http.put<DispatchRule>(`/api/v1/dispatch-catalogue/${categoryCode}/${level}`, body)
+export const updateDispatchRule = (categoryCode: string, level: CatalogueLevel, body: DispatchRuleBody) =>
+  http.put<DispatchRule>(`/api/v1/dispatch-catalogue/${categoryCode}/${level}`, body)
 
 export const removeDispatchRule = (categoryCode: string, level: CatalogueLevel) =>
   http.remove(`/api/v1/dispatch-catalogue/${categoryCode}/${level}`)
@@ -133,4 +126,4 @@ export interface MessageTemplate {
 export const listMessageTemplates = () => http.get<ItemList<MessageTemplate>>('/api/v1/message-templates')
 
 export const updateMessageTemplate = (key: string, channel: TemplateChannel, text: string) =>
-  http.put<MessageTemplate>(`/api/v1/message-templates/${key}/${channel}`, { text })
+  http.put<MessageTemplate>(`/api/v1/message-templates/${key}/${channel}`, { text } satisfies MessageTemplateBody)

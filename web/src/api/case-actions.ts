@@ -1,84 +1,26 @@
 // Acting on one case (docs/api.md "Cases"): the workflow
 // actions, the routing suggestion, attachment links, and the logged reveal of the reporter.
 import { http } from './http'
-import type {
-  AnswerResult,
-  CaseDetail,
-  ItemList,
-  OrgRef,
-  Satisfaction,
-} from './types'
+import type { ActionPayloads } from './generated/wire'
+import type { CaseDetail, ItemList, OrgRef } from './types'
 
 /** The names of POST /api/v1/cases/{id}/actions/{action}, as the case's `actions` lists them. */
-export type CaseActionName =
-  | 'accept'
-  | 'decline'
-  | 'merge'
-  | 'forward'
-  | 'dispatch'
-  | 'handle_locally'
-  | 'recall'
-  | 'sign'
-  | 'request_return'
-  | 'approve_return'
-  | 'refuse_return'
-  | 'contact_reporter'
-  | 'request_extension'
-  | 'approve_extension'
-  | 'refuse_extension'
-  | 'escalate'
-  | 'instruct'
-  | 'commit_long_term'
-  | 'answer'
-  | 'approve_answer'
-  | 'return_for_rework'
-  | 'follow_up'
-  | 'reopen'
-  | 'close'
-  | 'withdraw'
-  | 'handover'
-  | 'supervise'
-  | 'assist'
-  | 'assign'
-  | 'approve_unit_answer'
-  | 'reject_unit_answer'
+export type CaseActionName = keyof ActionPayloads
 
 /** How a dispatch reached the unit (分转方式). */
-export type DispatchMethod = 'network' | 'phone' | 'writing'
+export type DispatchMethod = Exclude<ActionPayloads['dispatch']['method'], undefined>
 export const DISPATCH_METHODS: readonly DispatchMethod[] = ['network', 'phone', 'writing']
 
+type AnyPayload = ActionPayloads[CaseActionName]
+/** Every field of every payload, as one object type (a union's members merged). */
+type Merged<U> = (U extends unknown ? (part: U) => void : never) extends (part: infer I) => void ? I : never
+
 /**
- * The body of an action; each action reads the fields it needs and refuses any other with
- * 422 unknown_field (server: api/case_json.cpp FieldsOf).
+ * A body built for whichever action a dialog is for: any field of any action's payload (the
+ * server's wire table). Each action reads the fields it needs and refuses any other with 422
+ * unknown_field, so a dialog sends only the fields of its action's form.
  */
-export interface ActionBody {
-  /** The case version the user saw; a stale one is 409 case.version_conflict. */
-  version?: number
-  targetId?: number
-  assistingIds?: number[]
-  method?: DispatchMethod
-  note?: string
-  reason?: string
-  legalBasis?: string
-  answerText?: string
-  externalRef?: string
-  masterCaseId?: number
-  extensionDays?: number
-  /** approve_extension: the working days granted (the requested number when absent). */
-  grantedDays?: number
-  /** merge: merge all the same when the master differs in category or place. */
-  confirm?: boolean
-  /** assign: the unit's 承办人 (a user id). */
-  assigneeId?: number
-  /** contact_reporter: an SMS the platform sends a confidential reporter on the unit's behalf. */
-  relayMessage?: string
-  committedDate?: string
-  result?: AnswerResult
-  contacted?: boolean
-  solved?: boolean
-  satisfaction?: Satisfaction
-  unreachable?: boolean
-}
+export type ActionBody = Partial<Merged<AnyPayload>>
 
 /**
  * One field of an action's form (GET /api/v1/case-actions/forms), from the table the server
@@ -121,7 +63,8 @@ export interface RoutingSuggestion {
 
 const casePath = (id: number) => `/api/v1/cases/${id}`
 
-export const actOnCase = (id: number, action: CaseActionName, body: ActionBody) =>
+/** `body` is the action's payload (ActionPayloads[action], the server's wire table). */
+export const actOnCase = <Action extends CaseActionName>(id: number, action: Action, body: ActionPayloads[Action]) =>
   http.post<CaseDetail>(`${casePath(id)}/actions/${action}`, body)
 
 export const getRoutingSuggestion = (id: number) =>

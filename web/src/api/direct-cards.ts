@@ -1,4 +1,5 @@
 // Direct cards, 直通卡 (docs/api.md "Direct cards"): a community director's line to the office.
+import type { DirectCardBody, DirectCardReassignBody } from './generated/wire'
 import { http } from './http'
 import type { ItemList, OrgRef, UserSummary } from './types'
 
@@ -17,11 +18,6 @@ export interface DirectCardQuery {
   active?: boolean
 }
 
-export interface NewDirectCard {
-  communityId: number
-  holderId: number
-}
-
 /** The cards of the communities in the caller's admin scopes, by community code, newest first. */
 export const listDirectCards = (query: DirectCardQuery = {}) =>
   http.get<ItemList<DirectCard>>('/api/v1/direct-cards', { ...query })
@@ -30,7 +26,7 @@ export const listDirectCards = (query: DirectCardQuery = {}) =>
  * Numbered ZTK-<community code>, then ZTK-<code>-<n>. 422 holderId not_director / communityId
  * not_community; 403 org.outside_scope; 409 direct_card.community_has_card.
  */
-export const createDirectCard = (card: NewDirectCard) => http.post<DirectCard>('/api/v1/direct-cards', card)
+export const createDirectCard = (card: DirectCardBody) => http.post<DirectCard>('/api/v1/direct-cards', card)
 
 /** 409 direct_card.revoked when it already is; 404 direct_card.not_found. */
 export const revokeDirectCard = (id: number) => http.post<DirectCard>(`/api/v1/direct-cards/${id}/revoke`)
@@ -41,4 +37,4 @@ export const revokeDirectCard = (id: number) => http.post<DirectCard>(`/api/v1/d
  * direct_card.revoked for a revoked card, 422 holderId not_director.
  */
 export const reassignDirectCard = (id: number, holderId: number) =>
-  http.post<DirectCard>(`/api/v1/direct-cards/${id}/reassign`, { holderId })
+  http.post<DirectCard>(`/api/v1/direct-cards/${id}/reassign`, { holderId } satisfies DirectCardReassignBody)

@@ -1,5 +1,6 @@
+import type { NoticePreferencesBody } from './generated/wire'
 import { http } from './http'
-import type { ItemList, NoticeMode, NoticePreference, NotificationPage, NotificationQuery } from './types'
+import type { ItemList, NoticePreference, NotificationPage, NotificationQuery } from './types'
 
 export const listNotifications = (query: NotificationQuery = {}) =>
   http.get<NotificationPage>('/api/v1/notifications', { ...query })
@@ -11,8 +12,8 @@ export const readAllNotifications = () => http.post<{ updated: number }>('/api/v
 export const getNoticePreferences = () => http.get<ItemList<NoticePreference>>('/api/v1/notifications/preferences')
 
 /** Sets the modes of the kinds named; the others stay as they are. */
-export const updateNoticePreferences = (modes: Record<string, NoticeMode>) =>
-  http.put<ItemList<NoticePreference>>('/api/v1/notifications/preferences', { modes })
+export const updateNoticePreferences = (modes: NoticePreferencesBody['modes']) =>
+  http.put<ItemList<NoticePreference>>('/api/v1/notifications/preferences', { modes } satisfies NoticePreferencesBody)
 
 /** ws:// or wss:// on the page's own host. */
 export function notificationSocketUrl(location: Location): string {

@@ -1,5 +1,6 @@
 // The org network (docs/api.md "Org network"): its units and tree, which every staff role may
 // read, and creating, editing and deactivating a unit, which the admins may.
+import type { OrgUnitBody, OrgUnitChangesBody } from './generated/wire'
 import { http } from './http'
 import type { ItemList, OrgKind, OrgLevel, OrgRef } from './types'
 
@@ -70,26 +71,13 @@ export interface OrgTreeQuery {
   includeInactive?: boolean
 }
 
-/** The fields both creating and editing a unit send. */
-export interface OrgUnitFields {
-  name: string
-  shortName: string
-  unitType: string
-  boundary: Boundary | null
-  leaderInCharge: string
-  responsibleSection: string
-  hotline: string
-  handlers: UnitHandler[]
-}
-
-export interface NewOrgUnit extends OrgUnitFields {
-  code: string
-  kind: OrgKind
-  parentId: number
-}
-
+/** POST /api/v1/org/units and PATCH /api/v1/org/units/{id}: the server's wire tables. */
+export type NewOrgUnit = OrgUnitBody
 /** answerApproval is set on an existing member unit only (creating one leaves it on). */
-export type OrgUnitChanges = Partial<OrgUnitFields> & { active?: boolean; answerApproval?: boolean }
+export type OrgUnitChanges = OrgUnitChangesBody
+
+/** The fields both creating and editing a unit send, every one of them. */
+export type OrgUnitFields = Required<Pick<OrgUnitBody, keyof OrgUnitBody & keyof OrgUnitChangesBody>>
 
 export const getOrgTree = (query: OrgTreeQuery = {}) =>
   http.get<ItemList<OrgTreeNode>>('/api/v1/org/tree', { ...query })

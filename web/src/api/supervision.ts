@@ -1,4 +1,5 @@
 // 督办 (docs/api.md "Time limits and supervision"): a case's 督办单 and the supervision centre's list.
+import type { SupervisionBody, SupervisionReplyBody } from './generated/wire'
 import { http } from './http'
 import type { DeadlineStep, ItemList, KeysetPage } from './types'
 
@@ -45,19 +46,13 @@ export interface SupervisionPage extends KeysetPage<Supervision> {
 export const listSupervisions = (query: { status: SupervisionStatus; unit?: number; limit?: number; cursor?: string }) =>
   http.get<SupervisionPage>('/api/v1/supervisions', query)
 
-export interface SupervisionOrder {
-  note: string
-  /** 1–10 working days. */
-  replyDays: number
-}
-
 const casePath = (id: number) => `/api/v1/cases/${id}`
 
 export const listCaseSupervisions = (id: number) =>
   http.get<ItemList<Supervision>>(`${casePath(id)}/supervisions`)
 
-export const createSupervision = (id: number, order: SupervisionOrder) =>
+export const createSupervision = (id: number, order: SupervisionBody) =>
   http.post<Supervision>(`${casePath(id)}/supervisions`, order)
 
 export const replySupervision = (id: number, supervisionId: number, reply: string) =>
-  http.post<Supervision>(`${casePath(id)}/supervisions/${supervisionId}/reply`, { reply })
+  http.post<Supervision>(`${casePath(id)}/supervisions/${supervisionId}/reply`, { reply } satisfies SupervisionReplyBody)

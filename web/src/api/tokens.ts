@@ -1,4 +1,5 @@
 // API tokens (docs/api.md "API tokens"): a system's key that acts as one user.
+import type { TokenBody } from './generated/wire'
 import { http } from './http'
 import type { ItemList } from './types'
 
@@ -19,14 +20,9 @@ export interface CreatedApiToken extends ApiToken {
   token: string
 }
 
-export interface NewApiToken {
-  name: string
-  userId: number
-}
-
 export const listTokens = () => http.get<ItemList<ApiToken>>('/api/v1/tokens')
 
-export const createToken = (token: NewApiToken) => http.post<CreatedApiToken>('/api/v1/tokens', token)
+export const createToken = (token: TokenBody) => http.post<CreatedApiToken>('/api/v1/tokens', token)
 
 /** Revokes: the token stops working at once; the record stays in the list. */
 export const removeToken = (id: number) => http.remove(`/api/v1/tokens/${id}`)

@@ -1,6 +1,7 @@
 // Users and their roles (docs/api.md "Users and roles"), for the admins.
+import type { RoleGrantBody, UserBody, UserChangesBody } from './generated/wire'
 import { http } from './http'
-import type { ItemList, RoleAssignment, RoleName, UserSummary } from './types'
+import type { ItemList, RoleAssignment, UserSummary } from './types'
 
 /** GET /api/v1/users/{id} */
 export interface AdminUser extends UserSummary {
@@ -20,25 +21,9 @@ export interface UserQuery {
   offset?: number
 }
 
-export interface NewUser {
-  username: string
-  displayName: string
-  phone: string
-  password: string
-}
-
-export interface UserChanges {
-  displayName?: string
-  phone?: string
-  password?: string
-  active?: boolean
-  unlock?: boolean
-}
-
-export interface NewRoleAssignment {
-  role: RoleName
-  orgUnitId: number
-}
+/** POST /api/v1/users and PATCH /api/v1/users/{id}: the server's wire tables. */
+export type NewUser = UserBody
+export type UserChanges = UserChangesBody
 
 export const listUsers = (query: UserQuery = {}) => http.get<ItemList<AdminUser>>('/api/v1/users', { ...query })
 
@@ -49,7 +34,7 @@ export const createUser = (user: NewUser) => http.post<AdminUser>('/api/v1/users
 export const updateUser = (id: number, changes: UserChanges) => http.patch<AdminUser>(`/api/v1/users/${id}`, changes)
 
 /** 422 `orgUnitId` user.role_scope_mismatch when the role cannot sit at that unit. */
-export const createRoleAssignment = (userId: number, assignment: NewRoleAssignment) =>
+export const createRoleAssignment = (userId: number, assignment: RoleGrantBody) =>
   http.post<RoleAssignment>(`/api/v1/users/${userId}/roles`, assignment)
 
 export const removeRoleAssignment = (userId: number, assignmentId: number) =>

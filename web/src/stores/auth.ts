@@ -2,8 +2,9 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import * as authApi from '@/api/auth'
+import type { LoginRequest } from '@/api/auth'
 import { isApiError } from '@/api/http'
-import type { LoginRequest, Me } from '@/api/types'
+import type { Me } from '@/api/types'
 import { allowedAreas, mayEnter, type Area } from '@/utils/access'
 
 export const useAuthStore = defineStore('auth', () => {

@@ -129,6 +129,25 @@ describe('caseBody', () => {
     expect(body.grid).toEqual({ solvedOnSpot: false, evidence: '' })
     expect(body.cadreReport).toBeUndefined()
   })
+
+  it('sends a choice not made as no field, never null', () => {
+    const report = emptyCase('cadre_report')
+    report.officeId = null
+    const body = JSON.parse(JSON.stringify(caseBody(report))) as Record<string, unknown>
+    expect(body.kind).toBeUndefined()
+    expect(body.officeId).toBeUndefined()
+    expect(body.location).toEqual({ address: '' })
+    expect(body.cadreReport).not.toHaveProperty('communityId')
+    expect(body.cadreReport).not.toHaveProperty('officeId')
+  })
+
+  it('sends the chosen office of a 特急 case only', () => {
+    const form = validGrid()
+    form.officeId = 7
+    expect(caseBody(form).officeId).toBeUndefined()
+    form.urgency = 'critical'
+    expect(caseBody(form).officeId).toBe(7)
+  })
 })
 
 describe('problemMessage', () => {

@@ -1,8 +1,42 @@
 // The intake forms' model, the server's rules mirrored (server/src/service/case_intake_service.cpp,
 // CheckCommon and the channel's Place…), and the body sent. The model has the request's shape,
 // so a field's path is both the form item's prop and the name the server's 422 uses.
-import type { CaseCreateRequest, StaffChannel } from '@/api/intake'
+import type { CaseBody } from '@/api/generated/wire'
+import type { StaffChannel } from '@/api/intake'
 import { CASE_STATES, type CaseState } from '@/api/types'
+
+/** A wire object with every field present (the form binds each one). */
+type Filled<T> = { [K in keyof T]-?: Exclude<T[K], undefined> }
+/** As Filled, with null for the named fields while nothing is chosen. */
+type Unchosen<T, K extends keyof T> = Omit<Filled<T>, K> & { [P in K]-?: Exclude<T[P], undefined> | null }
+
+/**
+ * A case being filled in: the body of POST /api/v1/cases (CaseBody, the server's wire table)
+ * with every field the page binds present, null for a choice not made yet, and the one object
+ * of the form's channel. caseBody turns it into the body.
+ */
+export interface CaseForm {
+  channel: StaffChannel
+  kind: Exclude<CaseBody['kind'], undefined> | null
+  scope: Exclude<CaseBody['scope'], undefined>
+  urgency: Exclude<CaseBody['urgency'], undefined>
+  categoryCode: string
+  title: string
+  content: string
+  location: Unchosen<NonNullable<CaseBody['location']>, 'gridId' | 'lat' | 'lng'>
+  peopleInvolved: number
+  reporter: Filled<NonNullable<CaseBody['reporter']>>
+  /** grid: `evidence` is the text of what was done on the spot (it becomes the answer). */
+  grid?: Filled<NonNullable<CaseBody['grid']>>
+  cadreReport?: Unchosen<NonNullable<CaseBody['cadreReport']>, 'communityId' | 'officeId'>
+  directCard?: Unchosen<NonNullable<CaseBody['directCard']>, 'unitId'>
+  /**
+   * Grid and walk-in: the office the case goes to, on the recorder's own chain (their office up
+   * to the city office). Absent or null: their own office, but a 特急 case recorded at a
+   * community goes straight to the city office.
+   */
+  officeId?: number | null
+}
 
 /** Characters (code points, as the server counts them) allowed per field. */
 export const TEXT_LIMITS: Record<string, number> = {
@@ -89,8 +123,8 @@ export function isPhone(phone: string): boolean {
   return /^[0-9+\- ]{5,20}$/.test(phone)
 }
 
-export function emptyCase(channel: StaffChannel): CaseCreateRequest {
-  const form: CaseCreateRequest = {
+export function emptyCase(channel: StaffChannel): CaseForm {
+  const form: CaseForm = {
     channel,
     kind: null,
     scope: 'individual',
@@ -132,7 +166,7 @@ function integerIn(value: number, min: number, max: number): boolean {
 }
 
 /** Every problem the server would report for this form, in the form's order. */
-export function validateCase(form: CaseCreateRequest): FieldProblem[] {
+export function validateCase(form: CaseForm): FieldProblem[] {
   const problems: FieldProblem[] = []
   if (!form.reporter.anonymous) {
     text(problems, 'reporter.name', form.reporter.name, false, true)
@@ -185,27 +219,44 @@ export function validateCase(form: CaseCreateRequest): FieldProblem[] {
   return problems
 }
 
+/** A choice not made goes as no field at all (the server's table has no null). */
+const chosen = <T>(value: T | null): T | undefined => value ?? undefined
+
 /**
  * The body to send: an anonymous reporter's name and phone left out (the server would drop
  * them anyway), an evidence text only when the case was solved on the spot, and the chosen
  * office only for a 特急 case.
  */
-export function caseBody(form: CaseCreateRequest): CaseCreateRequest {
-  const body: CaseCreateRequest = {
-    ...form,
+export function caseBody(form: CaseForm): CaseBody {
+  const { location, reporter } = form
+  const body: CaseBody = {
+    channel: form.channel,
+    kind: chosen(form.kind),
+    scope: form.scope,
+    urgency: form.urgency,
+    categoryCode: form.categoryCode,
     title: form.title.trim(),
-    location: { ...form.location, address: form.location.address.trim() },
-    reporter: form.reporter.anonymous
+    content: form.content,
+    location: { address: location.address.trim(), gridId: chosen(location.gridId), lat: chosen(location.lat), lng: chosen(location.lng) },
+    peopleInvolved: form.peopleInvolved,
+    reporter: reporter.anonymous
       ? { name: '', phone: '', anonymous: true, confidential: false }
-      : { ...form.reporter, name: form.reporter.name.trim(), phone: form.reporter.phone.trim() },
+      : { ...reporter, name: reporter.name.trim(), phone: reporter.phone.trim() },
   }
   if (form.grid) {
     body.grid = { solvedOnSpot: form.grid.solvedOnSpot, evidence: form.grid.solvedOnSpot ? form.grid.evidence : '' }
   }
+  if (form.cadreReport) {
+    const report = form.cadreReport
+    body.cadreReport = { ...report, communityId: chosen(report.communityId), officeId: chosen(report.officeId) }
+  }
+  if (form.directCard) {
+    body.directCard = { unitId: chosen(form.directCard.unitId) }
+  }
   // The office is chosen for 特急 cases only (the field is hidden otherwise), and a matter solved
   // on the spot stays with the community.
-  if (body.officeId === null || body.urgency !== 'critical' || form.grid?.solvedOnSpot) {
-    delete body.officeId
+  if (typeof form.officeId === 'number' && form.urgency === 'critical' && !form.grid?.solvedOnSpot) {
+    body.officeId = form.officeId
   }
   return body
 }

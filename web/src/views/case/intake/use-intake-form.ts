@@ -3,19 +3,19 @@
 import { nextTick, reactive, ref, shallowRef } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { uploadAttachment } from '@/api/cases'
-import { createCase, type CaseCreateRequest, type CreatedCase, type StaffChannel } from '@/api/intake'
+import { createCase, type CreatedCase, type StaffChannel } from '@/api/intake'
 import { useFormSubmit } from '@/composables/use-form-submit'
-import { caseBody, emptyCase, problemMessage, validateCase, type FieldProblem } from './intake-form'
+import { caseBody, emptyCase, problemMessage, validateCase, type CaseForm, type FieldProblem } from './intake-form'
 
 /** A fresh key per fill: every retry of this fill is the same request to the server. */
 function newKey(): string {
   return crypto.randomUUID()
 }
 
-export function useIntakeForm(channel: StaffChannel, prefill: (form: CaseCreateRequest) => void = () => {}) {
+export function useIntakeForm(channel: StaffChannel, prefill: (form: CaseForm) => void = () => {}) {
   const { t } = useI18n()
 
-  const form = reactive<CaseCreateRequest>(emptyCase(channel))
+  const form = reactive<CaseForm>(emptyCase(channel))
   prefill(form)
   const photos = ref<File[]>([])
   const uploaded = ref(0)

@@ -118,14 +118,15 @@ export function formFromRule(rule: TimeLimitRule): RuleForm {
   }
 }
 
-const orNull = <T extends string>(value: T | Any): T | null => (value === ANY ? null : (value as T))
+/** "Any" is left out of the body (the server's table: absent matches any). */
+const orAbsent = <T extends string>(value: T | Any): T | undefined => (value === ANY ? undefined : (value as T))
 
 /** The request body; call after validateRuleForm found nothing. */
 export function bodyFromForm(form: RuleForm): TimeLimitRuleBody {
   return {
-    urgency: orNull(form.urgency),
-    kind: orNull(form.kind),
-    channel: orNull(form.channel),
+    urgency: orAbsent(form.urgency),
+    kind: orAbsent(form.kind),
+    channel: orAbsent(form.channel),
     step: form.step as DeadlineStep,
     limit: formatLimit({ amount: form.amount ?? 0, unit: form.unit }),
   }
