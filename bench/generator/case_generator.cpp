@@ -11,8 +11,6 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "case_texts.hpp"
 #include "domain/case_access.hpp"
 #include "domain/case_deadlines.hpp"
@@ -474,7 +472,7 @@ service::EventActor ActorAs(const World& world, Role role, const OrgUnit& unit) 
 struct PendingEvent {
     service::EventActor actor;
     std::string action;
-    std::string payload;
+    domain::CaseEventPayload payload;
     std::optional<CaseState> from;
     CaseState to = CaseState::kRegistered;
     Instant at{};
@@ -507,8 +505,6 @@ class CaseWalk {
     Case& current() { return c_; }
     std::vector<PendingEvent>& events() { return events_; }
     const std::set<std::string>& stake_paths() const { return stake_paths_; }
-    /// The create event's payload but for the number, which is taken when the case is written.
-    const nlohmann::json& create_payload() const { return create_payload_; }
 
     /// Starts the walk at the case as intake stored it.
     void Start(Case created, service::EventActor actor) {
@@ -518,10 +514,13 @@ class CaseWalk {
         cursor_ = c_.created_at;
         repositories_.Begin(&c_);
         Collect();
-        create_payload_ = {{"channel", domain::ChannelName(c_.channel)},
-                           {"title", c_.title},
-                           {"holderId", c_.holder_id}};
-        events_.push_back({std::move(actor), "create", "", std::nullopt, c_.state, c_.created_at});
+        // The number is taken, and added to this payload, when the case is written.
+        domain::CaseEventPayload opened;
+        opened.channel = c_.channel;
+        opened.title = c_.title;
+        opened.holder_id = c_.holder_id;
+        events_.push_back(
+            {std::move(actor), "create", std::move(opened), std::nullopt, c_.state, c_.created_at});
     }
 
     /// Takes actions until the case reaches `ending` (a terminal state) or its next step
@@ -689,7 +688,7 @@ class CaseWalk {
             after->last_action = std::string(domain::CaseActionName(action));
         }
         const CaseState from = c_.state;
-        std::string payload = service::ActionPayloadJson(input, c_, *after);
+        domain::CaseEventPayload payload = service::ActionPayload(input, c_, *after);
         c_ = std::move(*after);
         cursor_ = at;
         Collect();
@@ -1190,7 +1189,6 @@ class CaseWalk {
     std::optional<MasterCandidate> master_;
     std::vector<PendingEvent> events_;
     std::set<std::string> stake_paths_;
-    nlohmann::json create_payload_;
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -1608,7 +1606,6 @@ struct PreparedCase {
     std::string tokens;
     std::vector<PendingEvent> events;
     std::vector<std::string> stake_paths;
-    nlohmann::json create_payload;
     // A repeat request merged into an earlier case: walked when written, once the case it
     // repeats has an id. The walk goes on from this state of the case's stream.
     struct Repeat {
@@ -1675,7 +1672,6 @@ class CaseStream {
         out.c = std::move(walk.current());
         out.events = std::move(walk.events());
         out.stake_paths.assign(walk.stake_paths().begin(), walk.stake_paths().end());
-        out.create_payload = walk.create_payload();
         recent_.push_back(
             {index, 0, out.c.created_at,
              domain::IsTerminal(out.c.state) ? std::optional(out.c.updated_at) : std::nullopt,
@@ -1727,7 +1723,6 @@ void WriteBatch(World& world, const GeneratorOptions& options, WalkRepositories&
         Case c;
         std::vector<PendingEvent> events;
         std::vector<std::string> stake_paths;
-        nlohmann::json create_payload;
         if (p.repeat) {
             PreparedCase::Repeat repeat = *p.repeat;
             repeat.master.id = IdOf(written, repeat.master.index);
@@ -1738,16 +1733,13 @@ void WriteBatch(World& world, const GeneratorOptions& options, WalkRepositories&
             c = std::move(walk.current());
             events = std::move(walk.events());
             stake_paths.assign(walk.stake_paths().begin(), walk.stake_paths().end());
-            create_payload = walk.create_payload();
         } else {
             c = p.c;
             events = p.events;
             stake_paths = p.stake_paths;
-            create_payload = p.create_payload;
         }
         c.number = numbers[k];
-        create_payload["number"] = c.number;
-        events.front().payload = create_payload.dump();
+        events.front().payload.number = c.number;
         c = repositories.Cases().Insert(std::move(c), p.tokens);
         repositories.Begin(&c);
         if (!c.assisting_unit_ids.empty()) {

@@ -10,7 +10,6 @@
 #include <tuple>
 
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 
 #include "app/seed_files.hpp"
 #include "domain/case_deadlines.hpp"
@@ -230,8 +229,8 @@ TEST_F(CaseGeneratorTest, DispatchesToUnitsFollowTheCatalogue) {
             if (event.action != "dispatch" || !event.actor_unit_id) {
                 continue;
             }
-            const auto target =
-                nlohmann::json::parse(event.payload).at("targetId").get<OrgUnitId>();
+            ASSERT_TRUE(event.payload.target_id) << event.payload_json;
+            const OrgUnitId target = *event.payload.target_id;
             domain::Query(store, [&](domain::Repositories& repositories) {
                 // The rule of the level the unit belongs to: the city office may also dispatch
                 // straight to a district's unit.

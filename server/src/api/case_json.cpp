@@ -181,7 +181,7 @@ nlohmann::json CaseEventJson(const domain::CaseEvent& event, const service::Case
         {"actorUnitId", OrNull(event.actor_unit_id)},
         {"actorUnitName", event.actor_unit_id ? names.Unit(*event.actor_unit_id) : std::string()},
         {"action", event.action},
-        {"payload", nlohmann::json::parse(event.payload, nullptr, false)},
+        {"payload", nlohmann::json::parse(event.payload_json, nullptr, false)},
         {"fromState", NameOrNull(event.from_state, &domain::CaseStateName)},
         {"toState", domain::CaseStateName(event.to_state)},
         {"prevHash", event.prev_hash},

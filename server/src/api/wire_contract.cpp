@@ -1,9 +1,11 @@
 #include "api/wire_contract.hpp"
 
 #include <functional>
+#include <type_traits>
 
 #include "api/case_bodies.hpp"
 #include "api/request_bodies.hpp"
+#include "domain/case_event_payload.hpp"
 
 namespace minqing::api {
 namespace {
@@ -96,6 +98,33 @@ std::string ActionPayloadsTypeScript() {
     return out + "}\n";
 }
 
+template <typename T>
+std::string_view TypeScriptOfMember(const std::optional<T>& /*member*/) {
+    if constexpr (std::is_same_v<T, bool>) {
+        return "boolean";
+    } else if constexpr (std::is_integral_v<T>) {
+        return "number";
+    } else {
+        return "string";  // texts, names of enumerations, instants in ISO 8601
+    }
+}
+
+std::string_view TypeScriptOfMember(const std::vector<domain::NamedUnit>& /*member*/) {
+    return "{ id: number; name: string }[]";
+}
+
+// The keys an event's payload may carry, from the domain's one table of them.
+std::string CaseEventPayloadTypeScript() {
+    std::string out =
+        "/** A case event's payload (GET /api/v1/cases/{id}/events): the keys an event may "
+        "carry. */\nexport interface CaseEventPayload {\n";
+    const domain::CaseEventPayload scratch;
+    domain::ForEachPayloadField(scratch, [&out](std::string_view name, const auto& member) {
+        out += "  " + std::string(name) + "?: " + std::string(TypeScriptOfMember(member)) + "\n";
+    });
+    return out + "}\n";
+}
+
 std::string ActionPayloadsMarkdown() {
     std::string out =
         "### Action payloads\n\nThe fields each action reads "
@@ -128,7 +157,7 @@ std::string WireTypeScript() {
             out += wire::TypeScriptOf(body.type_name, fields) + "\n";
         });
     }
-    return out + ActionPayloadsTypeScript();
+    return out + ActionPayloadsTypeScript() + "\n" + CaseEventPayloadTypeScript();
 }
 
 std::string WireMarkdown() {

@@ -23,7 +23,7 @@ std::string EventHashInput(const CaseEvent& event) {
     Field(input, event.actor_role);
     Field(input, event.actor_unit_id ? std::to_string(*event.actor_unit_id) : "");
     Field(input, event.action);
-    Field(input, event.payload);
+    Field(input, event.payload_json);
     Field(input, event.from_state ? CaseStateName(*event.from_state) : "");
     Field(input, CaseStateName(event.to_state));
     Field(input, event.prev_hash);

@@ -8,6 +8,7 @@
 
 #include "common/clock.hpp"
 #include "domain/case.hpp"
+#include "domain/case_event_payload.hpp"
 
 namespace minqing::domain {
 
@@ -19,8 +20,11 @@ struct CaseEvent {
     std::optional<UserId> actor_id;
     std::string actor_role;
     std::optional<OrgUnitId> actor_unit_id;
-    std::string action;          // a CaseAction name, "create", "reveal_reporter", …
-    std::string payload = "{}";  // JSON object
+    std::string action;  // a CaseAction name, "create", "reveal_reporter", …
+    CaseEventPayload payload;
+    /// The payload as written when the event was appended (PayloadJson), kept as it is: the
+    /// hash covers these bytes.
+    std::string payload_json = "{}";
     std::optional<CaseState> from_state;
     CaseState to_state = CaseState::kRegistered;
     std::string prev_hash;  // "" for the first event

@@ -1,7 +1,5 @@
 #include "service/attachment_service.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include "domain/case_access.hpp"
 #include "domain/content_type.hpp"
 #include "domain/workflow.hpp"
@@ -68,12 +66,13 @@ Result<domain::Attachment> AttachmentService::Upload(const domain::Principal& ca
             auto stored = repositories.Attachments().Insert(
                 {0, id, digest, static_cast<std::int64_t>(bytes.size()), *content_type,
                  std::string(filename), caller.user_id, now});
-            const nlohmann::json payload = {{"attachmentId", stored.id},
-                                            {"filename", stored.filename},
-                                            {"sha256", digest},
-                                            {"size", stored.size}};
-            AppendCaseEvent(repositories, id, ActorFor(caller, parties), "attach", payload.dump(),
-                            c->state, c->state, now);
+            domain::CaseEventPayload payload;
+            payload.attachment_id = stored.id;
+            payload.filename = stored.filename;
+            payload.sha256 = digest;
+            payload.size = stored.size;
+            AppendCaseEvent(repositories, id, ActorFor(caller, parties), "attach",
+                            std::move(payload), c->state, c->state, now);
             return stored;
         });
 }

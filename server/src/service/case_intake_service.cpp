@@ -2,8 +2,6 @@
 
 #include <algorithm>
 
-#include <nlohmann/json.hpp>
-
 #include "domain/case_deadlines.hpp"
 #include "domain/case_placement.hpp"
 #include "domain/field_checks.hpp"
@@ -259,12 +257,13 @@ Result<Case> Commit(Repositories& repositories, const PreparedIntake& prepared,
     }
     fresh = repositories.Cases().Insert(std::move(fresh), request.tokens);
     repositories.Cases().AddAccess(fresh.id, StakePaths(prepared.parties));
-    const nlohmann::json payload = {{"channel", domain::ChannelName(fresh.channel)},
-                                    {"number", fresh.number},
-                                    {"title", fresh.title},
-                                    {"holderId", fresh.holder_id}};
+    domain::CaseEventPayload payload;
+    payload.channel = fresh.channel;
+    payload.number = fresh.number;
+    payload.title = fresh.title;
+    payload.holder_id = fresh.holder_id;
     const auto event = AppendCaseEvent(repositories, fresh.id, prepared.actor, "create",
-                                       payload.dump(), std::nullopt, fresh.state, request.now);
+                                       std::move(payload), std::nullopt, fresh.state, request.now);
     NotifyOptions notify;
     notify.collective_threshold = limits.collective_threshold;
     // The public learn their code from the answer to their submission.
@@ -391,9 +390,8 @@ Result<PublicStatus> CaseIntakeService::PublicStatusOf(std::string_view number,
         });
         for (const auto& event : events) {
             if (event.action == "decline") {
-                const auto payload = nlohmann::json::parse(event.payload, nullptr, false);
-                status.decline_reason = payload.value("reason", "");
-                status.legal_basis = payload.value("legalBasis", "");
+                status.decline_reason = event.payload.reason.value_or("");
+                status.legal_basis = event.payload.legal_basis.value_or("");
             }
         }
     }

@@ -2,8 +2,6 @@
 
 #include <algorithm>
 
-#include <nlohmann/json.hpp>
-
 #include "service/crypto.hpp"
 
 namespace minqing::service {
@@ -16,6 +14,11 @@ namespace {
 
 using domain::OrgUnit;
 using domain::OrgUnitId;
+
+// Texts are kept only when given: an empty text is no part of what happened.
+std::optional<std::string> Given(const std::string& text) {
+    return text.empty() ? std::nullopt : std::optional<std::string>(text);
+}
 
 }  // namespace
 
@@ -78,7 +81,7 @@ std::string HashOf(const domain::CaseEvent& event) {
 
 domain::CaseEvent AppendCaseEvent(domain::Repositories& repositories, domain::CaseId case_id,
                                   const EventActor& actor, std::string_view action,
-                                  std::string payload_json,
+                                  domain::CaseEventPayload payload,
                                   std::optional<domain::CaseState> from_state,
                                   domain::CaseState to_state, Instant at) {
     const auto previous = repositories.CaseEvents().Last(case_id);
@@ -90,7 +93,8 @@ domain::CaseEvent AppendCaseEvent(domain::Repositories& repositories, domain::Ca
     event.actor_role = actor.role;
     event.actor_unit_id = actor.unit_id;
     event.action = std::string(action);
-    event.payload = std::move(payload_json);
+    event.payload_json = domain::PayloadJson(payload);
+    event.payload = std::move(payload);
     event.from_state = from_state;
     event.to_state = to_state;
     event.prev_hash = previous ? previous->hash : "";
@@ -99,83 +103,63 @@ domain::CaseEvent AppendCaseEvent(domain::Repositories& repositories, domain::Ca
     return event;
 }
 
-std::string ActionPayloadJson(const domain::ActionInput& input, const domain::Case& before,
-                              const domain::Case& after) {
-    nlohmann::json payload = nlohmann::json::object();
-    const auto text = [&payload](const char* key, const std::string& value) {
-        if (!value.empty()) {
-            payload[key] = value;
-        }
-    };
-    text("note", input.note);
-    text("reason", input.reason);
-    text("legalBasis", input.legal_basis);
-    text("answerText", input.answer_text);
-    text("externalRef", input.external_ref);
+domain::CaseEventPayload ActionPayload(const domain::ActionInput& input, const domain::Case& before,
+                                       const domain::Case& after) {
+    domain::CaseEventPayload payload;
+    payload.note = Given(input.note);
+    payload.reason = Given(input.reason);
+    payload.legal_basis = Given(input.legal_basis);
+    payload.answer_text = Given(input.answer_text);
+    payload.external_ref = Given(input.external_ref);
     if (input.target) {
-        payload["targetId"] = input.target->id;
-        payload["targetName"] = input.target->name;
+        payload.target_id = input.target->id;
+        payload.target_name = input.target->name;
     }
-    if (!input.assisting.empty()) {
-        payload["assisting"] = nlohmann::json::array();
-        for (const auto& unit : input.assisting) {
-            payload["assisting"].push_back({{"id", unit.id}, {"name", unit.name}});
-        }
+    for (const auto& unit : input.assisting) {
+        payload.assisting.push_back({unit.id, unit.name});
     }
-    if (input.method) {
-        payload["method"] = domain::DispatchMethodName(*input.method);
-    }
-    if (input.result) {
-        payload["result"] = domain::AnswerResultName(*input.result);
-    }
-    if (input.master_case_id) {
-        payload["masterCaseId"] = *input.master_case_id;
-    }
+    payload.method = input.method;
+    payload.result = input.result;
+    payload.master_case_id = input.master_case_id;
     if (input.extension_days > 0) {
-        payload["extensionDays"] = input.extension_days;
+        payload.extension_days = input.extension_days;
     }
-    if (input.committed_date) {
-        payload["committedDate"] = FormatIso8601Cst(*input.committed_date);
-    }
-    if (input.contacted) {
-        payload["contacted"] = *input.contacted;
-    }
-    if (input.solved) {
-        payload["solved"] = *input.solved;
-    }
-    if (input.satisfaction) {
-        payload["satisfaction"] = domain::SatisfactionName(*input.satisfaction);
-    }
+    payload.committed_date = input.committed_date;
+    payload.contacted = input.contacted;
+    payload.solved = input.solved;
+    payload.satisfaction = input.satisfaction;
     if (input.unreachable) {
-        payload["unreachable"] = true;
+        payload.unreachable = true;
     }
-    text("relayMessage", input.relay_message);
-    if (input.assignee_user_id) {
-        payload["assigneeId"] = *input.assignee_user_id;
-    }
+    payload.relay_message = Given(input.relay_message);
+    payload.assignee_id = input.assignee_user_id;
     if (after.unit_review_pending) {
-        payload["unitReview"] = true;  // drafted: waits for the unit's 分管领导
+        payload.unit_review = true;  // drafted: waits for the unit's 分管领导
     }
     if (before.state == domain::CaseState::kExtensionRequested &&
         after.state == domain::CaseState::kHandling &&
         after.extension_count > before.extension_count) {
         // What was asked and what was granted, so nobody reads a cut as the request.
-        payload["requestedDays"] = before.requested_extension_days;
-        payload["grantedDays"] = domain::GrantedExtensionDays(before, input);
+        payload.requested_days = before.requested_extension_days;
+        payload.granted_days = domain::GrantedExtensionDays(before, input);
     }
     if (before.unit_review_pending && after.state == domain::CaseState::kAnswered) {
         // The answer that leaves the unit is the draft its leader signed.
         if (after.result) {
-            payload["result"] = domain::AnswerResultName(*after.result);
+            payload.result = after.result;
         }
-        text("answerText", after.answer_text);
-        text("legalBasis", after.answer_legal_basis);
+        if (!after.answer_text.empty()) {
+            payload.answer_text = after.answer_text;
+        }
+        if (!after.answer_legal_basis.empty()) {
+            payload.legal_basis = after.answer_legal_basis;
+        }
     }
     if (after.answer_deadline && after.answer_deadline != before.answer_deadline) {
-        payload["answerDeadline"] = FormatIso8601Cst(*after.answer_deadline);
+        payload.answer_deadline = after.answer_deadline;
     }
-    payload["holderId"] = after.holder_id;
-    return payload.dump();
+    payload.holder_id = after.holder_id;
+    return payload;
 }
 
 }  // namespace minqing::service

@@ -39,15 +39,15 @@ EventActor ActorFor(const domain::Principal& caller, const domain::CaseParties& 
 /// Appends the next event of the case, chained to the one before, and returns it.
 domain::CaseEvent AppendCaseEvent(domain::Repositories& repositories, domain::CaseId case_id,
                                   const EventActor& actor, std::string_view action,
-                                  std::string payload_json,
+                                  domain::CaseEventPayload payload,
                                   std::optional<domain::CaseState> from_state,
                                   domain::CaseState to_state, Instant at);
 
-/// The JSON payload of an action's event: the inputs it carried (texts, target and
-/// assisting units, choices, dates), what the action decided (days granted, a new answer
-/// deadline, the signed answer) and the holder after it.
-std::string ActionPayloadJson(const domain::ActionInput& input, const domain::Case& before,
-                              const domain::Case& after);
+/// The payload of an action's event: the inputs it carried (texts, target and assisting
+/// units, choices, dates), what the action decided (days granted, a new answer deadline, the
+/// signed answer) and the holder after it.
+domain::CaseEventPayload ActionPayload(const domain::ActionInput& input, const domain::Case& before,
+                                       const domain::Case& after);
 
 /// SHA-256 (hex) of the event's hash input.
 std::string HashOf(const domain::CaseEvent& event);

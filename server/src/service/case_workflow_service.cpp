@@ -183,7 +183,7 @@ Result<CaseView> CaseWorkflowService::Act(const Principal& caller, domain::CaseI
         repositories.Cases().AddAccess(id, StakePaths(now_parties));
         const auto event = AppendCaseEvent(
             repositories, id, ActorFor(caller, parties), domain::CaseActionName(request.action),
-            ActionPayloadJson(request.input, *before, *after), before->state, after->state, now);
+            ActionPayload(request.input, *before, *after), before->state, after->state, now);
         NotifyCaseEvent(repositories, *after, event, now_parties);
         return ViewOfLoaded(repositories, caller, std::move(*after), std::move(now_parties), now);
     });
@@ -207,7 +207,7 @@ Result<CaseView> CaseWorkflowService::RevealReporter(const Principal& caller, do
                 Forbidden("case.reporter_hidden", "The reporter's identity is not shown to you."));
         }
         // Each look at a reporter's identity is on the record (anti-retaliation).
-        AppendCaseEvent(repositories, id, ActorFor(caller, parties), "reveal_reporter", "{}",
+        AppendCaseEvent(repositories, id, ActorFor(caller, parties), "reveal_reporter", {},
                         c->state, c->state, now);
         auto view = ViewOfLoaded(repositories, caller, std::move(*c), std::move(parties), now);
         view.reporter_revealed = true;

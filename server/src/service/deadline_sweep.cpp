@@ -3,8 +3,6 @@
 #include <charconv>
 #include <string>
 
-#include <nlohmann/json.hpp>
-
 #include "service/case_records.hpp"
 #include "service/notifications.hpp"
 
@@ -78,21 +76,16 @@ void RecordEvents(domain::Repositories& repositories, const std::vector<SweptCas
         if (swept.supervision_id == 0) {
             continue;  // recorded for this deadline before
         }
-        nlohmann::json payload = {{"supervisionId", swept.supervision_id},
-                                  {"level", domain::SupervisionLevelName(level)},
-                                  {"automatic", true},
-                                  {"holderId", swept.holder_id}};
-        if (swept.step) {
-            payload["step"] = domain::DeadlineStepName(*swept.step);
-        }
-        if (swept.deadline) {
-            payload["stepDeadline"] = FormatIso8601Cst(*swept.deadline);
-        }
-        if (reply_due) {
-            payload["replyDue"] = FormatIso8601Cst(*reply_due);
-        }
-        AppendCaseEvent(repositories, swept.id, system, notice.event, payload.dump(), swept.state,
-                        swept.state, now);
+        domain::CaseEventPayload payload;
+        payload.supervision_id = swept.supervision_id;
+        payload.level = level;
+        payload.automatic = true;
+        payload.holder_id = swept.holder_id;
+        payload.step = swept.step;
+        payload.step_deadline = swept.deadline;
+        payload.reply_due = reply_due;
+        AppendCaseEvent(repositories, swept.id, system, notice.event, std::move(payload),
+                        swept.state, swept.state, now);
     }
 }
 

@@ -56,12 +56,11 @@ std::string ShortTime(Instant at) {
 
 namespace {
 
-std::string PayloadText(const CaseEvent& event, const char* key) {
-    const auto payload = nlohmann::json::parse(event.payload, nullptr, false);
-    if (!payload.is_object() || !payload.contains(key) || !payload[key].is_string()) {
-        return "";
+// Fills `name` with a text the event carries, when it carries one.
+void SetGiven(Params& params, const char* name, const std::optional<std::string>& text) {
+    if (text && !text->empty()) {
+        params[name] = *text;
     }
-    return payload[key].get<std::string>();
 }
 
 Params CaseParams(const Case& c, const domain::CaseParties& parties) {
@@ -339,15 +338,9 @@ namespace {
 Params EventParams(Repositories& repositories, const Case& after, const CaseEvent& event,
                    const domain::CaseParties& parties, const NotifyOptions& options) {
     Params params = CaseParams(after, parties);
-    if (const std::string reason = PayloadText(event, "reason"); !reason.empty()) {
-        params["reason"] = reason;
-    }
-    if (const std::string ref = PayloadText(event, "externalRef"); !ref.empty()) {
-        params["external_ref"] = ref;
-    }
-    if (const std::string note = PayloadText(event, "note"); !note.empty()) {
-        params["note"] = note;
-    }
+    SetGiven(params, "reason", event.payload.reason);
+    SetGiven(params, "external_ref", event.payload.external_ref);
+    SetGiven(params, "note", event.payload.note);
     if (!options.query_code.empty()) {
         params["query_code"] = options.query_code;
     }
@@ -359,9 +352,7 @@ Params EventParams(Repositories& repositories, const Case& after, const CaseEven
     if (event.action == "approve_extension" && after.answer_deadline) {
         params["deadline"] = ShortTime(*after.answer_deadline);  // the new promise
     }
-    if (const std::string relayed = PayloadText(event, "relayMessage"); !relayed.empty()) {
-        params["message"] = relayed;
-    }
+    SetGiven(params, "message", event.payload.relay_message);
     return params;
 }
 
@@ -437,7 +428,7 @@ void NotifyAction(Repositories& repositories, const Case& after, const CaseEvent
         } else {
             outbox.Staff("case_assigned", parties.assignee_unit);
         }
-    } else if (action == "contact_reporter" && !PayloadText(event, "relayMessage").empty()) {
+    } else if (action == "contact_reporter" && !event.payload.relay_message.value_or("").empty()) {
         // The unit may not see a confidential reporter's number: the platform sends its words.
         outbox.Sms("reporter_relay", after.reporter.phone);
     }

@@ -3,8 +3,6 @@
 #include <algorithm>
 #include <charconv>
 
-#include <nlohmann/json.hpp>
-
 #include "domain/case_access.hpp"
 #include "service/case_records.hpp"
 #include "service/notifications.hpp"
@@ -84,12 +82,13 @@ Result<Supervision> SupervisionService::Issue(const domain::Principal& caller, d
         supervision.issued_at = now;
         supervision.reply_due = rules.calendar->AddWorkingDays(now, order.reply_days);
         supervision = repositories.Supervisions().Insert(std::move(supervision));
-        const nlohmann::json payload = {{"supervisionId", supervision.id},
-                                        {"note", supervision.note},
-                                        {"replyDue", FormatIso8601Cst(*supervision.reply_due)},
-                                        {"holderId", c->holder_id}};
-        AppendCaseEvent(repositories, id, actor, "supervise", payload.dump(), c->state, c->state,
-                        now);
+        domain::CaseEventPayload payload;
+        payload.supervision_id = supervision.id;
+        payload.note = supervision.note;
+        payload.reply_due = supervision.reply_due;
+        payload.holder_id = c->holder_id;
+        AppendCaseEvent(repositories, id, actor, "supervise", std::move(payload), c->state,
+                        c->state, now);
         NotifyNode(repositories, c->holder_id, "supervision_notice", *c,
                    "supervision:" + std::to_string(supervision.id), now,
                    {{"action", "督办单"}, {"deadline", ShortTime(*supervision.reply_due)}},
@@ -127,9 +126,11 @@ Result<Supervision> SupervisionService::Reply(const domain::Principal& caller, d
         actor.user_id = caller.user_id;
         actor.role = std::string(domain::RoleName(held->role));
         actor.unit_id = held->org_unit_id;
-        const nlohmann::json payload = {
-            {"supervisionId", supervision_id}, {"reply", reply}, {"holderId", c->holder_id}};
-        AppendCaseEvent(repositories, id, actor, "supervision_reply", payload.dump(), c->state,
+        domain::CaseEventPayload payload;
+        payload.supervision_id = supervision_id;
+        payload.reply = reply;
+        payload.holder_id = c->holder_id;
+        AppendCaseEvent(repositories, id, actor, "supervision_reply", std::move(payload), c->state,
                         c->state, now);
         return *repositories.Supervisions().FindById(supervision_id);
     });

@@ -1,5 +1,9 @@
 // The server's JSON shapes (docs/api.md). Field names are the server's camelCase.
 
+import type { CaseEventPayload } from './generated/wire'
+
+export type { CaseEventPayload }
+
 export type RoleName =
   | 'admin'
   | 'city_office'
@@ -64,11 +68,6 @@ export interface Scope {
   orgUnitId: number
   orgUnitName: string
   role: RoleName
-}
-
-export interface LoginRequest {
-  username: string
-  password: string
 }
 
 /** GET /api/v1/auth/me */
@@ -283,7 +282,7 @@ export interface CaseEvent {
   /** The unit they acted for, as it acts; "" when none. */
   actorUnitName: string
   action: string
-  payload: Record<string, JsonValue>
+  payload: CaseEventPayload
   fromState: CaseState | null
   toState: CaseState | null
   prevHash: string

@@ -26,6 +26,7 @@ void ExpectSameEvent(const CaseEvent& stored, const CaseEvent& written) {
     EXPECT_EQ(stored.actor_unit_id, written.actor_unit_id);
     EXPECT_EQ(stored.action, written.action);
     EXPECT_EQ(stored.payload, written.payload);
+    EXPECT_EQ(stored.payload_json, written.payload_json);
     EXPECT_EQ(stored.from_state, written.from_state);
     EXPECT_EQ(stored.to_state, written.to_state);
     EXPECT_EQ(stored.prev_hash, written.prev_hash);
@@ -83,7 +84,11 @@ TYPED_TEST(CaseEventContract, EveryColumnRoundTripsAndTheChainStillVerifies) {
     dispatch.actor_id = this->officer_.id;
     dispatch.actor_role = "city_office";
     dispatch.actor_unit_id = this->city_.id;
-    dispatch.payload = R"({"note":"请船营区办理，“尽快”","method":"网络"})";
+    dispatch.payload.note = "请船营区办理，“尽快”\n";
+    dispatch.payload.method = domain::DispatchMethod::kPhone;
+    dispatch.payload.assisting = {{this->city_.id, "吉林市"}};
+    dispatch.payload.answer_deadline = kNow + hours(72);
+    dispatch.payload_json = domain::PayloadJson(dispatch.payload);
     dispatch.to_state = CaseState::kDispatched;
     dispatch.hash = std::to_string(std::hash<std::string>{}(domain::EventHashInput(dispatch)));
     chain.push_back(dispatch);
@@ -98,6 +103,22 @@ TYPED_TEST(CaseEventContract, EveryColumnRoundTripsAndTheChainStillVerifies) {
     EXPECT_EQ(history[0].prev_hash, "");
     EXPECT_EQ(history[1].prev_hash, history[0].hash);
     EXPECT_LT(history[0].id, history[1].id);
+}
+
+TYPED_TEST(CaseEventContract, APayloadTextOfAnotherFormIsKeptByteForByte) {
+    std::vector<CaseEvent> chain;
+    CaseEvent event = this->Next(chain, this->case_, "dispatch", kNow);
+    // Spaces, another key order, a key no release knows: the hash covers these exact bytes.
+    event.payload_json = R"({ "reason": "转办", "legacy": 1, "holderId": 5 })";
+    event.hash = std::to_string(std::hash<std::string>{}(domain::EventHashInput(event)));
+    this->Append({event});
+    this->Reopen();
+    const auto history = this->History(this->case_);
+    ASSERT_EQ(history.size(), 1u);
+    EXPECT_EQ(history[0].payload_json, event.payload_json);
+    EXPECT_EQ(domain::EventHashInput(history[0]), domain::EventHashInput(event));
+    EXPECT_EQ(history[0].payload.reason, "转办");
+    EXPECT_EQ(history[0].payload.holder_id, 5);
 }
 
 TYPED_TEST(CaseEventContract, HistoryIsInSequenceOrderAndLastIsTheHighest) {

@@ -1,5 +1,6 @@
 #include <string>
 
+#include "storage/sql/case_event_payload_json.hpp"
 #include "storage/sql/sql_fragments.hpp"
 #include "storage/sql/sql_repositories.hpp"
 
@@ -18,7 +19,8 @@ CaseEvent EventFromRow(const SqlRow& row) {
     event.actor_role = row.Text(5);
     event.actor_unit_id = row.OptionalInt(6);
     event.action = row.Text(7);
-    event.payload = row.Text(8);
+    event.payload_json = row.Text(8);
+    event.payload = PayloadFromJson(event.payload_json);
     event.from_state = OptionalEnum(row, 9, &domain::ParseCaseState);
     event.to_state = domain::ParseCaseState(row.Text(10)).value_or(domain::CaseState::kRegistered);
     event.prev_hash = row.Text(11);
@@ -38,7 +40,7 @@ void SqlCaseEventRepository::Append(const CaseEvent& event) {
         "payload, from_state, to_state, prev_hash, hash) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         {event.case_id, event.seq, ToEpochMs(event.at), Nullable(event.actor_id), event.actor_role,
-         Nullable(event.actor_unit_id), event.action, event.payload,
+         Nullable(event.actor_unit_id), event.action, event.payload_json,
          EnumName(event.from_state, &domain::CaseStateName),
          std::string(domain::CaseStateName(event.to_state)), event.prev_hash, event.hash});
 }

@@ -598,3 +598,45 @@ export interface ActionPayloads {
     reason?: string;
   };
 }
+
+/** A case event's payload (GET /api/v1/cases/{id}/events): the keys an event may carry. */
+export interface CaseEventPayload {
+  channel?: string
+  number?: string
+  title?: string
+  holderId?: number
+  note?: string
+  reason?: string
+  legalBasis?: string
+  answerText?: string
+  externalRef?: string
+  relayMessage?: string
+  targetId?: number
+  targetName?: string
+  assisting?: { id: number; name: string }[]
+  method?: string
+  assigneeId?: number
+  result?: string
+  unitReview?: boolean
+  contacted?: boolean
+  solved?: boolean
+  satisfaction?: string
+  unreachable?: boolean
+  masterCaseId?: number
+  extensionDays?: number
+  requestedDays?: number
+  grantedDays?: number
+  committedDate?: string
+  answerDeadline?: string
+  supervisionId?: number
+  level?: string
+  automatic?: boolean
+  step?: string
+  stepDeadline?: string
+  replyDue?: string
+  reply?: string
+  attachmentId?: number
+  filename?: string
+  sha256?: string
+  size?: number
+}

@@ -1,8 +1,8 @@
 // What a timeline entry shows of an event's payload: the written text (note, reason, legal
 // basis, answer, reply), the units it named, the answer's result and satisfaction, and the
-// attachment it added. The server's payloads are built in server/src/service/case_records.cpp
-// (actions), attachment_service.cpp (attach) and supervision_service.cpp (督办单).
-import type { AnswerResult, CaseEvent, JsonValue, Satisfaction } from '@/api/types'
+// attachment it added. The payload's keys are the server's one table of them
+// (server/src/domain/case_event_payload.hpp), typed in api/generated/wire.ts.
+import type { AnswerResult, CaseEvent, Satisfaction } from '@/api/types'
 
 export type TextKind = 'note' | 'reason' | 'legalBasis' | 'answerText' | 'reply' | 'externalRef' | 'relayMessage'
 
@@ -35,26 +35,18 @@ const TEXT_KINDS: readonly TextKind[] = ['note', 'reason', 'legalBasis', 'answer
 const RESULTS: readonly AnswerResult[] = ['solved', 'partly_solved', 'explained', 'cannot_be_done']
 const SATISFACTIONS: readonly Satisfaction[] = ['very_satisfied', 'satisfied', 'basically_satisfied', 'dissatisfied', 'very_dissatisfied']
 
-const text = (value: JsonValue | undefined): string => (typeof value === 'string' ? value : '')
-const count = (value: JsonValue | undefined): number | null => (typeof value === 'number' ? value : null)
+const count = (value: number | undefined): number | null => value ?? null
 
-function oneOf<T extends string>(allowed: readonly T[], value: JsonValue | undefined): T | null {
-  return typeof value === 'string' && (allowed as readonly string[]).includes(value) ? (value as T) : null
-}
-
-function names(value: JsonValue | undefined): string[] {
-  if (!Array.isArray(value)) {
-    return []
-  }
-  return value.flatMap((unit) => (unit && typeof unit === 'object' && !Array.isArray(unit) && typeof unit.name === 'string' ? [unit.name] : []))
+function oneOf<T extends string>(allowed: readonly T[], value: string | undefined): T | null {
+  return value !== undefined && (allowed as readonly string[]).includes(value) ? (value as T) : null
 }
 
 export function eventDetails(event: CaseEvent): EventDetails {
   const p = event.payload
   return {
-    texts: TEXT_KINDS.flatMap((kind) => (text(p[kind]).trim() ? [{ kind, text: text(p[kind]) }] : [])),
-    targetName: text(p.targetName),
-    assistingNames: names(p.assisting),
+    texts: TEXT_KINDS.flatMap((kind) => (p[kind]?.trim() ? [{ kind, text: p[kind] ?? '' }] : [])),
+    targetName: p.targetName ?? '',
+    assistingNames: (p.assisting ?? []).map((unit) => unit.name),
     result: oneOf(RESULTS, p.result),
     satisfaction: oneOf(SATISFACTIONS, p.satisfaction),
     unreachable: p.unreachable === true,
@@ -62,10 +54,10 @@ export function eventDetails(event: CaseEvent): EventDetails {
     requestedDays: count(p.requestedDays),
     grantedDays: count(p.grantedDays),
     unitReview: p.unitReview === true,
-    committedDate: text(p.committedDate),
-    replyDue: text(p.replyDue),
+    committedDate: p.committedDate ?? '',
+    replyDue: p.replyDue ?? '',
     attachmentId: count(p.attachmentId),
-    filename: text(p.filename),
+    filename: p.filename ?? '',
   }
 }
 
