@@ -1,46 +1,41 @@
 #include <string>
 
+#include "storage/sql/column_table.hpp"
 #include "storage/sql/sql_repositories.hpp"
 
 namespace minqing::storage {
 namespace {
 
-domain::Attachment AttachmentFromRow(const SqlRow& row) {
-    return {row.Int(0),  row.Int(1),  row.Text(2),        row.Int(3),
-            row.Text(4), row.Text(5), row.OptionalInt(6), FromEpochMs(row.Int(7))};
-}
+using domain::Attachment;
 
-constexpr std::string_view kAttachmentSelect =
-    "SELECT id, case_id, sha256, size, content_type, filename, uploaded_by, created_at "
-    "FROM attachments ";
+const ColumnTable<Attachment> kAttachments(
+    "attachments", {Field<&Attachment::id>("id", kGeneratedKey),
+                    Field<&Attachment::case_id>("case_id", kWrittenOnce),
+                    Field<&Attachment::sha256>("sha256", kWrittenOnce),
+                    Field<&Attachment::size>("size", kWrittenOnce),
+                    Field<&Attachment::content_type>("content_type", kWrittenOnce),
+                    Field<&Attachment::filename>("filename", kWrittenOnce),
+                    Field<&Attachment::uploaded_by>("uploaded_by", kWrittenOnce),
+                    Field<&Attachment::created_at>("created_at", kWrittenOnce)});
 
 }  // namespace
 
-domain::Attachment SqlAttachmentRepository::Insert(domain::Attachment attachment) {
-    attachment.id =
-        session_
-            .QueryOne(
-                "INSERT INTO attachments (case_id, sha256, size, content_type, filename, "
-                "uploaded_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                {attachment.case_id, attachment.sha256, attachment.size, attachment.content_type,
-                 attachment.filename, Nullable(attachment.uploaded_by),
-                 ToEpochMs(attachment.created_at)})
-            ->Int(0);
+Attachment SqlAttachmentRepository::Insert(Attachment attachment) {
+    attachment.id = session_
+                        .QueryOne(kAttachments.InsertSql() + " RETURNING id",
+                                  kAttachments.InsertValues(attachment))
+                        ->Int(0);
     return attachment;
 }
 
-std::vector<domain::Attachment> SqlAttachmentRepository::ForCase(domain::CaseId id) {
-    std::vector<domain::Attachment> attachments;
-    for (const SqlRow& row :
-         session_.Query(std::string(kAttachmentSelect) + "WHERE case_id = ? ORDER BY id", {id})) {
-        attachments.push_back(AttachmentFromRow(row));
-    }
-    return attachments;
+std::vector<Attachment> SqlAttachmentRepository::ForCase(domain::CaseId id) {
+    return kAttachments.ReadAll(
+        session_.Query(kAttachments.SelectFrom() + "WHERE case_id = ? ORDER BY id", {id}));
 }
 
-std::optional<domain::Attachment> SqlAttachmentRepository::Find(std::int64_t id) {
-    const auto row = session_.QueryOne(std::string(kAttachmentSelect) + "WHERE id = ?", {id});
-    return row ? std::optional(AttachmentFromRow(*row)) : std::nullopt;
+std::optional<Attachment> SqlAttachmentRepository::Find(std::int64_t id) {
+    return kAttachments.ReadOne(
+        session_.QueryOne(kAttachments.SelectFrom() + "WHERE id = ?", {id}));
 }
 
 std::vector<std::string> SqlAttachmentRepository::UnnamedDigests(

@@ -1,6 +1,8 @@
 #include <string>
 
 #include "storage/sql/case_event_payload_json.hpp"
+#include "storage/sql/column_table.hpp"
+#include "storage/sql/enum_text.hpp"
 #include "storage/sql/sql_fragments.hpp"
 #include "storage/sql/sql_repositories.hpp"
 
@@ -9,55 +11,45 @@ namespace {
 
 using domain::CaseEvent;
 
-CaseEvent EventFromRow(const SqlRow& row) {
-    CaseEvent event;
-    event.id = row.Int(0);
-    event.case_id = row.Int(1);
-    event.seq = row.Int(2);
-    event.at = FromEpochMs(row.Int(3));
-    event.actor_id = row.OptionalInt(4);
-    event.actor_role = row.Text(5);
-    event.actor_unit_id = row.OptionalInt(6);
-    event.action = row.Text(7);
-    event.payload_json = row.Text(8);
-    event.payload = PayloadFromJson(event.payload_json);
-    event.from_state = OptionalEnum(row, 9, &domain::ParseCaseState);
-    event.to_state = domain::ParseCaseState(row.Text(10)).value_or(domain::CaseState::kRegistered);
-    event.prev_hash = row.Text(11);
-    event.hash = row.Text(12);
-    return event;
+SqlValue PayloadText(const CaseEvent& event) {
+    return event.payload_json;
 }
 
-constexpr std::string_view kEventSelect =
-    "SELECT id, case_id, seq, at, actor_id, actor_role, actor_unit_id, action, payload, "
-    "from_state, to_state, prev_hash, hash FROM case_events ";
+// The text as stored, which the hash covers, and its typed reading.
+void ReadPayload(CaseEvent& event, const SqlRow& row, std::size_t i) {
+    event.payload_json = row.Text(i);
+    event.payload = PayloadFromJson(event.payload_json);
+}
+
+const ColumnTable<CaseEvent> kEvents(
+    "case_events",
+    {Field<&CaseEvent::id>("id", kGeneratedKey),
+     Field<&CaseEvent::case_id>("case_id", kWrittenOnce),
+     Field<&CaseEvent::seq>("seq", kWrittenOnce), Field<&CaseEvent::at>("at", kWrittenOnce),
+     Field<&CaseEvent::actor_id>("actor_id", kWrittenOnce),
+     Field<&CaseEvent::actor_role>("actor_role", kWrittenOnce),
+     Field<&CaseEvent::actor_unit_id>("actor_unit_id", kWrittenOnce),
+     Field<&CaseEvent::action>("action", kWrittenOnce),
+     Column<CaseEvent>{"payload", SqlType::kText, kWrittenOnce, &PayloadText, &ReadPayload},
+     Field<&CaseEvent::from_state>("from_state", kWrittenOnce),
+     Field<&CaseEvent::to_state>("to_state", kWrittenOnce),
+     Field<&CaseEvent::prev_hash>("prev_hash", kWrittenOnce),
+     Field<&CaseEvent::hash>("hash", kWrittenOnce)});
 
 }  // namespace
 
 void SqlCaseEventRepository::Append(const CaseEvent& event) {
-    session_.Execute(
-        "INSERT INTO case_events (case_id, seq, at, actor_id, actor_role, actor_unit_id, action, "
-        "payload, from_state, to_state, prev_hash, hash) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        {event.case_id, event.seq, ToEpochMs(event.at), Nullable(event.actor_id), event.actor_role,
-         Nullable(event.actor_unit_id), event.action, event.payload_json,
-         EnumName(event.from_state, &domain::CaseStateName),
-         std::string(domain::CaseStateName(event.to_state)), event.prev_hash, event.hash});
+    session_.Execute(kEvents.InsertSql(), kEvents.InsertValues(event));
 }
 
 std::optional<CaseEvent> SqlCaseEventRepository::Last(domain::CaseId id) {
-    const auto row = session_.QueryOne(
-        std::string(kEventSelect) + "WHERE case_id = ? ORDER BY seq DESC LIMIT 1", {id});
-    return row ? std::optional(EventFromRow(*row)) : std::nullopt;
+    return kEvents.ReadOne(session_.QueryOne(
+        kEvents.SelectFrom() + "WHERE case_id = ? ORDER BY seq DESC LIMIT 1", {id}));
 }
 
 std::vector<CaseEvent> SqlCaseEventRepository::History(domain::CaseId id) {
-    std::vector<CaseEvent> events;
-    for (const SqlRow& row :
-         session_.Query(std::string(kEventSelect) + "WHERE case_id = ? ORDER BY seq", {id})) {
-        events.push_back(EventFromRow(row));
-    }
-    return events;
+    return kEvents.ReadAll(
+        session_.Query(kEvents.SelectFrom() + "WHERE case_id = ? ORDER BY seq", {id}));
 }
 
 std::map<domain::CaseId, Instant> SqlCaseEventRepository::LastAt(
