@@ -14,6 +14,7 @@
 
 #include "common/clock.hpp"
 #include "domain/channel_fields.hpp"
+#include "domain/name_table.hpp"
 #include "domain/org_unit.hpp"
 #include "domain/user.hpp"
 
@@ -83,33 +84,6 @@ enum class AnswerResult { kSolved, kPartlySolved, kExplained, kCannotBeDone };
 
 /// How a case was passed on (网络/电话/书面), as the city document names them.
 enum class DispatchMethod { kNetwork, kPhone, kWriting };
-
-/// An enumeration's values with their wire names, one row each; the enumerations of this
-/// header and of workflow.hpp are named through such tables.
-template <typename Enum, std::size_t N>
-using NameTable = std::array<std::pair<Enum, std::string_view>, N>;
-
-/// The name of `value` in `table`, or "" when the table lacks it.
-template <typename Enum, std::size_t N>
-constexpr std::string_view NameIn(const NameTable<Enum, N>& table, Enum value) {
-    for (const auto& [candidate, name] : table) {
-        if (candidate == value) {
-            return name;
-        }
-    }
-    return "";
-}
-
-/// The value `table` names `name` (exact, case-sensitive), or nullopt.
-template <typename Enum, std::size_t N>
-constexpr std::optional<Enum> ParseIn(const NameTable<Enum, N>& table, std::string_view name) {
-    for (const auto& [candidate, candidate_name] : table) {
-        if (candidate_name == name) {
-            return candidate;
-        }
-    }
-    return std::nullopt;
-}
 
 /// Every state, in declaration order.
 std::span<const CaseState> AllCaseStates();

@@ -1,12 +1,13 @@
 #include "domain/notice_routing.hpp"
 
 #include <array>
-#include <utility>
+
+#include "domain/name_table.hpp"
 
 namespace minqing::domain {
 namespace {
 
-constexpr std::array<std::pair<NoticeMode, std::string_view>, 2> kModeNames{{
+constexpr NameTable<NoticeMode, 2> kModeNames{{
     {NoticeMode::kImmediate, "immediate"},
     {NoticeMode::kDigest, "digest"},
 }};
@@ -43,21 +44,12 @@ constexpr std::array<NoticeKind, 20> kKinds{{
 }  // namespace
 
 std::string_view NoticeModeName(NoticeMode mode) {
-    for (const auto& [value, name] : kModeNames) {
-        if (value == mode) {
-            return name;
-        }
-    }
-    return "immediate";
+    const std::string_view name = NameIn(kModeNames, mode);
+    return name.empty() ? "immediate" : name;
 }
 
 std::optional<NoticeMode> ParseNoticeMode(std::string_view name) {
-    for (const auto& [value, known] : kModeNames) {
-        if (known == name) {
-            return value;
-        }
-    }
-    return std::nullopt;
+    return ParseIn(kModeNames, name);
 }
 
 std::span<const NoticeKind> NoticeKinds() {

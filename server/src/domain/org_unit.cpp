@@ -1,12 +1,11 @@
 #include "domain/org_unit.hpp"
 
-#include <array>
-#include <utility>
+#include "domain/name_table.hpp"
 
 namespace minqing::domain {
 namespace {
 
-constexpr std::array<std::pair<OrgLevel, std::string_view>, 5> kLevelNames{{
+constexpr NameTable<OrgLevel, 5> kLevelNames{{
     {OrgLevel::kCity, "city"},
     {OrgLevel::kDistrict, "district"},
     {OrgLevel::kStreet, "street"},
@@ -14,46 +13,25 @@ constexpr std::array<std::pair<OrgLevel, std::string_view>, 5> kLevelNames{{
     {OrgLevel::kGrid, "grid"},
 }};
 
-constexpr std::array<std::pair<OrgKind, std::string_view>, 3> kKindNames{{
+constexpr NameTable<OrgKind, 3> kKindNames{{
     {OrgKind::kDivision, "division"},
     {OrgKind::kUnit, "unit"},
     {OrgKind::kSection, "section"},
 }};
 
-template <typename Enum, std::size_t N>
-std::string_view NameOf(const std::array<std::pair<Enum, std::string_view>, N>& table, Enum value) {
-    for (const auto& [candidate, name] : table) {
-        if (candidate == value) {
-            return name;
-        }
-    }
-    return "";
-}
-
-template <typename Enum, std::size_t N>
-std::optional<Enum> Parse(const std::array<std::pair<Enum, std::string_view>, N>& table,
-                          std::string_view name) {
-    for (const auto& [candidate, candidate_name] : table) {
-        if (candidate_name == name) {
-            return candidate;
-        }
-    }
-    return std::nullopt;
-}
-
 }  // namespace
 
 std::string_view OrgLevelName(OrgLevel level) {
-    return NameOf(kLevelNames, level);
+    return NameIn(kLevelNames, level);
 }
 std::optional<OrgLevel> ParseOrgLevel(std::string_view name) {
-    return Parse(kLevelNames, name);
+    return ParseIn(kLevelNames, name);
 }
 std::string_view OrgKindName(OrgKind kind) {
-    return NameOf(kKindNames, kind);
+    return NameIn(kKindNames, kind);
 }
 std::optional<OrgKind> ParseOrgKind(std::string_view name) {
-    return Parse(kKindNames, name);
+    return ParseIn(kKindNames, name);
 }
 
 std::string OfficeName(const OrgUnit& unit) {

@@ -1,12 +1,13 @@
 #include "domain/role.hpp"
 
 #include <array>
-#include <utility>
+
+#include "domain/name_table.hpp"
 
 namespace minqing::domain {
 namespace {
 
-constexpr std::array<std::pair<Role, std::string_view>, 12> kRoleNames{{
+constexpr NameTable<Role, 12> kRoleNames{{
     {Role::kAdmin, "admin"},
     {Role::kCityOffice, "city_office"},
     {Role::kDistrictOffice, "district_office"},
@@ -61,21 +62,11 @@ std::span<const Role> AllRoles() {
 }
 
 std::string_view RoleName(Role role) {
-    for (const auto& [candidate, name] : kRoleNames) {
-        if (candidate == role) {
-            return name;
-        }
-    }
-    return "";
+    return NameIn(kRoleNames, role);
 }
 
 std::optional<Role> ParseRole(std::string_view name) {
-    for (const auto& [role, candidate] : kRoleNames) {
-        if (candidate == name) {
-            return role;
-        }
-    }
-    return std::nullopt;
+    return ParseIn(kRoleNames, name);
 }
 
 std::optional<std::string_view> CheckRoleScope(Role role, const OrgUnit& unit) {
