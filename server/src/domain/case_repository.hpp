@@ -50,7 +50,8 @@ struct CaseListQuery {
     std::optional<Instant> created_from;
     std::optional<Instant> created_to;
     std::optional<Instant> overdue_at;  // open cases whose deadline is before this instant
-    /// Open cases showing this card at `warning_at`.
+    /// Cases whose running step shows this card at `warning_at`. A finished case has no
+    /// running deadline (case_deadlines.cpp clears it), so only open cases match.
     std::optional<Warning> warning;
     Instant warning_at{};
     /// Search terms (from text::QueryTerms) that must all match title or content.

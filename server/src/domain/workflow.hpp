@@ -56,6 +56,11 @@ enum class CaseAction {
 std::string_view CaseActionName(CaseAction action);
 std::optional<CaseAction> ParseCaseAction(std::string_view name);
 std::span<const CaseAction> AllCaseActions();
+/// The inputs `action` is refused without whatever else it is given, by their wire names: the
+/// steps' unconditional checks (workflow_test holds the two equal), which the published action
+/// forms mark required. Inputs needed only sometimes (an answer's legal basis when it cannot
+/// be done) are not among them.
+std::span<const std::string_view> RequiredInputs(CaseAction action);
 
 /// What the actor is to the case. The service derives these from the actor's roles and the
 /// org paths of the case's holder, dispatcher, origin and units.

@@ -391,6 +391,51 @@ Case Moved(const Step& step, CaseState to) {
     return next;
 }
 
+std::span<const std::string_view> RequiredInputs(CaseAction action) {
+    using A = CaseAction;
+    static constexpr std::string_view kReason[] = {kReasonField};
+    static constexpr std::string_view kReasonAndBasis[] = {kReasonField, kLegalBasisField};
+    static constexpr std::string_view kNote[] = {kNoteField};
+    static constexpr std::string_view kMaster[] = {kMasterCaseIdField};
+    static constexpr std::string_view kDispatch[] = {kTargetIdField, kMethodField};
+    static constexpr std::string_view kTarget[] = {kTargetIdField};
+    static constexpr std::string_view kExtension[] = {kReasonField, kExtensionDaysField};
+    static constexpr std::string_view kLongTerm[] = {kReasonField, kCommittedDateField};
+    static constexpr std::string_view kAnswer[] = {kResultField, kAnswerTextField};
+    switch (action) {
+        case A::kDecline:
+        case A::kRequestReturn:
+            return kReasonAndBasis;
+        case A::kRefuseReturn:
+        case A::kRefuseExtension:
+        case A::kReturnForRework:
+        case A::kReopen:
+        case A::kWithdraw:
+        case A::kRejectUnitAnswer:
+            return kReason;
+        case A::kInstruct:
+        case A::kSupervise:
+        case A::kAssist:
+            return kNote;
+        case A::kMerge:
+            return kMaster;
+        case A::kDispatch:
+            return kDispatch;
+        case A::kForward:
+        case A::kEscalate:
+        case A::kHandover:
+            return kTarget;
+        case A::kRequestExtension:
+            return kExtension;
+        case A::kCommitLongTerm:
+            return kLongTerm;
+        case A::kAnswer:
+            return kAnswer;
+        default:
+            return {};
+    }
+}
+
 Result<Case> TakeStep(CaseAction action, const Step& step) {
     // ApplyAction has checked the permit and the case's limits.
     switch (action) {

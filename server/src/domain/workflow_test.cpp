@@ -698,6 +698,92 @@ INSTANTIATE_TEST_SUITE_P(Rules, InputTest, testing::ValuesIn(kInputCases),
                              return std::string(param_info.param.name);
                          });
 
+// The inputs an action can be given, each cleared by its wire name.
+const std::vector<std::pair<std::string_view, std::function<void(ActionInput&)>>> kClearable{
+    {"reason", [](ActionInput& in) { in.reason.clear(); }},
+    {"legalBasis", [](ActionInput& in) { in.legal_basis.clear(); }},
+    {"note", [](ActionInput& in) { in.note.clear(); }},
+    {"answerText", [](ActionInput& in) { in.answer_text.clear(); }},
+    {"externalRef", [](ActionInput& in) { in.external_ref.clear(); }},
+    {"relayMessage", [](ActionInput& in) { in.relay_message.clear(); }},
+    {"masterCaseId", [](ActionInput& in) { in.master_case_id.reset(); }},
+    {"targetId", [](ActionInput& in) { in.target.reset(); }},
+    {"assistingIds", [](ActionInput& in) { in.assisting.clear(); }},
+    {"method", [](ActionInput& in) { in.method.reset(); }},
+    {"result", [](ActionInput& in) { in.result.reset(); }},
+    {"extensionDays", [](ActionInput& in) { in.extension_days = 0; }},
+    {"committedDate", [](ActionInput& in) { in.committed_date.reset(); }},
+    {"contacted", [](ActionInput& in) { in.contacted.reset(); }},
+    {"solved", [](ActionInput& in) { in.solved.reset(); }},
+    {"satisfaction", [](ActionInput& in) { in.satisfaction.reset(); }},
+    {"assigneeId", [](ActionInput& in) { in.assignee_user_id.reset(); }},
+};
+
+// Every valid way to take `action` (an input and, where it needs one, the case it suits): an
+// input some valid way goes without is not required.
+struct ValidWay {
+    ActionInput input;
+    std::function<void(Case&)> suit = [](Case&) {};
+};
+
+std::vector<ValidWay> ValidWays(CaseAction action) {
+    std::vector<ValidWay> ways{{ValidInput(action)}};
+    ActionInput other = ValidInput(action);
+    if (action == CaseAction::kAssign) {
+        other.target.reset();
+        other.assignee_user_id = 31;  // a named 承办人 instead of a section
+        ways.push_back({other});
+    } else if (action == CaseAction::kFollowUp) {
+        other = {};
+        other.unreachable = true;
+        ways.push_back({other});
+    } else if (action == CaseAction::kContactReporter) {
+        other.note.clear();
+        other.relay_message = "请明日上午在家等候";  // relayed to a confidential reporter
+        ways.push_back({other, [](Case& c) {
+                            c.reporter.confidential = true;
+                            c.reporter.anonymous = false;
+                            c.reporter.phone = "13800000000";
+                        }});
+    }
+    return ways;
+}
+
+// What the published forms mark required (RequiredInputs) is what the steps refuse to go
+// without: an input is listed exactly when clearing it from every valid input is refused
+// with that field "required".
+TEST(RequiredInputsTest, AreExactlyTheInputsEveryValidWayRefusesToGoWithout) {
+    for (const CaseAction action : AllCaseActions()) {
+        if (action == CaseAction::kAttach) {
+            continue;  // an upload, with no form
+        }
+        const auto from = std::ranges::find(kTransitions, action, &Transition::action);
+        ASSERT_NE(from, kTransitions.end()) << CaseActionName(action);
+        std::vector<std::string> required;
+        for (const auto& [field, clear] : kClearable) {
+            const bool always_refused = std::ranges::all_of(ValidWays(action), [&](ValidWay way) {
+                Case before = CaseFor(from->from, way.input, action);
+                way.suit(before);
+                EXPECT_TRUE(Apply(before, action, Everyone(), way.input).has_value())
+                    << CaseActionName(action) << ": a way that is not valid";
+                clear(way.input);
+                const auto result = Apply(before, action, Everyone(), way.input);
+                return !result && std::ranges::count(
+                                      FieldsOf(result.error()),
+                                      std::pair<std::string, std::string>(field, "required")) > 0;
+            });
+            if (always_refused) {
+                required.emplace_back(field);
+            }
+        }
+        std::vector<std::string> listed(RequiredInputs(action).begin(),
+                                        RequiredInputs(action).end());
+        std::ranges::sort(required);
+        std::ranges::sort(listed);
+        EXPECT_EQ(required, listed) << CaseActionName(action);
+    }
+}
+
 TEST(InputTest, EveryProblemIsReportedAtOnce) {
     const auto declined =
         Apply(CaseIn(CaseState::kRegistered), CaseAction::kDecline, Everyone(), ActionInput{});

@@ -215,4 +215,13 @@ Result<CaseView> CaseWorkflowService::RevealReporter(const Principal& caller, do
     });
 }
 
+std::span<const std::string_view> InputsChosenWhenOmitted(domain::CaseAction action) {
+    static constexpr std::string_view kTarget[] = {"targetId"};
+    // As ResolveTargets chooses them.
+    if (action == CaseAction::kForward || action == CaseAction::kEscalate) {
+        return kTarget;
+    }
+    return {};
+}
+
 }  // namespace minqing::service

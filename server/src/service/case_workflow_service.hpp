@@ -4,6 +4,8 @@
 #pragma once
 
 #include <optional>
+#include <span>
+#include <string_view>
 #include <vector>
 
 #include "common/clock.hpp"
@@ -27,6 +29,12 @@ struct ActionRequest {
     /// Texts, choices and dates; org units are filled in here.
     domain::ActionInput input;
 };
+
+/// The inputs the service chooses itself when a request leaves them out, although the step
+/// needs them (domain::RequiredInputs): forward goes to the next office up, escalate to the
+/// leader in charge of the district the matter arose in. The published forms leave them
+/// optional.
+std::span<const std::string_view> InputsChosenWhenOmitted(domain::CaseAction action);
 
 class CaseWorkflowService {
   public:
