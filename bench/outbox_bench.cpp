@@ -18,7 +18,6 @@
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
-#include <nlohmann/json.hpp>
 #include <unistd.h>
 
 #include "jobs/outbox_dispatcher.hpp"
@@ -129,7 +128,7 @@ int main(int argc, char** argv) {
                 message.channel = domain::NotificationChannel::kWebhook;
                 message.target = "hotline";
                 message.template_key = "case_handover";
-                message.params = nlohmann::json{{"number", "2026-" + std::to_string(i)}}.dump();
+                message.params.values = {{"number", "2026-" + std::to_string(i)}};
                 message.dedupe_key =
                     "bench:" + std::to_string(ToEpochMs(clock.Now())) + ":" + std::to_string(i);
                 message.created_at = clock.Now();

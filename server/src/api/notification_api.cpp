@@ -24,11 +24,14 @@ nlohmann::json OptionalTime(const std::optional<Instant>& at) {
 
 // The cases a digest names, to link to (most overdue first); empty for other messages.
 nlohmann::json LinkedCases(const domain::Notification& message) {
-    const auto params = nlohmann::json::parse(message.params, nullptr, false);
-    if (params.is_object() && params.contains("cases") && params["cases"].is_array()) {
-        return params["cases"];
+    nlohmann::json cases = nlohmann::json::array();
+    for (const domain::LinkedCase& linked : message.params.cases) {
+        cases.push_back({{"id", linked.id},
+                         {"number", linked.number},
+                         {"title", linked.title},
+                         {"overdueWorkingDays", linked.overdue_working_days}});
     }
-    return nlohmann::json::array();
+    return cases;
 }
 
 nlohmann::json InboxItemJson(const service::RenderedNotification& item) {

@@ -12,6 +12,7 @@
 #include "common/clock.hpp"
 #include "domain/case.hpp"
 #include "domain/notice_routing.hpp"
+#include "domain/notification.hpp"
 #include "domain/port.hpp"
 #include "domain/user.hpp"
 
@@ -23,7 +24,7 @@ struct HeldNotice {
     UserId user_id = 0;
     std::string kind;
     std::string template_key;
-    std::string params = "{}";
+    NotificationParams params;
     std::optional<CaseId> case_id;
     std::string dedupe_key;
     Instant created_at{};

@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "common/clock.hpp"
 #include "domain/case.hpp"
@@ -31,6 +32,26 @@ std::optional<NotificationChannel> ParseNotificationChannel(std::string_view nam
 std::string_view NotificationStatusName(NotificationStatus status);
 std::optional<NotificationStatus> ParseNotificationStatus(std::string_view name);
 
+/// A case a message names for its reader to open: the morning digest's most overdue cases.
+struct LinkedCase {
+    CaseId id = 0;
+    std::string number;
+    std::string title;
+    /// Working days past its deadline when the message was written (0: not overdue).
+    std::int64_t overdue_working_days = 0;
+
+    bool operator==(const LinkedCase&) const = default;
+};
+
+/// What a message is written with: the values of its template's placeholders (for webhooks
+/// also the case fields sent), by placeholder name, and the cases it links to.
+struct NotificationParams {
+    std::map<std::string, std::string> values;
+    std::vector<LinkedCase> cases;
+
+    bool operator==(const NotificationParams&) const = default;
+};
+
 /// One outbox row: written in the same transaction as the event that causes it, delivered
 /// later by the dispatcher.
 struct Notification {
@@ -40,8 +61,7 @@ struct Notification {
     std::string phone;              // sms
     std::string target;             // webhook: the configured receiver's name ("hotline")
     std::string template_key;       // with the channel, names the template
-    /// Placeholder values (and, for webhooks, the case fields sent) as a JSON object.
-    std::string params = "{}";
+    NotificationParams params;
     std::optional<CaseId> case_id;
     /// Unique over all messages: a retried sweep or a re-run unit of work never enqueues the
     /// same message twice.

@@ -6,7 +6,6 @@
 
 #include "http/status.hpp"
 #include "service/crypto.hpp"
-#include "service/notifications.hpp"
 
 namespace minqing::jobs {
 namespace {
@@ -36,15 +35,6 @@ nlohmann::json Nullable(const std::map<std::string, std::string>& params, const 
     const auto found = params.find(name);
     return found == params.end() || found->second.empty() ? nlohmann::json(nullptr)
                                                           : nlohmann::json(found->second);
-}
-
-std::string WithoutQueryCode(const std::string& params) {
-    auto json = nlohmann::json::parse(params, nullptr, false);
-    if (!json.is_object() || !json.contains("query_code")) {
-        return params;
-    }
-    json.erase("query_code");
-    return json.dump();
 }
 
 DispatcherOptions WithWorkerId(DispatcherOptions options) {
@@ -123,7 +113,7 @@ int OutboxDispatcher::RunOnce() {
         }
         if (message.status != domain::NotificationStatus::kPending) {
             // The reporter's query code rests in the outbox only until its SMS is settled.
-            message.params = WithoutQueryCode(message.params);
+            message.params.values.erase("query_code");
         }
         settled.push_back({std::move(message), std::move(attempt)});
     }
@@ -217,7 +207,7 @@ OutboxDispatcher::Outcome OutboxDispatcher::SendWebhook(const service::RenderedN
     if (target == options_.webhooks.end() || target->second.url.empty()) {
         return {false, "webhook " + item.message.target + " not configured", true};
     }
-    const auto params = service::MessageParams(item.message);
+    const auto& params = item.message.params.values;
     const std::string message_id = std::to_string(item.message.id);
     const nlohmann::json body = {
         {"messageId", message_id},

@@ -3,8 +3,6 @@
 #include <algorithm>
 #include <set>
 
-#include <nlohmann/json.hpp>
-
 #include "domain/case_access.hpp"
 #include "domain/work_calendar.hpp"
 
@@ -97,31 +95,27 @@ domain::Notification DigestOf(const std::vector<HeldNotice>& held, const std::st
         worst.resize(kWorstCases);
     }
     const std::int64_t per_day = calendar.hours().MinutesPerDay();
-    nlohmann::json cases = nlohmann::json::array();
+    domain::NotificationParams params;
     std::string worst_text;
     for (const DigestCase& c : worst) {
         const std::int64_t late_minutes =
             c.deadline && *c.deadline < now ? calendar.WorkingMinutesBetween(*c.deadline, now) : 0;
         const std::int64_t late_days = late_minutes / per_day;
-        cases.push_back({{"id", c.id},
-                         {"number", c.number},
-                         {"title", c.title},
-                         {"overdueWorkingDays", late_days}});
+        params.cases.push_back({c.id, c.number, c.title, late_days});
         std::string lateness = late_minutes <= 0 ? "未超期"
                                : late_days == 0  ? "超期不足 1 个工作日"
                                                 : "超期 " + std::to_string(late_days) + " 个工作日";
         worst_text +=
             (worst_text.empty() ? "" : "；") + c.number + "「" + c.title + "」" + lateness;
     }
-    const nlohmann::json params = {{"date", day},
-                                   {"summary", Summary(counts)},
-                                   {"worst", worst_text.empty() ? "无" : worst_text},
-                                   {"cases", cases}};
+    params.values = {{"date", day},
+                     {"summary", Summary(counts)},
+                     {"worst", worst_text.empty() ? "无" : worst_text}};
     domain::Notification message;
     message.channel = domain::NotificationChannel::kInbox;
     message.user_id = held.front().user_id;
     message.template_key = "supervision_digest";
-    message.params = params.dump();
+    message.params = std::move(params);
     message.dedupe_key = "digest:" + day + ":inbox:" + std::to_string(held.front().user_id);
     message.next_attempt_at = now;
     message.created_at = now;

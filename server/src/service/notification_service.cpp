@@ -1,7 +1,5 @@
 #include "service/notification_service.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include "service/notifications.hpp"
 
 namespace minqing::service {
@@ -14,7 +12,7 @@ RenderedNotification RenderWith(const std::vector<domain::MessageTemplate>& temp
     RenderedNotification item;
     item.message = message;
     item.text = RenderMessage(templates, message, query_url);
-    auto params = MessageParams(message);
+    auto params = message.params.values;
     item.case_number = params["number"];
     params["query_url"] = std::string(query_url);
     for (const auto& candidate : templates) {
@@ -28,10 +26,9 @@ RenderedNotification RenderWith(const std::vector<domain::MessageTemplate>& temp
 // The office reads failed messages to tell people by other means; a reporter's query code is
 // theirs alone and stays hidden there.
 domain::Notification WithQueryCodeMasked(domain::Notification message) {
-    auto params = nlohmann::json::parse(message.params, nullptr, false);
-    if (params.is_object() && params.contains("query_code")) {
-        params["query_code"] = "********";
-        message.params = params.dump();
+    auto& values = message.params.values;
+    if (const auto code = values.find("query_code"); code != values.end()) {
+        code->second = "********";
     }
     return message;
 }

@@ -106,7 +106,7 @@ class Outbox {
           case_(c),
           occasion_(std::move(occasion)),
           at_(at),
-          params_json_(nlohmann::json(params).dump()) {}
+          params_{std::move(params), {}} {}
 
     /// `office_or_leader`: the user is told as office staff or a leader, whose automatic
     /// notices may wait for the morning digest (service/notice_delivery.hpp).
@@ -163,7 +163,7 @@ class Outbox {
         Notification message;
         message.channel = channel;
         message.template_key = key;
-        message.params = params_json_;
+        message.params = params_;
         message.case_id = case_.id;
         message.dedupe_key = occasion_ + ":" + std::string(key);
         message.next_attempt_at = at_;
@@ -175,7 +175,7 @@ class Outbox {
     const Case& case_;
     std::string occasion_;
     Instant at_;
-    std::string params_json_;
+    domain::NotificationParams params_;
     std::set<std::pair<std::string, domain::UserId>> inbox_users_;
     std::set<std::pair<std::string, std::string>> sms_phones_;
     NoticeRoute route_;
@@ -488,21 +488,9 @@ void NotifyNode(Repositories& repositories, domain::OrgUnitId node, std::string_
     outbox.Staff(template_key, unit);
 }
 
-std::map<std::string, std::string> MessageParams(const Notification& message) {
-    std::map<std::string, std::string> params;
-    const auto json = nlohmann::json::parse(message.params, nullptr, false);
-    if (!json.is_object()) {
-        return params;
-    }
-    for (const auto& [name, value] : json.items()) {
-        params[name] = value.is_string() ? value.get<std::string>() : value.dump();
-    }
-    return params;
-}
-
 std::string RenderMessage(const std::vector<domain::MessageTemplate>& templates,
                           const Notification& message, std::string_view query_url) {
-    auto params = MessageParams(message);
+    auto params = message.params.values;
     params["query_url"] = std::string(query_url);
     for (const auto& candidate : templates) {
         if (candidate.key == message.template_key && candidate.channel == message.channel) {

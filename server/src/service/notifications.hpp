@@ -86,9 +86,6 @@ void NotifyNode(domain::Repositories& repositories, domain::OrgUnitId node,
 /// "2026-11-30 10:30" (China time): how an instant reads in a message.
 std::string ShortTime(Instant at);
 
-/// The placeholder values stored with a message (its params JSON), as strings.
-std::map<std::string, std::string> MessageParams(const domain::Notification& message);
-
 /// The text of a message: its template for (key, channel) from `templates` rendered with its
 /// params and `query_url`; the key and case number when no template matches (a template file
 /// that lost a row must not lose the message).

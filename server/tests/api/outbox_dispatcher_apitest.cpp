@@ -82,7 +82,7 @@ class OutboxDispatcherTest : public ::testing::Test {
                 message.template_key = key;
                 message.target = channel == NotificationChannel::kWebhook ? "hotline" : "";
                 message.phone = channel == NotificationChannel::kSms ? "13800000000" : "";
-                message.params = nlohmann::json{{"number", "2026-" + std::to_string(i)}}.dump();
+                message.params.values = {{"number", "2026-" + std::to_string(i)}};
                 message.dedupe_key = std::string(key) + ":" + std::to_string(next_++);
                 message.created_at = clock_.Now();
                 message.next_attempt_at = clock_.Now();
@@ -280,7 +280,7 @@ TEST_F(OutboxDispatcherTest, PushesInboxMessagesToTheUsersLiveConnections) {
         Notification message;
         message.user_id = user->id;
         message.template_key = "case_dispatched";
-        message.params = R"({"number":"2026-0000007"})";
+        message.params.values = {{"number", "2026-0000007"}};
         message.dedupe_key = "push";
         message.created_at = kStart;
         message.next_attempt_at = kStart;

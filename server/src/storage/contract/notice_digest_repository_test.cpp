@@ -16,7 +16,8 @@ HeldNotice Notice(domain::UserId user, std::string dedupe_key) {
     notice.user_id = user;
     notice.kind = "case_dispatched";
     notice.template_key = "case_dispatched";
-    notice.params = R"({"number":"JL-1"})";
+    notice.params.values = {{"number", "JL-1"}};
+    notice.params.cases = {{3, "JL-1", "路灯不亮", 1}};
     notice.dedupe_key = std::move(dedupe_key);
     notice.created_at = kNow;
     return notice;
@@ -72,7 +73,7 @@ TYPED_TEST(NoticeDigestContract, ANoticeIsHeldOnceAndWaitsUntilDigested) {
     const HeldNotice& held = waiting[0];
     EXPECT_EQ(held.user_id, first.id);
     EXPECT_EQ(held.kind, "case_dispatched");
-    EXPECT_EQ(held.params, R"({"number":"JL-1"})");
+    EXPECT_EQ(held.params, Notice(first.id, "k1").params);
     EXPECT_EQ(held.created_at, kNow);
     EXPECT_FALSE(held.case_id);
     EXPECT_EQ(held.case_number, "");  // no case: the joined columns read as absent

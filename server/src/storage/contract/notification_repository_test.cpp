@@ -94,6 +94,40 @@ TYPED_TEST(NotificationContract, ALeasedMessageIsClaimedByOneWorkerOnly) {
     EXPECT_TRUE(this->Claim("c").empty()) << "a sent message is never claimed again";
 }
 
+TYPED_TEST(NotificationContract, ParamsReadBackAsTheyWereWrittenAndSettled) {
+    Notification digest = Webhook("digest:2026-12-07");
+    digest.params.values = {{"date", "2026-12-07"},
+                            {"worst", "JL-1「路灯」超期 2 个工作日"},
+                            {"query_code", "A1B2C3D4"},
+                            {"empty", ""}};
+    digest.params.cases = {{7, "JL-1", "路灯不亮", 2}, {9, "JL-2", "", 0}};
+    this->store().Write([&](Repositories& repositories) {
+        repositories.Notifications().Enqueue(digest);
+        return true;
+    });
+    this->Reopen();
+    auto claimed = this->Claim("a");
+    ASSERT_EQ(claimed.size(), 1u);
+    EXPECT_EQ(claimed.front().params, digest.params);
+
+    Notification settled = claimed.front();
+    settled.status = NotificationStatus::kSent;
+    settled.params.values.erase("query_code");
+    bool recorded = false;
+    this->store().Write([&](Repositories& repositories) {
+        recorded = repositories.Notifications().Settle(
+            settled, "a", {0, settled.id, kNow, domain::AttemptOutcome::kSent, "HTTP 200"});
+        return true;
+    });
+    EXPECT_TRUE(recorded);
+    const auto stored = domain::Query(this->store(), [&](Repositories& repositories) {
+        return repositories.Notifications().FindById(settled.id);
+    });
+    ASSERT_TRUE(stored);
+    EXPECT_EQ(stored->params, settled.params);
+    EXPECT_FALSE(stored->params.values.contains("query_code"));
+}
+
 TYPED_TEST(NotificationContract, KeepsAnInboxWithUnreadCount) {
     const auto user = this->AddAccount("handler");
     std::vector<domain::NotificationId> ids;

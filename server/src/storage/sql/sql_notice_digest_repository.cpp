@@ -1,6 +1,7 @@
 #include <string>
 
 #include "storage/sql/enum_text.hpp"
+#include "storage/sql/notification_params_column.hpp"
 #include "storage/sql/sql_repositories.hpp"
 
 namespace minqing::storage {
@@ -15,7 +16,8 @@ const ColumnTable<HeldNotice> kHeld("notice_digest_items",
                                      Field<&HeldNotice::user_id>("user_id", kWrittenOnce),
                                      Field<&HeldNotice::kind>("kind", kWrittenOnce),
                                      Field<&HeldNotice::template_key>("template_key", kWrittenOnce),
-                                     Field<&HeldNotice::params>("params", kWrittenOnce),
+                                     Converted<&HeldNotice::params, &NotificationParamsJson,
+                                               &NotificationParamsOfJson>("params", kWrittenOnce),
                                      Field<&HeldNotice::case_id>("case_id", kWrittenOnce),
                                      Field<&HeldNotice::dedupe_key>("dedupe_key", kWrittenOnce),
                                      Field<&HeldNotice::created_at>("created_at", kWrittenOnce)});

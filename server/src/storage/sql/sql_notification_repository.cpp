@@ -1,6 +1,7 @@
 #include <string>
 
 #include "storage/sql/enum_text.hpp"
+#include "storage/sql/notification_params_column.hpp"
 #include "storage/sql/sql_fragments.hpp"
 #include "storage/sql/sql_repositories.hpp"
 
@@ -20,7 +21,8 @@ const ColumnTable<Notification> kNotifications(
      Field<&Notification::phone>("phone", kWrittenOnce),
      Field<&Notification::target>("target", kWrittenOnce),
      Field<&Notification::template_key>("template_key", kWrittenOnce),
-     Field<&Notification::params>("params"), Field<&Notification::case_id>("case_id", kWrittenOnce),
+     Converted<&Notification::params, &NotificationParamsJson, &NotificationParamsOfJson>("params"),
+     Field<&Notification::case_id>("case_id", kWrittenOnce),
      Field<&Notification::dedupe_key>("dedupe_key", kWrittenOnce),
      Field<&Notification::status>("status"), Field<&Notification::attempts>("attempts"),
      Field<&Notification::next_attempt_at>("next_attempt_at"),
