@@ -1523,44 +1523,21 @@ class Drafter {
         if (!grid.boundary) {
             return;
         }
-        std::vector<double> numbers;
-        const std::string& text = *grid.boundary;
-        for (std::size_t i = 0; i < text.size();) {
-            const char ch = text[i];
-            if ((ch >= '0' && ch <= '9') || ch == '-') {
-                std::size_t used = 0;
-                numbers.push_back(std::stod(text.substr(i), &used));
-                i += used;
-            } else {
-                ++i;
-            }
-        }
-        if (numbers.size() < 6 || numbers.size() % 2 != 0) {
-            return;
-        }
         double min_lng = 180, max_lng = -180, min_lat = 90, max_lat = -90;
-        for (std::size_t i = 0; i + 1 < numbers.size(); i += 2) {
-            min_lng = std::min(min_lng, numbers[i]);
-            max_lng = std::max(max_lng, numbers[i]);
-            min_lat = std::min(min_lat, numbers[i + 1]);
-            max_lat = std::max(max_lat, numbers[i + 1]);
-        }
-        const auto inside = [&numbers](double lng, double lat) {
-            bool in = false;
-            const std::size_t n = numbers.size() / 2;
-            for (std::size_t i = 0, j = n - 1; i < n; j = i++) {
-                const double xi = numbers[2 * i], yi = numbers[2 * i + 1];
-                const double xj = numbers[2 * j], yj = numbers[2 * j + 1];
-                if ((yi > lat) != (yj > lat) && lng < (xj - xi) * (lat - yi) / (yj - yi) + xi) {
-                    in = !in;
+        for (const domain::Polygon& polygon : grid.boundary->polygons) {
+            for (const domain::Ring& ring : polygon) {
+                for (const domain::GeoPosition& position : ring) {
+                    min_lng = std::min(min_lng, position.lng);
+                    max_lng = std::max(max_lng, position.lng);
+                    min_lat = std::min(min_lat, position.lat);
+                    max_lat = std::max(max_lat, position.lat);
                 }
             }
-            return in;
-        };
+        }
         for (int attempt = 0; attempt < 20; ++attempt) {
             const double lng = min_lng + random_.Unit() * (max_lng - min_lng);
             const double lat = min_lat + random_.Unit() * (max_lat - min_lat);
-            if (inside(lng, lat)) {
+            if (domain::Contains(*grid.boundary, {lng, lat})) {
                 // Six decimals, as a phone's GPS reports them: about 0.1 m.
                 location.lng = static_cast<double>(static_cast<std::int64_t>(lng * 1e6)) / 1e6;
                 location.lat = static_cast<double>(static_cast<std::int64_t>(lat * 1e6)) / 1e6;

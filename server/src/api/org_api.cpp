@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "api/boundary_json.hpp"
 #include "api/request_bodies.hpp"
 #include "api/routes.hpp"
 #include "text/segmenter.hpp"
@@ -50,8 +51,7 @@ nlohmann::json UnitJson(const OrgUnit& unit) {
         {"answerApproval", unit.answer_approval},
         {"updatedAt", FormatIso8601Cst(unit.updated_at)},
     };
-    json["boundary"] = unit.boundary ? nlohmann::json::parse(*unit.boundary, nullptr, false)
-                                     : nlohmann::json(nullptr);
+    json["boundary"] = unit.boundary ? BoundaryJson(*unit.boundary) : nlohmann::json(nullptr);
     return json;
 }
 

@@ -2,6 +2,7 @@
 
 #include <functional>
 
+#include "api/boundary_json.hpp"
 #include "domain/role.hpp"
 
 namespace minqing::api {
@@ -11,22 +12,26 @@ using wire::EnumField;
 using wire::Required;
 
 // A unit's boundary, GeoJSON: an object sets it, null clears it, absent leaves it.
-wire::Custom Boundary(std::function<void(std::optional<std::string>)> set) {
-    return {"Record<string, unknown> | null", "GeoJSON object or null",
-            [set = std::move(set)](const nlohmann::json* value, const std::string& name,
-                                   std::vector<FieldError>& problems) {
-                if (value == nullptr) {
-                    return;
-                }
-                if (value->is_null()) {
-                    set(std::nullopt);
-                } else if (value->is_object()) {
-                    set(value->dump());
-                } else {
-                    problems.push_back(
-                        {name, "type", "Expected a GeoJSON Polygon or MultiPolygon object."});
-                }
-            }};
+wire::Custom Boundary(std::function<void(std::optional<domain::Boundary>)> set) {
+    return {
+        "Record<string, unknown> | null", "GeoJSON object or null",
+        [set = std::move(set)](const nlohmann::json* value, const std::string& name,
+                               std::vector<FieldError>& problems) {
+            if (value == nullptr) {
+                return;
+            }
+            if (value->is_null()) {
+                set(std::nullopt);
+            } else if (!value->is_object()) {
+                problems.push_back(
+                    {name, "type", "Expected a GeoJSON Polygon or MultiPolygon object."});
+            } else if (auto boundary = BoundaryFromJson(*value)) {
+                set(std::move(boundary));
+            } else {
+                problems.push_back({name, "invalid",
+                                    "A GeoJSON Polygon or MultiPolygon of [lng, lat] positions."});
+            }
+        }};
 }
 
 // A unit's handlers (经办人): [{name, phone, sectionCode}], each a problem of its own.

@@ -28,7 +28,7 @@ TEST(NewOrgUnitBodyTest, AFullBodyFillsTheUnit) {
         {"kind", "unit"},
         {"level", "community"},
         {"parentId", 3},
-        {"boundary", {{"type", "Polygon"}, {"coordinates", nlohmann::json::array()}}},
+        {"boundary", {{"type", "Polygon"}, {"coordinates", {{{1, 2}, {3, 2}, {3, 4}, {1, 2}}}}}},
         {"handlers", {{{"name", "李四"}, {"phone", "110"}}}}};
 
     const auto unit = DecodeBody(body, &NewOrgUnitFields);
@@ -39,7 +39,9 @@ TEST(NewOrgUnitBodyTest, AFullBodyFillsTheUnit) {
     EXPECT_EQ(unit->level, domain::OrgLevel::kCommunity);
     EXPECT_EQ(unit->parent_id, 3);
     ASSERT_TRUE(unit->boundary.has_value());
-    EXPECT_THAT(*unit->boundary, ::testing::HasSubstr("Polygon"));
+    EXPECT_EQ(unit->boundary->kind, domain::Boundary::Kind::kPolygon);
+    ASSERT_EQ(unit->boundary->polygons.size(), 1U);
+    EXPECT_EQ(unit->boundary->polygons[0][0][2], (domain::GeoPosition{3, 4}));
     ASSERT_EQ(unit->handlers.size(), 1U);
     EXPECT_EQ(unit->handlers[0].name, "李四");
     EXPECT_EQ(unit->handlers[0].section_code, "");
@@ -56,6 +58,19 @@ TEST(NewOrgUnitBodyTest, ProblemsComeInTableOrderThenUnknownFields) {
                 ElementsAre(Pair("code", "required"), Pair("name", "type"), Pair("kind", "invalid"),
                             Pair("boundary", "type"), Pair("handlers[0]", "type"),
                             Pair("handlers[1]", "type"), Pair("hotLine", "unknown_field")));
+}
+
+TEST(NewOrgUnitBodyTest, ABoundaryThatIsNoPolygonIsInvalid) {
+    const nlohmann::json open_ring = {{"type", "Polygon"},
+                                      {"coordinates", {{{126.45, 43.92}, {126.46, 43.93}}}}};
+    const nlohmann::json point = {{"type", "Point"}, {"coordinates", {126.45, 43.92}}};
+    for (const auto& boundary : {open_ring, point}) {
+        const nlohmann::json body = {{"code", "g1"}, {"name", "网格"}, {"boundary", boundary}};
+
+        EXPECT_THAT(Problems(DecodeBody(body, &NewOrgUnitFields)),
+                    ElementsAre(Pair("boundary", "invalid")))
+            << boundary;
+    }
 }
 
 TEST(OrgUnitChangesBodyTest, NullClearsTheBoundaryAndAbsentLeavesIt) {

@@ -3,6 +3,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "storage/geojson_boundary.hpp"
+
 namespace minqing::app {
 namespace {
 
@@ -21,6 +23,25 @@ Result<CsvTable> ReadTable(const std::string& path) {
     return std::move(*table);
 }
 
+// grids.csv's boundary column, GeoJSON text, as the seeder takes it: by grid code.
+Result<std::map<std::string, domain::Boundary, std::less<>>> GridBoundaries(const CsvTable& grids) {
+    std::map<std::string, domain::Boundary, std::less<>> boundaries;
+    for (std::size_t row = 0; row < grids.size(); ++row) {
+        const std::string& text = grids.Get(row, "boundary");
+        if (text.empty()) {
+            continue;
+        }
+        auto boundary = storage::BoundaryOfGeoJson(text);
+        if (!boundary) {
+            return Fail(MakeError(ErrorCode::kValidation, "seed.invalid",
+                                  "grids.csv row " + std::to_string(row + 2) +
+                                      ": the boundary is no GeoJSON Polygon or MultiPolygon"));
+        }
+        boundaries.emplace(grids.Get(row, "code"), std::move(*boundary));
+    }
+    return boundaries;
+}
+
 }  // namespace
 
 Result<service::SeedTables> ReadSeedTables(const std::string& dir) {
@@ -37,6 +58,11 @@ Result<service::SeedTables> ReadSeedTables(const std::string& dir) {
         }
         *table = std::move(*read);
     }
+    auto boundaries = GridBoundaries(seed.grids);
+    if (!boundaries) {
+        return Fail(std::move(boundaries.error()));
+    }
+    seed.grid_boundaries = std::move(*boundaries);
     auto categories = ReadTable(dir + "/categories.csv");
     if (!categories) {
         return Fail(std::move(categories.error()));

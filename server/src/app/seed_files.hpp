@@ -8,8 +8,9 @@
 
 namespace minqing::app {
 
-/// Reads <dir>/org/{divisions,grids,units,sections,handlers}.csv and <dir>/categories.csv. Errors:
-/// 422 "seed.invalid" naming the file that is missing or malformed.
+/// Reads <dir>/org/{divisions,grids,units,sections,handlers}.csv and <dir>/categories.csv, and
+/// the grids' GeoJSON boundaries. Errors: 422 "seed.invalid" naming the file that is missing or
+/// malformed, or the row of a boundary that is no Polygon or MultiPolygon.
 Result<service::SeedTables> ReadSeedTables(const std::string& dir);
 
 /// Reads <dir>/message-templates.csv. Errors: 422 "seed.invalid" when it is missing or

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "common/clock.hpp"
+#include "domain/boundary.hpp"
 
 namespace minqing::domain {
 
@@ -47,8 +48,8 @@ struct OrgUnit {
     /// "/1/5/23/": ids from the root to this node, itself included.
     std::string path;
     bool active = true;
-    /// GeoJSON Polygon or MultiPolygon text, for grids.
-    std::optional<std::string> boundary;
+    /// The area a grid covers (other nodes may have one too).
+    std::optional<Boundary> boundary;
     std::string leader_in_charge;     // 分管领导
     std::string responsible_section;  // 责任处室
     std::string hotline;              // 24-hour green-channel phone

@@ -2,8 +2,6 @@
 
 #include <algorithm>
 
-#include <nlohmann/json.hpp>
-
 #include "domain/case_access.hpp"
 #include "text/text_checks.hpp"
 
@@ -18,7 +16,6 @@ constexpr std::size_t kMaxCodeCharacters = 32;
 constexpr std::size_t kMaxNameCharacters = 100;
 constexpr std::size_t kMaxContactCharacters = 100;
 constexpr std::size_t kMaxHandlers = 50;
-constexpr std::size_t kMaxBoundaryBytes = 256 * 1024;
 
 Error NotPermitted() {
     return Forbidden("auth.forbidden", "You lack the permission for this.");
@@ -36,53 +33,6 @@ void CheckField(std::vector<FieldError>& fields, std::string field, std::string_
 bool IsCodeCharacter(char c) {
     return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '-' ||
            c == '_';
-}
-
-// A GeoJSON Polygon or MultiPolygon whose positions are [lng, lat] pairs.
-bool IsBoundary(const std::string& text) {
-    if (text.size() > kMaxBoundaryBytes) {
-        return false;
-    }
-    const auto json = nlohmann::json::parse(text, nullptr, false);
-    if (!json.is_object() || !json.contains("type") || !json.contains("coordinates")) {
-        return false;
-    }
-    const auto is_ring = [](const nlohmann::json& ring) {
-        if (!ring.is_array() || ring.size() < 4) {
-            return false;
-        }
-        for (const auto& position : ring) {
-            if (!position.is_array() || position.size() < 2 || !position[0].is_number() ||
-                !position[1].is_number()) {
-                return false;
-            }
-        }
-        return true;
-    };
-    const auto is_polygon = [&](const nlohmann::json& rings) {
-        if (!rings.is_array() || rings.empty()) {
-            return false;
-        }
-        for (const auto& ring : rings) {
-            if (!is_ring(ring)) {
-                return false;
-            }
-        }
-        return true;
-    };
-    const auto& coordinates = json["coordinates"];
-    if (json["type"] == "Polygon") {
-        return is_polygon(coordinates);
-    }
-    if (json["type"] == "MultiPolygon" && coordinates.is_array() && !coordinates.empty()) {
-        for (const auto& polygon : coordinates) {
-            if (!is_polygon(polygon)) {
-                return false;
-            }
-        }
-        return true;
-    }
-    return false;
 }
 
 }  // namespace
@@ -108,10 +58,6 @@ std::vector<FieldError> ValidateOrgFields(const OrgUnit& unit) {
         const auto prefix = "handlers[" + std::to_string(i) + "].";
         CheckField(fields, prefix + "name", unit.handlers[i].name, kMaxContactCharacters, true);
         CheckField(fields, prefix + "phone", unit.handlers[i].phone, kMaxContactCharacters, false);
-    }
-    if (unit.boundary && !IsBoundary(*unit.boundary)) {
-        fields.push_back(
-            {"boundary", "invalid", "A GeoJSON Polygon or MultiPolygon of [lng, lat] positions."});
     }
     return fields;
 }

@@ -24,7 +24,7 @@ struct NewOrgUnit {
     std::optional<domain::OrgLevel> level;  // derived from the parent when absent
     std::string unit_type;
     std::optional<domain::OrgUnitId> parent_id;
-    std::optional<std::string> boundary;
+    std::optional<domain::Boundary> boundary;
     std::string leader_in_charge;
     std::string responsible_section;
     std::string hotline;
@@ -36,7 +36,8 @@ struct OrgUnitChanges {
     std::optional<std::string> name;
     std::optional<std::string> short_name;
     std::optional<std::string> unit_type;
-    std::optional<std::optional<std::string>> boundary;  // set, or clear with nullopt inside
+    /// Set, or clear with nullopt inside.
+    std::optional<std::optional<domain::Boundary>> boundary;
     std::optional<std::string> leader_in_charge;
     std::optional<std::string> responsible_section;
     std::optional<std::string> hotline;

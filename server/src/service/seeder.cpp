@@ -1,5 +1,6 @@
 #include "service/seeder.hpp"
 
+#include <functional>
 #include <map>
 
 #include "domain/notification.hpp"
@@ -99,13 +100,13 @@ Status AddDivisions(TreeBuilder& tree, const CsvTable& divisions) {
                    });
 }
 
-Status AddGrids(TreeBuilder& tree, const CsvTable& grids) {
-    return AddRows(tree, grids, "grids.csv", "community_code",
-                   [&](std::size_t row, OrgUnit& unit, std::string&) -> std::string {
+Status AddGrids(TreeBuilder& tree, const SeedTables& seed) {
+    return AddRows(tree, seed.grids, "grids.csv", "community_code",
+                   [&](std::size_t, OrgUnit& unit, std::string&) -> std::string {
                        unit.level = OrgLevel::kGrid;
-                       if (const std::string& boundary = grids.Get(row, "boundary");
-                           !boundary.empty()) {
-                           unit.boundary = boundary;
+                       if (const auto found = seed.grid_boundaries.find(unit.code);
+                           found != seed.grid_boundaries.end()) {
+                           unit.boundary = found->second;
                        }
                        return "";
                    });
@@ -195,13 +196,12 @@ Result<int> SeedOrgNetwork(domain::Store& store, const Clock& clock, const SeedT
             return Fail(Conflict("seed.not_empty", "The database already has an org network."));
         }
         TreeBuilder tree(repositories.Orgs(), now);
-        using Step = Status (*)(TreeBuilder&, const CsvTable&);
-        const std::pair<Step, const CsvTable*> steps[] = {{&AddDivisions, &seed.divisions},
-                                                          {&AddGrids, &seed.grids},
-                                                          {&AddUnits, &seed.units},
-                                                          {&AddSections, &seed.sections}};
-        for (const auto& [step, table] : steps) {
-            if (auto added = step(tree, *table); !added) {
+        const std::function<Status()> steps[] = {[&] { return AddDivisions(tree, seed.divisions); },
+                                                 [&] { return AddGrids(tree, seed); },
+                                                 [&] { return AddUnits(tree, seed.units); },
+                                                 [&] { return AddSections(tree, seed.sections); }};
+        for (const auto& step : steps) {
+            if (auto added = step(); !added) {
                 return Fail(std::move(added.error()));
             }
         }

@@ -2,6 +2,7 @@
 // accounts. Runs once, into an empty database, at start-up; blocks on the Store.
 #pragma once
 
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -9,6 +10,7 @@
 #include "common/clock.hpp"
 #include "common/csv.hpp"
 #include "common/result.hpp"
+#include "domain/boundary.hpp"
 #include "domain/role.hpp"
 #include "domain/store.hpp"
 #include "service/crypto.hpp"
@@ -17,8 +19,10 @@ namespace minqing::service {
 
 /// The seed files, parsed. Columns as data/seed/README.md describes them.
 struct SeedTables {
-    CsvTable divisions;   // code,name,level,parent_code
-    CsvTable grids;       // code,name,community_code,boundary
+    CsvTable divisions;  // code,name,level,parent_code
+    CsvTable grids;      // code,name,community_code,boundary
+    /// The boundary column of grids.csv, read from its GeoJSON, by grid code.
+    std::map<std::string, domain::Boundary, std::less<>> grid_boundaries;
     CsvTable units;       // code,name,short_name,kind,parent_code,leader_in_charge,…,hotline
     CsvTable sections;    // code,name,unit_code
     CsvTable handlers;    // unit_code,name,phone,section_code

@@ -120,7 +120,10 @@ TYPED_TEST(OrgRepositoryContract, UpdateKeepsContactsHandlersAndBoundary) {
     changed.responsible_section = "物业管理科";
     changed.handlers = {{"王丽", "13904320001", "U220200-03-S2"}, {"李强", "", ""}};
     changed.boundary =
-        R"({"type":"Polygon","coordinates":[[[126.5,43.8],[126.6,43.8],[126.6,43.9],[126.5,43.8]]]})";
+        domain::Boundary{domain::Boundary::Kind::kMultiPolygon,
+                         {{{{126.5, 43.8}, {126.6, 43.8}, {126.6, 43.9}, {126.5, 43.8}}},
+                          {{{126.7, 43.8}, {126.8, 43.8}, {126.8, 43.9}, {126.7, 43.8}},
+                           {{126.72, 43.82}, {126.73, 43.82}, {126.73, 43.83}, {126.72, 43.82}}}}};
     changed.updated_at = FromEpochMs(1'764'000'100'000);
     this->store().Write([&](Repositories& repositories) {
         repositories.Orgs().Update(changed);

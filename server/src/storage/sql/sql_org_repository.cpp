@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "storage/geojson_boundary.hpp"
 #include "storage/sql/enum_text.hpp"
 #include "storage/sql/sql_fragments.hpp"
 #include "storage/sql/sql_repositories.hpp"
@@ -36,6 +37,15 @@ std::vector<domain::UnitHandler> ParseHandlers(const std::string& text) {
     return handlers;
 }
 
+std::optional<std::string> BoundaryText(const std::optional<domain::Boundary>& boundary) {
+    return boundary ? std::optional(GeoJsonOf(*boundary)) : std::nullopt;
+}
+
+// A stored text that is no longer a valid boundary (edited by hand) reads as none.
+std::optional<domain::Boundary> BoundaryOfText(const std::optional<std::string>& text) {
+    return text ? BoundaryOfGeoJson(*text) : std::nullopt;
+}
+
 const ColumnTable<OrgUnit> kUnits(
     "org_units",
     {Field<&OrgUnit::id>("id", kGeneratedKey), Field<&OrgUnit::code>("code", kWrittenOnce),
@@ -44,7 +54,8 @@ const ColumnTable<OrgUnit> kUnits(
      Field<&OrgUnit::unit_type>("unit_type"), Field<&OrgUnit::parent_id>("parent_id", kWrittenOnce),
      // Known only once the id is: Insert sets it right after.
      Field<&OrgUnit::path>("path", kSelected), Field<&OrgUnit::active>("active"),
-     Field<&OrgUnit::boundary>("boundary"), Field<&OrgUnit::leader_in_charge>("leader_in_charge"),
+     Converted<&OrgUnit::boundary, &BoundaryText, &BoundaryOfText>("boundary"),
+     Field<&OrgUnit::leader_in_charge>("leader_in_charge"),
      Field<&OrgUnit::responsible_section>("responsible_section"),
      Field<&OrgUnit::hotline>("hotline"),
      Converted<&OrgUnit::handlers, &HandlersJson, &ParseHandlers>("handlers"),
