@@ -16,7 +16,9 @@ declare -A allowed=(
     [app]="common text domain service storage http api jobs app"
 )
 # Third-party headers a pure layer must not pull in (I/O, SQL, HTTP).
-forbidden_in_domain='^#include <(sqlite3|libpq-fe|boost/(beast|asio)|spdlog|fstream|filesystem|thread|iostream)'
+forbidden_in_domain='^#include <(sqlite3|libpq-fe|boost/(beast|asio)|spdlog|fstream|filesystem|thread|iostream|nlohmann/)'
+# JSON is a transport (api/) and storage concern: services work on typed data.
+forbidden_in_service='^#include <nlohmann/'
 
 violations=0
 for layer in "${!allowed[@]}"; do
@@ -34,6 +36,10 @@ while IFS= read -r line; do
     echo "layering: domain/ must stay pure: $line"
     violations=$((violations + 1))
 done < <(grep -rnE "$forbidden_in_domain" domain || true)
+while IFS= read -r line; do
+    echo "layering: service/ works on typed data, not JSON: $line"
+    violations=$((violations + 1))
+done < <(grep -rnE "$forbidden_in_service" service || true)
 # Every project include names its layer ("layer/file.hpp"): a bare "file.hpp" would reach a
 # header outside server/src (or past the arrows above) unseen.
 while IFS= read -r line; do

@@ -4,8 +4,6 @@
 #include <optional>
 #include <set>
 
-#include <nlohmann/json.hpp>
-
 #include "service/notice_delivery.hpp"
 
 namespace minqing::service {
