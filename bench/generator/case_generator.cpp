@@ -160,6 +160,7 @@ class WalkRepositories final : public domain::Repositories {
     domain::AuthRepository& Auth() override { return inner_.Auth(); }
     domain::CaseRepository& Cases() override { return cases_; }
     domain::CaseEventRepository& CaseEvents() override { return events_; }
+    domain::CaseStatsRepository& CaseStats() override { return inner_.CaseStats(); }
     domain::AttachmentRepository& Attachments() override { return inner_.Attachments(); }
     domain::IdempotencyRepository& Idempotency() override { return inner_.Idempotency(); }
     domain::CatalogRepository& Catalog() override { return inner_.Catalog(); }
@@ -1792,6 +1793,22 @@ Result<GeneratorSummary> GenerateCases(domain::Store& store, const GeneratorOpti
         }
     }
     return summary;
+}
+
+}  // namespace minqing::casegen
+
+namespace minqing::casegen {
+
+Result<std::int64_t> GenerateDemoCases(domain::Store& store, Instant now, std::int64_t count) {
+    // A living city rather than an empty table: the benchmarks' generator at the demo size.
+    GeneratorOptions options;
+    options.now = now;
+    options.count = count;
+    auto generated = GenerateCases(store, options);
+    if (!generated) {
+        return Fail(std::move(generated.error()));
+    }
+    return generated->cases;
 }
 
 }  // namespace minqing::casegen

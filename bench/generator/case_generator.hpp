@@ -53,4 +53,9 @@ struct GeneratorSummary {
 /// before a fault stay.
 Result<GeneratorSummary> GenerateCases(domain::Store& store, const GeneratorOptions& options);
 
+/// The demo's cases: `count` of them over the last year ending at `now` (kDemoDays), the
+/// default options otherwise; returns how many were added. The loader of `serve --demo`
+/// (app::DemoCaseLoader) in minqing-demo and in the API tests.
+Result<std::int64_t> GenerateDemoCases(domain::Store& store, Instant now, std::int64_t count);
+
 }  // namespace minqing::casegen

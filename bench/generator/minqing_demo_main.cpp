@@ -5,20 +5,5 @@
 #include "case_generator.hpp"
 
 int main(int argc, char** argv) {
-    namespace casegen = minqing::casegen;
-    return minqing::app::RunCli(argc, argv,
-                                [](minqing::domain::Store& store, minqing::Instant now,
-                                   std::int64_t count) -> minqing::Result<std::int64_t> {
-                                    // A living city rather than an empty table: the benchmarks'
-                                    // generator, at the demo size, over the last year ending now
-                                    // (casegen::kDemoDays).
-                                    casegen::GeneratorOptions options;
-                                    options.now = now;
-                                    options.count = count;
-                                    auto generated = casegen::GenerateCases(store, options);
-                                    if (!generated) {
-                                        return minqing::Fail(std::move(generated.error()));
-                                    }
-                                    return generated->cases;
-                                });
+    return minqing::app::RunCli(argc, argv, &minqing::casegen::GenerateDemoCases);
 }

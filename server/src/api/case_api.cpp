@@ -86,10 +86,14 @@ http::Response ListCases(const CaseServices& context, http::Request& request,
                 }
                 items.push_back(std::move(item));
             }
-            return nlohmann::json{
+            nlohmann::json answer{
                 {"items", items},
                 {"nextCursor", page.next_cursor.empty() ? nlohmann::json(nullptr)
                                                         : nlohmann::json(page.next_cursor)}};
+            if (page.total) {
+                answer["total"] = *page.total;
+            }
+            return answer;
         });
 }
 

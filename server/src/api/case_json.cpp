@@ -66,6 +66,16 @@ nlohmann::json ReporterJson(const service::CaseView& view) {
     return json;
 }
 
+// A flag parameter: "true", "false" or absent (false); anything else is a problem.
+bool TrueOrFalse(const http::Request& request, const char* name,
+                 std::vector<FieldError>& problems) {
+    const std::string value = request.QueryParam(name);
+    if (!value.empty() && value != "true" && value != "false") {
+        problems.push_back({name, "invalid", "true or false."});
+    }
+    return value == "true";
+}
+
 }  // namespace
 
 nlohmann::json UnitRefJson(const domain::OrgUnit& unit) {
@@ -217,12 +227,24 @@ Result<service::CaseFilters> DecodeCaseFilters(const http::Request& request) {
     named("channel", &domain::ParseChannel, query.channel);
     named("kind", &domain::ParseCaseKind, query.kind);
     named("urgency", &domain::ParseUrgency, query.urgency);
-    named("warning", &domain::ParseWarning, query.warning);
+    if (param("warning") == "none") {
+        query.without_card = true;
+    } else {
+        named("warning", &domain::ParseWarning, query.warning);
+    }
     query.category_prefix = param("category");
     if (const auto holder = QueryNumber(request, "holder", "An org unit id.", problems)) {
         query.holder_ids.push_back(*holder);
     }
     filters.org_unit_id = QueryNumber(request, "orgUnit", "An org unit id.", problems);
+    filters.area_id = QueryNumber(request, "area", "A division's org unit id.", problems);
+    query.origin_id = QueryNumber(request, "origin", "A division's org unit id.", problems);
+    if (param("leadUnit") == "none") {
+        query.lead_unit_ids.push_back(0);
+    } else if (const auto lead =
+                   QueryNumber(request, "leadUnit", "An org unit id, or none.", problems)) {
+        query.lead_unit_ids.push_back(*lead);
+    }
     for (const auto& [name, target] :
          {std::pair{"from", &query.created_from}, std::pair{"to", &query.created_to}}) {
         if (const std::string text = param(name); !text.empty()) {
@@ -233,11 +255,8 @@ Result<service::CaseFilters> DecodeCaseFilters(const http::Request& request) {
         }
     }
     filters.overdue_only = param("overdue") == "true";
-    if (const std::string mine = param("mine"); mine == "true") {
-        filters.created_by_me = true;
-    } else if (!mine.empty() && mine != "false") {
-        problems.push_back({"mine", "invalid", "true or false."});
-    }
+    filters.with_total = TrueOrFalse(request, "count", problems);
+    filters.created_by_me = TrueOrFalse(request, "mine", problems);
     filters.keyword = param("keyword");
     if (const std::string sort = param("sort"); sort == "deadline") {
         query.sort = domain::CaseSort::kDeadline;

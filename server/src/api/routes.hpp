@@ -26,6 +26,7 @@
 #include "service/org_service.hpp"
 #include "service/saved_view_service.hpp"
 #include "service/sliding_window.hpp"
+#include "service/stats_service.hpp"
 #include "service/supervision_service.hpp"
 #include "service/time_rules_service.hpp"
 #include "service/user_service.hpp"
@@ -94,6 +95,12 @@ struct NotificationServices {
 Routes NotificationRoutes(const NotificationServices& context);
 
 Routes TimeRulesRoutes(service::TimeRulesService& time_rules);
+
+struct StatsServices {
+    service::StatsService& stats;
+    const Clock& clock;
+};
+Routes StatsRoutes(const StatsServices& context);
 
 Routes SupervisionRoutes(service::SupervisionService& supervisions);
 

@@ -151,6 +151,13 @@ std::string StorageProblem(const std::string& data_dir, std::int64_t min_free_by
     return {};
 }
 
+// A database whose cases predate the rollups gets them before the first request.
+void BuildMissingRollups(service::StatsService& stats) {
+    if (stats.BuildMissingRollups()) {
+        spdlog::info("statistics rollups built from the cases already stored");
+    }
+}
+
 }  // namespace
 
 struct App::Parts {
@@ -167,6 +174,7 @@ struct App::Parts {
           intake(store, clock, time_rules, org_tree, IntakeLimitsOf(config.notify)),
           workflow(store, clock, time_rules, org_tree),
           cases(store, clock, org_tree),
+          stats(store, clock),
           blobs(config.data_dir + "/attachments"),
           attachments(store, blobs, clock, org_tree,
                       static_cast<std::size_t>(config.http.upload_limit_kib) * 1024u),
@@ -205,6 +213,13 @@ struct App::Parts {
                            http::Execution::kInline);
     }
 
+    // What a database written by an earlier version lacks: the units' name index and the
+    // statistics rollups, built before the first request.
+    void IndexStoredData() {
+        orgs.IndexUnitNames();
+        BuildMissingRollups(stats);
+    }
+
     // Each resource gets only the services it uses. The test routes exist in test mode only:
     // without it nothing answers under /api/v1/test/.
     void MountRoutes(AdjustableClock* test_clock) {
@@ -229,6 +244,7 @@ struct App::Parts {
         Mount(router, guard, TimeRulesRoutes(time_rules));
         Mount(router, guard, SupervisionRoutes(supervisions));
         Mount(router, guard, SavedViewRoutes(saved_views));
+        Mount(router, guard, StatsRoutes({stats, clock}));
         Mount(router, guard, DirectCardRoutes(direct_cards));
         Mount(router, guard, MessageTemplateRoutes(templates));
         Mount(router, guard, CatalogRoutes(catalog));
@@ -285,6 +301,7 @@ struct App::Parts {
     service::CaseIntakeService intake;
     service::CaseWorkflowService workflow;
     service::CaseQueryService cases;
+    service::StatsService stats;
     storage::FileBlobStore blobs;
     service::AttachmentService attachments;
     service::SlidingWindow public_limit;
@@ -318,9 +335,13 @@ App::~App() {
     Stop();
 }
 
+domain::RollupCheck App::CheckStatistics(bool repair) {
+    return parts_->stats.CheckRollups(repair);
+}
+
 void App::Start(const DemoCaseLoader& demo_cases) {
     Parts& p = *parts_;
-    p.orgs.IndexUnitNames();
+    p.IndexStoredData();
     SeedTimeRules(p.time_rules, p.config.demo.seed_dir);
     if (p.config.demo.enabled) {
         const bool empty = domain::Query(p.store, [](domain::Repositories& repositories) {

@@ -11,6 +11,7 @@
 #include "app/config.hpp"
 #include "common/clock.hpp"
 #include "common/result.hpp"
+#include "domain/case_stats_repository.hpp"
 #include "domain/store.hpp"
 
 namespace minqing::app {
@@ -35,6 +36,9 @@ class App {
     /// Throws std::runtime_error when the seed files are bad or the address cannot be bound.
     void Start(const DemoCaseLoader& demo_cases = {});
     std::uint16_t port() const;
+    /// Recounts the statistics rollups from the cases (`minqing stats verify`); with `repair`,
+    /// stores the recount where it differs (`minqing stats rebuild`).
+    domain::RollupCheck CheckStatistics(bool repair);
     /// Every API route as "METHOD /pattern" (http::Router::Describe).
     std::vector<std::string> Routes() const;
     /// Graceful stop: finish in-flight requests, then close the database. Idempotent.

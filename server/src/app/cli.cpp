@@ -22,6 +22,8 @@ constexpr const char* kUsage =
     "usage: minqing serve [--config FILE] [--listen HOST:PORT] [--db URL] [--data-dir DIR] "
     "[--demo]\n"
     "       minqing migrate [--config FILE] [--db URL] [--data-dir DIR]\n"
+    "       minqing stats verify|rebuild [--config FILE] [--db URL] [--data-dir DIR]\n"
+    "           (recount the statistics rollups from the cases; rebuild stores the recount)\n"
     "       minqing version\n"
     "       minqing wire-types | wire-docs   (the request bodies as TypeScript or Markdown)\n";
 
@@ -77,6 +79,27 @@ int Serve(const minqing::app::Config& config, bool migrate_only,
     return 0;
 }
 
+// Recounts the rollups and prints what differs; exit 1 when verify finds a difference.
+int CheckStatistics(const minqing::app::Config& config, bool repair) {
+    minqing::SystemClock clock;
+    minqing::app::App app(config, clock);
+    const auto check = app.CheckStatistics(repair);
+    std::printf("cases %lld, rollup rows %lld, rows that differ %lld\n",
+                static_cast<long long>(check.cases), static_cast<long long>(check.rows),
+                static_cast<long long>(check.differing_rows));
+    for (const auto& difference : check.differences) {
+        std::printf("  %s: stored %lld, recounted %lld\n", difference.row.c_str(),
+                    static_cast<long long>(difference.stored),
+                    static_cast<long long>(difference.recounted));
+    }
+    if (check.differing_rows == 0) {
+        std::printf("the rollups agree with the cases\n");
+        return 0;
+    }
+    std::printf(repair ? "rebuilt from the cases\n" : "the rollups differ from the cases\n");
+    return repair ? 0 : 1;
+}
+
 }  // namespace
 
 namespace minqing::app {
@@ -98,12 +121,14 @@ int RunCli(int argc, char** argv, const DemoCaseLoader& demo_cases) {
         std::fputs(text.c_str(), stdout);
         return 0;
     }
-    if (command != "serve" && command != "migrate") {
+    const bool stats =
+        command == "stats" && args.size() >= 2 && (args[1] == "verify" || args[1] == "rebuild");
+    if (command != "serve" && command != "migrate" && !stats) {
         std::fprintf(stderr, "minqing: unknown command \"%s\"\n%s", command.c_str(), kUsage);
         return 2;
     }
     std::vector<std::string> errors;
-    const auto config = LoadConfig({args.begin() + 1, args.end()}, environ, errors);
+    const auto config = LoadConfig({args.begin() + (stats ? 2 : 1), args.end()}, environ, errors);
     if (!errors.empty()) {
         for (const auto& error : errors) {
             std::fprintf(stderr, "minqing: %s\n", error.c_str());
@@ -113,6 +138,9 @@ int RunCli(int argc, char** argv, const DemoCaseLoader& demo_cases) {
     }
     SetUpLogging(config.log.level);
     try {
+        if (stats) {
+            return CheckStatistics(config, args[1] == "rebuild");
+        }
         return Serve(config, command == "migrate", demo_cases);
     } catch (const minqing::UnavailableError& error) {
         spdlog::critical("cannot start: {}", error.what());

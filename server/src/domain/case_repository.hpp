@@ -42,6 +42,12 @@ struct CaseListQuery {
     std::vector<OrgUnitId> escalated_ids;    // escalated to one of these nodes
     std::vector<std::string> last_actions;   // brought to the holder by one of these actions
     std::optional<std::string> within_path;  // with a stake inside this subtree
+    /// With no stake inside any of these subtrees (statistics count a caller's own recordings
+    /// outside their jurisdiction apart).
+    std::vector<std::string> excluded_paths;
+    std::optional<std::string> origin_within;  // arose in a division inside this subtree
+    std::optional<OrgUnitId> origin_id;        // arose in exactly this division
+    std::vector<OrgUnitId> lead_unit_ids;      // led by one of these units; 0: no lead unit yet
     std::optional<UserId> created_by;
     std::optional<Channel> channel;
     std::optional<CaseKind> kind;
@@ -53,6 +59,8 @@ struct CaseListQuery {
     /// Cases whose running step shows this card at `warning_at`. A finished case has no
     /// running deadline (case_deadlines.cpp clears it), so only open cases match.
     std::optional<Warning> warning;
+    /// Cases that show no card at `warning_at`: finished, or without a running deadline.
+    bool without_card = false;
     Instant warning_at{};
     /// Search terms (from text::QueryTerms) that must all match title or content.
     std::vector<std::string> terms;

@@ -11,6 +11,7 @@
 #include "domain/auth_repository.hpp"
 #include "domain/case_event_repository.hpp"
 #include "domain/case_repository.hpp"
+#include "domain/case_stats_repository.hpp"
 #include "domain/catalog_repository.hpp"
 #include "domain/idempotency_repository.hpp"
 #include "domain/notice_digest_repository.hpp"
@@ -33,6 +34,7 @@ class Repositories {
     virtual AuthRepository& Auth() = 0;
     virtual CaseRepository& Cases() = 0;
     virtual CaseEventRepository& CaseEvents() = 0;
+    virtual CaseStatsRepository& CaseStats() = 0;
     virtual AttachmentRepository& Attachments() = 0;
     virtual IdempotencyRepository& Idempotency() = 0;
     virtual CatalogRepository& Catalog() = 0;

@@ -196,23 +196,15 @@ Result<ChainCheck> CaseQueryService::Verify(const Principal& caller, domain::Cas
     return CheckChain(*events);
 }
 
-Result<CasePage> CaseQueryService::List(const Principal& caller, CaseFilters filters,
-                                        const std::string& cursor) {
+Result<std::optional<CaseListQuery>> ResolveCaseFilters(Repositories& repositories,
+                                                        const Principal& caller,
+                                                        CaseFilters filters, Instant now) {
     auto& query = filters.query;
     query.visibility = domain::VisibilityOf(caller);
-    query.limit = std::clamp(query.limit, 1, kMaxPage);
-    if (!cursor.empty()) {
-        const auto after = DecodeCaseCursor(cursor);
-        if (!after) {
-            return Fail(Validation({{"cursor", "invalid", "Use the nextCursor of a page."}}));
-        }
-        query.after_key = after->key;
-        query.after_id = after->id;
-    }
     if (!filters.keyword.empty()) {
         query.terms = text::QueryTerms(filters.keyword);
         if (query.terms.empty()) {
-            return CasePage{};
+            return std::optional<CaseListQuery>();
         }
         if (query.sort == domain::CaseSort::kNewest) {
             // Ids grow with registration time, so this is newest first too.
@@ -220,28 +212,75 @@ Result<CasePage> CaseQueryService::List(const Principal& caller, CaseFilters fil
         }
     }
     if (filters.overdue_only) {
-        query.overdue_at = clock_.Now();
+        query.overdue_at = now;
     }
     if (filters.created_by_me) {
         query.created_by = caller.user_id;
     }
-    query.warning_at = clock_.Now();
-    return domain::Query(store_, [&](Repositories& repositories) -> Result<CasePage> {
-        if (filters.org_unit_id) {
-            const auto unit = repositories.Orgs().FindById(*filters.org_unit_id);
-            if (!unit) {
-                return Fail(NotFound("org.unit_not_found", "No such org unit."));
-            }
-            query.within_path = unit->path;
+    query.warning_at = now;
+    if (filters.org_unit_id) {
+        const auto unit = repositories.Orgs().FindById(*filters.org_unit_id);
+        if (!unit) {
+            return Fail(NotFound("org.unit_not_found", "No such org unit."));
         }
+        query.within_path = unit->path;
+    }
+    if (filters.area_id) {
+        const auto area = repositories.Orgs().FindById(*filters.area_id);
+        if (!area) {
+            return Fail(NotFound("org.unit_not_found", "No such org unit."));
+        }
+        if (area->kind != domain::OrgKind::kDivision) {
+            return Fail(Validation({{"area", "not_division",
+                                     "An area is a division: a district, street, community or "
+                                     "grid."}}));
+        }
+        query.origin_within = area->path;
+    }
+    return std::optional<CaseListQuery>(std::move(query));
+}
+
+Result<CasePage> CaseQueryService::List(const Principal& caller, CaseFilters filters,
+                                        const std::string& cursor) {
+    filters.query.limit = std::clamp(filters.query.limit, 1, kMaxPage);
+    std::optional<domain::CaseId> after_id;
+    std::optional<std::int64_t> after_key;
+    if (!cursor.empty()) {
+        const auto after = DecodeCaseCursor(cursor);
+        if (!after) {
+            return Fail(Validation({{"cursor", "invalid", "Use the nextCursor of a page."}}));
+        }
+        after_key = after->key;
+        after_id = after->id;
+    }
+    const bool created_by_me = filters.created_by_me;
+    const bool with_total = filters.with_total;
+    return domain::Query(store_, [&](Repositories& repositories) -> Result<CasePage> {
+        auto resolved = ResolveCaseFilters(repositories, caller, filters, clock_.Now());
+        if (!resolved) {
+            return Fail(resolved.error());
+        }
+        if (!*resolved) {
+            CasePage empty;
+            if (with_total) {
+                empty.total = 0;
+            }
+            return empty;
+        }
+        auto& query = **resolved;
+        query.after_key = after_key;
+        query.after_id = after_id;
         CasePage page;
         page.items = repositories.Cases().List(query);
         if (static_cast<int>(page.items.size()) == query.limit) {
             const auto& last = page.items.back();
             page.next_cursor = EncodeCaseCursor({SortKey(last, query.sort), last.id});
         }
+        if (with_total) {
+            page.total = repositories.Cases().Count(query);
+        }
         page.names.AddCases(repositories, page.items);
-        if (filters.created_by_me) {
+        if (created_by_me) {
             std::vector<domain::CaseId> ids;
             for (const auto& c : page.items) {
                 ids.push_back(c.id);

@@ -33,6 +33,9 @@ struct CaseFilters {
     std::string keyword;
     bool overdue_only = false;
     std::optional<domain::OrgUnitId> org_unit_id;  // a stake inside this subtree
+    std::optional<domain::OrgUnitId> area_id;      // arose in a division inside this subtree
+    /// Every case of the list is counted for its `total` (one more query).
+    bool with_total = false;
     /// Only the cases the caller recorded (a collector's "我上报的").
     bool created_by_me = false;
 };
@@ -46,6 +49,8 @@ struct AnswerNews {
 
 struct CasePage {
     std::vector<domain::Case> items;
+    /// The number of cases the filters select, when asked for.
+    std::optional<std::int64_t> total;
     /// Opaque cursor for the next page, empty on the last.
     std::string next_cursor;
     /// Categories and holders of the items.
@@ -112,6 +117,14 @@ class CaseQueryService {
     const Clock& clock_;
     OrgTreeCache& org_tree_;
 };
+
+/// The repository query of a list request as `caller` may run it, read at `now`: their
+/// visibility, the keyword's terms, the org subtrees named by id. nullopt when the keyword has
+/// no searchable terms (the list is empty). Errors: 404 "org.unit_not_found" for an unknown
+/// org unit or area; 422 for an area that is not a division.
+Result<std::optional<domain::CaseListQuery>> ResolveCaseFilters(domain::Repositories& repositories,
+                                                                const domain::Principal& caller,
+                                                                CaseFilters filters, Instant now);
 
 /// Recomputes the chain of `events` (oldest first).
 ChainCheck CheckChain(const std::vector<domain::CaseEvent>& events);

@@ -13,6 +13,7 @@ class SqlRepositories final : public domain::Repositories {
           auth_(session),
           cases_(session),
           case_events_(session),
+          case_stats_(session),
           attachments_(session),
           idempotency_(session),
           catalog_(session),
@@ -27,6 +28,7 @@ class SqlRepositories final : public domain::Repositories {
     domain::AuthRepository& Auth() override { return auth_; }
     domain::CaseRepository& Cases() override { return cases_; }
     domain::CaseEventRepository& CaseEvents() override { return case_events_; }
+    domain::CaseStatsRepository& CaseStats() override { return case_stats_; }
     domain::AttachmentRepository& Attachments() override { return attachments_; }
     domain::IdempotencyRepository& Idempotency() override { return idempotency_; }
     domain::CatalogRepository& Catalog() override { return catalog_; }
@@ -42,6 +44,7 @@ class SqlRepositories final : public domain::Repositories {
     SqlAuthRepository auth_;
     SqlCaseRepository cases_;
     SqlCaseEventRepository case_events_;
+    SqlCaseStatsRepository case_stats_;
     SqlAttachmentRepository attachments_;
     SqlIdempotencyRepository idempotency_;
     SqlCatalogRepository catalog_;

@@ -79,6 +79,7 @@ constexpr RouteRule kRules[] = {
     {"GET /api/v1/saved-views", Who::kStaff},
     {"POST /api/v1/saved-views", Who::kStaff},
     {"DELETE /api/v1/saved-views/{id}", Who::kStaff},
+    {"GET /api/v1/stats/cases", Who::kStaff},
     {"POST /api/v1/public/submissions", Who::kPublic},
     {"GET /api/v1/public/submissions/{number}", Who::kPublic},
     {"GET /api/v1/categories", Who::kPublic},

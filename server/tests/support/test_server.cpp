@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "app/app.hpp"
+#include "case_generator.hpp"
 #include "common/clock.hpp"
 #include "support/temp_directory.hpp"
 
@@ -139,7 +140,8 @@ TestServer::TestServer(const ConfigTweak& tweak) : parts_(std::make_unique<Parts
         tweak(config);
     }
     parts_->app = std::make_unique<app::App>(config, parts_->clock, &parts_->clock);
-    parts_->app->Start();
+    // Suites that need a city's history set demo.cases; the generator walks them.
+    parts_->app->Start(&casegen::GenerateDemoCases);
 }
 
 TestServer::~TestServer() {
@@ -159,6 +161,10 @@ std::vector<std::string> TestServer::routes() const {
 
 const app::Config& TestServer::config() const {
     return parts_->config;
+}
+
+domain::RollupCheck TestServer::CheckStatistics() {
+    return parts_->app->CheckStatistics(false);
 }
 
 std::string_view TestServer::backend() const {

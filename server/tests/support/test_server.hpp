@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "app/config.hpp"
+#include "domain/case_stats_repository.hpp"
 
 namespace minqing::tests {
 
@@ -35,6 +36,8 @@ class TestServer {
     const app::Config& config() const;
     /// Every route the server answers, as "METHOD /pattern".
     std::vector<std::string> routes() const;
+    /// Recounts the statistics rollups from the cases (`minqing stats verify`).
+    domain::RollupCheck CheckStatistics();
     /// "postgres" or "sqlite", for messages.
     std::string_view backend() const;
 

@@ -1,5 +1,9 @@
+#include <algorithm>
+#include <iterator>
 #include <string>
 
+#include "storage/sql/case_filters_sql.hpp"
+#include "storage/sql/case_rollups.hpp"
 #include "storage/sql/channel_fields_column.hpp"
 #include "storage/sql/enum_text.hpp"
 #include "storage/sql/sql_fragments.hpp"
@@ -86,141 +90,6 @@ const ColumnTable<Case> kCases(
               Field<&Case::assignee_unit_id>("assignee_unit_id"),
               Field<&Case::assignee_user_id>("assignee_user_id")});
 
-void AddRange(std::string& sql, std::vector<SqlValue>& params, std::string_view column,
-              const std::string& path) {
-    sql += "(";
-    sql += column;
-    sql += " >= ? AND ";
-    sql += column;
-    sql += " < ?)";
-    params.emplace_back(path);
-    params.emplace_back(SubtreeUpperBound(path));
-}
-
-// " AND (range OR range …)" for a non-empty list of subtrees.
-void AddAnyRange(std::string& sql, std::vector<SqlValue>& params, std::string_view column,
-                 const std::vector<std::string>& paths) {
-    if (paths.empty()) {
-        return;
-    }
-    sql += " AND (";
-    for (std::size_t i = 0; i < paths.size(); ++i) {
-        sql += i == 0 ? "" : " OR ";
-        AddRange(sql, params, column, paths[i]);
-    }
-    sql += ")";
-}
-
-// "(EXISTS a stake inside one of the paths OR created by me)", or nothing for "everything".
-void AddVisibility(std::string& sql, std::vector<SqlValue>& params,
-                   const domain::CaseVisibility& visibility) {
-    if (visibility.everything) {
-        return;
-    }
-    std::string scopes;
-    std::vector<SqlValue> scope_params;
-    for (const std::string& path : visibility.paths) {
-        if (!scopes.empty()) {
-            scopes += " OR ";
-        }
-        AddRange(scopes, scope_params, "a.path", path);
-    }
-    sql += " AND (";
-    if (!scopes.empty()) {
-        sql += "EXISTS (SELECT 1 FROM case_access a WHERE a.case_id = c.id AND (" + scopes + "))";
-        params.insert(params.end(), scope_params.begin(), scope_params.end());
-    } else {
-        sql += "1 = 0";
-    }
-    if (visibility.creator) {
-        sql += " OR c.created_by = ?";
-        params.emplace_back(*visibility.creator);
-    }
-    for (const std::string& path : visibility.escalated_paths) {
-        sql += " OR c.escalated_to_id IN (SELECT e.id FROM org_units e WHERE ";
-        AddRange(sql, params, "e.path", path);
-        sql += ")";
-    }
-    sql += ")";
-}
-
-// `condition` with the value as its parameter, when there is a value.
-template <typename T>
-void AddIf(std::string& sql, std::vector<SqlValue>& params, std::string_view condition,
-           const std::optional<T>& value) {
-    if (value) {
-        sql += condition;
-        params.push_back(ToSqlValue(*value));
-    }
-}
-
-void AddFilters(std::string& sql, std::vector<SqlValue>& params, Dialect dialect,
-                const domain::CaseListQuery& query) {
-    AddVisibility(sql, params, query.visibility);
-    std::vector<std::string> states;
-    for (const auto state : query.states) {
-        states.emplace_back(domain::CaseStateName(state));
-    }
-    AddIn(sql, params, "c.state", states);
-    if (query.holder_path) {
-        sql += " AND ";
-        AddRange(sql, params, "c.holder_path", *query.holder_path);
-    }
-    AddAnyRange(sql, params, "c.holder_path", query.holder_paths);
-    AddIn(sql, params, "c.holder_id", query.holder_ids);
-    AddIn(sql, params, "c.dispatcher_id", query.dispatcher_ids);
-    AddIn(sql, params, "c.escalated_to_id", query.escalated_ids);
-    AddIn(sql, params, "c.last_action", query.last_actions);
-    AddIf(sql, params, " AND c.created_by = ?", query.created_by);
-    if (query.within_path) {
-        sql += " AND EXISTS (SELECT 1 FROM case_access w WHERE w.case_id = c.id AND ";
-        AddRange(sql, params, "w.path", *query.within_path);
-        sql += ")";
-    }
-    AddIf(sql, params, " AND c.channel = ?", query.channel);
-    AddIf(sql, params, " AND c.kind = ?", query.kind);
-    AddIf(sql, params, " AND c.urgency = ?", query.urgency);
-    if (!query.category_prefix.empty()) {
-        sql += " AND c.category_code >= ? AND c.category_code < ?";
-        params.emplace_back(query.category_prefix);
-        params.emplace_back(query.category_prefix + "\x7f");
-    }
-    AddIf(sql, params, " AND c.created_at >= ?", query.created_from);
-    AddIf(sql, params, " AND c.created_at < ?", query.created_to);
-    if (query.overdue_at) {
-        sql +=
-            " AND c.deadline < ? AND c.state NOT IN ('declined', 'merged', 'closed', "
-            "'withdrawn')";
-        params.emplace_back(ToEpochMs(*query.overdue_at));
-    }
-    if (query.warning) {
-        const std::int64_t at = ToEpochMs(query.warning_at);
-        switch (*query.warning) {
-            case domain::Warning::kRed:
-                sql += " AND c.deadline < ?";
-                params.emplace_back(at);
-                break;
-            case domain::Warning::kYellow:
-                sql += " AND c.deadline >= ? AND c.yellow_from <= ?";
-                params.insert(params.end(), {at, at});
-                break;
-            case domain::Warning::kNormal:
-                sql += " AND c.deadline >= ? AND c.yellow_from > ?";
-                params.insert(params.end(), {at, at});
-                break;
-        }
-    }
-    if (!query.terms.empty()) {
-        if (dialect == Dialect::kSqlite) {
-            sql += " AND c.id IN (SELECT rowid FROM case_search WHERE case_search MATCH ?)";
-            params.emplace_back(text::Fts5MatchExpression(query.terms));
-        } else {
-            sql += " AND c.search_tokens @@ to_tsquery('simple', ?)";
-            params.emplace_back(text::TsQueryExpression(query.terms));
-        }
-    }
-}
-
 }  // namespace
 
 std::string SqlCaseRepository::NextNumber(int year) {
@@ -245,16 +114,27 @@ Case SqlCaseRepository::Insert(Case fresh, std::string_view search_tokens) {
         session_.Execute("UPDATE cases SET search_tokens = to_tsvector('simple', ?) WHERE id = ?",
                          {std::string(search_tokens), fresh.id});
     }
+    // Its stakes, and the scopes they open, come with AddAccess.
+    AddToRollups(session_, domain::RollupKeyOf(fresh), {""}, +1);
     return fresh;
 }
 
 bool SqlCaseRepository::Update(const Case& changed, std::int64_t expected_version) {
+    const auto before = StoredRollupKey(session_, changed.id);
     auto values = kCases.Values(changed, kUpdated);
     values.emplace_back(changed.id);
     values.emplace_back(expected_version);
-    return session_.Execute(
-               "UPDATE cases SET " + kCases.Assignments() + " WHERE id = ? AND version = ?",
-               values) == 1;
+    if (session_.Execute(
+            "UPDATE cases SET " + kCases.Assignments() + " WHERE id = ? AND version = ?", values) !=
+        1) {
+        return false;
+    }
+    if (const auto after = domain::RollupKeyOf(changed); before && *before != after) {
+        const auto scopes = domain::RollupScopes(StakePathsOf(session_, changed.id));
+        AddToRollups(session_, *before, scopes, -1);
+        AddToRollups(session_, after, scopes, +1);
+    }
+    return true;
 }
 
 std::optional<Case> SqlCaseRepository::FindWhere(std::string_view condition, SqlValue value) {
@@ -274,7 +154,7 @@ std::optional<Case> SqlCaseRepository::FindByNumber(std::string_view number) {
 bool SqlCaseRepository::IsVisible(domain::CaseId id, const domain::CaseVisibility& visibility) {
     std::string sql = "SELECT 1 FROM cases c WHERE c.id = ?";
     std::vector<SqlValue> params{id};
-    AddVisibility(sql, params, visibility);
+    AddCaseVisibility(sql, params, visibility);
     return !session_.Query(sql, params).empty();
 }
 
@@ -291,9 +171,9 @@ std::vector<Case> SqlCaseRepository::List(const domain::CaseListQuery& query) {
         params.emplace_back(text::Fts5MatchExpression(query.terms));
         auto rest = query;
         rest.terms.clear();
-        AddFilters(sql, params, session_.dialect(), rest);
+        AddCaseFilters(sql, params, session_.dialect(), rest);
     } else {
-        AddFilters(sql, params, session_.dialect(), query);
+        AddCaseFilters(sql, params, session_.dialect(), query);
     }
     // Keyset pagination: rows strictly after the last one of the previous page.
     if (query.sort == domain::CaseSort::kRecorded) {
@@ -325,11 +205,22 @@ std::vector<Case> SqlCaseRepository::List(const domain::CaseListQuery& query) {
 std::int64_t SqlCaseRepository::Count(const domain::CaseListQuery& query) {
     std::string sql = "SELECT COUNT(*) FROM cases c WHERE 1 = 1";
     std::vector<SqlValue> params;
-    AddFilters(sql, params, session_.dialect(), query);
+    AddCaseFilters(sql, params, session_.dialect(), query);
     return session_.QueryOne(sql, params)->Int(0);
 }
 
 void SqlCaseRepository::AddAccess(domain::CaseId id, const std::vector<std::string>& paths) {
+    auto stakes = StakePathsOf(session_, id);
+    const auto scopes_before = domain::RollupScopes(stakes);
+    stakes.insert(stakes.end(), paths.begin(), paths.end());
+    std::vector<std::string> opened;
+    std::ranges::set_difference(domain::RollupScopes(stakes), scopes_before,
+                                std::back_inserter(opened));
+    if (!opened.empty()) {
+        if (const auto key = StoredRollupKey(session_, id)) {
+            AddToRollups(session_, *key, opened, +1);
+        }
+    }
     for (const std::string& path : paths) {
         session_.Execute(
             "INSERT INTO case_access (path, case_id) VALUES (?, ?) ON CONFLICT DO NOTHING",

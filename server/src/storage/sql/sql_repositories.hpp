@@ -14,6 +14,7 @@
 #include "domain/auth_repository.hpp"
 #include "domain/case_event_repository.hpp"
 #include "domain/case_repository.hpp"
+#include "domain/case_stats_repository.hpp"
 #include "domain/catalog_repository.hpp"
 #include "domain/idempotency_repository.hpp"
 #include "domain/notice_digest_repository.hpp"
@@ -116,6 +117,19 @@ class SqlCaseRepository final : public SqlRepository<domain::CaseRepository> {
 
   private:
     std::optional<domain::Case> FindWhere(std::string_view condition, SqlValue value);
+};
+
+class SqlCaseStatsRepository final : public SqlRepository<domain::CaseStatsRepository> {
+  public:
+    using SqlRepository::SqlRepository;
+
+    std::vector<domain::StatsCell> CountFromRollups(const domain::StatsQuery& query,
+                                                    const std::string& scope) override;
+    std::vector<domain::StatsCell> CountCases(const domain::StatsQuery& query) override;
+    domain::RollupCheck CheckRollups(domain::DayNumber from, domain::DayNumber to,
+                                     bool repair) override;
+    std::optional<std::pair<domain::DayNumber, domain::DayNumber>> CaseDays() override;
+    bool HasRollups() override;
 };
 
 class SqlCaseEventRepository final : public SqlRepository<domain::CaseEventRepository> {
