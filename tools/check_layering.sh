@@ -8,12 +8,13 @@ declare -A allowed=(
     [common]="common"
     [text]="common text"
     [domain]="common text domain"
-    [service]="common text domain service"
+    [report]="common report"
+    [service]="common text domain report service"
     [storage]="common text domain storage"
     [http]="common http"
     [api]="common text domain service http api"
     [jobs]="common text domain service http jobs"
-    [app]="common text domain service storage http api jobs app"
+    [app]="common text domain report service storage http api jobs app"
 )
 # Third-party headers a pure layer must not pull in (I/O, SQL, HTTP).
 forbidden_in_domain='^#include <(sqlite3|libpq-fe|boost/(beast|asio)|spdlog|fstream|filesystem|thread|iostream|nlohmann/)'
