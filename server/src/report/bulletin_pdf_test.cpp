@@ -162,8 +162,11 @@ BulletinDocument RealisticIssue() {
 class BulletinPdfTest : public ::testing::Test {
   protected:
     static void SetUpTestSuite() {
-        directory_ = new fs::path(fs::temp_directory_path() / "minqing-bulletin-test");
-        fs::create_directories(*directory_);
+        // A directory of this process's own: ctest runs each test in a process of its own, in
+        // parallel.
+        std::string pattern = (fs::temp_directory_path() / "minqing-bulletin-test.XXXXXX").string();
+        ASSERT_NE(mkdtemp(pattern.data()), nullptr);
+        directory_ = new fs::path(pattern);
         pdf_bytes_ = new std::string(BulletinPdf(RealisticIssue()));
         std::ofstream(Pdf(), std::ios::binary) << *pdf_bytes_;
         // MINQING_REPORT_SHOTS=dir keeps the PDF and a PNG of each page there, to look at.
