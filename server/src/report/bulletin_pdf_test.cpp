@@ -330,24 +330,63 @@ TEST_F(BulletinPdfTest, MovesACharacterToAvoidEveryForbiddenBreak) {
     }
 }
 
-TEST_F(BulletinPdfTest, SetsBodyLinesOfTwentyEightCharacters) {
+TEST_F(BulletinPdfTest, SetsBodyTextOnAGridOf22LinesOf28Characters) {
     BulletinDocument issue;
     issue.issuer = "办公室";
     std::string han;
-    for (int i = 0; i < 20; ++i) {
+    for (int i = 0; i < 200; ++i) {
         han += "社情民意绿色通道工作";
     }
     issue.blocks = {Paragraph(han)};
     const fs::path path = fs::path(Pdf()).replace_filename("grid.pdf");
     std::ofstream(path, std::ios::binary) << BulletinPdf(issue);
     const std::string text = RunCommand("pdftotext " + path.string() + " -");
-    // 200 characters, the first line indented by two: 26, then 28 a line.
+    // The first line indented by two characters holds 26, then 28 a line.
     EXPECT_NE(text.find("\n社情民意绿色通道工作社情民意绿色通道工作社情民意绿色\n"),
               std::string::npos)
         << text;
     EXPECT_NE(text.find("\n通道工作社情民意绿色通道工作社情民意绿色通道工作社情民意\n"),
               std::string::npos)
         << text;
+    // Page 2 is body text only: 22 lines, then its number.
+    int lines = 0;
+    for (const std::string& line :
+         Lines(RunCommand("pdftotext -f 2 -l 2 " + path.string() + " -"))) {
+        const std::string trimmed = Trim(line);
+        if (!trimmed.empty() && !trimmed.starts_with("—")) {
+            ++lines;
+            EXPECT_EQ(trimmed.size(), 28 * std::string("情").size()) << trimmed;
+        }
+    }
+    EXPECT_EQ(lines, 22);
+}
+
+// Wherever the text before it ends, a heading never ends a page: it moves to the next one
+// with the first line of its paragraph.
+TEST_F(BulletinPdfTest, NeverLeavesAHeadingAtTheFootOfAPage) {
+    const fs::path path = fs::path(Pdf()).replace_filename("keep.pdf");
+    for (int filler_lines = 12; filler_lines <= 17; ++filler_lines) {
+        BulletinDocument issue;
+        issue.issuer = "办公室";
+        std::string filler;
+        for (int i = 0; i < 26 + 28 * (filler_lines - 1); ++i) {
+            filler += "情";
+        }
+        issue.blocks = {Paragraph(filler), Heading(Block::Kind::kHeading1, "工作建议"),
+                        Paragraph("建议由市住房和城乡建设局牵头，开展室温检测。")};
+        std::ofstream(path, std::ios::binary) << BulletinPdf(issue);
+        std::istringstream pages(RunCommand("pdftotext " + path.string() + " -"));
+        for (std::string page; std::getline(pages, page, '\f');) {
+            std::string last_text;
+            for (const std::string& line : Lines(page)) {
+                const std::string trimmed = Trim(line);
+                if (!trimmed.empty() && !trimmed.starts_with("—")) {
+                    last_text = trimmed;
+                }
+            }
+            EXPECT_NE(last_text, "一、工作建议") << filler_lines << " lines before the heading";
+        }
+    }
 }
 
 // Reads a binary PPM (P6, maxval 255) from pdftoppm.
