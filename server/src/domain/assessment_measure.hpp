@@ -43,8 +43,11 @@ bool HigherIsBetter(AssessmentMeasure measure);
 /// a count of cases.
 bool IsAverage(AssessmentMeasure measure);
 
-/// A case left out of a measure, and why: "appeal", "returned", "recalled", "unreachable",
-/// "not_rated", "pending", "not_signed", "withdrawn", "no_deadline", "no_calendar".
+/// A case left out of a measure, and why: "appeal" (an accepted appeal), "returned" /
+/// "recalled" (taken from the unit before it answered), "unreachable" (the reporter could
+/// not be reached), "not_rated" (closed without that rating), "pending" (nothing decided
+/// yet), "withdrawn", "no_deadline" (no answer deadline in the log), "no_calendar" (handling
+/// days asked for without a calendar).
 struct ExcludedCase {
     CaseId case_id = 0;
     std::string reason;
@@ -60,6 +63,9 @@ struct MeasureResult {
     std::int64_t numerator = 0;
     std::int64_t denominator = 0;
     std::vector<CaseId> counted;
+    /// Of `counted`, those that did not meet the measure (late, not solved, returned …): what
+    /// a unit reads before it appeals. Empty for averages.
+    std::vector<CaseId> not_met;
     std::vector<ExcludedCase> excluded;
 
     /// numerator ÷ denominator as a percentage (average: working days); nullopt without data.

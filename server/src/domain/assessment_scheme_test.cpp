@@ -32,9 +32,13 @@ TEST(AssessmentMeasureTest, LessIsBetterForReturnsReopensExtensionsTimeAndRepeat
 }
 
 TEST(AssessmentMeasureTest, ValuesArePercentagesOrWorkingDays) {
-    MeasureResult ratio{3, 4, {}, {}};
+    MeasureResult ratio;
+    ratio.numerator = 3;
+    ratio.denominator = 4;
     EXPECT_DOUBLE_EQ(*ratio.Value(AssessmentMeasure::kResolution), 75.0);
-    MeasureResult average{350, 2, {}, {}};  // 3.5 working days over two answers
+    MeasureResult average;  // 3.5 working days over two answers
+    average.numerator = 350;
+    average.denominator = 2;
     EXPECT_DOUBLE_EQ(*average.Value(AssessmentMeasure::kAverageHandlingDays), 1.75);
     EXPECT_FALSE(MeasureResult{}.Value(AssessmentMeasure::kResolution));
 }
