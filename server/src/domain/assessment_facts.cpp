@@ -43,6 +43,7 @@ void AddDispatch(Walk& walk, const CaseEvent& event, OrgUnitId unit,
     dispatch.must_sign = event.to_state == CaseState::kDispatched;
     if (dispatch.must_sign && walk.context.sign_deadline) {
         dispatch.sign_deadline = walk.context.sign_deadline(walk.c, dispatch);
+        dispatch.sign_deadline_supplied = dispatch.sign_deadline.has_value();
     }
     walk.facts.dispatches.push_back(dispatch);
     if (dispatch.must_sign) {

@@ -32,6 +32,9 @@ struct DispatchFacts {
     /// read from the sweep's supervision of step "sign" during this dispatch. The log does
     /// not record it otherwise.
     std::optional<Instant> sign_deadline;
+    /// The caller supplied sign_deadline (for every dispatch), rather than the sweep (for the
+    /// late ones only).
+    bool sign_deadline_supplied = false;
     /// The sweep supervised step "sign" while this dispatch waited: the red card of a late
     /// signing (the sweep raises 催办 when it shows the red card).
     bool sign_overdue = false;

@@ -77,6 +77,7 @@ TEST(AssessmentFactsTest, TheCallerMaySupplyTheSignDeadline) {
     };
     const CaseFacts facts = FactsOf(h.c(), h.events(), context);
     EXPECT_EQ(facts.dispatches[0].sign_deadline, At(2026, 11, 2, 13, 30));
+    EXPECT_TRUE(facts.dispatches[0].sign_deadline_supplied);
 }
 
 TEST(AssessmentFactsTest, AnApprovedReturnTakesTheClockAwayFromTheFirstUnit) {

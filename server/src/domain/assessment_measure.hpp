@@ -63,9 +63,10 @@ struct MeasureResult {
     std::int64_t numerator = 0;
     std::int64_t denominator = 0;
     std::vector<CaseId> counted;
-    /// Of `counted`, those that did not meet the measure (late, not solved, returned …): what
-    /// a unit reads before it appeals. Empty for averages.
-    std::vector<CaseId> not_met;
+    /// Of `counted`, those that count against the unit: not meeting a higher-is-better measure
+    /// (late, not solved …) or adding to a lower-is-better one (a return, a reopen …). What a
+    /// unit reads before it appeals. Empty for averages.
+    std::vector<CaseId> against;
     std::vector<ExcludedCase> excluded;
 
     /// numerator ÷ denominator as a percentage (average: working days); nullopt without data.

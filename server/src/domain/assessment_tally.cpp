@@ -11,10 +11,12 @@ std::string_view TakenAwayReason(TakenAway taken) {
     return taken == TakenAway::kReturned ? "returned" : "recalled";
 }
 
-// Each signed-for dispatch, in the period of its sign deadline (or of the dispatch when the
-// deadline is unknown: the sign limit is hours, so the two seldom fall in different periods).
+// Each signed-for dispatch, in the period of its sign deadline when the caller supplied it,
+// else of the dispatch: the sweep names the deadline of late dispatches only, and placing by
+// it would move just those across a period's end. The sign limit is hours, so the two seldom
+// fall in different periods.
 void CountSigning(AssessmentTally& tally, const CaseFacts& facts, const DispatchFacts& d) {
-    if (!tally.InPeriod(d.sign_deadline.value_or(d.at))) {
+    if (!tally.InPeriod(d.sign_deadline_supplied ? *d.sign_deadline : d.at)) {
         return;
     }
     const AssessedUnit unit = OrgUnitAssessed(d.unit_id);
@@ -253,8 +255,8 @@ void AssessmentTally::Count(AssessedUnit unit, AssessmentMeasure measure, CaseId
     result.numerator += hit ? amount : 0;
     result.denominator += 1;
     result.counted.push_back(id);
-    if (!hit && !IsAverage(measure)) {
-        result.not_met.push_back(id);
+    if (!IsAverage(measure) && hit != HigherIsBetter(measure)) {
+        result.against.push_back(id);
     }
 }
 

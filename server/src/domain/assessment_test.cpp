@@ -102,7 +102,7 @@ const UnitAssessment& Of(const std::vector<UnitAssessment>& units, OrgUnitId id)
     return Of(units, OrgUnitAssessed(id));
 }
 
-// "n/d counted=[..] not_met=[..] excluded=[id:reason ..]": every number and case in one line.
+// "n/d counted=[..] against=[..] excluded=[id:reason ..]": every number and case in one line.
 std::string Show(const UnitAssessment& unit, AssessmentMeasure measure) {
     const auto found = unit.measures.find(measure);
     if (found == unit.measures.end()) {
@@ -117,7 +117,7 @@ std::string Show(const UnitAssessment& unit, AssessmentMeasure measure) {
         }
         return out + "]";
     };
-    text += " counted=" + ids(r.counted) + " not_met=" + ids(r.not_met);
+    text += " counted=" + ids(r.counted) + " against=" + ids(r.against);
     if (!r.excluded.empty()) {
         text += " excluded=[";
         for (std::size_t i = 0; i < r.excluded.size(); ++i) {
@@ -142,7 +142,7 @@ TEST(AssessTest, SigningOnTimeAndLate) {
         .Sign(At(2026, 11, 3, 15));
     const auto units = AssessAll({on_time, late});
     const UnitAssessment& bureau = Of(units, kBureau);
-    EXPECT_EQ(Show(bureau, M::kOnTimeSigning), "1/2 counted=[1,2] not_met=[2]");
+    EXPECT_EQ(Show(bureau, M::kOnTimeSigning), "1/2 counted=[1,2] against=[2]");
     // The late signing's red card is a deduction as well.
     ASSERT_EQ(bureau.adjustments.size(), 1U);
     EXPECT_EQ(bureau.adjustments[0], (ScoreAdjustment{"red_card", 2, -1.0}));
@@ -166,14 +166,14 @@ TEST(AssessTest, ReturnsRefusedAndApproved) {
         .Answer(At(2026, 11, 10, 9));  // after its deadline
     const auto units = AssessAll({refused, approved});
     const UnitAssessment& bureau = Of(units, kBureau);
-    EXPECT_EQ(Show(bureau, M::kReturnRate), "2/2 counted=[3,4] not_met=[]");
-    EXPECT_EQ(Show(bureau, M::kRefusedReturns), "1/2 counted=[3,4] not_met=[4]");
+    EXPECT_EQ(Show(bureau, M::kReturnRate), "2/2 counted=[3,4] against=[3,4]");
+    EXPECT_EQ(Show(bureau, M::kRefusedReturns), "1/2 counted=[3,4] against=[3]");
     // The approved return does not count against the first unit's answer …
-    EXPECT_EQ(Show(bureau, M::kOnTimeAnswer), "1/1 counted=[3] not_met=[] excluded=[4:returned]");
-    EXPECT_EQ(Show(bureau, M::kOnTimeSigning), "1/1 counted=[3] not_met=[] excluded=[4:returned]");
+    EXPECT_EQ(Show(bureau, M::kOnTimeAnswer), "1/1 counted=[3] against=[] excluded=[4:returned]");
+    EXPECT_EQ(Show(bureau, M::kOnTimeSigning), "1/1 counted=[3] against=[] excluded=[4:returned]");
     // … but against the unit it went to, and against the office that sent it wrongly.
-    EXPECT_EQ(Show(Of(units, kOtherBureau), M::kOnTimeAnswer), "0/1 counted=[4] not_met=[4]");
-    EXPECT_EQ(Show(Of(units, kCity), M::kCorrectDispatch), "2/3 counted=[3,4,4] not_met=[4]");
+    EXPECT_EQ(Show(Of(units, kOtherBureau), M::kOnTimeAnswer), "0/1 counted=[4] against=[4]");
+    EXPECT_EQ(Show(Of(units, kCity), M::kCorrectDispatch), "2/3 counted=[3,4,4] against=[4]");
 }
 
 TEST(AssessTest, AnApprovedExtensionMovesTheDeadlineTheAnswerIsMeasuredBy) {
@@ -190,8 +190,8 @@ TEST(AssessTest, AnApprovedExtensionMovesTheDeadlineTheAnswerIsMeasuredBy) {
         .Answer(At(2026, 11, 12, 10));
     const auto units = AssessAll({extended, plain});
     const UnitAssessment& bureau = Of(units, kBureau);
-    EXPECT_EQ(Show(bureau, M::kOnTimeAnswer), "1/2 counted=[5,6] not_met=[6]");
-    EXPECT_EQ(Show(bureau, M::kExtension), "1/2 counted=[5,6] not_met=[6]");
+    EXPECT_EQ(Show(bureau, M::kOnTimeAnswer), "1/2 counted=[5,6] against=[6]");
+    EXPECT_EQ(Show(bureau, M::kExtension), "1/2 counted=[5,6] against=[5]");
 }
 
 TEST(AssessTest, TimelinessCountsInThePeriodOfTheDeadline) {
@@ -203,10 +203,10 @@ TEST(AssessTest, TimelinessCountsInThePeriodOfTheDeadline) {
     const auto november = AssessAll({h});
     EXPECT_EQ(Show(Of(november, kBureau), M::kOnTimeAnswer), "none");
     const auto december = AssessAll({h}, Scheme(), {}, *ParseAssessmentPeriod("2026-12"));
-    EXPECT_EQ(Show(Of(december, kBureau), M::kOnTimeAnswer), "1/1 counted=[7] not_met=[]");
+    EXPECT_EQ(Show(Of(december, kBureau), M::kOnTimeAnswer), "1/1 counted=[7] against=[]");
     // The answer itself (handling time) belongs to November, when it was given.
     EXPECT_EQ(Show(Of(november, kBureau), M::kAverageHandlingDays),
-              "0/0 counted=[] not_met=[] excluded=[7:no_calendar]");
+              "0/0 counted=[] against=[] excluded=[7:no_calendar]");
 }
 
 TEST(AssessTest, AnUnansweredDeadlineInThePeriodIsLateAndOpenPastIt) {
@@ -217,8 +217,8 @@ TEST(AssessTest, AnUnansweredDeadlineInThePeriodIsLateAndOpenPastIt) {
     const CaseHistory done = Closed(9, kBureau, Satisfaction::kSatisfied, true);
     const auto units = AssessAll({h, done});
     const UnitAssessment& bureau = Of(units, kBureau);
-    EXPECT_EQ(Show(bureau, M::kOnTimeAnswer), "1/2 counted=[8,9] not_met=[8]");
-    EXPECT_EQ(Show(bureau, M::kCompletion), "1/2 counted=[8,9] not_met=[8]");
+    EXPECT_EQ(Show(bureau, M::kOnTimeAnswer), "1/2 counted=[8,9] against=[8]");
+    EXPECT_EQ(Show(bureau, M::kCompletion), "1/2 counted=[8,9] against=[8]");
 }
 
 TEST(AssessTest, SatisfactionLevelsAndTheStrictVariant) {
@@ -226,11 +226,11 @@ TEST(AssessTest, SatisfactionLevelsAndTheStrictVariant) {
                                   Closed(12, kBureau, Satisfaction::kBasicallySatisfied, true),
                                   Closed(13, kBureau, Satisfaction::kDissatisfied, false)});
     const UnitAssessment& bureau = Of(units, kBureau);
-    EXPECT_EQ(Show(bureau, M::kSatisfaction), "2/3 counted=[11,12,13] not_met=[13]");
-    EXPECT_EQ(Show(bureau, M::kSatisfactionStrict), "1/3 counted=[11,12,13] not_met=[12,13]");
-    EXPECT_EQ(Show(bureau, M::kResolution), "2/3 counted=[11,12,13] not_met=[13]");
-    EXPECT_EQ(Show(bureau, M::kResponse), "3/3 counted=[11,12,13] not_met=[]");
-    EXPECT_EQ(Show(bureau, M::kCompletion), "3/3 counted=[11,12,13] not_met=[]");
+    EXPECT_EQ(Show(bureau, M::kSatisfaction), "2/3 counted=[11,12,13] against=[13]");
+    EXPECT_EQ(Show(bureau, M::kSatisfactionStrict), "1/3 counted=[11,12,13] against=[12,13]");
+    EXPECT_EQ(Show(bureau, M::kResolution), "2/3 counted=[11,12,13] against=[13]");
+    EXPECT_EQ(Show(bureau, M::kResponse), "3/3 counted=[11,12,13] against=[]");
+    EXPECT_EQ(Show(bureau, M::kCompletion), "3/3 counted=[11,12,13] against=[]");
 }
 
 TEST(AssessTest, AnUnreachableReporterIsExcludedFromResultsWithTheReason) {
@@ -245,11 +245,11 @@ TEST(AssessTest, AnUnreachableReporterIsExcludedFromResultsWithTheReason) {
     const auto units = AssessAll({h, Closed(15, kBureau, Satisfaction::kSatisfied, true)});
     const UnitAssessment& bureau = Of(units, kBureau);
     EXPECT_EQ(Show(bureau, M::kResolution),
-              "1/1 counted=[15] not_met=[] excluded=[14:unreachable]");
+              "1/1 counted=[15] against=[] excluded=[14:unreachable]");
     EXPECT_EQ(Show(bureau, M::kSatisfaction),
-              "1/1 counted=[15] not_met=[] excluded=[14:unreachable]");
-    EXPECT_EQ(Show(bureau, M::kResponse), "1/1 counted=[15] not_met=[] excluded=[14:unreachable]");
-    EXPECT_EQ(Show(bureau, M::kCompletion), "2/2 counted=[14,15] not_met=[]");
+              "1/1 counted=[15] against=[] excluded=[14:unreachable]");
+    EXPECT_EQ(Show(bureau, M::kResponse), "1/1 counted=[15] against=[] excluded=[14:unreachable]");
+    EXPECT_EQ(Show(bureau, M::kCompletion), "2/2 counted=[14,15] against=[]");
 }
 
 TEST(AssessTest, AReopenedCaseCountsAsReopenedAndIsDeducted) {
@@ -267,11 +267,11 @@ TEST(AssessTest, AReopenedCaseCountsAsReopenedAndIsDeducted) {
         .FollowUp(At(2026, 11, 9, 9), Satisfaction::kSatisfied, true);
     const auto units = AssessAll({h, Closed(17, kBureau, Satisfaction::kSatisfied, true)});
     const UnitAssessment& bureau = Of(units, kBureau);
-    EXPECT_EQ(Show(bureau, M::kReopen), "1/2 counted=[16,17] not_met=[17]");
+    EXPECT_EQ(Show(bureau, M::kReopen), "1/2 counted=[16,17] against=[16]");
     // The second answer is measured against the restarted clock.
-    EXPECT_EQ(Show(bureau, M::kOnTimeAnswer), "3/3 counted=[16,16,17] not_met=[]");
+    EXPECT_EQ(Show(bureau, M::kOnTimeAnswer), "3/3 counted=[16,16,17] against=[]");
     // The final rating is what counts for the close.
-    EXPECT_EQ(Show(bureau, M::kSatisfaction), "2/2 counted=[16,17] not_met=[]");
+    EXPECT_EQ(Show(bureau, M::kSatisfaction), "2/2 counted=[16,17] against=[]");
     ASSERT_EQ(bureau.adjustments.size(), 1U);
     EXPECT_EQ(bureau.adjustments[0], (ScoreAdjustment{"reopen", 16, -1.0}));
 }
@@ -293,8 +293,8 @@ TEST(AssessTest, ACommunityClosingItsOwnCaseIsADirectResolution) {
         .FollowUp(At(2026, 11, 4, 9), Satisfaction::kSatisfied, true);
     const auto units = AssessAll({own, passed_on});
     const UnitAssessment& community = Of(units, kCommunity);
-    EXPECT_EQ(Show(community, M::kDirectResolution), "1/2 counted=[18,19] not_met=[19]");
-    EXPECT_EQ(Show(community, M::kResolution), "1/1 counted=[18] not_met=[]");
+    EXPECT_EQ(Show(community, M::kDirectResolution), "1/2 counted=[18,19] against=[19]");
+    EXPECT_EQ(Show(community, M::kResolution), "1/1 counted=[18] against=[]");
     EXPECT_EQ(community.group, PeerGroup::kCommunities);
     EXPECT_EQ(Of(units, kDistrictBureau).group, PeerGroup::kDistrictUnits);
     EXPECT_EQ(Of(units, kDistrictBureau).group_scope, kDistrict);
@@ -312,8 +312,8 @@ TEST(AssessTest, AGridWorkersReportsAcceptedDeclinedAndMerged) {
     const UnitAssessment& worker = Of(units, UserAssessed(kGridWorker));
     EXPECT_EQ(worker.group, PeerGroup::kGridWorkers);
     EXPECT_EQ(Show(worker, M::kValidReports),
-              "2/3 counted=[21,22,23] not_met=[22] excluded=[24:pending]");
-    EXPECT_EQ(Show(Of(units, kCommunity), M::kRepeatRequests), "1/2 counted=[21,23] not_met=[21]");
+              "2/3 counted=[21,22,23] against=[22] excluded=[24:pending]");
+    EXPECT_EQ(Show(Of(units, kCommunity), M::kRepeatRequests), "1/2 counted=[21,23] against=[23]");
     // Grid workers are scored on their own measures.
     ASSERT_TRUE(worker.composite);
     EXPECT_NEAR(*worker.composite, 200.0 / 3, 1e-9);
@@ -382,9 +382,9 @@ TEST(AssessTest, AnAcceptedAppealExcludesOneCaseFromOneMeasureForOneUnit) {
     };
     const auto units = AssessAll({rated, unfair}, Scheme(), appeals);
     const UnitAssessment& bureau = Of(units, kBureau);
-    EXPECT_EQ(Show(bureau, M::kSatisfaction), "1/1 counted=[51] not_met=[] excluded=[52:appeal]");
-    EXPECT_EQ(Show(bureau, M::kSatisfactionStrict), "1/2 counted=[51,52] not_met=[52]");
-    EXPECT_EQ(Show(bureau, M::kResolution), "1/2 counted=[51,52] not_met=[52]");
+    EXPECT_EQ(Show(bureau, M::kSatisfaction), "1/1 counted=[51] against=[] excluded=[52:appeal]");
+    EXPECT_EQ(Show(bureau, M::kSatisfactionStrict), "1/2 counted=[51,52] against=[52]");
+    EXPECT_EQ(Show(bureau, M::kResolution), "1/2 counted=[51,52] against=[52]");
 }
 
 TEST(AssessTest, HandlingDaysAverageInHundredthsOfAWorkingDay) {
@@ -405,9 +405,78 @@ TEST(AssessTest, HandlingDaysAverageInHundredthsOfAWorkingDay) {
                                           FactsOf(one_day.c(), one_day.events(), context)};
     const auto units = Assess(facts, November(), Scheme(), Tree(), {});
     const UnitAssessment& bureau = Of(units, kBureau);
-    EXPECT_EQ(Show(bureau, M::kAverageHandlingDays), "300/2 counted=[61,62] not_met=[]");
+    EXPECT_EQ(Show(bureau, M::kAverageHandlingDays), "300/2 counted=[61,62] against=[]");
     EXPECT_DOUBLE_EQ(*bureau.measures.at(M::kAverageHandlingDays).Value(M::kAverageHandlingDays),
                      1.5);
+}
+
+TEST(AssessTest, ARecallIsARedirectionTheDispatchingOfficeAnswersFor) {
+    CaseHistory h(71, kCity, At(2026, 11, 2, 9));
+    h.Accept(At(2026, 11, 2, 9))
+        .Dispatch(At(2026, 11, 2, 10), kBureau, At(2026, 11, 9, 10))
+        .Recall(At(2026, 11, 2, 11))
+        .Dispatch(At(2026, 11, 2, 12), kOtherBureau, At(2026, 11, 9, 12))
+        .Sign(At(2026, 11, 2, 13))
+        .Contact(At(2026, 11, 2, 14))
+        .Answer(At(2026, 11, 4, 10));
+    const auto units = AssessAll({h});
+    EXPECT_EQ(Show(Of(units, kCity), M::kCorrectDispatch), "1/2 counted=[71,71] against=[71]");
+    EXPECT_EQ(Show(Of(units, kBureau), M::kOnTimeAnswer),
+              "0/0 counted=[] against=[] excluded=[71:recalled]");
+    EXPECT_EQ(Show(Of(units, kOtherBureau), M::kOnTimeAnswer), "1/1 counted=[71] against=[]");
+    // First contact was owed by the unit that held the case when it came.
+    EXPECT_EQ(Show(Of(units, kOtherBureau), M::kResponse), "1/1 counted=[71] against=[]");
+    EXPECT_EQ(Show(Of(units, kBureau), M::kResponse), "none");
+}
+
+TEST(AssessTest, FirstContactTheSweepFoundLateIsNoResponseInTime) {
+    CaseHistory h(72, kCity, At(2026, 11, 2, 9));
+    h.Accept(At(2026, 11, 2, 9))
+        .Dispatch(At(2026, 11, 2, 10), kBureau, At(2026, 11, 9, 10))
+        .Sign(At(2026, 11, 2, 11))
+        .Swept(At(2026, 11, 3, 10, 30), SupervisionLevel::kReminder, DeadlineStep::kContact,
+               At(2026, 11, 3, 10))
+        .Contact(At(2026, 11, 3, 14));
+    const auto units = AssessAll({h});
+    EXPECT_EQ(Show(Of(units, kBureau), M::kResponse), "0/1 counted=[72] against=[72]");
+}
+
+TEST(AssessTest, AnAppealedCaseLeavesTheCaseCountWhenNothingElseCountsIt) {
+    CaseHistory h(73, kCity, At(2026, 11, 2, 9));
+    h.Accept(At(2026, 11, 2, 9))
+        .Dispatch(At(2026, 11, 2, 10), kBureau, At(2026, 11, 9, 10))
+        .Sign(At(2026, 11, 2, 11));
+    const std::set<AppealExclusion> appeals = {
+        {OrgUnitAssessed(kBureau), M::kOnTimeAnswer, 73},
+        {OrgUnitAssessed(kBureau), M::kCompletion, 73},
+        {OrgUnitAssessed(kBureau), M::kReturnRate, 73},
+        {OrgUnitAssessed(kBureau), M::kExtension, 73},
+    };
+    const auto units = AssessAll({h}, Scheme(), appeals);
+    const UnitAssessment& bureau = Of(units, kBureau);
+    EXPECT_EQ(Show(bureau, M::kOnTimeAnswer), "0/0 counted=[] against=[] excluded=[73:appeal]");
+    EXPECT_EQ(Show(bureau, M::kCompletion), "0/0 counted=[] against=[] excluded=[73:appeal]");
+    // Signing was not appealed: it still counts the case.
+    EXPECT_EQ(Show(bureau, M::kOnTimeSigning), "1/1 counted=[73] against=[]");
+    EXPECT_EQ(bureau.case_count, 1);
+}
+
+TEST(AssessTest, SigningCountsInThePeriodOfASuppliedSignDeadline) {
+    // Dispatched on the last afternoon of November; the four working hours end in December.
+    CaseHistory h(74, kCity, At(2026, 11, 30, 15));
+    h.Accept(At(2026, 11, 30, 15))
+        .Dispatch(At(2026, 11, 30, 16), kBureau, At(2026, 12, 7, 16))
+        .Sign(At(2026, 12, 1, 9));
+    FactsContext context;
+    context.sign_deadline = [](const Case&, const DispatchFacts&) {
+        return std::optional(At(2026, 12, 1, 11, 30));
+    };
+    const std::vector<CaseFacts> facts = {FactsOf(h.c(), h.events(), context)};
+    const auto november = Assess(facts, November(), Scheme(), Tree(), {});
+    EXPECT_EQ(Show(Of(november, kBureau), M::kOnTimeSigning), "none");
+    EXPECT_EQ(Show(Of(november, kBureau), M::kReturnRate), "0/1 counted=[74] against=[]");
+    const auto december = Assess(facts, *ParseAssessmentPeriod("2026-12"), Scheme(), Tree(), {});
+    EXPECT_EQ(Show(Of(december, kBureau), M::kOnTimeSigning), "1/1 counted=[74] against=[]");
 }
 
 }  // namespace
