@@ -150,6 +150,20 @@ void FollowUp(const CaseEvent& event, CloseFacts& rating) {
     rating.unreachable = p.unreachable.value_or(false);
 }
 
+// Direct resolution: the answer that closed the case came from an office handling it itself
+// (自办), with no dispatch to a unit since.
+std::optional<OrgUnitId> DirectlyBy(const std::vector<AnswerClock>& clocks) {
+    for (auto it = clocks.rbegin(); it != clocks.rend(); ++it) {
+        if (it->start == ClockStart::kDispatch) {
+            return std::nullopt;
+        }
+        if (it->start == ClockStart::kHandledLocally && it->unit_id == clocks.back().unit_id) {
+            return it->unit_id;
+        }
+    }
+    return std::nullopt;
+}
+
 void Close(Walk& walk, const CaseEvent& event, const CloseFacts& rating) {
     CloseFacts close = rating;
     close.at = event.at;
@@ -157,17 +171,7 @@ void Close(Walk& walk, const CaseEvent& event, const CloseFacts& rating) {
     close.result = walk.result;
     const AnswerClock* clock = walk.Clock();
     close.lead_unit_id = clock != nullptr ? clock->unit_id : walk.holder;
-    // Direct resolution: the office that handled it itself (自办) is the one whose answer closed.
-    if (clock != nullptr && clock->start != ClockStart::kDispatch) {
-        for (auto it = walk.facts.clocks.rbegin(); it != walk.facts.clocks.rend(); ++it) {
-            if (it->start == ClockStart::kHandledLocally || it->start == ClockStart::kDispatch) {
-                if (it->start == ClockStart::kHandledLocally && it->unit_id == clock->unit_id) {
-                    close.direct_by = it->unit_id;
-                }
-                break;
-            }
-        }
-    }
+    close.direct_by = DirectlyBy(walk.facts.clocks);
     walk.facts.close = close;
 }
 
@@ -189,6 +193,13 @@ void Route(Walk& walk, const CaseEvent& event, std::string_view action, OrgUnitI
     const CaseEventPayload& p = event.payload;
     if (action == "create" && event.to_state == CaseState::kDispatched) {
         AddDispatch(walk, event, p.holder_id.value_or(walk.c.holder_id), std::nullopt);
+    } else if (action == "create" && event.to_state == CaseState::kAnswered) {
+        // Solved on the spot by the grid (registered → answered): the receiving office's own
+        // case, accepted and answered as it was recorded.
+        Decide(walk, event, IntakeDecision::kAccepted, walk.holder);
+        StartClock(walk, event, walk.holder, ClockStart::kHandledLocally);
+        walk.facts.clocks.back().deadline = event.at;
+        walk.result = AnswerResult::kSolved;  // what intake records for such a case
     } else if (action == "dispatch" || action == "handover") {
         AddDispatch(walk, event, p.target_id.value_or(p.holder_id.value_or(0)), before);
     } else if (action == "handle_locally") {
@@ -248,6 +259,11 @@ void Read(Walk& walk, const CaseEvent& event, CloseFacts& rating) {
     AnswerClock* clock = walk.Clock();
     if (event.payload.answer_deadline && clock != nullptr && !clock->answered_at) {
         clock->deadline = event.payload.answer_deadline;
+    }
+    if (action == "commit_long_term" && event.payload.committed_date && clock != nullptr &&
+        !clock->answered_at) {
+        clock->deadline = event.payload.committed_date;
+        clock->long_term = true;
     }
     if (event.to_state == CaseState::kAnswered && event.from_state != CaseState::kAnswered) {
         Answered(walk, event);

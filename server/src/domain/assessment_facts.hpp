@@ -60,8 +60,10 @@ struct AnswerClock {
     Instant started_at{};
     /// When the unit signed (dispatches) or began (other starts): handling time runs from it.
     std::optional<Instant> signed_at;
-    /// The answer deadline in force, extensions included (the events' answer_deadline).
+    /// The answer deadline in force, extensions included (the events' answer_deadline); for a
+    /// long-term commitment (承诺办理), the committed date, which the unit is then held to.
     std::optional<Instant> deadline;
+    bool long_term = false;
     int extensions_approved = 0;
     /// The first answer that left the unit (state answered) on this clock.
     std::optional<Instant> answered_at;

@@ -218,5 +218,40 @@ TEST(AssessmentFactsTest, AnUnreachableReporterIsRecordedAtTheClose) {
     EXPECT_FALSE(facts.contact.reachable);
 }
 
+TEST(AssessmentFactsTest, ALongTermCommitmentHoldsTheUnitToTheCommittedDate) {
+    CaseHistory h(13, kOffice, At(2026, 11, 2, 9));
+    h.Accept(At(2026, 11, 2, 9))
+        .Dispatch(At(2026, 11, 2, 10), kBureau, At(2026, 11, 9, 10))
+        .Sign(At(2026, 11, 2, 11))
+        .CommitLongTerm(At(2026, 11, 6, 10), At(2027, 3, 31, 17))
+        .Answer(At(2027, 3, 20, 10));
+    const CaseFacts facts = FactsOf(h.c(), h.events());
+    ASSERT_EQ(facts.clocks.size(), 1U);
+    EXPECT_TRUE(facts.clocks[0].long_term);
+    EXPECT_EQ(facts.clocks[0].deadline, At(2027, 3, 31, 17));
+    EXPECT_EQ(facts.clocks[0].answered_at, At(2027, 3, 20, 10));
+}
+
+TEST(AssessmentFactsTest, OnlyAnOfficesOwnAnswerIsADirectResolution) {
+    CaseHistory h(14, kCommunity, At(2026, 11, 2, 9));
+    h.Accept(At(2026, 11, 2, 9))
+        .HandleLocally(At(2026, 11, 2, 10), At(2026, 11, 9, 10))
+        .Reopen(At(2026, 11, 3, 10), kCommunity, At(2026, 11, 10, 10))
+        .Answer(At(2026, 11, 4, 10))
+        .ApproveAnswer(At(2026, 11, 4, 11))
+        .FollowUp(At(2026, 11, 5, 9), Satisfaction::kSatisfied, true);
+    // Reopened and answered again by the community itself: still its own resolution.
+    EXPECT_EQ(FactsOf(h.c(), h.events()).close->direct_by, kCommunity);
+
+    CaseHistory passed(15, kOffice, At(2026, 11, 2, 9));
+    passed.Accept(At(2026, 11, 2, 9))
+        .Dispatch(At(2026, 11, 2, 10), kBureau, At(2026, 11, 9, 10))
+        .Sign(At(2026, 11, 2, 11))
+        .Answer(At(2026, 11, 4, 10))
+        .ApproveAnswer(At(2026, 11, 4, 11))
+        .FollowUp(At(2026, 11, 5, 9), Satisfaction::kSatisfied, true);
+    EXPECT_FALSE(FactsOf(passed.c(), passed.events()).close->direct_by);
+}
+
 }  // namespace
 }  // namespace minqing::domain

@@ -308,15 +308,23 @@ TEST(AssessTest, AGridWorkersReportsAcceptedDeclinedAndMerged) {
     CaseHistory repeat(23, kCommunity, At(2026, 11, 4, 9), Channel::kGrid, kGridWorker);
     repeat.Merge(At(2026, 11, 4, 10), 21);
     CaseHistory undecided(24, kCommunity, At(2026, 11, 5, 9), Channel::kGrid, kGridWorker);
-    const auto units = AssessAll({accepted, declined, repeat, undecided});
+    CaseHistory on_the_spot =
+        CaseHistory::SolvedOnTheSpot(25, kCommunity, At(2026, 11, 6, 9), kGridWorker);
+    on_the_spot.ApproveAnswer(At(2026, 11, 6, 10))
+        .FollowUp(At(2026, 11, 6, 11), Satisfaction::kSatisfied, true);
+    const auto units = AssessAll({accepted, declined, repeat, undecided, on_the_spot});
     const UnitAssessment& worker = Of(units, UserAssessed(kGridWorker));
     EXPECT_EQ(worker.group, PeerGroup::kGridWorkers);
     EXPECT_EQ(Show(worker, M::kValidReports),
-              "2/3 counted=[21,22,23] against=[22] excluded=[24:pending]");
-    EXPECT_EQ(Show(Of(units, kCommunity), M::kRepeatRequests), "1/2 counted=[21,23] against=[23]");
+              "3/4 counted=[21,22,23,25] against=[22] excluded=[24:pending]");
+    const UnitAssessment& community = Of(units, kCommunity);
+    EXPECT_EQ(Show(community, M::kRepeatRequests), "1/3 counted=[21,23,25] against=[23]");
+    // Solved on the spot is the community's own resolution, answered as it was recorded.
+    EXPECT_EQ(Show(community, M::kDirectResolution), "1/1 counted=[25] against=[]");
+    EXPECT_EQ(Show(community, M::kOnTimeAnswer), "1/1 counted=[25] against=[]");
     // Grid workers are scored on their own measures.
     ASSERT_TRUE(worker.composite);
-    EXPECT_NEAR(*worker.composite, 200.0 / 3, 1e-9);
+    EXPECT_NEAR(*worker.composite, 75.0, 1e-9);
 }
 
 TEST(AssessTest, TheCompositeWeighsResponseResolutionSatisfactionLessDeductions) {

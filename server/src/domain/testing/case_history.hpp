@@ -15,7 +15,7 @@ class CaseHistory {
   public:
     /// A case registered at `office` by `by` through `channel` at `at`.
     CaseHistory(CaseId id, OrgUnitId office, Instant at, Channel channel = Channel::kWalkIn,
-                UserId by = 1) {
+                UserId by = 1, CaseState first = CaseState::kRegistered) {
         c_.id = id;
         c_.channel = channel;
         c_.receiving_office_id = office;
@@ -26,7 +26,12 @@ class CaseHistory {
         CaseEventPayload p;
         p.channel = channel;
         p.holder_id = office;
-        Append("create", at, CaseState::kRegistered, std::move(p), office);
+        Append("create", at, first, std::move(p), office);
+    }
+
+    /// Recorded already solved on the spot (a grid worker's registered → answered).
+    static CaseHistory SolvedOnTheSpot(CaseId id, OrgUnitId office, Instant at, UserId by) {
+        return CaseHistory(id, office, at, Channel::kGrid, by, CaseState::kAnswered);
     }
 
     CaseHistory& Kind(CaseKind kind) {
@@ -83,6 +88,11 @@ class CaseHistory {
         p.answer_deadline = new_due;
         return Step("approve_extension", at, CaseState::kHandling, std::move(p), c_.holder_id,
                     office_);
+    }
+    CaseHistory& CommitLongTerm(Instant at, Instant committed) {
+        CaseEventPayload p;
+        p.committed_date = committed;
+        return Step("commit_long_term", at, CaseState::kLongTerm, std::move(p));
     }
     CaseHistory& Answer(Instant at, AnswerResult result = AnswerResult::kSolved) {
         CaseEventPayload p;
