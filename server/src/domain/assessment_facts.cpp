@@ -2,8 +2,12 @@
 
 #include <string_view>
 
+#include "domain/workflow.hpp"
+
 namespace minqing::domain {
 namespace {
+
+constexpr std::string_view kCreate = "create";
 
 // Hundredths of a working day: average handling time stays an integer sum over cases.
 constexpr std::int64_t kCentiPerDay = 100;
@@ -189,29 +193,30 @@ void Decide(Walk& walk, const CaseEvent& event, IntakeDecision decision, OrgUnit
 }
 
 // The workflow actions that move the case between units or clocks.
-void Route(Walk& walk, const CaseEvent& event, std::string_view action, OrgUnitId before) {
+void Route(Walk& walk, const CaseEvent& event, std::optional<CaseAction> action, OrgUnitId before) {
     const CaseEventPayload& p = event.payload;
-    if (action == "create" && event.to_state == CaseState::kDispatched) {
+    const bool created = event.action == kCreate;
+    if (created && event.to_state == CaseState::kDispatched) {
         AddDispatch(walk, event, p.holder_id.value_or(walk.c.holder_id), std::nullopt);
-    } else if (action == "create" && event.to_state == CaseState::kAnswered) {
+    } else if (created && event.to_state == CaseState::kAnswered) {
         // Solved on the spot by the grid (registered → answered): the receiving office's own
         // case, accepted and answered as it was recorded.
         Decide(walk, event, IntakeDecision::kAccepted, walk.holder);
         StartClock(walk, event, walk.holder, ClockStart::kHandledLocally);
         walk.facts.clocks.back().deadline = event.at;
         walk.result = AnswerResult::kSolved;  // what intake records for such a case
-    } else if (action == "dispatch" || action == "handover") {
+    } else if (action == CaseAction::kDispatch || action == CaseAction::kHandover) {
         AddDispatch(walk, event, p.target_id.value_or(p.holder_id.value_or(0)), before);
-    } else if (action == "handle_locally") {
+    } else if (action == CaseAction::kHandleLocally) {
         StartClock(walk, event, before, ClockStart::kHandledLocally);
-    } else if (action == "recall") {
+    } else if (action == CaseAction::kRecall) {
         TakeAway(walk, false);
-    } else if (action == "approve_return") {
+    } else if (action == CaseAction::kApproveReturn) {
         TakeAway(walk, true);
-    } else if (action == "reopen") {
+    } else if (action == CaseAction::kReopen) {
         walk.facts.reopens.push_back({event.at, p.holder_id.value_or(before)});
         StartClock(walk, event, p.holder_id.value_or(before), ClockStart::kReopen);
-    } else if (action == "return_for_rework") {
+    } else if (action == CaseAction::kReturnForRework) {
         const AnswerClock* clock = walk.Clock();
         StartClock(walk, event, clock != nullptr ? clock->unit_id : walk.holder,
                    ClockStart::kRework);
@@ -219,34 +224,35 @@ void Route(Walk& walk, const CaseEvent& event, std::string_view action, OrgUnitI
 }
 
 void Read(Walk& walk, const CaseEvent& event, CloseFacts& rating) {
-    const std::string_view action = event.action;
+    // Workflow actions by their enumeration; "create" and the sweep's events are none of them.
+    const std::optional<CaseAction> action = ParseCaseAction(event.action);
     const OrgUnitId before = walk.holder;
     if (event.payload.holder_id) {
         walk.holder = *event.payload.holder_id;
     }
     Route(walk, event, action, before);
     DispatchFacts* dispatch = walk.Dispatch();
-    if (action == "accept") {
+    if (action == CaseAction::kAccept) {
         Decide(walk, event, IntakeDecision::kAccepted, before);
-    } else if (action == "decline") {
+    } else if (action == CaseAction::kDecline) {
         Decide(walk, event, IntakeDecision::kDeclined, before);
-    } else if (action == "merge") {
+    } else if (action == CaseAction::kMerge) {
         Decide(walk, event, IntakeDecision::kMerged, before);
-    } else if (action == "withdraw") {
+    } else if (action == CaseAction::kWithdraw) {
         Decide(walk, event, IntakeDecision::kWithdrawn, before);
-    } else if (action == "sign") {
+    } else if (action == CaseAction::kSign) {
         Sign(walk, event);
-    } else if (action == "request_return" && dispatch != nullptr) {
+    } else if (action == CaseAction::kRequestReturn && dispatch != nullptr) {
         dispatch->return_requested = true;
-    } else if (action == "refuse_return" && dispatch != nullptr) {
+    } else if (action == CaseAction::kRefuseReturn && dispatch != nullptr) {
         dispatch->return_refused = true;
-    } else if (action == "contact_reporter") {
+    } else if (action == CaseAction::kContactReporter) {
         Contact(walk, event);
-    } else if (action == "approve_extension") {
+    } else if (action == CaseAction::kApproveExtension) {
         ApproveExtension(walk, event);
-    } else if (action == "escalate") {
+    } else if (action == CaseAction::kEscalate) {
         walk.facts.escalations.push_back(event.at);
-    } else if (action == "follow_up") {
+    } else if (action == CaseAction::kFollowUp) {
         FollowUp(event, rating);
     }
     if (event.payload.level) {
@@ -260,7 +266,7 @@ void Read(Walk& walk, const CaseEvent& event, CloseFacts& rating) {
     if (event.payload.answer_deadline && clock != nullptr && !clock->answered_at) {
         clock->deadline = event.payload.answer_deadline;
     }
-    if (action == "commit_long_term" && event.payload.committed_date && clock != nullptr &&
+    if (action == CaseAction::kCommitLongTerm && event.payload.committed_date && clock != nullptr &&
         !clock->answered_at) {
         clock->deadline = event.payload.committed_date;
         clock->long_term = true;
