@@ -115,8 +115,10 @@ CaseVisibility VisibilityOf(const Principal& caller) {
                 visibility.paths.push_back(held.org_unit_path);
                 break;
             case Role::kLeader:
-                // Leaders receive what is escalated to them, not every case of their area.
-                visibility.escalated_paths.push_back(held.org_unit_path);
+                // Leaders act on what is escalated to them and read every case of their area:
+                // their figures (statistics, the dashboard, the bulletin) open the cases behind
+                // them. An escalation is a stake of the leader's node, so it is in the area.
+                visibility.paths.push_back(held.org_unit_path);
                 break;
             default:
                 visibility.paths.push_back(held.org_unit_path);

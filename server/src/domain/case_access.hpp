@@ -33,8 +33,8 @@ CaseParties PartiesOf(const OrgTree& tree, const Case& c, const std::vector<OrgU
 
 /// What cases the caller's roles let them see (DOMAIN.md "Who sees what"): the city office
 /// and inspectors at city level everything; offices, community staff, directors and units the
-/// cases with a stake in their subtree; leaders the cases escalated into their area; grid
-/// workers their grid's cases and their own reports; cadres their own reports. Admins manage
+/// cases with a stake in their subtree; leaders those of their area and those escalated to them;
+/// grid workers their grid's cases and their own reports; cadres their own reports. Admins manage
 /// the system and see no cases.
 CaseVisibility VisibilityOf(const Principal& caller);
 

@@ -22,8 +22,6 @@ namespace minqing::domain {
 struct CaseVisibility {
     bool everything = false;
     std::vector<std::string> paths;
-    /// Cases escalated to a node inside one of these subtrees (leaders).
-    std::vector<std::string> escalated_paths;
     std::optional<UserId> creator;
 };
 

@@ -197,7 +197,7 @@ std::optional<std::string> RollupScopeOf(const CaseListQuery& filters,
     const CaseVisibility& visibility = filters.visibility;
     std::string scope;
     if (!visibility.everything) {
-        if (visibility.paths.size() != 1 || !visibility.escalated_paths.empty()) {
+        if (visibility.paths.size() != 1) {
             return std::nullopt;
         }
         scope = visibility.paths.front();

@@ -98,7 +98,7 @@ std::string StatsKeyOf(const StatsGrouping& grouping, std::string_view grouped_v
 
 /// The subtree whose rollup rows hold exactly the cases of `filters` that the rollups can
 /// count: "" for every case, else an org path. nullopt when the filters or the caller's
-/// visibility need the cases themselves (several subtrees, a leader's escalations, keywords,
+/// visibility need the cases themselves (several subtrees, keywords,
 /// warning cards, who dispatched or recorded a case …). The caller's own recordings outside
 /// the subtree are not in it; they are counted from the cases (see CaseListQuery::
 /// excluded_paths).

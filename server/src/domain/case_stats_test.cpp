@@ -128,9 +128,6 @@ TEST(RollupScopeTest, WhatTheRollupsDoNotHoldNeedsTheCases) {
     CaseListQuery two_units;
     two_units.visibility.paths = {"/1/2/", "/1/9/"};
     EXPECT_EQ(RollupScopeOf(two_units, {}), std::nullopt);
-    CaseListQuery leader;
-    leader.visibility.escalated_paths = {"/1/"};
-    EXPECT_EQ(RollupScopeOf(leader, {}), std::nullopt);
 
     auto filtered = everything;
     filtered.channel = Channel::kHotline;

@@ -147,7 +147,11 @@ INSTANTIATE_TEST_SUITE_P(
                       Jurisdiction{"cadre", {kCadreCase.label}},
                       Jurisdiction{"unit-handler", {kDispatchedCase.label}},
                       Jurisdiction{"unit-leader", {kDispatchedCase.label}},
-                      Jurisdiction{"leader", {kEscalatedCase.label}}),
+                      // The city's leader in charge reads the city's cases (and acts on
+                      // what is escalated to them: workflow_rules_apitest).
+                      Jurisdiction{"leader",
+                                   {kGridCase.label, kChangyiCase.label, kDispatchedCase.label,
+                                    kEscalatedCase.label, kCadreCase.label}}),
     [](const ::testing::TestParamInfo<Jurisdiction>& param_info) {
         std::string name(param_info.param.username);
         std::erase(name, '-');

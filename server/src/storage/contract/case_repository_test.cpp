@@ -275,8 +275,6 @@ TYPED_TEST(CaseRepositoryContract, VisibilityFollowsStakesCreatorAndEscalation) 
     EXPECT_FALSE(this->Visible(held.id, {}));
     EXPECT_TRUE(this->Visible(held.id, {.creator = this->officer_.id}));
     EXPECT_FALSE(this->Visible(escalated.id, {.creator = this->officer_.id}));
-    EXPECT_TRUE(this->Visible(escalated.id, {.escalated_paths = {this->city_.path}}));
-    EXPECT_FALSE(this->Visible(held.id, {.escalated_paths = {this->city_.path}}));
     EXPECT_EQ(this->Matching({.visibility = other}), (std::vector<std::string>{}));
     EXPECT_EQ(this->Matching({.visibility = district}),
               (std::vector<std::string>{"2026-0000002", "2026-0000001"}));

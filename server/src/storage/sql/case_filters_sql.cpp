@@ -60,11 +60,6 @@ void AddCaseVisibility(std::string& sql, std::vector<SqlValue>& params,
         sql += " OR c.created_by = ?";
         params.emplace_back(*visibility.creator);
     }
-    for (const std::string& path : visibility.escalated_paths) {
-        sql += " OR c.escalated_to_id IN (SELECT e.id FROM org_units e WHERE ";
-        AddSubtreeRange(sql, params, "e.path", path);
-        sql += ")";
-    }
     sql += ")";
 }
 

@@ -17,7 +17,7 @@ namespace minqing::storage {
 void AddSubtreeRange(std::string& sql, std::vector<SqlValue>& params, std::string_view column,
                      const std::string& path);
 
-/// " AND (a stake inside one of the paths OR created by me OR escalated into …)", nothing for
+/// " AND (a stake inside one of the paths OR created by me)", nothing for
 /// callers who see everything.
 void AddCaseVisibility(std::string& sql, std::vector<SqlValue>& params,
                        const domain::CaseVisibility& visibility);
