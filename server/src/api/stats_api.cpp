@@ -244,8 +244,8 @@ class CellLinks {
                      group ? domain::StatesIn(*group) : std::vector<domain::CaseState>{}) {
                     const auto& asked = report_.filters.states;
                     if (asked.empty() || std::ranges::find(asked, state) != asked.end()) {
-                        states +=
-                            (states.empty() ? "" : ",") + std::string(domain::CaseStateName(state));
+                        states += states.empty() ? "" : ",";
+                        states += domain::CaseStateName(state);
                     }
                 }
                 params["state"] = states;
