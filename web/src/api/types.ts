@@ -139,6 +139,8 @@ export type CaseScope = 'individual' | 'collective'
 export type Urgency = 'critical' | 'urgent' | 'normal' | 'complex'
 export type Warning = 'normal' | 'yellow' | 'red'
 export const WARNINGS: readonly Warning[] = ['normal', 'yellow', 'red']
+/** The case list's warning filter: a card, or `none` (no running deadline). */
+export type WarningFilter = Warning | 'none'
 
 export type DeadlineStep =
   | 'accept'
@@ -310,7 +312,15 @@ export interface CaseListQuery {
   overdue?: boolean
   /** Only the cases the caller recorded. */
   mine?: boolean
-  warning?: Warning
+  warning?: WarningFilter
+  /** The lead member unit, or `none`: not dispatched yet. */
+  leadUnit?: number | 'none'
+  /** Arose in a division of this unit's subtree. */
+  area?: number
+  /** Arose in exactly this division. */
+  origin?: number
+  /** Ask for `total`, every case the filters select (it costs a count). */
+  count?: boolean
   keyword?: string
   sort?: CaseSort
   limit?: number
@@ -321,6 +331,8 @@ export interface CaseListQuery {
 export interface KeysetPage<T> {
   items: T[]
   nextCursor: string | null
+  /** Every item the query selects: only when asked for (`count=true`). */
+  total?: number
 }
 
 export interface ItemList<T> {

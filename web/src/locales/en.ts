@@ -123,6 +123,7 @@ const en: MessageSchema = {
     normal: 'Normal',
     yellow: 'Yellow card',
     red: 'Red card',
+    none: 'No running deadline',
     provisional: "Provisional deadline (that year's holiday notice is not loaded)",
   },
   supervisionLevel: {

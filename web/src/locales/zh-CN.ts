@@ -122,6 +122,7 @@ const zhCN = {
     normal: '正常',
     yellow: '黄牌',
     red: '红牌',
+    none: '无运行中的期限',
     provisional: '期限为暂定（该年度放假安排尚未载入）',
   },
   supervisionLevel: {

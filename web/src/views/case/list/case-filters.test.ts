@@ -26,6 +26,10 @@ const everything: CaseFilters = {
   warning: 'red',
   keyword: ' 暖气 ',
   sort: 'deadline',
+  leadUnit: 'none',
+  area: 9,
+  origin: 11,
+  mine: true,
 }
 
 describe('case filters', () => {
@@ -45,6 +49,10 @@ describe('case filters', () => {
       warning: 'red',
       keyword: '暖气',
       sort: 'deadline',
+      leadUnit: 'none',
+      area: '9',
+      origin: '11',
+      mine: 'true',
     })
     expect(filtersFromQuery(query)).toEqual({ ...everything, keyword: '暖气' })
   })

@@ -11,10 +11,9 @@ import {
   type CaseState,
   type Channel,
   type Urgency,
-  type Warning,
+  type WarningFilter,
 } from '@/api/types'
 import { CASE_KINDS, CHANNELS, URGENCIES } from '@/api/case-enums'
-
 
 export interface CaseFilters {
   state: CaseState[]
@@ -32,9 +31,18 @@ export interface CaseFilters {
   /** Last registration day, YYYY-MM-DD, inclusive (the API's `to` is exclusive). */
   to: string
   overdue: boolean
-  warning: Warning | ''
+  /** A card, or `none`: no running deadline. */
+  warning: WarningFilter | ''
   keyword: string
   sort: CaseSort
+  /** Lead member unit id, or `none` (not dispatched yet); null for any. */
+  leadUnit: number | 'none' | null
+  /** Org unit id: the case arose in a division of its subtree; null for any. */
+  area: number | null
+  /** Org unit id: the case arose in exactly that division; null for any. */
+  origin: number | null
+  /** Only the cases the caller recorded. */
+  mine: boolean
 }
 
 /** The filter names, as the address bar and saved views spell them. */
@@ -52,6 +60,10 @@ export const FILTER_KEYS = [
   'warning',
   'keyword',
   'sort',
+  'leadUnit',
+  'area',
+  'origin',
+  'mine',
 ] as const satisfies readonly (keyof CaseFilters)[]
 
 export const emptyFilters = (): CaseFilters => ({
@@ -68,6 +80,10 @@ export const emptyFilters = (): CaseFilters => ({
   warning: '',
   keyword: '',
   sort: 'time',
+  leadUnit: null,
+  area: null,
+  origin: null,
+  mine: false,
 })
 
 /** A route query or a saved view's query. */
@@ -137,9 +153,13 @@ export function filtersFromQuery(query: FilterQuery): CaseFilters {
     from: isDate(from) ? from : '',
     to: isDate(to) ? to : '',
     overdue: get('overdue') === 'true',
-    warning: oneOf(WARNINGS, get('warning')),
+    warning: get('warning') === 'none' ? 'none' : oneOf(WARNINGS, get('warning')),
     keyword: get('keyword'),
     sort: get('sort') === 'deadline' ? 'deadline' : 'time',
+    leadUnit: get('leadUnit') === 'none' ? 'none' : unitId(get('leadUnit')),
+    area: unitId(get('area')),
+    origin: unitId(get('origin')),
+    mine: get('mine') === 'true',
   }
 }
 
@@ -159,6 +179,10 @@ export function filtersToQuery(filters: CaseFilters): Record<string, string> {
   if (filters.warning) query.warning = filters.warning
   if (filters.keyword.trim()) query.keyword = filters.keyword.trim()
   if (filters.sort !== 'time') query.sort = filters.sort
+  if (filters.leadUnit !== null) query.leadUnit = String(filters.leadUnit)
+  if (filters.area !== null) query.area = String(filters.area)
+  if (filters.origin !== null) query.origin = String(filters.origin)
+  if (filters.mine) query.mine = 'true'
   return query
 }
 
@@ -178,6 +202,10 @@ export function filtersToApi(filters: CaseFilters): CaseListQuery {
     warning: filters.warning || undefined,
     keyword: filters.keyword.trim() || undefined,
     sort: filters.sort,
+    leadUnit: filters.leadUnit ?? undefined,
+    area: filters.area ?? undefined,
+    origin: filters.origin ?? undefined,
+    mine: filters.mine || undefined,
   }
 }
 

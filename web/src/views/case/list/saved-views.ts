@@ -116,6 +116,11 @@ export function describeQuery(query: FilterQuery, t: Translate, unitName: (id: n
   if (f.category) parts.push(`${t('caseViews.filters.category')}：${f.category}`)
   if (f.from || f.to) parts.push(`${t('caseViews.filters.dates')}：${f.from || '…'} ${t('caseViews.filters.dateSeparator')} ${f.to || '…'}`)
   if (f.overdue) parts.push(t('caseViews.filters.overdue'))
+  if (f.area !== null) parts.push(t('caseViews.chips.area', { name: unitName(f.area) }))
+  if (f.origin !== null) parts.push(t('caseViews.chips.origin', { name: unitName(f.origin) }))
+  if (f.leadUnit === 'none') parts.push(t('caseViews.chips.leadUnitNone'))
+  else if (f.leadUnit !== null) parts.push(t('caseViews.chips.leadUnit', { name: unitName(f.leadUnit) }))
+  if (f.mine) parts.push(t('caseViews.chips.mine'))
   if (f.sort === 'deadline') parts.push(t('cases.sortDeadline'))
   return parts.length > 0 ? parts.join(' · ') : t('caseViews.saved.noFilters')
 }
