@@ -1,7 +1,8 @@
 // End to end: every role logs in from `/`, as the README says, and lands on its own home
 // (issue 11, points 1 and 2). Collectors (grid worker, cadre, director) see the big 采集/登记
-// button and 我上报的 with an unread answer marked until they open it; the leader sees the
-// escalations waiting for an instruction; offices and units their workbench; the administrator
+// button and 我上报的 with an unread answer marked until they open it; the leader and the city and
+// district offices the dashboard (the leader with the escalations waiting for an instruction);
+// the other offices and units their workbench; the administrator
 // 系统管理. Each home is photographed at 1280 px and 360 px (test-results/home-<user>-<width>.png),
 // and the case page reads names, not codes (point 20).
 import assert from 'node:assert/strict'
@@ -23,9 +24,9 @@ const LANDINGS: Landing[] = [
   { user: 'grid-worker', path: '/', content: '[data-test="home-collector"]' },
   { user: 'cadre', path: '/', content: '[data-test="home-collector"]' },
   { user: 'director', path: '/', content: '[data-test="home-collector"]' },
-  { user: 'leader', path: '/', content: '[data-test="home-leader"]' },
-  { user: 'city-office', path: '/workbench', content: '[data-bucket]' },
-  { user: 'district-office', path: '/workbench', content: '[data-bucket]' },
+  { user: 'leader', path: '/', content: '[data-test="home-dashboard"] [data-test="home-leader"]' },
+  { user: 'city-office', path: '/', content: '[data-test="home-dashboard"]' },
+  { user: 'district-office', path: '/', content: '[data-test="home-dashboard"]' },
   { user: 'street-office', path: '/workbench', content: '[data-bucket]' },
   { user: 'community-staff', path: '/workbench', content: '[data-bucket]' },
   { user: 'unit-handler', path: '/workbench', content: '[data-bucket]' },

@@ -6,6 +6,7 @@ import adminOrg from './locales/features/admin-org'
 import adminReference from './locales/features/admin-reference'
 import caseActions from './locales/features/case-actions'
 import caseViews from './locales/features/case-views'
+import dashboard from './locales/features/dashboard'
 import home from './locales/features/home'
 import intake from './locales/features/intake'
 import notices from './locales/features/notices'
@@ -13,13 +14,14 @@ import supervision from './locales/features/supervision'
 import { mergeMessages } from './locales/merge'
 
 // The core messages (zh-CN.ts, en.ts) and each feature's own (locales/features/).
-const FEATURES = [adminOrg, adminReference, caseActions, caseViews, home, intake, notices, supervision] as const
+const FEATURES = [adminOrg, adminReference, caseActions, caseViews, dashboard, home, intake, notices, supervision] as const
 
 export type MessageSchema = typeof zhCN &
   typeof adminOrg.zh &
   typeof adminReference.zh &
   typeof caseActions.zh &
   typeof caseViews.zh &
+  typeof dashboard.zh &
   typeof home.zh &
   typeof intake.zh &
   typeof notices.zh &

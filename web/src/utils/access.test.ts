@@ -33,8 +33,10 @@ describe('homeOf (who has a home of their own at /)', () => {
     ['grid_worker', 'collector'],
     ['cadre', 'collector'],
     ['director', 'collector'],
-    ['leader', 'leader'],
-    ['city_office', null],
+    ['leader', 'dashboard'],
+    ['city_office', 'dashboard'],
+    ['district_office', 'dashboard'],
+    ['street_office', null],
     ['community_staff', null],
     ['unit_handler', null],
     ['inspector', null],
@@ -46,7 +48,8 @@ describe('homeOf (who has a home of their own at /)', () => {
     expect(homeOf({ roles: ['admin'], permissions: ADMIN_PERMISSIONS, intakeChannels: [] })).toBeNull()
   })
 
-  it('lets a leader who also collects see the escalations first', () => {
-    expect(homeOf({ roles: ['cadre', 'leader'], permissions: CASE_PERMISSIONS, intakeChannels: [] })).toBe('leader')
+  it('gives a leader or an office who also collects the dashboard', () => {
+    expect(homeOf({ roles: ['cadre', 'leader'], permissions: CASE_PERMISSIONS, intakeChannels: [] })).toBe('dashboard')
+    expect(homeOf({ roles: ['director', 'district_office'], permissions: CASE_PERMISSIONS, intakeChannels: [] })).toBe('dashboard')
   })
 })

@@ -44,20 +44,23 @@ export function allowedAreas(grants: Grants): Area[] {
 
 /**
  * The roles with a home page of their own at `/` (views/home): those who collect (a big
- * 采集/登记 button and 我上报的, what they reported and its answer) and the leader (escalations
- * waiting for an instruction, until the statistics dashboard takes its place). Everyone else's
- * home is the first area they may enter (the workbench for staff, 系统管理 for administrators).
+ * 采集/登记 button and 我上报的, what they reported and its answer) and those who lead and
+ * oversee (the city's leader and the city and district offices: the statistics dashboard, and
+ * for the leader the escalations waiting for an instruction). Everyone else's home is the
+ * first area they may enter (the workbench for staff, 系统管理 for administrators); the offices
+ * reach their workbench from the menu.
  */
-export type HomeKind = 'collector' | 'leader'
+export type HomeKind = 'collector' | 'dashboard'
 const COLLECTOR_ROLES: readonly RoleName[] = ['grid_worker', 'cadre', 'director']
+const DASHBOARD_ROLES: readonly RoleName[] = ['leader', 'city_office', 'district_office']
 
-/** This user's own home, or null when their home is their first area. A leader's wins. */
+/** This user's own home, or null when their home is their first area. The dashboard wins. */
 export function homeOf(grants: Grants): HomeKind | null {
   if (!grants.permissions.includes('case:case:read')) {
     return null
   }
-  if (grants.roles.includes('leader')) {
-    return 'leader'
+  if (grants.roles.some((role) => DASHBOARD_ROLES.includes(role))) {
+    return 'dashboard'
   }
   return grants.roles.some((role) => COLLECTOR_ROLES.includes(role)) ? 'collector' : null
 }

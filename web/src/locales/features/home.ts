@@ -17,13 +17,6 @@ export default defineMessages(
         holder: '办理单位：{name}',
         more: '加载更多',
       },
-      leader: {
-        title: '待批示的提级件',
-        hint: '以下事项已提级到您，等待批示。',
-        empty: '目前没有等待批示的提级件。',
-        dashboard: '统计看板正在建设中，建成后将显示在此处。',
-        open: '查看并批示',
-      },
     },
   },
   {
@@ -41,13 +34,6 @@ export default defineMessages(
         noAnswer: 'Not answered yet',
         holder: 'Handled by: {name}',
         more: 'Load more',
-      },
-      leader: {
-        title: 'Escalations awaiting your instruction',
-        hint: 'These cases were escalated to you and wait for an instruction.',
-        empty: 'No escalations are waiting for an instruction.',
-        dashboard: 'The statistics dashboard is being built and will appear here.',
-        open: 'Open and instruct',
       },
     },
   },

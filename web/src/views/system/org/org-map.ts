@@ -67,7 +67,7 @@ export function mapShapes(units: readonly OrgUnit[]): MapShape[] {
 }
 
 /** The box around every outer ring; null when there is nothing to draw. */
-export function boundsOf(shapes: readonly MapShape[]): Bounds | null {
+export function boundsOf(shapes: readonly Pick<MapShape, 'polygons'>[]): Bounds | null {
   let bounds: Bounds | null = null
   for (const shape of shapes) {
     for (const polygon of shape.polygons) {
