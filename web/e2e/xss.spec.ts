@@ -6,8 +6,10 @@
 // page that shows these is opened as the people who read them — the org page with its map and
 // tooltips, users, direct cards, categories, templates, the intake category picker, the case
 // list and its saved view, the case page with its timeline and attachments, the workbench, the
-// bell and the supervision centre with its chart — and each must show the text literally and
-// run none of it: no dialog, no window.__xss, no element made from a payload, no
+// bell and the supervision centre with its chart, and the leader's dashboard (its map's tooltips
+// and table, with the grid renamed by the city administrator to set window.__pwned) — and each
+// must show the text literally and run none of it: no dialog, no window.__xss or __pwned, no
+// element made from a payload, no
 // Content-Security-Policy violation. Finally the district administrator has no more roles than
 // before (the original attack granted itself the city's admin role).
 import assert from 'node:assert/strict'
@@ -25,6 +27,8 @@ const IMG_SHORT = '<img src=x onerror=window.__xss=1>'
 const SVG = '<svg onload=window.__xss=1>'
 const SCRIPT = '"><script>window.__xss=1</script>'
 const TEMPLATE = "{{ 7*7 }}{{constructor.constructor('window.__xss=1')()}}"
+/** The name the city administrator gives the hostile grid for the dashboard. */
+const PWNED = '<img src=x onerror="window.__pwned=1">'
 
 // ---------------------------------------------------------------------------------------------
 // Watching a page
@@ -64,9 +68,12 @@ async function watchedPage(browser: Browser, username: string, viewport = DESKTO
 function traces(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const found: string[] = []
-    const w = window as unknown as { __xss?: unknown; __cspViolations?: string[] }
+    const w = window as unknown as { __xss?: unknown; __pwned?: unknown; __cspViolations?: string[] }
     if (w.__xss !== undefined) {
       found.push(`window.__xss = ${String(w.__xss)}`)
+    }
+    if (w.__pwned !== undefined) {
+      found.push(`window.__pwned = ${String(w.__pwned)}`)
     }
     for (const violation of w.__cspViolations ?? []) {
       found.push(`CSP violation: ${violation}`)
@@ -555,6 +562,74 @@ async function streetOfficePages(browser: Browser): Promise<void> {
   await page.context().close()
 }
 
+/**
+ * Points at a grid of the dashboard's map and answers the text of its tooltip. The test's
+ * squares may lie under a demo grid, so the pointer events are sent to the grid's own path.
+ */
+async function dashboardTooltip(page: Page, gridId: number): Promise<string> {
+  const shape = page.locator(`[data-test="area-map"] path[data-grid="${gridId}"]`)
+  await shape.waitFor({ state: 'attached' })
+  await shape.scrollIntoViewIfNeeded()
+  await page.mouse.move(0, 0)
+  const box = await shape.boundingBox()
+  assert.ok(box, 'the grid is drawn')
+  const at = { clientX: box.x + box.width / 2, clientY: box.y + box.height / 2 }
+  await shape.dispatchEvent('mouseover', at)
+  await shape.dispatchEvent('mousemove', at)
+  const tooltip = page.locator('[data-test="area-map"] .leaflet-tooltip').last()
+  await tooltip.waitFor()
+  return ((await tooltip.textContent()) ?? '').trim()
+}
+
+async function dashboardShowsHostileNamesAsText(browser: Browser): Promise<void> {
+  const h = data()
+  // The city administrator renames the hostile grid, and a case arises in it (the table lists
+  // the areas with cases this month).
+  const admin = await ApiSession.login('admin')
+  const renamed = await admin.call<Unit>('PATCH', `/api/v1/org/units/${h.grid.id}`, { name: `网格${TAG}${PWNED}` })
+  assert.equal(renamed.name, `网格${TAG}${PWNED}`)
+  try {
+    const office = await ApiSession.login('city-office')
+    await office.post(
+      '/api/v1/cases',
+      {
+        channel: 'walk_in',
+        kind: 'complaint',
+        urgency: 'normal',
+        categoryCode: '0101',
+        title: `看板${TAG}`,
+        content: '楼道照明损坏，夜间无法通行。',
+        location: { address: '船营区', gridId: h.grid.id },
+        peopleInvolved: 1,
+        reporter: { name: '王', phone: '13804320002', anonymous: false, confidential: false },
+      },
+      { 'Idempotency-Key': `xss-dashboard-${RUN}` },
+    )
+
+    const watched = await watchedPage(browser, 'leader', DESKTOP)
+    const { page } = watched
+    await page.goto(`${BASE_URL}/`)
+    await page.locator('[data-test="area-map"] path.area-map__shape').first().waitFor()
+    await page.locator('[data-test="map-level-grid"]').click()
+    await assertShown(page, [renamed.name], 'dashboard table (grids)', '[data-test="map-table"]')
+    const gridTip = await dashboardTooltip(page, h.grid.id)
+    assert.ok(gridTip.includes(renamed.name), `the map's tooltip names the grid literally (saw ${gridTip})`)
+    await assertClean(watched, 'dashboard map and table (grids)')
+
+    await page.locator('[data-test="map-level-street"]').click()
+    await assertShown(page, [h.street.name], 'dashboard table (streets)', '[data-test="map-table"]')
+    await page.mouse.move(0, 0)
+    const streetTip = await dashboardTooltip(page, h.grid.id)
+    assert.ok(streetTip.includes(h.street.name), `the map's tooltip names the street literally (saw ${streetTip})`)
+    await assertClean(watched, 'dashboard map and table (streets)')
+    assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned), undefined)
+    await shot(page, 'xss-dashboard')
+    await page.context().close()
+  } finally {
+    await admin.call('PATCH', `/api/v1/org/units/${h.grid.id}`, { name: h.grid.name })
+  }
+}
+
 async function districtAdminGainedNothing(): Promise<void> {
   const h = data()
   const admin = await ApiSession.login('admin')
@@ -582,6 +657,7 @@ await runScenarios({
   'users, direct cards, categories and templates show hostile names as text': adminReferencePages,
   'the intake picker, case list, saved view, case page and supervision centre show hostile text as text': cityOfficePages,
   "the street office's workbench, bell and warning chart show hostile text as text": streetOfficePages,
+  "the dashboard's map tooltips and table show hostile unit names as text": dashboardShowsHostileNamesAsText,
   'the district administrator gained no role': districtAdminGainedNothing,
   'the templates are restored and the category retired': restoreTemplates,
 })
