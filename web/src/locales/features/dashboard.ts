@@ -123,7 +123,7 @@ export default defineMessages(
       },
       concerns: {
         title: 'Top concerns this month (top 10)',
-        previous: 'vs last month',
+        previous: 'MoM',
         empty: 'No cases received this month yet',
         rank: 'No. {n}',
       },

@@ -15,7 +15,7 @@ export interface ColourScale {
 }
 
 /** No cases. */
-export const ZERO_COLOUR = '#eef0f3'
+export const ZERO_COLOUR = '#dde1e7'
 /** Light to dark (ColorBrewer OrRd), readable by most colour-blind readers. */
 export const PALETTE: readonly string[] = ['#fdd49e', '#fdbb84', '#fc8d59', '#e34a33', '#b30000']
 const DARKEST = '#b30000'
