@@ -313,9 +313,10 @@ TEST_F(RoutePermissionsApiTest, ACaseOfAnotherDistrictIsNotThereForThoseOutsideI
         const auto space = rule.route.find(' ');
         const std::string method(rule.route.substr(0, space));
         const std::string pattern(rule.route.substr(space + 1));
+        // Not the leader: the demo's leads the city, so every district's case is theirs to read.
         for (const std::string_view username :
              {"district-office", "street-office", "community-staff", "grid-worker", "director",
-              "cadre", "unit-handler", "unit-leader", "leader"}) {
+              "cadre", "unit-handler", "unit-leader"}) {
             SCOPED_TRACE(std::string(rule.route) + " as " + std::string(username));
             const Caller caller{std::string(username), "staff"};
             const HttpResponse outside =
