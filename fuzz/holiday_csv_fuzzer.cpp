@@ -70,6 +70,7 @@ class MemoryStore final : public domain::Store, private domain::Repositories {
     domain::AuthRepository& Auth() override { std::abort(); }
     domain::CaseRepository& Cases() override { std::abort(); }
     domain::CaseEventRepository& CaseEvents() override { std::abort(); }
+    domain::CaseStatsRepository& CaseStats() override { std::abort(); }
     domain::AttachmentRepository& Attachments() override { std::abort(); }
     domain::IdempotencyRepository& Idempotency() override { std::abort(); }
     domain::CatalogRepository& Catalog() override { std::abort(); }
