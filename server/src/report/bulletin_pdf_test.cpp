@@ -1,36 +1,22 @@
 #include "report/bulletin_pdf.hpp"
 
 #include <array>
-#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <memory>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include <gtest/gtest.h>
 
+#include "common/testing/command_output.hpp"
+#include "common/testing/temp_directory.hpp"
+
 namespace minqing::report {
 namespace {
 
 namespace fs = std::filesystem;
-
-// The output of a shell command (poppler-utils reading the PDF back).
-std::string RunCommand(const std::string& command) {
-    std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"), pclose);
-    if (!pipe) {
-        return "";
-    }
-    std::string output;
-    std::array<char, 4096> buffer{};
-    std::size_t read = 0;
-    while ((read = std::fread(buffer.data(), 1, buffer.size(), pipe.get())) > 0) {
-        output.append(buffer.data(), read);
-    }
-    return output;
-}
 
 std::vector<std::string> Lines(const std::string& text) {
     std::vector<std::string> lines;
@@ -162,31 +148,27 @@ BulletinDocument RealisticIssue() {
 class BulletinPdfTest : public ::testing::Test {
   protected:
     static void SetUpTestSuite() {
-        // A directory of this process's own: ctest runs each test in a process of its own, in
-        // parallel.
-        std::string pattern = (fs::temp_directory_path() / "minqing-bulletin-test.XXXXXX").string();
-        ASSERT_NE(mkdtemp(pattern.data()), nullptr);
-        directory_ = new fs::path(pattern);
+        directory_ = new test_support::TempDirectory();
         pdf_bytes_ = new std::string(BulletinPdf(RealisticIssue()));
         std::ofstream(Pdf(), std::ios::binary) << *pdf_bytes_;
         // MINQING_REPORT_SHOTS=dir keeps the PDF and a PNG of each page there, to look at.
         if (const char* shots = std::getenv("MINQING_REPORT_SHOTS")) {
             fs::create_directories(shots);
             std::ofstream(fs::path(shots) / "bulletin.pdf", std::ios::binary) << *pdf_bytes_;
-            RunCommand("pdftoppm -png -r 80 " + Pdf() + " " + (fs::path(shots) / "page").string());
+            test_support::CommandOutput("pdftoppm -png -r 80 " + Pdf() + " " +
+                                        (fs::path(shots) / "page").string());
         }
     }
     static void TearDownTestSuite() {
-        fs::remove_all(*directory_);
         delete directory_;
         delete pdf_bytes_;
     }
-    static std::string Pdf() { return (*directory_ / "bulletin.pdf").string(); }
+    static std::string Pdf() { return (directory_->path() / "bulletin.pdf").string(); }
 
-    static fs::path* directory_;
+    static test_support::TempDirectory* directory_;
     static std::string* pdf_bytes_;
 };
-fs::path* BulletinPdfTest::directory_ = nullptr;
+test_support::TempDirectory* BulletinPdfTest::directory_ = nullptr;
 std::string* BulletinPdfTest::pdf_bytes_ = nullptr;
 
 int PageCount(const std::string& pdfinfo) {
@@ -196,14 +178,14 @@ int PageCount(const std::string& pdfinfo) {
 
 TEST_F(BulletinPdfTest, IsAnA4PdfOfSeveralPages) {
     ASSERT_TRUE(pdf_bytes_->starts_with("%PDF-"));
-    const std::string info = RunCommand("pdfinfo " + Pdf());
+    const std::string info = test_support::CommandOutput("pdfinfo " + Pdf());
     EXPECT_GE(PageCount(info), 2) << info;
     EXPECT_NE(info.find("595.276 x 841.89 pts (A4)"), std::string::npos) << info;
     EXPECT_NE(info.find("社情民意专报"), std::string::npos) << info;
 }
 
 TEST_F(BulletinPdfTest, CarriesTheTitleBlockNumberedHeadingsAndClosingBlock) {
-    const std::string text = RunCommand("pdftotext -layout " + Pdf() + " -");
+    const std::string text = test_support::CommandOutput("pdftotext -layout " + Pdf() + " -");
     for (const char* expected : {"内部资料",
                                  "社情民意专报",
                                  "第 12 期",
@@ -232,8 +214,8 @@ TEST_F(BulletinPdfTest, CarriesTheTitleBlockNumberedHeadingsAndClosingBlock) {
 }
 
 TEST_F(BulletinPdfTest, NumbersEveryPageAtItsFoot) {
-    const std::string text = RunCommand("pdftotext -layout " + Pdf() + " -");
-    const int pages = PageCount(RunCommand("pdfinfo " + Pdf()));
+    const std::string text = test_support::CommandOutput("pdftotext -layout " + Pdf() + " -");
+    const int pages = PageCount(test_support::CommandOutput("pdfinfo " + Pdf()));
     // pdftotext drops the narrow spaces inside "— 1 —", so compare without spaces.
     std::vector<std::string> numbers;
     for (std::string line : Lines(text)) {
@@ -252,7 +234,7 @@ TEST_F(BulletinPdfTest, NumbersEveryPageAtItsFoot) {
 }
 
 TEST_F(BulletinPdfTest, EmbedsEveryFontAndUsesNotoCjk) {
-    const std::string fonts = RunCommand("pdffonts " + Pdf());
+    const std::string fonts = test_support::CommandOutput("pdffonts " + Pdf());
     const auto lines = Lines(fonts);
     ASSERT_GT(lines.size(), 2u) << fonts;
     // The header row names the columns; "emb" is the first of the three yes/no columns.
@@ -296,7 +278,7 @@ TEST(BadLineBreaksTest, FindsMarksAtTheWrongEndOfALine) {
 }
 
 TEST_F(BulletinPdfTest, KeepsClosingPunctuationOffLineStartsAndOpeningOffLineEnds) {
-    const std::string text = RunCommand("pdftotext -layout " + Pdf() + " -");
+    const std::string text = test_support::CommandOutput("pdftotext -layout " + Pdf() + " -");
     EXPECT_GT(Lines(text).size(), 100u);
     for (const std::string& bad : BadLineBreaks(text)) {
         ADD_FAILURE() << bad;
@@ -323,7 +305,7 @@ TEST_F(BulletinPdfTest, MovesACharacterToAvoidEveryForbiddenBreak) {
     }
     const fs::path path = fs::path(Pdf()).replace_filename("traps.pdf");
     std::ofstream(path, std::ios::binary) << BulletinPdf(issue);
-    const std::string text = RunCommand("pdftotext " + path.string() + " -");
+    const std::string text = test_support::CommandOutput("pdftotext " + path.string() + " -");
     EXPECT_GT(Lines(text).size(), 3 * (kNoLineStart.size() + kNoLineEnd.size()));
     for (const std::string& bad : BadLineBreaks(text)) {
         ADD_FAILURE() << bad;
@@ -340,7 +322,7 @@ TEST_F(BulletinPdfTest, SetsBodyTextOnAGridOf22LinesOf28Characters) {
     issue.blocks = {Paragraph(han)};
     const fs::path path = fs::path(Pdf()).replace_filename("grid.pdf");
     std::ofstream(path, std::ios::binary) << BulletinPdf(issue);
-    const std::string text = RunCommand("pdftotext " + path.string() + " -");
+    const std::string text = test_support::CommandOutput("pdftotext " + path.string() + " -");
     // The first line indented by two characters holds 26, then 28 a line.
     EXPECT_NE(text.find("\n社情民意绿色通道工作社情民意绿色通道工作社情民意绿色\n"),
               std::string::npos)
@@ -351,7 +333,7 @@ TEST_F(BulletinPdfTest, SetsBodyTextOnAGridOf22LinesOf28Characters) {
     // Page 2 is body text only: 22 lines, then its number.
     int lines = 0;
     for (const std::string& line :
-         Lines(RunCommand("pdftotext -f 2 -l 2 " + path.string() + " -"))) {
+         Lines(test_support::CommandOutput("pdftotext -f 2 -l 2 " + path.string() + " -"))) {
         const std::string trimmed = Trim(line);
         if (!trimmed.empty() && !trimmed.starts_with("—")) {
             ++lines;
@@ -375,7 +357,7 @@ TEST_F(BulletinPdfTest, NeverLeavesAHeadingAtTheFootOfAPage) {
         issue.blocks = {Paragraph(filler), Heading(Block::Kind::kHeading1, "工作建议"),
                         Paragraph("建议由市住房和城乡建设局牵头，开展室温检测。")};
         std::ofstream(path, std::ios::binary) << BulletinPdf(issue);
-        std::istringstream pages(RunCommand("pdftotext " + path.string() + " -"));
+        std::istringstream pages(test_support::CommandOutput("pdftotext " + path.string() + " -"));
         for (std::string page; std::getline(pages, page, '\f');) {
             std::string last_text;
             for (const std::string& line : Lines(page)) {
@@ -419,7 +401,7 @@ Image ReadPpm(const std::string& bytes) {
 }
 
 TEST_F(BulletinPdfTest, PrintsTheMastheadInRedAtTheTopCentre) {
-    const Image page = ReadPpm(RunCommand("pdftoppm -r 60 -f 1 -l 1 " + Pdf()));
+    const Image page = ReadPpm(test_support::CommandOutput("pdftoppm -r 60 -f 1 -l 1 " + Pdf()));
     // A4 at 60 dpi, give or take pdftoppm's rounding.
     ASSERT_NEAR(page.width, 496, 1);
     ASSERT_NEAR(page.height, 702, 1);

@@ -1,17 +1,17 @@
 #include "report/xlsx_workbook.hpp"
 
-#include <array>
 #include <cmath>
-#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <memory>
 #include <regex>
 #include <stdexcept>
 #include <string>
 
 #include <gtest/gtest.h>
+
+#include "common/testing/command_output.hpp"
+#include "common/testing/temp_directory.hpp"
 
 namespace minqing::report {
 namespace {
@@ -19,43 +19,22 @@ namespace {
 namespace fs = std::filesystem;
 using Kind = XlsxColumn::Kind;
 
-std::string RunCommand(const std::string& command) {
-    std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"), pclose);
-    if (!pipe) {
-        return "";
-    }
-    std::string output;
-    std::array<char, 4096> buffer{};
-    std::size_t read = 0;
-    while ((read = std::fread(buffer.data(), 1, buffer.size(), pipe.get())) > 0) {
-        output.append(buffer.data(), read);
-    }
-    return output;
-}
-
 // A directory of the test's own, so that it can see every file the workbook leaves behind.
 class XlsxWorkbookTest : public ::testing::Test {
   protected:
-    void SetUp() override {
-        std::string pattern = (fs::temp_directory_path() / "minqing-xlsx-test.XXXXXX").string();
-        ASSERT_NE(mkdtemp(pattern.data()), nullptr);
-        directory_ = pattern;
-    }
-    void TearDown() override { fs::remove_all(directory_); }
-
     // Writes `bytes` as book.xlsx outside the workbook's temporary directory and returns the
     // named part of the zip.
     std::string Part(const std::string& bytes, const std::string& part) {
-        const fs::path file = directory_.string() + ".xlsx";
+        const fs::path file = directory_.path().string() + ".xlsx";
         std::ofstream(file, std::ios::binary) << bytes;
-        std::string xml = RunCommand("unzip -p " + file.string() + " " + part);
+        std::string xml = test_support::CommandOutput("unzip -p " + file.string() + " " + part);
         fs::remove(file);
         return xml;
     }
 
-    bool DirectoryIsEmpty() const { return fs::is_empty(directory_); }
+    bool DirectoryIsEmpty() const { return fs::is_empty(directory_.path()); }
 
-    fs::path directory_;
+    test_support::TempDirectory directory_;
 };
 
 std::string AssessmentWorkbook(const fs::path& directory) {
@@ -75,17 +54,18 @@ std::string AssessmentWorkbook(const fs::path& directory) {
 }
 
 TEST_F(XlsxWorkbookTest, WritesAZipThatUnzipAccepts) {
-    const std::string bytes = AssessmentWorkbook(directory_);
+    const std::string bytes = AssessmentWorkbook(directory_.path());
     ASSERT_TRUE(bytes.starts_with("PK\x03\x04"));
-    const fs::path file = directory_.string() + ".xlsx";
+    const fs::path file = directory_.path().string() + ".xlsx";
     std::ofstream(file, std::ios::binary) << bytes;
-    const std::string listing = RunCommand("unzip -t " + file.string());
+    const std::string listing = test_support::CommandOutput("unzip -t " + file.string());
     fs::remove(file);
     EXPECT_NE(listing.find("No errors detected"), std::string::npos) << listing;
 }
 
 TEST_F(XlsxWorkbookTest, StoresNumbersAsNumbers) {
-    const std::string sheet = Part(AssessmentWorkbook(directory_), "xl/worksheets/sheet1.xml");
+    const std::string sheet =
+        Part(AssessmentWorkbook(directory_.path()), "xl/worksheets/sheet1.xml");
     // A number cell has a style and a <v>, and no t="s" (shared string) type.
     for (const char* cell :
          {R"(<c r="B2" s="\d+"><v>1286</v></c>)", R"(<c r="C2" s="\d+"><v>3.75</v></c>)",
@@ -100,7 +80,7 @@ TEST_F(XlsxWorkbookTest, StoresNumbersAsNumbers) {
 }
 
 TEST_F(XlsxWorkbookTest, FreezesTheHeaderRowAndSetsColumnWidths) {
-    const std::string bytes = AssessmentWorkbook(directory_);
+    const std::string bytes = AssessmentWorkbook(directory_.path());
     for (const char* part : {"xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml"}) {
         const std::string sheet = Part(bytes, part);
         EXPECT_TRUE(std::regex_search(sheet, std::regex(R"(<pane [^>]*ySplit="1")"))) << sheet;
@@ -111,7 +91,7 @@ TEST_F(XlsxWorkbookTest, FreezesTheHeaderRowAndSetsColumnWidths) {
 }
 
 TEST_F(XlsxWorkbookTest, KeepsHeadersAndTextInTheSharedStrings) {
-    const std::string strings = Part(AssessmentWorkbook(directory_), "xl/sharedStrings.xml");
+    const std::string strings = Part(AssessmentWorkbook(directory_.path()), "xl/sharedStrings.xml");
     for (const char* text : {"县（市）区", "受理件数", "平均办理天数", "按期办结率", "船营区",
                              "类别", "占比", "供热"}) {
         EXPECT_NE(strings.find(std::string("<t>") + text + "</t>"), std::string::npos) << text;
@@ -119,7 +99,7 @@ TEST_F(XlsxWorkbookTest, KeepsHeadersAndTextInTheSharedStrings) {
 }
 
 TEST_F(XlsxWorkbookTest, StylesHeadersAndNumbers) {
-    const std::string styles = Part(AssessmentWorkbook(directory_), "xl/styles.xml");
+    const std::string styles = Part(AssessmentWorkbook(directory_.path()), "xl/styles.xml");
     for (const char* format :
          {R"(formatCode="#,##0.00")", R"(formatCode="0.0%")", R"(formatCode="0.00%")", "<b/>",
           R"(<bottom style="thin">)", R"(rgb="FFD9E1F2")"}) {
@@ -129,7 +109,7 @@ TEST_F(XlsxWorkbookTest, StylesHeadersAndNumbers) {
 }
 
 TEST_F(XlsxWorkbookTest, NamesSheetsAsXlsxAllows) {
-    const std::string workbook = Part(AssessmentWorkbook(directory_), "xl/workbook.xml");
+    const std::string workbook = Part(AssessmentWorkbook(directory_.path()), "xl/workbook.xml");
     EXPECT_NE(workbook.find(R"(name="考核结果")"), std::string::npos) << workbook;
     // Only the ASCII [ ] : / are forbidden: the full-width colon stays.
     EXPECT_NE(workbook.find(R"(name="附表：分类统计_2026_11_")"), std::string::npos) << workbook;
@@ -147,7 +127,7 @@ TEST(XlsxSheetNameTest, ReplacesForbiddenCharactersAndCutsAt31) {
 }
 
 TEST_F(XlsxWorkbookTest, NumbersDuplicateSheetNames) {
-    XlsxWorkbook book(directory_);
+    XlsxWorkbook book(directory_.path());
     EXPECT_EQ(book.AddSheet("Summary", {}), "Summary");
     EXPECT_EQ(book.AddSheet("summary", {}), "summary (2)");
     EXPECT_EQ(book.AddSheet("Summary", {}), "Summary (3)");
@@ -158,7 +138,7 @@ TEST_F(XlsxWorkbookTest, NumbersDuplicateSheetNames) {
 }
 
 TEST_F(XlsxWorkbookTest, RefusesMisuse) {
-    XlsxWorkbook book(directory_);
+    XlsxWorkbook book(directory_.path());
     EXPECT_THROW(book.AddRow({std::int64_t{1}}), std::logic_error);
     book.AddSheet("表", {{"件数", 10, Kind::kInteger}});
     EXPECT_THROW(book.AddRow({std::int64_t{1}, std::int64_t{2}}), std::invalid_argument);
@@ -168,7 +148,7 @@ TEST_F(XlsxWorkbookTest, RefusesMisuse) {
 }
 
 TEST_F(XlsxWorkbookTest, ReportsLibxlsxwriterErrorsWithItsMessage) {
-    XlsxWorkbook book(directory_);
+    XlsxWorkbook book(directory_.path());
     book.AddSheet("表", {{"内容", 40, Kind::kText}});
     try {
         book.AddRow({std::string(40000, 'x')});
@@ -179,10 +159,10 @@ TEST_F(XlsxWorkbookTest, ReportsLibxlsxwriterErrorsWithItsMessage) {
 }
 
 TEST_F(XlsxWorkbookTest, LeavesNoTemporaryFileBehind) {
-    AssessmentWorkbook(directory_);
+    AssessmentWorkbook(directory_.path());
     EXPECT_TRUE(DirectoryIsEmpty());
     {
-        XlsxWorkbook abandoned(directory_);
+        XlsxWorkbook abandoned(directory_.path());
         abandoned.AddSheet("表", {{"件数", 10, Kind::kInteger}});
         abandoned.AddRow({std::int64_t{1}});
         EXPECT_FALSE(DirectoryIsEmpty());

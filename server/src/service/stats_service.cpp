@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <chrono>
+#include <map>
 
 #include "domain/case_access.hpp"
 
@@ -13,18 +14,19 @@ using domain::DayNumber;
 using domain::StatsCell;
 using domain::StatsDimension;
 
-// Cells of two counts of the same query added together by key.
-std::vector<StatsCell> Sum(std::vector<StatsCell> into, const std::vector<StatsCell>& more) {
-    for (const StatsCell& cell : more) {
-        const auto same = std::ranges::find(into, cell.keys, &StatsCell::keys);
-        if (same == into.end()) {
-            into.push_back(cell);
-        } else {
-            same->count += cell.count;
+// Cells of two counts of the same query added together by key, in key order.
+std::vector<StatsCell> Sum(const std::vector<StatsCell>& one, const std::vector<StatsCell>& other) {
+    std::map<std::vector<std::string>, std::int64_t> counts;
+    for (const auto* cells : {&one, &other}) {
+        for (const StatsCell& cell : *cells) {
+            counts[cell.keys] += cell.count;
         }
     }
-    std::ranges::sort(into, {}, &StatsCell::keys);
-    return into;
+    std::vector<StatsCell> sum;
+    for (auto& [keys, count] : counts) {
+        sum.push_back({keys, count});
+    }
+    return sum;
 }
 
 domain::StatsResult Count(domain::Repositories& repositories, const domain::CaseListQuery& filters,
@@ -44,7 +46,7 @@ domain::StatsResult Count(domain::Repositories& repositories, const domain::Case
         own.filters.visibility = domain::CaseVisibility{};
         own.filters.visibility.creator = visibility.creator;
         own.filters.excluded_paths = visibility.paths;
-        cells = Sum(std::move(cells), stats.CountCases(own));
+        cells = Sum(cells, stats.CountCases(own));
     }
     return {std::move(cells), domain::StatsSource::kRollups};
 }

@@ -7,9 +7,9 @@
 
 #include <signal.h>
 
+#include "common/testing/temp_directory.hpp"
 #include "support/api_test.hpp"
 #include "support/child_process.hpp"
-#include "support/temp_directory.hpp"
 
 namespace minqing::tests {
 namespace {
@@ -45,7 +45,7 @@ TEST(CliApiTest, UnknownCommandIsRejectedWithUsage) {
 // A misspelt setting silently falling back to its default is how production runs on port 8080
 // with the demo password: the key must be named.
 TEST(CliApiTest, UnknownKeyInConfigFileIsRejectedNamingIt) {
-    const TempDirectory directory;
+    const test_support::TempDirectory directory;
     const std::string config =
         WriteFile(directory.path() / "config.json", R"({"http": {"listn": "127.0.0.1:0"}})");
 
@@ -57,7 +57,7 @@ TEST(CliApiTest, UnknownKeyInConfigFileIsRejectedNamingIt) {
 }
 
 TEST(CliApiTest, WrongTypeInConfigFileIsRejectedNamingTheKey) {
-    const TempDirectory directory;
+    const test_support::TempDirectory directory;
     const std::string config =
         WriteFile(directory.path() / "config.json", R"({"http": {"ioThreads": "two"}})");
 
@@ -69,7 +69,7 @@ TEST(CliApiTest, WrongTypeInConfigFileIsRejectedNamingTheKey) {
 }
 
 TEST(CliApiTest, UnknownEnvironmentVariableIsRejectedNamingIt) {
-    const TempDirectory directory;
+    const test_support::TempDirectory directory;
 
     const RunResult result = RunProgram({kBinary, "serve", "--data-dir", directory.path().string()},
                                         {"MINQING_HTTP_LISTN=127.0.0.1:0"});
@@ -79,7 +79,7 @@ TEST(CliApiTest, UnknownEnvironmentVariableIsRejectedNamingIt) {
 }
 
 TEST(CliApiTest, ListenAddressWithoutAPortIsRejected) {
-    const TempDirectory directory;
+    const test_support::TempDirectory directory;
 
     const RunResult result = RunProgram(
         {kBinary, "serve", "--listen", "nonsense", "--data-dir", directory.path().string()});
@@ -90,7 +90,7 @@ TEST(CliApiTest, ListenAddressWithoutAPortIsRejected) {
 }
 
 TEST(CliApiTest, OfficeHoursThatAreNotTwoOrderedSpansAreRejected) {
-    const TempDirectory directory;
+    const test_support::TempDirectory directory;
 
     const RunResult result = RunProgram(
         {kBinary, "serve", "--listen", "127.0.0.1:0", "--data-dir", directory.path().string()},
@@ -103,7 +103,7 @@ TEST(CliApiTest, OfficeHoursThatAreNotTwoOrderedSpansAreRejected) {
 
 // Without the lookup page every reporter's SMS read "请凭编号和查询码在查看".
 TEST(CliApiTest, SmsGatewayWithoutQueryUrlStopsTheStartNamingTheKey) {
-    const TempDirectory directory;
+    const test_support::TempDirectory directory;
 
     const RunResult result = RunProgram(
         {kBinary, "serve", "--listen", "127.0.0.1:0", "--data-dir", directory.path().string()},
@@ -126,7 +126,7 @@ TEST(CliApiTest, UnreachablePostgresStopsTheStartNamingTheAddress) {
 }
 
 TEST(CliApiTest, MigrateCreatesTheSqliteDatabase) {
-    const TempDirectory directory;
+    const test_support::TempDirectory directory;
 
     const RunResult result =
         RunProgram({kBinary, "migrate", "--data-dir", directory.path().string()});
@@ -136,7 +136,7 @@ TEST(CliApiTest, MigrateCreatesTheSqliteDatabase) {
 }
 
 TEST(CliApiTest, ServeStopsGracefullyOnSigterm) {
-    const TempDirectory directory;
+    const test_support::TempDirectory directory;
     ChildProcess server(
         {kBinary, "serve", "--data-dir", directory.path().string(), "--listen", "127.0.0.1:0"});
     ASSERT_TRUE(server.WaitForStderr("listening on http://127.0.0.1:", kStartLimit))

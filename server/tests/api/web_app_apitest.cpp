@@ -2,8 +2,8 @@
 // cached for a year, client routes answered with index.html, the API untouched.
 #include <fstream>
 
+#include "common/testing/temp_directory.hpp"
 #include "support/api_test.hpp"
-#include "support/temp_directory.hpp"
 
 namespace minqing::tests {
 namespace {
@@ -11,7 +11,7 @@ namespace {
 class WebAppApiTest : public ApiTest {
   protected:
     static void SetUpTestSuite() {
-        build_ = std::make_unique<TempDirectory>();
+        build_ = std::make_unique<test_support::TempDirectory>();
         const auto root = build_->path();
         std::filesystem::create_directories(root / "assets");
         std::ofstream(root / "index.html") << "<!doctype html><html lang=\"zh-CN\">民情直通</html>";
@@ -23,10 +23,10 @@ class WebAppApiTest : public ApiTest {
         build_.reset();
     }
 
-    static std::unique_ptr<TempDirectory> build_;
+    static std::unique_ptr<test_support::TempDirectory> build_;
 };
 
-std::unique_ptr<TempDirectory> WebAppApiTest::build_;
+std::unique_ptr<test_support::TempDirectory> WebAppApiTest::build_;
 
 TEST_F(WebAppApiTest, TheIndexIsServedAtTheRootAndForClientRoutes) {
     HttpClient client = Anonymous();

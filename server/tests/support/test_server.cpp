@@ -13,7 +13,7 @@
 #include "app/app.hpp"
 #include "case_generator.hpp"
 #include "common/clock.hpp"
-#include "support/temp_directory.hpp"
+#include "common/testing/temp_directory.hpp"
 
 namespace minqing::tests {
 namespace {
@@ -108,7 +108,7 @@ struct TestServer::Parts {
     // Declared in this order so that the App (and its connections) goes first, then the
     // database or directory it used.
     std::optional<ScratchPostgres> postgres;
-    TempDirectory directory;
+    test_support::TempDirectory directory;
     AdjustableClock clock;  // moved only in test mode, by /api/v1/test/clock
     app::Config config;
     std::unique_ptr<app::App> app;
