@@ -37,7 +37,8 @@ class CaseStatsRepository : public Port {
     /// The counts of `query` from the cases, with every filter of the case list.
     virtual std::vector<StatsCell> CountCases(const StatsQuery& query) = 0;
     /// Recounts the rollups of the cases received on days [from, to) from the cases and their
-    /// stakes and compares them with the stored rows; with `repair`, stores the recount.
+    /// stakes and compares them with the stored rows; with `repair`, stores the recount. The
+    /// monthly rollups are checked when the range is whole months; a repair needs whole months.
     virtual RollupCheck CheckRollups(DayNumber from, DayNumber to, bool repair) = 0;
     /// The days the first and the last case were received on; nullopt without cases.
     virtual std::optional<std::pair<DayNumber, DayNumber>> CaseDays() = 0;

@@ -43,8 +43,11 @@ class CaseStatsContract : public CaseContract<Backend> {
     domain::RollupCheck Check(bool repair = false) {
         domain::RollupCheck check;
         this->Commit([&](domain::Repositories& repositories) {
-            const auto today = domain::DayNumberOf(kNow);
-            check = repositories.CaseStats().CheckRollups(today - 1, today + 1, repair);
+            // The month of today, so that the monthly rollups are checked too.
+            const auto month =
+                domain::PeriodStart(domain::DayNumberOf(kNow), domain::StatsPeriod::kMonth);
+            check =
+                repositories.CaseStats().CheckRollups(month, domain::AddMonths(month, 1), repair);
         });
         return check;
     }

@@ -2,45 +2,72 @@
 
 #include <array>
 
+#include "domain/case_stats.hpp"
+#include "domain/rollup_table.hpp"
 #include "storage/sql/enum_text.hpp"
 
 namespace minqing::storage {
 namespace {
 
-// "scope = ? AND day = ? AND …" over the primary key of case_rollups, with its values.
-constexpr const char* kRowKey =
-    "scope = ? AND day = ? AND origin_id = ? AND holder_id = ? AND lead_unit_id = ? AND "
-    "category_code = ? AND channel = ? AND kind = ? AND urgency = ? AND state = ?";
+// In the order of domain::RollupTable.
+const std::array<RollupTableColumns, 4> kTables{{
+    {"case_rollups",
+     {"scope", "day", "origin_id", "holder_id", "lead_unit_id", "category_code", "channel", "kind",
+      "urgency", "state"},
+     {"area_district", "area_street", "area_community", "area_grid"}},
+    {"case_rollup_days", {"scope", "day", "state"}, {}},
+    {"case_rollup_month_areas",
+     {"scope", "month", "area_district", "area_street", "area_community", "area_grid", "state"},
+     {}},
+    {"case_rollup_month_categories",
+     {"scope", "month", "area_district", "category_code", "state"},
+     {}},
+}};
 
-std::vector<SqlValue> RowKeyValues(const std::string& scope, const domain::RollupKey& key) {
-    return {scope,
-            std::int64_t{key.day},
-            key.origin_id,
-            key.holder_id,
-            key.lead_unit_id,
-            key.category_code,
-            std::string(domain::ChannelName(key.channel)),
-            std::string(domain::CaseKindName(key.kind)),
-            std::string(domain::UrgencyName(key.urgency)),
-            std::string(domain::CaseStateName(key.state))};
+std::string Joined(const std::vector<const char*>& columns, const char* separator,
+                   const char* suffix = "") {
+    std::string text;
+    for (const char* column : columns) {
+        text += (text.empty() ? "" : separator) + std::string(column) + suffix;
+    }
+    return text;
 }
 
-// Adds one case to a row (inserting it at 1), or takes one away (deleting a row at 1).
-void Step(SqlSession& session, const char* table, const std::string& key_condition,
-          const std::string& insert, std::vector<SqlValue> key_values,
-          std::vector<SqlValue> insert_values, int delta) {
-    if (delta > 0) {
-        session.Execute(insert, insert_values);
-        return;
+// The statements that add one case to a row of a table (inserting it at 1) and take one away.
+struct StepSql {
+    std::string insert;
+    std::string delete_last;
+    std::string decrement;
+};
+
+StepSql StepSqlOf(const RollupTableColumns& table) {
+    const std::string name = table.table;
+    std::vector<const char*> columns = table.key;
+    columns.insert(columns.end(), table.extra.begin(), table.extra.end());
+    std::string placeholders;
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+        placeholders += "?, ";
     }
-    const std::string from = std::string(table) + " WHERE " + key_condition;
-    key_values.emplace_back(std::int64_t{1});
-    if (session.Execute("DELETE FROM " + from + " AND cases = ?", key_values) == 0) {
-        key_values.pop_back();
-        session.Execute(
-            "UPDATE " + std::string(table) + " SET cases = cases - 1 WHERE " + key_condition,
-            key_values);
+    const std::string key_condition = Joined(table.key, " AND ", " = ?");
+    return {"INSERT INTO " + name + " (" + Joined(columns, ", ") + ", cases) VALUES (" +
+                placeholders + "1) ON CONFLICT (" + Joined(table.key, ", ") +
+                ") DO UPDATE SET cases = " + name + ".cases + 1",
+            "DELETE FROM " + name + " WHERE " + key_condition + " AND cases = 1",
+            "UPDATE " + name + " SET cases = cases - 1 WHERE " + key_condition};
+}
+
+const std::array<StepSql, 4>& StepStatements() {
+    static const std::array<StepSql, 4> statements{StepSqlOf(kTables[0]), StepSqlOf(kTables[1]),
+                                                   StepSqlOf(kTables[2]), StepSqlOf(kTables[3])};
+    return statements;
+}
+
+std::vector<SqlValue> Areas(const domain::RollupKey& key) {
+    std::vector<SqlValue> areas;
+    for (const domain::OrgLevel level : domain::kAreaLevels) {
+        areas.emplace_back(domain::AreaAt(key.origin_path, level));
     }
+    return areas;
 }
 
 }  // namespace
@@ -82,29 +109,63 @@ std::vector<std::string> StakePathsOf(SqlSession& session, domain::CaseId id) {
     return paths;
 }
 
+std::span<const RollupTableColumns> RollupTables() {
+    return kTables;
+}
+
+std::optional<std::vector<SqlValue>> RollupRowOf(const RollupTableColumns& table,
+                                                 const domain::RollupKey& key,
+                                                 const std::string& scope) {
+    const std::string state(domain::CaseStateName(key.state));
+    const std::int64_t month = domain::PeriodStart(key.day, domain::StatsPeriod::kMonth);
+    auto areas = Areas(key);
+    if (&table == &kTables[0]) {
+        std::vector<SqlValue> row{scope,
+                                  std::int64_t{key.day},
+                                  key.origin_id,
+                                  key.holder_id,
+                                  key.lead_unit_id,
+                                  key.category_code,
+                                  std::string(domain::ChannelName(key.channel)),
+                                  std::string(domain::CaseKindName(key.kind)),
+                                  std::string(domain::UrgencyName(key.urgency)),
+                                  state};
+        row.insert(row.end(), areas.begin(), areas.end());
+        return row;
+    }
+    if (&table == &kTables[1]) {
+        return std::vector<SqlValue>{scope, std::int64_t{key.day}, state};
+    }
+    if (!domain::HasMonthRollups(scope)) {
+        return std::nullopt;
+    }
+    if (&table == &kTables[2]) {
+        std::vector<SqlValue> row{scope, month};
+        row.insert(row.end(), areas.begin(), areas.end());
+        row.emplace_back(state);
+        return row;
+    }
+    return std::vector<SqlValue>{scope, month, areas.front(), key.category_code, state};
+}
+
 void AddToRollups(SqlSession& session, const domain::RollupKey& key,
                   const std::vector<std::string>& scopes, int delta) {
-    std::array<domain::OrgUnitId, domain::kAreaLevels.size()> areas{};
-    for (std::size_t i = 0; i < areas.size(); ++i) {
-        areas[i] = domain::AreaAt(key.origin_path, domain::kAreaLevels[i]);
-    }
+    const auto& statements = StepStatements();
     for (const std::string& scope : scopes) {
-        auto key_values = RowKeyValues(scope, key);
-        auto insert_values = key_values;
-        insert_values.insert(insert_values.end(), areas.begin(), areas.end());
-        Step(session, "case_rollups", kRowKey,
-             "INSERT INTO case_rollups (scope, day, origin_id, holder_id, lead_unit_id, "
-             "category_code, channel, kind, urgency, state, area_district, area_street, "
-             "area_community, area_grid, cases) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-             "?, 1) ON CONFLICT (scope, day, origin_id, holder_id, lead_unit_id, category_code, "
-             "channel, kind, urgency, state) DO UPDATE SET cases = case_rollups.cases + 1",
-             std::move(key_values), std::move(insert_values), delta);
-        std::vector<SqlValue> day_key{scope, std::int64_t{key.day},
-                                      std::string(domain::CaseStateName(key.state))};
-        Step(session, "case_rollup_days", "scope = ? AND day = ? AND state = ?",
-             "INSERT INTO case_rollup_days (scope, day, state, cases) VALUES (?, ?, ?, 1) "
-             "ON CONFLICT (scope, day, state) DO UPDATE SET cases = case_rollup_days.cases + 1",
-             day_key, day_key, delta);
+        for (std::size_t t = 0; t < kTables.size(); ++t) {
+            auto row = RollupRowOf(kTables[t], key, scope);
+            if (!row) {
+                continue;
+            }
+            if (delta > 0) {
+                session.Execute(statements[t].insert, *row);
+                continue;
+            }
+            row->resize(kTables[t].key.size());
+            if (session.Execute(statements[t].delete_last, *row) == 0) {
+                session.Execute(statements[t].decrement, *row);
+            }
+        }
     }
 }
 

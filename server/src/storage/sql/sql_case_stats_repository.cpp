@@ -1,8 +1,10 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <stdexcept>
 #include <string>
 
+#include "domain/rollup_table.hpp"
 #include "storage/sql/case_filters_sql.hpp"
 #include "storage/sql/case_rollups.hpp"
 #include "storage/sql/enum_text.hpp"
@@ -25,11 +27,20 @@ std::string AreaColumn(domain::OrgLevel level) {
     return kAreaColumns[static_cast<std::size_t>(at) % kAreaColumns.size()];
 }
 
+bool IsMonthly(domain::RollupTable table) {
+    return table == domain::RollupTable::kMonthAreas ||
+           table == domain::RollupTable::kMonthCategories;
+}
+
+const RollupTableColumns& TableColumns(domain::RollupTable table) {
+    return RollupTables()[static_cast<std::size_t>(table)];
+}
+
 // What the rollup rows are grouped by for a grouping; StatsKeyOf turns the value into the key.
-std::string RollupColumn(const StatsGrouping& grouping) {
+std::string RollupColumn(const StatsGrouping& grouping, domain::RollupTable table) {
     switch (grouping.dimension) {
         case StatsDimension::kPeriod:
-            return "day";
+            return IsMonthly(table) ? "month" : "day";
         case StatsDimension::kArea:
             return AreaColumn(grouping.area_level);
         case StatsDimension::kUnit:
@@ -115,18 +126,18 @@ std::vector<domain::StatsCell> Grouped(SqlSession& session, const domain::StatsQ
     return cells;
 }
 
-// Whether only the day and state are asked of the rollups: the small per-day table answers.
-bool DaysAnswer(const domain::StatsQuery& query) {
-    const auto& f = query.filters;
-    const bool other_filters = !f.holder_ids.empty() || !f.lead_unit_ids.empty() || f.channel ||
-                               f.kind || f.urgency || !f.category_prefix.empty() ||
-                               f.origin_within || f.origin_id;
-    return !other_filters && std::ranges::all_of(query.groupings, [](const StatsGrouping& g) {
-        return g.dimension == StatsDimension::kPeriod || g.dimension == StatsDimension::kState;
-    });
+// A rollup row's key as text for reports: its values in column order, the scope "" as an empty
+// first part.
+std::string KeyText(const std::vector<SqlValue>& key) {
+    std::string text;
+    for (std::size_t i = 0; i < key.size(); ++i) {
+        const auto* number = std::get_if<std::int64_t>(&key[i]);
+        text += (i == 0 ? "" : " ") +
+                (number ? std::to_string(*number) : std::get<std::string>(key[i]));
+    }
+    return text;
 }
 
-// The rollup row's text for reports: its key parts in column order.
 std::string RowText(const SqlRow& row, std::size_t columns) {
     std::string text;
     for (std::size_t i = 0; i < columns; ++i) {
@@ -135,42 +146,72 @@ std::string RowText(const SqlRow& row, std::size_t columns) {
     return text;
 }
 
-constexpr const char* kRollupRowKey =
-    "scope, day, origin_id, holder_id, lead_unit_id, category_code, channel, kind, urgency, state";
-constexpr std::size_t kRollupRowKeyColumns = 10;
+// Compares a table's stored rows on [from, to) with the recount, into `check`.
+void CompareTable(SqlSession& session, const RollupTableColumns& table, domain::DayNumber from,
+                  domain::DayNumber to, std::map<std::string, std::int64_t> want,
+                  domain::RollupCheck& check) {
+    std::string key_list;
+    for (const char* column : table.key) {
+        key_list += std::string(key_list.empty() ? "" : ", ") + column;
+    }
+    const std::string time = table.key[1];
+    const auto note = [&](const std::string& text, std::int64_t stored, std::int64_t recounted) {
+        ++check.differing_rows;
+        if (check.differences.size() < 20) {
+            check.differences.push_back(
+                {table.table + std::string(": ") + text, stored, recounted});
+        }
+    };
+    for (const SqlRow& row : session.Query("SELECT " + key_list + ", cases FROM " + table.table +
+                                               " WHERE " + time + " >= ? AND " + time + " < ?",
+                                           {std::int64_t{from}, std::int64_t{to}})) {
+        const std::string text = RowText(row, table.key.size());
+        const std::int64_t stored = row.Int(table.key.size());
+        const auto wanted = want.find(text);
+        const std::int64_t recounted = wanted == want.end() ? 0 : wanted->second;
+        if (wanted != want.end()) {
+            want.erase(wanted);
+        }
+        if (stored != recounted) {
+            note(text, stored, recounted);
+        }
+    }
+    for (const auto& [text, recounted] : want) {
+        note(text, 0, recounted);
+    }
+}
 
 }  // namespace
 
 std::vector<domain::StatsCell> SqlCaseStatsRepository::CountFromRollups(
     const domain::StatsQuery& query, const std::string& scope) {
     const auto& f = query.filters;
-    const bool days = DaysAnswer(query);
-    std::string where = std::string("FROM ") + (days ? "case_rollup_days" : "case_rollups") +
-                        " WHERE scope = ? AND day >= ? AND day < ?";
+    const auto table = domain::RollupTableFor(query, scope);
+    const std::string time = IsMonthly(table) ? "month" : "day";
+    std::string where = std::string("FROM ") + TableColumns(table).table + " WHERE scope = ? AND " +
+                        time + " >= ? AND " + time + " < ?";
     std::vector<SqlValue> params{scope, std::int64_t{query.from}, std::int64_t{query.to}};
-    // The per-day table has states only; DaysAnswer keeps the other filters off it.
+    // RollupTableFor keeps the filters a table has no column for off it.
     AddCaseAttributeFilters(where, params, "", f);
-    if (!days) {
-        AddIn(where, params, "holder_id", f.holder_ids);
-        AddIn(where, params, "lead_unit_id", f.lead_unit_ids);
-        if (f.origin_within) {
-            // A division's subtree is its id in the area column of its level; the city's is all.
-            const auto level = domain::DivisionLevelOf(*f.origin_within);
-            if (level && *level != domain::OrgLevel::kCity) {
-                where += " AND " + AreaColumn(*level) + " = ?";
-                params.emplace_back(domain::AreaAt(*f.origin_within, *level));
-            } else if (!level) {
-                where += " AND 1 = 0";
-            }
+    AddIn(where, params, "holder_id", f.holder_ids);
+    AddIn(where, params, "lead_unit_id", f.lead_unit_ids);
+    if (f.origin_within) {
+        // A division's subtree is its id in the area column of its level; the city's is all.
+        const auto level = domain::DivisionLevelOf(*f.origin_within);
+        if (level && *level != domain::OrgLevel::kCity) {
+            where += " AND " + AreaColumn(*level) + " = ?";
+            params.emplace_back(domain::AreaAt(*f.origin_within, *level));
+        } else if (!level) {
+            where += " AND 1 = 0";
         }
-        if (f.origin_id) {
-            where += " AND origin_id = ?";
-            params.emplace_back(*f.origin_id);
-        }
+    }
+    if (f.origin_id) {
+        where += " AND origin_id = ?";
+        params.emplace_back(*f.origin_id);
     }
     std::vector<std::string> columns;
     for (const StatsGrouping& grouping : query.groupings) {
-        columns.push_back(RollupColumn(grouping));
+        columns.push_back(RollupColumn(grouping, table));
     }
     return Grouped(session_, query, columns, "CAST(SUM(cases) AS BIGINT)", where, params);
 }
@@ -203,8 +244,6 @@ domain::RollupCheck SqlCaseStatsRepository::CheckRollups(domain::DayNumber from,
         stakes[row.Int(0)].push_back(row.Text(1));
     }
     domain::RollupCheck check;
-    std::map<std::string, std::int64_t> expected_rows;
-    std::map<std::string, std::int64_t> expected_days;
     std::vector<std::pair<domain::CaseId, domain::RollupKey>> cases;
     for (const SqlRow& row : session_.Query(std::string("SELECT id, ") + kRollupKeyColumns +
                                                 " FROM cases WHERE created_at >= ? AND "
@@ -213,55 +252,37 @@ domain::RollupCheck SqlCaseStatsRepository::CheckRollups(domain::DayNumber from,
         cases.emplace_back(row.Int(0), RollupKeyFromRow(row, 1));
     }
     check.cases = static_cast<std::int64_t>(cases.size());
+    const auto tables = RollupTables();
+    std::vector<std::map<std::string, std::int64_t>> expected(tables.size());
     for (const auto& [id, key] : cases) {
-        const std::string rest =
-            " " + std::to_string(key.day) + " " + std::to_string(key.origin_id) + " " +
-            std::to_string(key.holder_id) + " " + std::to_string(key.lead_unit_id) + " " +
-            key.category_code + " " + std::string(domain::ChannelName(key.channel)) + " " +
-            std::string(domain::CaseKindName(key.kind)) + " " +
-            std::string(domain::UrgencyName(key.urgency)) + " " +
-            std::string(domain::CaseStateName(key.state));
         for (const std::string& scope : domain::RollupScopes(stakes[id])) {
-            ++expected_rows[scope + rest];
-            ++expected_days[scope + " " + std::to_string(key.day) + " " +
-                            std::string(domain::CaseStateName(key.state))];
-        }
-    }
-    check.rows = static_cast<std::int64_t>(expected_rows.size());
-    const auto compare = [&](const std::string& table, std::size_t key_columns,
-                             const std::string& key_list,
-                             std::map<std::string, std::int64_t> want) {
-        for (const SqlRow& row : session_.Query(
-                 "SELECT " + key_list + ", cases FROM " + table + " WHERE day >= ? AND day < ?",
-                 {std::int64_t{from}, std::int64_t{to}})) {
-            // The scope "" reads as an empty first part, as in the recount's text.
-            const std::string text = RowText(row, key_columns);
-            const std::int64_t stored = row.Int(key_columns);
-            const auto wanted = want.find(text);
-            const std::int64_t recounted = wanted == want.end() ? 0 : wanted->second;
-            if (wanted != want.end()) {
-                want.erase(wanted);
-            }
-            if (stored != recounted) {
-                ++check.differing_rows;
-                if (check.differences.size() < 20) {
-                    check.differences.push_back({table + ": " + text, stored, recounted});
+            for (std::size_t t = 0; t < tables.size(); ++t) {
+                if (auto row = RollupRowOf(tables[t], key, scope)) {
+                    row->resize(tables[t].key.size());
+                    ++expected[t][KeyText(*row)];
                 }
             }
         }
-        for (const auto& [text, recounted] : want) {
-            ++check.differing_rows;
-            if (check.differences.size() < 20) {
-                check.differences.push_back({table + ": " + text, 0, recounted});
-            }
-        }
-    };
-    compare("case_rollups", kRollupRowKeyColumns, kRollupRowKey, expected_rows);
-    compare("case_rollup_days", 3, "scope, day, state", expected_days);
+    }
+    check.rows = static_cast<std::int64_t>(expected.front().size());
+    // A monthly row counts its whole month: only a range of whole months can check it.
+    const bool whole_months = domain::PeriodStart(from, domain::StatsPeriod::kMonth) == from &&
+                              domain::PeriodStart(to, domain::StatsPeriod::kMonth) == to;
+    const std::size_t checked = whole_months ? tables.size() : 2;
+    if (repair && !whole_months) {
+        // The repair adds cases back to every table, monthly ones included.
+        throw std::logic_error("rollups are repaired a whole month at a time");
+    }
+    for (std::size_t t = 0; t < checked; ++t) {
+        CompareTable(session_, tables[t], from, to, std::move(expected[t]), check);
+    }
     if (repair && check.differing_rows > 0) {
-        const std::vector<SqlValue> days{std::int64_t{from}, std::int64_t{to}};
-        session_.Execute("DELETE FROM case_rollups WHERE day >= ? AND day < ?", days);
-        session_.Execute("DELETE FROM case_rollup_days WHERE day >= ? AND day < ?", days);
+        for (const RollupTableColumns& table : tables) {
+            const std::string time = table.key[1];
+            session_.Execute(std::string("DELETE FROM ") + table.table + " WHERE " + time +
+                                 " >= ? AND " + time + " < ?",
+                             {std::int64_t{from}, std::int64_t{to}});
+        }
         for (const auto& [id, key] : cases) {
             AddToRollups(session_, key, domain::RollupScopes(stakes[id]), +1);
         }
