@@ -78,6 +78,7 @@ class MemoryStore final : public domain::Store, private domain::Repositories {
     domain::TimeRulesRepository& TimeRules() override { return time_rules_; }
     domain::SupervisionRepository& Supervisions() override { std::abort(); }
     domain::SavedViewRepository& SavedViews() override { std::abort(); }
+    domain::AssessmentRepository& Assessments() override { std::abort(); }
 
     MemoryTimeRules time_rules_;
 };

@@ -32,6 +32,9 @@ constexpr double kPointsPerBulletin = 2;
 constexpr double kPointsPerReopen = 1;
 constexpr double kPointsPerPraise = 0.5;
 constexpr int kMinCases = 5;
+constexpr int kAppealDays = 7;
+// A window longer than two months would still be open when the next period is published.
+constexpr int kMaxAppealDays = 60;
 
 void CheckPoints(std::vector<FieldError>& errors, std::string_view field, double points) {
     if (!std::isfinite(points) || points < 0) {
@@ -113,6 +116,7 @@ AssessmentScheme DefaultScheme() {
     scheme.points_per_praise = kPointsPerPraise;
     scheme.ranked_groups.assign(kAllGroups.begin(), kAllGroups.end());
     scheme.min_cases = kMinCases;
+    scheme.appeal_days = kAppealDays;
     return scheme;
 }
 
@@ -129,6 +133,9 @@ std::vector<FieldError> ValidateScheme(const AssessmentScheme& scheme) {
     CheckPoints(errors, "pointsPerPraise", scheme.points_per_praise);
     if (scheme.min_cases < 0) {
         errors.push_back({"minCases", "out_of_range", "The minimum is 0 or more."});
+    }
+    if (scheme.appeal_days < 1 || scheme.appeal_days > kMaxAppealDays) {
+        errors.push_back({"appealDays", "out_of_range", "From 1 to 60 days."});
     }
     return errors;
 }

@@ -54,18 +54,21 @@ struct AssessmentScheme {
     std::vector<PeerGroup> ranked_groups;
     /// A unit with fewer counted cases is listed but not ranked.
     int min_cases = 0;
+    /// Days after the preliminary results are published during which units may appeal.
+    int appeal_days = 7;
 };
 
 /// The scheme of WORKFLOW.md: composite = 0.2 response + 0.4 resolution + 0.4 satisfaction
 /// (grid workers: valid reports), 1 point off per red card, 2 per 通报, 1 per reopened case,
-/// 0.5 added per praise case, every peer group ranked, at least 5 cases to be ranked.
+/// 0.5 added per praise case, every peer group ranked, at least 5 cases to be ranked, appeals
+/// within 7 days of the preliminary results.
 AssessmentScheme DefaultScheme();
 
 /// Every problem with `scheme`, by field: "version" (≥ 1), "weights[i].weight" (≥ 0, finite:
 /// "out_of_range"), "weights[i].measure" (unknown: "invalid"; listed twice: "duplicate"; average
 /// handling days, which is no percentage: "not_a_ratio"), "weights" (must sum to 1: "bad_sum";
 /// empty: "required"), the same for "gridWorkerWeights", "pointsPer…" (≥ 0: "out_of_range"),
-/// "minCases" (≥ 0: "out_of_range"). Empty when valid.
+/// "minCases" (≥ 0: "out_of_range"), "appealDays" (1–60: "out_of_range"). Empty when valid.
 std::vector<FieldError> ValidateScheme(const AssessmentScheme& scheme);
 
 }  // namespace minqing::domain

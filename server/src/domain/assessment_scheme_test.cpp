@@ -75,12 +75,13 @@ TEST(AssessmentSchemeTest, ValidationListsEveryBadField) {
     scheme.grid_worker_weights.clear();
     scheme.points_per_bulletin = -1;
     scheme.min_cases = -1;
+    scheme.appeal_days = 0;
     const std::vector<std::string> expected = {
         "version:out_of_range",         "weights[0].weight:out_of_range",
         "weights[1].measure:duplicate", "weights[2].measure:not_a_ratio",
         "weights[3].measure:invalid",   "weights:bad_sum",
         "gridWorkerWeights:required",   "pointsPerBulletin:out_of_range",
-        "minCases:out_of_range"};
+        "minCases:out_of_range",        "appealDays:out_of_range"};
     EXPECT_EQ(Problems(scheme), expected);
 }
 

@@ -7,6 +7,7 @@
 #include <optional>
 #include <utility>
 
+#include "domain/assessment_repository.hpp"
 #include "domain/attachment_repository.hpp"
 #include "domain/auth_repository.hpp"
 #include "domain/case_event_repository.hpp"
@@ -42,6 +43,7 @@ class Repositories {
     virtual TimeRulesRepository& TimeRules() = 0;
     virtual SupervisionRepository& Supervisions() = 0;
     virtual SavedViewRepository& SavedViews() = 0;
+    virtual AssessmentRepository& Assessments() = 0;
     /// Wrappers that only replay history (the case generator's walk) may keep this default:
     /// nobody has chosen anything and nothing is held, so every notice goes out at once.
     virtual NoticeDigestRepository& NoticeDigests();
