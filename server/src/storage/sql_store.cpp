@@ -21,6 +21,7 @@ class SqlRepositories final : public domain::Repositories {
           time_rules_(session),
           supervisions_(session),
           saved_views_(session),
+          assessments_(session),
           notice_digests_(session) {}
 
     domain::OrgRepository& Orgs() override { return orgs_; }
@@ -36,6 +37,7 @@ class SqlRepositories final : public domain::Repositories {
     domain::TimeRulesRepository& TimeRules() override { return time_rules_; }
     domain::SupervisionRepository& Supervisions() override { return supervisions_; }
     domain::SavedViewRepository& SavedViews() override { return saved_views_; }
+    domain::AssessmentRepository& Assessments() override { return assessments_; }
     domain::NoticeDigestRepository& NoticeDigests() override { return notice_digests_; }
 
   private:
@@ -52,6 +54,7 @@ class SqlRepositories final : public domain::Repositories {
     SqlTimeRulesRepository time_rules_;
     SqlSupervisionRepository supervisions_;
     SqlSavedViewRepository saved_views_;
+    SqlAssessmentRepository assessments_;
     SqlNoticeDigestRepository notice_digests_;
 };
 

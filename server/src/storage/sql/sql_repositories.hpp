@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "domain/assessment_repository.hpp"
 #include "domain/attachment_repository.hpp"
 #include "domain/auth_repository.hpp"
 #include "domain/case_event_repository.hpp"
@@ -258,6 +259,33 @@ class SqlSavedViewRepository final : public SqlRepository<domain::SavedViewRepos
     bool NameTaken(domain::UserId user, std::string_view name) override;
     Result<domain::SavedView> Insert(domain::SavedView view) override;
     bool Delete(domain::UserId user, domain::SavedViewId id) override;
+};
+
+class SqlAssessmentRepository final : public SqlRepository<domain::AssessmentRepository> {
+  public:
+    using SqlRepository::SqlRepository;
+
+    std::vector<domain::StoredAssessmentScheme> Schemes() override;
+    std::optional<domain::StoredAssessmentScheme> CurrentScheme() override;
+    std::optional<domain::StoredAssessmentScheme> Scheme(int version) override;
+    bool InsertScheme(const domain::StoredAssessmentScheme& scheme) override;
+    std::vector<domain::AssessmentPeriodRecord> Periods() override;
+    std::optional<domain::AssessmentPeriodRecord> FindPeriod(std::string_view label) override;
+    void SavePeriod(const domain::AssessmentPeriodRecord& period) override;
+    void SaveSnapshot(std::string_view label,
+                      const std::vector<domain::UnitAssessment>& units) override;
+    std::vector<domain::UnitAssessment> Snapshot(std::string_view label) override;
+    void DeleteSnapshot(std::string_view label) override;
+    domain::AssessmentAppeal InsertAppeal(domain::AssessmentAppeal appeal) override;
+    std::optional<domain::AssessmentAppeal> FindAppeal(std::int64_t id) override;
+    std::vector<domain::AssessmentAppeal> Appeals(const domain::AppealQuery& query) override;
+    bool DecideAppeal(std::int64_t id, domain::AppealState state, domain::UserId by, Instant at,
+                      std::string_view reason) override;
+    void AppendLog(const domain::AssessmentLogEntry& entry) override;
+    std::vector<domain::AssessmentLogEntry> Log(std::string_view period) override;
+    std::vector<domain::CaseId> CasesActiveIn(Instant since, Instant to) override;
+    std::map<domain::CaseId, std::string> CaseNumbers(
+        const std::vector<domain::CaseId>& ids) override;
 };
 
 class SqlNoticeDigestRepository final : public SqlRepository<domain::NoticeDigestRepository> {
