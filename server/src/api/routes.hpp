@@ -11,6 +11,7 @@
 #include "api/route_table.hpp"
 #include "common/clock.hpp"
 #include "common/metrics.hpp"
+#include "service/assessment_service.hpp"
 #include "service/attachment_service.hpp"
 #include "service/auth_service.hpp"
 #include "service/case_intake_service.hpp"
@@ -111,6 +112,8 @@ Routes DirectCardRoutes(service::DirectCardService& direct_cards);
 Routes MessageTemplateRoutes(service::MessageTemplateService& templates);
 
 Routes CatalogRoutes(service::CatalogService& catalog);
+
+Routes AssessmentRoutes(service::AssessmentService& assessments);
 
 /// The installation's settings the web app reads (config "web.*").
 struct WebSettings {

@@ -112,6 +112,18 @@ void LoadMessageTemplates(domain::Store& store, const std::string& seed_dir) {
     }
 }
 
+// The assessment scheme of WORKFLOW.md is version 1 of every installation: from the seed file
+// when there is one, else the domain's default (the same rules).
+void SeedAssessmentScheme(service::AssessmentService& assessments, const std::string& seed_dir) {
+    auto scheme = ReadAssessmentScheme(seed_dir);
+    if (!scheme) {
+        throw std::runtime_error(scheme.error().message);
+    }
+    if (assessments.SeedScheme(scheme->value_or(domain::DefaultScheme()))) {
+        spdlog::info("assessment scheme version 1 stored");
+    }
+}
+
 // The working calendar and the time-limit rules are reference data every installation needs:
 // loaded from the seed files on the first start, edited by administrators afterwards.
 void SeedTimeRules(service::TimeRulesService& time_rules, const std::string& seed_dir) {
@@ -152,6 +164,13 @@ std::string StorageProblem(const std::string& data_dir, std::int64_t min_free_by
 }
 
 // A database whose cases predate the rollups gets them before the first request.
+// The reference data every installation starts with, whether or not it loads the demo.
+void SeedReferenceData(service::TimeRulesService& time_rules,
+                       service::AssessmentService& assessments, const std::string& seed_dir) {
+    SeedTimeRules(time_rules, seed_dir);
+    SeedAssessmentScheme(assessments, seed_dir);
+}
+
 void BuildMissingRollups(service::StatsService& stats) {
     if (stats.BuildMissingRollups()) {
         spdlog::info("statistics rollups built from the cases already stored");
@@ -203,6 +222,7 @@ struct App::Parts {
           direct_cards(store, clock),
           templates(store, clock),
           catalog(store),
+          assessments(store, clock, org_tree, time_rules),
           web_files(config.http.web_root),
           notifications(store, clock, service::NotificationOptions{config.notify.query_url}),
           dispatcher(store, clock, notifications, hub, DispatcherOptionsOf(config.notify)),
@@ -248,6 +268,7 @@ struct App::Parts {
         Mount(router, guard, DirectCardRoutes(direct_cards));
         Mount(router, guard, MessageTemplateRoutes(templates));
         Mount(router, guard, CatalogRoutes(catalog));
+        Mount(router, guard, AssessmentRoutes(assessments));
         Mount(router, guard,
               WebSettingsRoutes({config.web.map_tile_url, config.web.map_attribution}));
         if (config.test_mode && test_clock != nullptr) {
@@ -317,6 +338,7 @@ struct App::Parts {
     service::DirectCardService direct_cards;
     service::MessageTemplateService templates;
     service::CatalogService catalog;
+    service::AssessmentService assessments;
     http::StaticFiles web_files;
     // Before the server: its WebSockets unsubscribe from the hub as they are destroyed.
     service::NotificationHub hub;
@@ -342,7 +364,7 @@ domain::RollupCheck App::CheckStatistics(bool repair) {
 void App::Start(const DemoCaseLoader& demo_cases) {
     Parts& p = *parts_;
     p.IndexStoredData();
-    SeedTimeRules(p.time_rules, p.config.demo.seed_dir);
+    SeedReferenceData(p.time_rules, p.assessments, p.config.demo.seed_dir);
     if (p.config.demo.enabled) {
         const bool empty = domain::Query(p.store, [](domain::Repositories& repositories) {
             return repositories.Orgs().Count() == 0;

@@ -1,8 +1,12 @@
 #include "app/seed_files.hpp"
 
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
+#include <nlohmann/json.hpp>
+
+#include "api/assessment_json.hpp"
 #include "storage/geojson_boundary.hpp"
 
 namespace minqing::app {
@@ -82,6 +86,30 @@ Result<CsvTable> ReadMessageTemplates(const std::string& dir) {
 
 Result<CsvTable> ReadSeedCsv(const std::string& path) {
     return ReadTable(path);
+}
+
+Result<std::optional<domain::AssessmentScheme>> ReadAssessmentScheme(const std::string& dir) {
+    const std::string path = dir + "/assessment-scheme.json";
+    if (!std::filesystem::exists(path)) {
+        return std::optional<domain::AssessmentScheme>();
+    }
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    const auto json = nlohmann::json::parse(text.str(), nullptr, false);
+    if (!json.is_object()) {
+        return Fail(
+            MakeError(ErrorCode::kValidation, "seed.invalid", path + ": not a JSON object"));
+    }
+    auto scheme = api::SchemeFromJson(json);
+    if (!scheme) {
+        const auto& fields = scheme.error().fields;
+        return Fail(MakeError(ErrorCode::kValidation, "seed.invalid",
+                              path + ": " +
+                                  (fields.empty() ? scheme.error().message
+                                                  : fields[0].field + " " + fields[0].reason)));
+    }
+    return std::optional(std::move(*scheme));
 }
 
 }  // namespace minqing::app

@@ -24,6 +24,9 @@ enum class Who {
     kAdmins,               // the admin role
     kStaffAndAdmins,       // every role
     kCityOfficeAndAdmins,  // the failed-notification list
+    kCityOffice,           // the assessment's decisions
+    kCityReaders,          // the assessment's log: the city's office, leader, inspector, admin
+    kAppellants,           // assessment appeals: those who work for an assessed unit
 };
 
 struct RouteRule {
@@ -110,6 +113,22 @@ constexpr RouteRule kRules[] = {
     {"PUT /api/v1/time-limit-rules/{id}", Who::kAdmins},
     {"DELETE /api/v1/time-limit-rules/{id}", Who::kAdmins},
     {"GET /api/v1/web-settings", Who::kSignedIn},
+    {"GET /api/v1/assessment/schemes", Who::kStaffAndAdmins},
+    {"GET /api/v1/assessment/schemes/current", Who::kStaffAndAdmins},
+    {"PUT /api/v1/assessment/scheme", Who::kCityOfficeAndAdmins},
+    {"GET /api/v1/assessment/periods", Who::kStaffAndAdmins},
+    {"GET /api/v1/assessment/periods/{label}", Who::kStaffAndAdmins},
+    {"GET /api/v1/assessment/periods/{label}/units/{unit}", Who::kStaffAndAdmins},
+    {"GET /api/v1/assessment/units/{unit}/trend", Who::kStaffAndAdmins},
+    {"POST /api/v1/assessment/periods/{label}/publish", Who::kCityOffice},
+    {"POST /api/v1/assessment/periods/{label}/close", Who::kCityOffice},
+    {"POST /api/v1/assessment/periods/{label}/reopen", Who::kCityOffice},
+    {"GET /api/v1/assessment/periods/{label}/log", Who::kCityReaders},
+    {"GET /api/v1/assessment/periods/{label}/export.xlsx", Who::kStaffAndAdmins},
+    {"POST /api/v1/assessment/appeals", Who::kAppellants},
+    {"GET /api/v1/assessment/appeals", Who::kStaffAndAdmins},
+    {"POST /api/v1/assessment/appeals/{id}/accept", Who::kCityOffice},
+    {"POST /api/v1/assessment/appeals/{id}/reject", Who::kCityOffice},
 };
 // clang-format on
 
@@ -133,6 +152,16 @@ bool LetsThrough(Who who, const Caller& caller) {
             return !caller.role.empty() && caller.role != "none";
         case Who::kCityOfficeAndAdmins:
             return caller.role == "admin" || caller.role == "city_office";
+        case Who::kCityOffice:
+            return caller.role == "city_office";
+        case Who::kCityReaders:
+            return caller.role == "admin" || caller.role == "city_office" ||
+                   caller.role == "leader" || caller.role == "inspector";
+        case Who::kAppellants:
+            return caller.role == "district_office" || caller.role == "street_office" ||
+                   caller.role == "community_staff" || caller.role == "director" ||
+                   caller.role == "unit_handler" || caller.role == "unit_leader" ||
+                   caller.role == "grid_worker";
     }
     return false;
 }
