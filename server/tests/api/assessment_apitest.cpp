@@ -9,13 +9,12 @@
 // month's numbers, so they come after the tests of its results; the test that closes the month
 // and edits cases afterwards comes last.
 #include <chrono>
-#include <cstdio>
 #include <fstream>
-#include <memory>
 
+#include "common/testing/command_output.hpp"
+#include "common/testing/temp_directory.hpp"
 #include "support/api_test.hpp"
 #include "support/case_body.hpp"
-#include "support/temp_directory.hpp"
 
 namespace minqing::tests {
 namespace {
@@ -363,18 +362,11 @@ TEST_F(AssessmentApiTest, TheExportIsAWorkbookWithASheetPerPeerGroup) {
     ASSERT_THAT(xlsx, HasStatus(200));
     EXPECT_EQ(xlsx.Header("content-type"),
               "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-    TempDirectory dir;
+    test_support::TempDirectory dir;
     const auto file = dir.path() / "results.xlsx";
     std::ofstream(file, std::ios::binary) << xlsx.body;
-    std::unique_ptr<FILE, int (*)(FILE*)> pipe(
-        popen(("unzip -p '" + file.string() + "' xl/workbook.xml").c_str(), "r"), pclose);
-    ASSERT_TRUE(pipe);
-    std::string workbook;
-    char buffer[4096];
-    std::size_t read = 0;
-    while ((read = std::fread(buffer, 1, sizeof buffer, pipe.get())) > 0) {
-        workbook.append(buffer, read);
-    }
+    const std::string workbook =
+        test_support::CommandOutput("unzip -p '" + file.string() + "' xl/workbook.xml");
     EXPECT_NE(workbook.find("name=\"市直单位\""), std::string::npos) << workbook;
     EXPECT_NE(workbook.find("name=\"社区\""), std::string::npos) << workbook;
     EXPECT_NE(workbook.find("name=\"网格员\""), std::string::npos) << workbook;
