@@ -193,7 +193,7 @@ struct App::Parts {
           intake(store, clock, time_rules, org_tree, IntakeLimitsOf(config.notify)),
           workflow(store, clock, time_rules, org_tree),
           cases(store, clock, org_tree),
-          stats(store, clock),
+          stats(store, clock, org_tree),
           blobs(config.data_dir + "/attachments"),
           attachments(store, blobs, clock, org_tree,
                       static_cast<std::size_t>(config.http.upload_limit_kib) * 1024u),

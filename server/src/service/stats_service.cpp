@@ -104,6 +104,7 @@ Result<StatsReport> StatsService::CaseCounts(const domain::Principal& caller,
             report.filters = **resolved;
         }
         // The names the keys need.
+        const auto tree = org_tree_.Current();
         const auto name_keys = [&](const StatsPart& part) {
             for (const StatsCell& cell : part.result.cells) {
                 for (std::size_t i = 0; i < cell.keys.size(); ++i) {
@@ -112,10 +113,8 @@ Result<StatsReport> StatsService::CaseCounts(const domain::Principal& caller,
                         domain::OrgUnitId id = 0;
                         std::from_chars(cell.keys[i].data(),
                                         cell.keys[i].data() + cell.keys[i].size(), id);
-                        if (id != 0 && !report.units.contains(id)) {
-                            if (auto unit = repositories.Orgs().FindById(id)) {
-                                report.units.emplace(id, std::move(*unit));
-                            }
+                        if (const auto* unit = tree->Find(id); unit && !report.units.contains(id)) {
+                            report.units.emplace(id, *unit);
                         }
                     }
                 }

@@ -17,6 +17,7 @@
 #include "domain/principal.hpp"
 #include "domain/store.hpp"
 #include "service/case_query_service.hpp"
+#include "service/org_tree_cache.hpp"
 
 namespace minqing::service {
 
@@ -58,7 +59,8 @@ StatsPart YearBeforeRange(domain::DayNumber from, domain::DayNumber to);
 
 class StatsService {
   public:
-    StatsService(domain::Store& store, const Clock& clock) : store_(store), clock_(clock) {}
+    StatsService(domain::Store& store, const Clock& clock, OrgTreeCache& org_tree)
+        : store_(store), clock_(clock), org_tree_(org_tree) {}
 
     /// Errors: those of ResolveCaseFilters; 403 "stats.forbidden" for callers who see no cases
     /// (administrators).
@@ -74,6 +76,8 @@ class StatsService {
   private:
     domain::Store& store_;
     const Clock& clock_;
+    // Names the areas and units of the cells: hundreds of grids a question, read from memory.
+    OrgTreeCache& org_tree_;
 };
 
 }  // namespace minqing::service
