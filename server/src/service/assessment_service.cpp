@@ -212,7 +212,9 @@ Result<std::vector<AssessmentPeriodRecord>> AssessmentService::Periods(
     }
     for (auto& record : stored) {
         if (const auto period = domain::ParseAssessmentPeriod(record.label)) {
-            by_label.insert_or_assign(record.label, std::pair(*period, std::move(record)));
+            // The key is copied first: the record is moved into the value.
+            std::string label = record.label;
+            by_label.insert_or_assign(std::move(label), std::pair(*period, std::move(record)));
         }
     }
     std::vector<std::pair<AssessmentPeriod, AssessmentPeriodRecord>> periods;

@@ -10,6 +10,7 @@
 // and edits cases afterwards comes last.
 #include <chrono>
 #include <fstream>
+#include <set>
 
 #include "common/testing/command_output.hpp"
 #include "common/testing/temp_directory.hpp"
@@ -487,6 +488,11 @@ TEST_F(AssessmentApiTest, AClosedPeriodKeepsItsNumbersWhateverChangesAfterAndReo
     EXPECT_EQ(frozen_profile.json["unit"]["measures"]["satisfaction"]["excluded"][0]["reason"],
               "appeal");
     EXPECT_THAT(city.Post(month + "/close", {}), IsError(409, "assessment.period_closed"));
+    // The period list names each period once, with its recorded state.
+    const auto listed = city.Get(Path("/periods")).json["items"];
+    const auto labels = Strings(listed, "label");
+    EXPECT_EQ(std::set<std::string>(labels.begin(), labels.end()).size(), labels.size());
+    EXPECT_EQ(FindBy(listed, "label", labels_.month)["state"], "closed");
     EXPECT_THAT(city.Post(Path("/periods/2099-01/close"), {}),
                 IsError(409, "assessment.period_not_ended"));
 
