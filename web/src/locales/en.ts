@@ -35,6 +35,7 @@ const en: MessageSchema = {
     intake: 'Intake',
     workbench: 'Workbench',
     cases: 'Cases',
+    assessment: 'Assessment',
     supervision: 'Supervision',
     admin: 'Administration',
     toggle: 'Show or hide the menu',

@@ -34,6 +34,7 @@ const zhCN = {
     intake: '登记',
     workbench: '工作台',
     cases: '案件',
+    assessment: '考核',
     supervision: '督办中心',
     admin: '系统管理',
     toggle: '展开或收起菜单',

@@ -24,6 +24,7 @@ const AREA_HOME: Record<Area, string> = {
   cases: 'case-list',
   supervision: 'supervision',
   admin: 'admin',
+  assessment: 'assessment',
 }
 
 export const routes: RouteRecordRaw[] = [
@@ -82,6 +83,25 @@ export const routes: RouteRecordRaw[] = [
         name: 'supervision',
         component: () => import('@/views/supervision/center/index.vue'),
         meta: { area: 'supervision', title: 'menu.supervision' },
+      },
+      {
+        path: 'assessment',
+        name: 'assessment',
+        component: () => import('@/views/assessment/ranking/index.vue'),
+        meta: { area: 'assessment', title: 'assessment.ranking.title' },
+      },
+      {
+        path: 'assessment/units/:key(org-\\d+|user-\\d+)',
+        name: 'assessment-unit',
+        component: () => import('@/views/assessment/unit/index.vue'),
+        props: (route) => ({ unitKey: String(route.params.key) }),
+        meta: { area: 'assessment', title: 'assessment.unit.title' },
+      },
+      {
+        path: 'assessment/appeals',
+        name: 'assessment-appeals',
+        component: () => import('@/views/assessment/appeals/index.vue'),
+        meta: { area: 'assessment', title: 'assessment.queue.title' },
       },
       {
         path: 'admin',

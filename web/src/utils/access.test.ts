@@ -7,18 +7,18 @@ const ADMIN_PERMISSIONS = ['org:directory:read', 'org:unit:read', 'org:unit:writ
 
 describe('allowedAreas (the permissions and channels each demo role gets from the server)', () => {
   it.each<[RoleName, string[], IntakeChannel[], string[]]>([
-    ['admin', ADMIN_PERMISSIONS, [], ['admin']],
-    ['city_office', CASE_PERMISSIONS, ['walk_in'], ['workbench', 'intake', 'cases', 'supervision']],
-    ['district_office', CASE_PERMISSIONS, ['walk_in'], ['workbench', 'intake', 'cases', 'supervision']],
-    ['street_office', CASE_PERMISSIONS, ['walk_in'], ['workbench', 'intake', 'cases', 'supervision']],
-    ['community_staff', CASE_PERMISSIONS, ['walk_in'], ['workbench', 'intake', 'cases']],
-    ['grid_worker', CASE_PERMISSIONS, ['grid'], ['workbench', 'intake', 'cases']],
-    ['director', CASE_PERMISSIONS, ['direct_card'], ['workbench', 'intake', 'cases']],
-    ['cadre', CASE_PERMISSIONS, ['cadre_report'], ['workbench', 'intake', 'cases']],
-    ['unit_handler', CASE_PERMISSIONS, [], ['workbench', 'cases', 'supervision']],
-    ['unit_leader', CASE_PERMISSIONS, [], ['workbench', 'cases', 'supervision']],
-    ['leader', CASE_PERMISSIONS, [], ['workbench', 'cases', 'supervision']],
-    ['inspector', CASE_PERMISSIONS, [], ['workbench', 'cases', 'supervision']],
+    ['admin', ADMIN_PERMISSIONS, [], ['admin', 'assessment']],
+    ['city_office', CASE_PERMISSIONS, ['walk_in'], ['workbench', 'intake', 'cases', 'supervision', 'assessment']],
+    ['district_office', CASE_PERMISSIONS, ['walk_in'], ['workbench', 'intake', 'cases', 'supervision', 'assessment']],
+    ['street_office', CASE_PERMISSIONS, ['walk_in'], ['workbench', 'intake', 'cases', 'supervision', 'assessment']],
+    ['community_staff', CASE_PERMISSIONS, ['walk_in'], ['workbench', 'intake', 'cases', 'assessment']],
+    ['grid_worker', CASE_PERMISSIONS, ['grid'], ['workbench', 'intake', 'cases', 'assessment']],
+    ['director', CASE_PERMISSIONS, ['direct_card'], ['workbench', 'intake', 'cases', 'assessment']],
+    ['cadre', CASE_PERMISSIONS, ['cadre_report'], ['workbench', 'intake', 'cases', 'assessment']],
+    ['unit_handler', CASE_PERMISSIONS, [], ['workbench', 'cases', 'supervision', 'assessment']],
+    ['unit_leader', CASE_PERMISSIONS, [], ['workbench', 'cases', 'supervision', 'assessment']],
+    ['leader', CASE_PERMISSIONS, [], ['workbench', 'cases', 'supervision', 'assessment']],
+    ['inspector', CASE_PERMISSIONS, [], ['workbench', 'cases', 'supervision', 'assessment']],
   ])('%s', (role, permissions, intakeChannels, expected) => {
     expect(allowedAreas({ roles: [role], permissions, intakeChannels })).toEqual(expected)
   })

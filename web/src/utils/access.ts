@@ -2,7 +2,7 @@
 // only hides what they may not (STYLE.md, "Web").
 import type { IntakeChannel, RoleName } from '@/api/types'
 
-export type Area = 'workbench' | 'intake' | 'cases' | 'supervision' | 'admin'
+export type Area = 'workbench' | 'intake' | 'cases' | 'supervision' | 'admin' | 'assessment'
 
 export interface Grants {
   roles: readonly RoleName[]
@@ -29,10 +29,17 @@ const RULES: Record<Area, (grants: Grants) => boolean> = {
   cases: (g) => g.permissions.includes('case:case:read'),
   supervision: (g) => g.permissions.includes('case:case:read') && g.roles.some((r) => SUPERVISION_ROLES.includes(r)),
   admin: (g) => g.roles.includes('admin') || g.permissions.includes('system:user:read'),
+  // Every role reads some assessment rows (its own unit at least); the server picks which.
+  assessment: (g) => g.roles.length > 0,
 }
 
-/** The menu, in order. */
-export const AREAS: readonly Area[] = ['workbench', 'intake', 'cases', 'supervision', 'admin']
+/** The menu, in order. 考核 comes last so that an administrator's first area stays 系统管理. */
+export const AREAS: readonly Area[] = ['workbench', 'intake', 'cases', 'supervision', 'admin', 'assessment']
+
+/** Who decides assessments (publishes, closes, reopens, takes appeals): the city office. */
+export function decidesAssessment(grants: Grants): boolean {
+  return grants.roles.includes('city_office')
+}
 
 export function mayEnter(area: Area, grants: Grants): boolean {
   return RULES[area](grants)
