@@ -7,7 +7,7 @@
 namespace minqing::domain {
 namespace {
 
-constexpr NameTable<Role, 12> kRoleNames{{
+constexpr NameTable<Role, 13> kRoleNames{{
     {Role::kAdmin, "admin"},
     {Role::kCityOffice, "city_office"},
     {Role::kDistrictOffice, "district_office"},
@@ -20,12 +20,14 @@ constexpr NameTable<Role, 12> kRoleNames{{
     {Role::kUnitLeader, "unit_leader"},
     {Role::kLeader, "leader"},
     {Role::kInspector, "inspector"},
+    {Role::kOfficeHead, "office_head"},
 }};
 
-constexpr std::array<Role, 12> kAllRoles{
+constexpr std::array<Role, 13> kAllRoles{
     Role::kAdmin,          Role::kCityOffice, Role::kDistrictOffice, Role::kStreetOffice,
     Role::kCommunityStaff, Role::kGridWorker, Role::kDirector,       Role::kCadre,
     Role::kUnitHandler,    Role::kUnitLeader, Role::kLeader,         Role::kInspector,
+    Role::kOfficeHead,
 };
 
 // Every staff role reads the org tree and the contact directory (the document requires
@@ -34,6 +36,17 @@ constexpr std::array<Role, 12> kAllRoles{
 constexpr std::array<std::string_view, 5> kStaffPermissions{
     permission::kCaseAct,       permission::kCaseCreate, permission::kCaseRead,
     permission::kDirectoryRead, permission::kOrgRead,
+};
+
+// The city and district offices also draft the bulletin; their head reviews and issues it.
+// Sorted, as PermissionsOf promises.
+constexpr std::array<std::string_view, 6> kBulletinOfficePermissions{
+    permission::kCaseAct,       permission::kCaseCreate, permission::kCaseRead,
+    permission::kDirectoryRead, permission::kOrgRead,    permission::kBulletinWrite,
+};
+constexpr std::array<std::string_view, 6> kOfficeHeadPermissions{
+    permission::kCaseAct,       permission::kCaseCreate, permission::kCaseRead,
+    permission::kDirectoryRead, permission::kOrgRead,    permission::kBulletinIssue,
 };
 
 constexpr std::array<std::string_view, 11> kAdminPermissions{
@@ -100,6 +113,7 @@ std::optional<std::string_view> CheckRoleScope(Role role, const OrgUnit& unit) {
             break;
         case Role::kLeader:
         case Role::kInspector:
+        case Role::kOfficeHead:
             fits = IsDivisionAt(unit, {OrgLevel::kCity, OrgLevel::kDistrict});
             break;
     }
@@ -110,10 +124,17 @@ std::optional<std::string_view> CheckRoleScope(Role role, const OrgUnit& unit) {
 }
 
 std::span<const std::string_view> PermissionsOf(Role role) {
-    if (role == Role::kAdmin) {
-        return kAdminPermissions;
+    switch (role) {
+        case Role::kAdmin:
+            return kAdminPermissions;
+        case Role::kCityOffice:
+        case Role::kDistrictOffice:
+            return kBulletinOfficePermissions;
+        case Role::kOfficeHead:
+            return kOfficeHeadPermissions;
+        default:
+            return kStaffPermissions;
     }
-    return kStaffPermissions;
 }
 
 }  // namespace minqing::domain

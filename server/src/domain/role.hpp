@@ -24,6 +24,7 @@ enum class Role {
     kUnitLeader,      // 分管领导 of a unit
     kLeader,          // 领导
     kInspector,       // 督查
+    kOfficeHead,      // 办公室主任: reviews and issues the office's bulletins
 };
 
 std::span<const Role> AllRoles();
@@ -53,6 +54,10 @@ inline constexpr std::string_view kTimeRulesWrite = "system:time_rules:write";
 inline constexpr std::string_view kDirectCardWrite = "org:direct_card:write";
 inline constexpr std::string_view kTemplateWrite = "system:template:write";
 inline constexpr std::string_view kCategoryWrite = "case:category:write";
+/// Drafts the office's 《社情民意专报》 (city and district offices).
+inline constexpr std::string_view kBulletinWrite = "report:bulletin:write";
+/// Issues or returns a submitted bulletin (the office head).
+inline constexpr std::string_view kBulletinIssue = "report:bulletin:issue";
 }  // namespace permission
 
 }  // namespace minqing::domain

@@ -17,7 +17,7 @@ OrgUnit Node(OrgKind kind, OrgLevel level) {
 }
 
 TEST(RoleTest, EveryRoleNameRoundTrips) {
-    ASSERT_EQ(AllRoles().size(), 12u);
+    ASSERT_EQ(AllRoles().size(), 13u);
     for (const Role role : AllRoles()) {
         EXPECT_EQ(ParseRole(RoleName(role)), role) << RoleName(role);
     }
@@ -49,6 +49,7 @@ TEST(RoleTest, ScopeFitsTheRole) {
         {Role::kUnitLeader, {"unit", "section"}},
         {Role::kLeader, {"city", "district"}},
         {Role::kInspector, {"city", "district"}},
+        {Role::kOfficeHead, {"city", "district"}},
     };
     for (const Role role : AllRoles()) {
         for (const auto& [name, node] : nodes) {
@@ -67,6 +68,23 @@ TEST(RoleTest, OnlyAdminsWriteTheOrgTree) {
         EXPECT_EQ(writes, role == Role::kAdmin) << RoleName(role);
         EXPECT_NE(std::ranges::find(permissions, permission::kDirectoryRead), permissions.end())
             << RoleName(role) << " must read the contact directory";
+    }
+}
+
+// The city and district offices draft the bulletin; only the office head issues it.
+TEST(RoleTest, OfficesWriteTheBulletinAndTheirHeadIssuesIt) {
+    for (const Role role : AllRoles()) {
+        const auto permissions = PermissionsOf(role);
+        const bool writes =
+            std::ranges::find(permissions, permission::kBulletinWrite) != permissions.end();
+        const bool issues =
+            std::ranges::find(permissions, permission::kBulletinIssue) != permissions.end();
+        EXPECT_EQ(writes, role == Role::kCityOffice || role == Role::kDistrictOffice)
+            << RoleName(role);
+        EXPECT_EQ(issues, role == Role::kOfficeHead) << RoleName(role);
+        if (role != Role::kAdmin) {
+            EXPECT_TRUE(std::ranges::is_sorted(permissions)) << RoleName(role);
+        }
     }
 }
 

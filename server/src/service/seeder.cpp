@@ -185,6 +185,7 @@ const std::vector<DemoAccount>& DemoAccounts() {
         {"unit-leader", "市住建局分管领导", Role::kUnitLeader, "吉林市住房和城乡建设局"},
         {"leader", "市分管领导", Role::kLeader, "220200"},
         {"inspector", "市督查室", Role::kInspector, "220200"},
+        {"office-head", "市绿色通道办公室主任", Role::kOfficeHead, "220200"},
     };
     return kAccounts;
 }

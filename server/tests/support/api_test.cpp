@@ -23,6 +23,7 @@ const std::vector<DemoAccount>& DemoAccounts() {
         {"unit-leader", "unit_leader"},
         {"leader", "leader"},
         {"inspector", "inspector"},
+        {"office-head", "office_head"},
     };
     return kAccounts;
 }

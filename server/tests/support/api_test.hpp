@@ -30,7 +30,7 @@ struct DemoAccount {
     std::string_view role;
 };
 
-/// The twelve demo accounts, one per role.
+/// The thirteen demo accounts, one per role.
 const std::vector<DemoAccount>& DemoAccounts();
 
 /// Prints the account in GoogleTest messages about parameterised tests.

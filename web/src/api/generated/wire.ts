@@ -214,7 +214,7 @@ export interface UserChangesBody {
 /** POST /api/v1/users/{id}/roles */
 export interface RoleGrantBody {
   /** The role granted. */
-  role: 'admin' | 'city_office' | 'district_office' | 'street_office' | 'community_staff' | 'grid_worker' | 'director' | 'cadre' | 'unit_handler' | 'unit_leader' | 'leader' | 'inspector';
+  role: 'admin' | 'city_office' | 'district_office' | 'street_office' | 'community_staff' | 'grid_worker' | 'director' | 'cadre' | 'unit_handler' | 'unit_leader' | 'leader' | 'inspector' | 'office_head';
   /** The org unit it is held on. */
   orgUnitId: number;
 }
