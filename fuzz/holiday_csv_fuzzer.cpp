@@ -79,6 +79,7 @@ class MemoryStore final : public domain::Store, private domain::Repositories {
     domain::SupervisionRepository& Supervisions() override { std::abort(); }
     domain::SavedViewRepository& SavedViews() override { std::abort(); }
     domain::AssessmentRepository& Assessments() override { std::abort(); }
+    domain::BulletinRepository& Bulletins() override { std::abort(); }
 
     MemoryTimeRules time_rules_;
 };

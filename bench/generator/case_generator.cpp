@@ -169,6 +169,7 @@ class WalkRepositories final : public domain::Repositories {
     domain::SupervisionRepository& Supervisions() override { return inner_.Supervisions(); }
     domain::SavedViewRepository& SavedViews() override { return inner_.SavedViews(); }
     domain::AssessmentRepository& Assessments() override { return inner_.Assessments(); }
+    domain::BulletinRepository& Bulletins() override { return inner_.Bulletins(); }
     /// Starts writing `current` (nullptr: none): its assisting units and last event are
     /// answered from memory.
     void Begin(const Case* current) {

@@ -10,6 +10,7 @@
 #include "domain/assessment_repository.hpp"
 #include "domain/attachment_repository.hpp"
 #include "domain/auth_repository.hpp"
+#include "domain/bulletin_repository.hpp"
 #include "domain/case_event_repository.hpp"
 #include "domain/case_repository.hpp"
 #include "domain/case_stats_repository.hpp"
@@ -44,6 +45,7 @@ class Repositories {
     virtual SupervisionRepository& Supervisions() = 0;
     virtual SavedViewRepository& SavedViews() = 0;
     virtual AssessmentRepository& Assessments() = 0;
+    virtual BulletinRepository& Bulletins() = 0;
     /// Wrappers that only replay history (the case generator's walk) may keep this default:
     /// nobody has chosen anything and nothing is held, so every notice goes out at once.
     virtual NoticeDigestRepository& NoticeDigests();

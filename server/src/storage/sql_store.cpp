@@ -22,7 +22,8 @@ class SqlRepositories final : public domain::Repositories {
           supervisions_(session),
           saved_views_(session),
           assessments_(session),
-          notice_digests_(session) {}
+          notice_digests_(session),
+          bulletins_(session) {}
 
     domain::OrgRepository& Orgs() override { return orgs_; }
     domain::UserRepository& Users() override { return users_; }
@@ -39,6 +40,7 @@ class SqlRepositories final : public domain::Repositories {
     domain::SavedViewRepository& SavedViews() override { return saved_views_; }
     domain::AssessmentRepository& Assessments() override { return assessments_; }
     domain::NoticeDigestRepository& NoticeDigests() override { return notice_digests_; }
+    domain::BulletinRepository& Bulletins() override { return bulletins_; }
 
   private:
     SqlOrgRepository orgs_;
@@ -56,6 +58,7 @@ class SqlRepositories final : public domain::Repositories {
     SqlSavedViewRepository saved_views_;
     SqlAssessmentRepository assessments_;
     SqlNoticeDigestRepository notice_digests_;
+    SqlBulletinRepository bulletins_;
 };
 
 }  // namespace

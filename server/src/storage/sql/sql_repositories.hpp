@@ -13,6 +13,7 @@
 #include "domain/assessment_repository.hpp"
 #include "domain/attachment_repository.hpp"
 #include "domain/auth_repository.hpp"
+#include "domain/bulletin_repository.hpp"
 #include "domain/case_event_repository.hpp"
 #include "domain/case_repository.hpp"
 #include "domain/case_stats_repository.hpp"
@@ -304,6 +305,23 @@ class SqlNoticeDigestRepository final : public SqlRepository<domain::NoticeDiges
     void MarkDigested(domain::UserId user, std::int64_t last_id, std::string_view day) override;
     bool ClaimDigestDay(std::string_view day, Instant at) override;
     void RecordDigests(std::string_view day, int digests) override;
+};
+
+class SqlBulletinRepository final : public SqlRepository<domain::BulletinRepository> {
+  public:
+    using SqlRepository::SqlRepository;
+
+    domain::Bulletin Insert(domain::Bulletin bulletin) override;
+    std::optional<domain::Bulletin> FindById(domain::BulletinId id) override;
+    bool Update(const domain::Bulletin& changed, std::int64_t expected_version) override;
+    std::vector<domain::Bulletin> List(const domain::BulletinQuery& query) override;
+    int NextNumber(domain::OrgUnitId issuer, domain::BulletinSeries series, int year) override;
+    void AppendLog(const domain::BulletinLogEntry& entry) override;
+    std::vector<domain::BulletinLogEntry> Log(domain::BulletinId id) override;
+    void AddReceipt(domain::BulletinId id, domain::UserId user, Instant delivered_at) override;
+    bool MarkRead(domain::BulletinId id, domain::UserId user, Instant at) override;
+    std::vector<domain::BulletinReceipt> Receipts(domain::BulletinId id) override;
+    bool HasReceipt(domain::BulletinId id, domain::UserId user) override;
 };
 
 }  // namespace minqing::storage
