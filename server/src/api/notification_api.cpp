@@ -34,6 +34,16 @@ nlohmann::json LinkedCases(const domain::Notification& message) {
     return cases;
 }
 
+// The bulletin an issue notice links to (its reader view); null for other messages.
+nlohmann::json BulletinIdOf(const domain::Notification& message) {
+    const auto id = message.params.values.find("bulletin");
+    if (id == message.params.values.end()) {
+        return nullptr;
+    }
+    const auto parsed = ParseId(id->second);
+    return parsed ? nlohmann::json(*parsed) : nlohmann::json(nullptr);
+}
+
 nlohmann::json InboxItemJson(const service::RenderedNotification& item) {
     const auto& message = item.message;
     return {
@@ -44,6 +54,7 @@ nlohmann::json InboxItemJson(const service::RenderedNotification& item) {
         {"caseId", message.case_id ? nlohmann::json(*message.case_id) : nlohmann::json(nullptr)},
         {"caseNumber",
          item.case_number.empty() ? nlohmann::json(nullptr) : nlohmann::json(item.case_number)},
+        {"bulletinId", BulletinIdOf(message)},
         {"createdAt", FormatIso8601Cst(message.created_at)},
         {"read", message.read_at.has_value()},
         {"readAt", OptionalTime(message.read_at)}};

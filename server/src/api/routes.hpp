@@ -14,6 +14,7 @@
 #include "service/assessment_service.hpp"
 #include "service/attachment_service.hpp"
 #include "service/auth_service.hpp"
+#include "service/bulletin_service.hpp"
 #include "service/case_intake_service.hpp"
 #include "service/case_query_service.hpp"
 #include "service/case_workflow_service.hpp"
@@ -106,6 +107,8 @@ Routes StatsRoutes(const StatsServices& context);
 Routes SupervisionRoutes(service::SupervisionService& supervisions);
 
 Routes SavedViewRoutes(service::SavedViewService& saved_views);
+
+Routes BulletinRoutes(service::BulletinService& bulletins);
 
 Routes DirectCardRoutes(service::DirectCardService& direct_cards);
 

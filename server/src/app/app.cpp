@@ -219,6 +219,7 @@ struct App::Parts {
                            return false;
                        }),
           saved_views(store, clock),
+          bulletins(store, clock, stats),
           direct_cards(store, clock),
           templates(store, clock),
           catalog(store),
@@ -265,6 +266,7 @@ struct App::Parts {
         Mount(router, guard, SupervisionRoutes(supervisions));
         Mount(router, guard, SavedViewRoutes(saved_views));
         Mount(router, guard, StatsRoutes({stats, clock}));
+        Mount(router, guard, BulletinRoutes(bulletins));
         Mount(router, guard, DirectCardRoutes(direct_cards));
         Mount(router, guard, MessageTemplateRoutes(templates));
         Mount(router, guard, CatalogRoutes(catalog));
@@ -335,6 +337,7 @@ struct App::Parts {
     service::NoticeDigestService notice_digests;
     jobs::PeriodicTask digest_round;
     service::SavedViewService saved_views;
+    service::BulletinService bulletins;
     service::DirectCardService direct_cards;
     service::MessageTemplateService templates;
     service::CatalogService catalog;

@@ -1,5 +1,5 @@
 // Every route the server answers × every kind of caller: nobody, an account without roles, each
-// of the twelve roles, and for a case's routes each role outside the case's district. The
+// of the thirteen roles, and for a case's routes each role outside the case's district. The
 // expectations are one table below; a route the table does not name fails the test, so a new
 // route cannot land without saying who may call it.
 #include <algorithm>
@@ -27,6 +27,8 @@ enum class Who {
     kCityOffice,           // the assessment's decisions
     kCityReaders,          // the assessment's log: the city's office, leader, inspector, admin
     kAppellants,           // assessment appeals: those who work for an assessed unit
+    kBulletinWriters,      // the city and district offices (report:bulletin:write)
+    kOfficeHeads,          // the office head (report:bulletin:issue)
 };
 
 struct RouteRule {
@@ -83,6 +85,17 @@ constexpr RouteRule kRules[] = {
     {"POST /api/v1/saved-views", Who::kStaff},
     {"DELETE /api/v1/saved-views/{id}", Who::kStaff},
     {"GET /api/v1/stats/cases", Who::kStaff},
+    {"POST /api/v1/bulletins", Who::kBulletinWriters},
+    {"GET /api/v1/bulletins", Who::kStaff},
+    {"GET /api/v1/bulletins/{id}", Who::kStaff},
+    {"PUT /api/v1/bulletins/{id}", Who::kBulletinWriters},
+    {"POST /api/v1/bulletins/{id}/regenerate", Who::kBulletinWriters},
+    {"POST /api/v1/bulletins/{id}/submit", Who::kBulletinWriters},
+    {"POST /api/v1/bulletins/{id}/issue", Who::kOfficeHeads},
+    {"POST /api/v1/bulletins/{id}/return", Who::kOfficeHeads},
+    {"GET /api/v1/bulletins/{id}/pdf", Who::kStaff},
+    {"GET /api/v1/bulletins/{id}/annex.xlsx", Who::kStaff},
+    {"GET /api/v1/bulletins/{id}/receipts", Who::kStaff},
     {"POST /api/v1/public/submissions", Who::kPublic},
     {"GET /api/v1/public/submissions/{number}", Who::kPublic},
     {"GET /api/v1/categories", Who::kPublic},
@@ -162,6 +175,10 @@ bool LetsThrough(Who who, const Caller& caller) {
                    caller.role == "community_staff" || caller.role == "director" ||
                    caller.role == "unit_handler" || caller.role == "unit_leader" ||
                    caller.role == "grid_worker";
+        case Who::kBulletinWriters:
+            return caller.role == "city_office" || caller.role == "district_office";
+        case Who::kOfficeHeads:
+            return caller.role == "office_head";
     }
     return false;
 }
