@@ -219,11 +219,11 @@ struct App::Parts {
                            return false;
                        }),
           saved_views(store, clock),
-          bulletins(store, clock, stats),
           direct_cards(store, clock),
           templates(store, clock),
           catalog(store),
           assessments(store, clock, org_tree, time_rules),
+          bulletins(store, clock, stats, assessments),
           web_files(config.http.web_root),
           notifications(store, clock, service::NotificationOptions{config.notify.query_url}),
           dispatcher(store, clock, notifications, hub, DispatcherOptionsOf(config.notify)),
@@ -337,11 +337,12 @@ struct App::Parts {
     service::NoticeDigestService notice_digests;
     jobs::PeriodicTask digest_round;
     service::SavedViewService saved_views;
-    service::BulletinService bulletins;
     service::DirectCardService direct_cards;
     service::MessageTemplateService templates;
     service::CatalogService catalog;
     service::AssessmentService assessments;
+    // After the assessment: its drafts quote the period's ranking.
+    service::BulletinService bulletins;
     http::StaticFiles web_files;
     // Before the server: its WebSockets unsubscribe from the hub as they are destroyed.
     service::NotificationHub hub;

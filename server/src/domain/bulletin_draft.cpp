@@ -200,9 +200,13 @@ BulletinSection Assessment(const BulletinFacts& facts) {
         return section;
     }
     const AssessmentHighlights& a = *facts.assessment;
-    section.text = facts.period + "考核中，市直成员单位排名靠前的是" + Names(a.top_units) +
-                   "，排名靠后的是" + Names(a.bottom_units) + "；各区排名靠前的是" +
-                   Names(a.top_districts) + "，排名靠后的是" + Names(a.bottom_districts) + "。";
+    const bool districts = !a.top_districts.empty() || !a.bottom_districts.empty();
+    section.text = facts.period + "考核中，" + (districts ? "市直" : "") + "成员单位排名靠前的是" +
+                   Names(a.top_units) + "，排名靠后的是" + Names(a.bottom_units) +
+                   (districts ? "；各县（市）区排名靠前的是" + Names(a.top_districts) +
+                                    "，排名靠后的是" + Names(a.bottom_districts)
+                              : "") +
+                   "。";
     return section;
 }
 

@@ -61,6 +61,7 @@ AssessmentAudience AudienceOf(const domain::Principal& caller, const domain::Org
             case Role::kAdmin:
             case Role::kLeader:
             case Role::kInspector:
+            case Role::kOfficeHead:  // reviews the bulletins that quote the ranking
                 audience.subtrees.push_back(role.org_unit_path);
                 if (role.org_unit_level == domain::OrgLevel::kCity) {
                     audience.reads_city = true;

@@ -27,6 +27,8 @@ constexpr domain::NameTable<domain::Channel, 7> kChannelLabels{{
 // Merged reports of a period read to find the collective matters; beyond this the period is
 // read in part (a city's month has far fewer merges).
 constexpr int kMergedReportsRead = 20000;
+// The bulletin names the top and the bottom three of a ranking.
+constexpr std::size_t kRankingEnds = 3;
 
 std::int64_t CountOf(const std::optional<StatsPart>& part, const std::vector<std::string>& keys) {
     if (!part) {
@@ -156,13 +158,70 @@ std::vector<domain::CollectiveMatter> CollectiveMatters(domain::Repositories& re
     return matters;
 }
 
+// The assessment period a bulletin covers: "2026-11" for a month, "2026-Q4" for a quarter.
+std::optional<std::string> AssessmentLabel(const domain::Bulletin& bulletin) {
+    const std::string from = domain::FormatDayNumber(bulletin.period_from);  // 2026-10-01
+    if (bulletin.kind == domain::BulletinKind::kMonthly) {
+        return from.substr(0, 7);
+    }
+    if (bulletin.kind == domain::BulletinKind::kQuarterly) {
+        const int month = std::stoi(from.substr(5, 2));
+        return from.substr(0, 4) + "-Q" + std::to_string((month - 1) / 3 + 1);
+    }
+    return std::nullopt;
+}
+
+// The best and the worst ranked of a peer group, by name.
+std::pair<std::vector<std::string>, std::vector<std::string>> RankingEnds(
+    const AssessmentResults& results) {
+    std::vector<const domain::UnitAssessment*> ranked;
+    for (const auto& unit : results.units) {
+        if (unit.rank) {
+            ranked.push_back(&unit);
+        }
+    }
+    std::ranges::stable_sort(ranked, {}, [](const domain::UnitAssessment* u) { return *u->rank; });
+    const auto name = [&](const domain::UnitAssessment* u) {
+        const auto found = results.names.find(u->unit);
+        return found == results.names.end() ? std::string() : found->second;
+    };
+    std::vector<std::string> top;
+    std::vector<std::string> bottom;
+    const std::size_t ends = std::min(kRankingEnds, ranked.size() / 2);
+    for (std::size_t i = 0; i < ends; ++i) {
+        top.push_back(name(ranked[i]));
+        bottom.push_back(name(ranked[ranked.size() - 1 - i]));
+    }
+    return {top, bottom};
+}
+
 }  // namespace
 
-std::optional<domain::AssessmentHighlights> PublishedAssessment(domain::Repositories&,
-                                                                const domain::Bulletin&) {
-    // TODO(#13): read the period's closed assessment results (top 3 / bottom 3 of the city's
-    // member units and of the districts) once the assessment service publishes them.
-    return std::nullopt;
+std::optional<domain::AssessmentHighlights> PublishedAssessment(AssessmentService& assessments,
+                                                                const domain::Principal& caller,
+                                                                const domain::Bulletin& bulletin,
+                                                                const domain::OrgUnit& issuer) {
+    const auto label = AssessmentLabel(bulletin);
+    if (!label) {
+        return std::nullopt;
+    }
+    const bool city = issuer.level == domain::OrgLevel::kCity;
+    ResultsFilter units{city ? domain::PeerGroup::kCityUnits : domain::PeerGroup::kDistrictUnits,
+                        city ? std::nullopt : std::optional(issuer.id)};
+    auto results = assessments.Results(caller, *label, units);
+    if (!results || results->record.state == domain::AssessmentPeriodState::kOpen) {
+        return std::nullopt;
+    }
+    domain::AssessmentHighlights highlights;
+    std::tie(highlights.top_units, highlights.bottom_units) = RankingEnds(*results);
+    if (city) {
+        auto districts = assessments.Results(caller, *label, {domain::PeerGroup::kDistricts, {}});
+        if (districts) {
+            std::tie(highlights.top_districts, highlights.bottom_districts) =
+                RankingEnds(*districts);
+        }
+    }
+    return highlights;
 }
 
 Result<std::vector<domain::BulletinCase>> TypicalCases(domain::Repositories& repositories,
@@ -191,7 +250,9 @@ Result<std::vector<domain::BulletinCase>> TypicalCases(domain::Repositories& rep
     return cases;
 }
 
-Result<domain::BulletinFacts> GatherBulletinFacts(StatsService& stats, domain::Store& store,
+Result<domain::BulletinFacts> GatherBulletinFacts(StatsService& stats,
+                                                  AssessmentService& assessments,
+                                                  domain::Store& store,
                                                   const domain::Principal& caller,
                                                   const domain::Bulletin& bulletin,
                                                   const domain::OrgUnit& issuer) {
@@ -237,10 +298,10 @@ Result<domain::BulletinFacts> GatherBulletinFacts(StatsService& stats, domain::S
         return Fail(red_cards.error());
     }
     facts.red_cards = CountOf(red_cards->current, {});
+    facts.assessment = PublishedAssessment(assessments, caller, bulletin, issuer);
     return domain::Query(
         store, [&](domain::Repositories& repositories) -> Result<domain::BulletinFacts> {
             facts.collective = CollectiveMatters(repositories, caller, bulletin);
-            facts.assessment = PublishedAssessment(repositories, bulletin);
             auto typical = TypicalCases(repositories, caller, bulletin.typical_case_ids);
             if (!typical) {
                 return Fail(std::move(typical.error()));

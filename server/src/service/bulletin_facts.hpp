@@ -11,6 +11,7 @@
 #include "domain/bulletin_draft.hpp"
 #include "domain/principal.hpp"
 #include "domain/store.hpp"
+#include "service/assessment_service.hpp"
 #include "service/stats_service.hpp"
 
 namespace minqing::service {
@@ -22,7 +23,9 @@ inline constexpr std::int64_t kCollectiveMergedReports = 3;
 /// The facts of `bulletin`'s period as `caller` sees them; `issuer` is its office's division.
 /// Errors: those of StatsService::CaseCounts; 422 "typicalCaseIds[i]" not_found for a case
 /// the caller cannot see.
-Result<domain::BulletinFacts> GatherBulletinFacts(StatsService& stats, domain::Store& store,
+Result<domain::BulletinFacts> GatherBulletinFacts(StatsService& stats,
+                                                  AssessmentService& assessments,
+                                                  domain::Store& store,
                                                   const domain::Principal& caller,
                                                   const domain::Bulletin& bulletin,
                                                   const domain::OrgUnit& issuer);
@@ -33,9 +36,14 @@ Result<std::vector<domain::BulletinCase>> TypicalCases(domain::Repositories& rep
                                                        const domain::Principal& caller,
                                                        const std::vector<domain::CaseId>& ids);
 
-/// The published assessment's ends for the period. The assessment is being built (#13): until
-/// its results can be read here this returns nullopt, and the section says they are not out.
-std::optional<domain::AssessmentHighlights> PublishedAssessment(domain::Repositories& repositories,
-                                                                const domain::Bulletin& bulletin);
+/// The ends of the period's ranking once the city office has published it (preliminary or
+/// closed), as `caller` reads it: for a city bulletin the top and bottom three of the city's
+/// member units and of the districts, for a district's its own member units. nullopt for an
+/// unpublished period, a week or a special issue (no assessment period), or a caller who
+/// reads no assessment.
+std::optional<domain::AssessmentHighlights> PublishedAssessment(AssessmentService& assessments,
+                                                                const domain::Principal& caller,
+                                                                const domain::Bulletin& bulletin,
+                                                                const domain::OrgUnit& issuer);
 
 }  // namespace minqing::service

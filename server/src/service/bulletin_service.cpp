@@ -87,7 +87,7 @@ Result<BulletinView> BulletinService::Create(const domain::Principal& caller,
     if (!issuer) {
         return Fail(NotFound("org.unit_not_found", "The office's division is gone."));
     }
-    auto facts = GatherBulletinFacts(stats_, store_, caller, b, *issuer);
+    auto facts = GatherBulletinFacts(stats_, assessments_, store_, caller, b, *issuer);
     if (!facts) {
         return Fail(std::move(facts.error()));
     }
@@ -182,7 +182,7 @@ Result<BulletinRegeneration> BulletinService::Regenerate(const domain::Principal
     const auto issuer = domain::Query(store_, [&](Repositories& repositories) {
         return repositories.Orgs().FindById(current->issuer_id);
     });
-    auto facts = GatherBulletinFacts(stats_, store_, caller, *current, *issuer);
+    auto facts = GatherBulletinFacts(stats_, assessments_, store_, caller, *current, *issuer);
     if (!facts) {
         return Fail(std::move(facts.error()));
     }

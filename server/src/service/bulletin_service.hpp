@@ -17,6 +17,7 @@
 #include "domain/bulletin_draft.hpp"
 #include "domain/principal.hpp"
 #include "domain/store.hpp"
+#include "service/assessment_service.hpp"
 #include "service/stats_service.hpp"
 
 namespace minqing::service {
@@ -65,8 +66,9 @@ struct BulletinRegeneration {
 
 class BulletinService {
   public:
-    BulletinService(domain::Store& store, const Clock& clock, StatsService& stats)
-        : store_(store), clock_(clock), stats_(stats) {}
+    BulletinService(domain::Store& store, const Clock& clock, StatsService& stats,
+                    AssessmentService& assessments)
+        : store_(store), clock_(clock), stats_(stats), assessments_(assessments) {}
 
     /// A new draft of the caller's office (city_office or district_office on a city or district
     /// division) for the period, its sections written from the statistics the caller sees.
@@ -119,6 +121,7 @@ class BulletinService {
     domain::Store& store_;
     const Clock& clock_;
     StatsService& stats_;
+    AssessmentService& assessments_;
 };
 
 }  // namespace minqing::service

@@ -4,13 +4,12 @@
 // or returns; issued issues never change; recipients get an inbox message and a receipt that
 // opening marks read; the PDF carries the number, the period and the totals; nobody sees a
 // bulletin outside their office or distribution.
-#include <cstdio>
 #include <fstream>
-#include <memory>
 
+#include "common/testing/command_output.hpp"
+#include "common/testing/temp_directory.hpp"
 #include "support/api_test.hpp"
 #include "support/case_body.hpp"
-#include "support/temp_directory.hpp"
 
 namespace minqing::tests {
 namespace {
@@ -82,16 +81,10 @@ class BulletinsApiTest : public ApiTest {
         const HttpResponse pdf = session.Get(Path(bulletin, "/pdf"));
         EXPECT_THAT(pdf, HasStatus(200));
         EXPECT_TRUE(pdf.body.starts_with("%PDF-"));
-        TempDirectory directory;
+        test_support::TempDirectory directory;
         const auto file = directory.path() / "bulletin.pdf";
         std::ofstream(file, std::ios::binary) << pdf.body;
-        const std::string command = "pdftotext " + file.string() + " -";
-        std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"), pclose);
-        std::string text;
-        char buffer[4096];
-        while (pipe && std::fgets(buffer, sizeof buffer, pipe.get()) != nullptr) {
-            text += buffer;
-        }
+        std::string text = test_support::CommandOutput("pdftotext " + file.string() + " -");
         // Letter-spaced CJK text comes out with spaces between characters: compare without.
         std::erase_if(text, [](char c) { return c == ' ' || c == '\n' || c == '\f'; });
         return text;
@@ -365,6 +358,36 @@ TEST_F(BulletinsApiTest, TypicalCasesAreToldWithWhatWasDone) {
     EXPECT_EQ(typical["text"], "现将本期办理的典型案例摘报如下。");
     EXPECT_THAT(PdfText(city, picked.json),
                 HasSubstr(typical["cases"][1]["number"].get<std::string>()));
+}
+
+// Once the city office publishes the month's assessment, the draft names the ends of its ranking
+// (runs last: the drafts above are of an unpublished month).
+TEST_F(BulletinsApiTest, APublishedAssessmentNamesTheTopAndBottomOfTheRanking) {
+    Session city = LogIn("city-office");
+    const std::string month = LastMonth();
+    ASSERT_THAT(city.Post("/api/v1/assessment/periods/" + month + "/publish", nlohmann::json{}),
+                HasStatus(200));
+    const nlohmann::json draft = Create(city, {{"kind", "monthly"}, {"period", month}});
+    const std::string text = Section(draft, "assessment").at("text");
+    EXPECT_THAT(text, Not(HasSubstr("尚未发布")));
+    for (const auto& [group, words] : std::vector<std::pair<std::string, std::string>>{
+             {"city_units", "成员单位排名靠前的是"}, {"districts", "区排名靠前的是"}}) {
+        const HttpResponse ranking =
+            city.Get("/api/v1/assessment/periods/" + month + "?group=" + group);
+        ASSERT_THAT(ranking, HasStatus(200));
+        std::vector<std::pair<int, std::string>> ranked;
+        for (const auto& unit : ranking.json["units"]) {
+            if (unit["rank"].is_number()) {
+                ranked.emplace_back(unit["rank"].get<int>(), unit["unit"]["name"]);
+            }
+        }
+        std::ranges::stable_sort(ranked);
+        EXPECT_THAT(text, HasSubstr(words + (ranked.size() < 2 ? "无" : ranked[0].second)))
+            << group;
+        if (ranked.size() >= 2) {
+            EXPECT_THAT(text, HasSubstr(ranked.back().second)) << group;
+        }
+    }
 }
 
 }  // namespace

@@ -25,10 +25,10 @@ enum class Who {
     kStaffAndAdmins,       // every role
     kCityOfficeAndAdmins,  // the failed-notification list
     kCityOffice,           // the assessment's decisions
-    kCityReaders,          // the assessment's log: the city's office, leader, inspector, admin
-    kAppellants,           // assessment appeals: those who work for an assessed unit
-    kBulletinWriters,      // the city and district offices (report:bulletin:write)
-    kOfficeHeads,          // the office head (report:bulletin:issue)
+    kCityReaders,  // the assessment's log: the city's office, its head, leader, inspector, admin
+    kAppellants,   // assessment appeals: those who work for an assessed unit
+    kBulletinWriters,  // the city and district offices (report:bulletin:write)
+    kOfficeHeads,      // the office head (report:bulletin:issue)
 };
 
 struct RouteRule {
@@ -169,7 +169,8 @@ bool LetsThrough(Who who, const Caller& caller) {
             return caller.role == "city_office";
         case Who::kCityReaders:
             return caller.role == "admin" || caller.role == "city_office" ||
-                   caller.role == "leader" || caller.role == "inspector";
+                   caller.role == "leader" || caller.role == "inspector" ||
+                   caller.role == "office_head";
         case Who::kAppellants:
             return caller.role == "district_office" || caller.role == "street_office" ||
                    caller.role == "community_staff" || caller.role == "director" ||
