@@ -113,12 +113,13 @@ TEST(BulletinDraftTest, PickedTypicalCasesAreIntroducedUnlessTheTextWasEdited) {
 TEST(BulletinDraftTest, APublishedAssessmentNamesTheEndsOfTheRanking) {
     BulletinFacts facts = Facts();
     facts.assessment = AssessmentHighlights{{"市住建局", "市城管局"}, {"市水务局"}, {"船营区"}, {}};
-    const auto& text = Section(DraftSections(facts), kAssessmentSection).text;
-    EXPECT_EQ(text,
+    const auto sections = DraftSections(facts);
+    EXPECT_EQ(Section(sections, kAssessmentSection).text,
               "2026年11月考核中，市直成员单位排名靠前的是市住建局、市城管局，排名靠后的是市水务局；"
               "各县（市）区排名靠前的是船营区，排名靠后的是无。");
     facts.assessment = AssessmentHighlights{{"区住建局"}, {"区城管局"}, {}, {}};
-    EXPECT_EQ(Section(DraftSections(facts), kAssessmentSection).text,
+    const auto district = DraftSections(facts);
+    EXPECT_EQ(Section(district, kAssessmentSection).text,
               "2026年11月考核中，成员单位排名靠前的是区住建局，排名靠后的是区城管局。");
 }
 
