@@ -5,6 +5,7 @@ import en from './locales/en'
 import adminOrg from './locales/features/admin-org'
 import adminReference from './locales/features/admin-reference'
 import assessment from './locales/features/assessment'
+import bulletin from './locales/features/bulletin'
 import caseActions from './locales/features/case-actions'
 import caseViews from './locales/features/case-views'
 import dashboard from './locales/features/dashboard'
@@ -15,12 +16,13 @@ import supervision from './locales/features/supervision'
 import { mergeMessages } from './locales/merge'
 
 // The core messages (zh-CN.ts, en.ts) and each feature's own (locales/features/).
-const FEATURES = [adminOrg, adminReference, assessment, caseActions, caseViews, dashboard, home, intake, notices, supervision] as const
+const FEATURES = [adminOrg, adminReference, assessment, bulletin, caseActions, caseViews, dashboard, home, intake, notices, supervision] as const
 
 export type MessageSchema = typeof zhCN &
   typeof adminOrg.zh &
   typeof adminReference.zh &
   typeof assessment.zh &
+  typeof bulletin.zh &
   typeof caseActions.zh &
   typeof caseViews.zh &
   typeof dashboard.zh &

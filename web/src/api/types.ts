@@ -17,6 +17,7 @@ export type RoleName =
   | 'unit_leader'
   | 'leader'
   | 'inspector'
+  | 'office_head'
 
 export type OrgKind = 'division' | 'unit' | 'section'
 export type OrgLevel = 'city' | 'district' | 'street' | 'community' | 'grid'
@@ -369,6 +370,8 @@ export interface Notification {
   text: string
   caseId: number | null
   caseNumber: string | null
+  /** An issued bulletin the message announces (its reader view); null for other messages. */
+  bulletinId?: number | null
   createdAt: string
   read: boolean
   readAt: string | null

@@ -37,6 +37,7 @@ const en: MessageSchema = {
     cases: 'Cases',
     assessment: 'Assessment',
     supervision: 'Supervision',
+    bulletins: 'Bulletins',
     admin: 'Administration',
     toggle: 'Show or hide the menu',
   },
@@ -215,6 +216,7 @@ const en: MessageSchema = {
     unit_leader: 'Unit leader',
     leader: 'Leader',
     inspector: 'Inspector',
+    office_head: 'Office head',
     system: 'System',
   },
   action: {

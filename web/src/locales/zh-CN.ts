@@ -36,6 +36,7 @@ const zhCN = {
     cases: '案件',
     assessment: '考核',
     supervision: '督办中心',
+    bulletins: '社情民意专报',
     admin: '系统管理',
     toggle: '展开或收起菜单',
   },
@@ -214,6 +215,7 @@ const zhCN = {
     unit_leader: '分管领导',
     leader: '领导',
     inspector: '督查',
+    office_head: '办公室主任',
     system: '系统',
   },
   action: {

@@ -23,6 +23,7 @@ const AREA_HOME: Record<Area, string> = {
   intake: 'intake',
   cases: 'case-list',
   supervision: 'supervision',
+  bulletins: 'bulletin-list',
   admin: 'admin',
   assessment: 'assessment',
 }
@@ -102,6 +103,33 @@ export const routes: RouteRecordRaw[] = [
         name: 'assessment-appeals',
         component: () => import('@/views/assessment/appeals/index.vue'),
         meta: { area: 'assessment', title: 'assessment.queue.title' },
+      },
+      {
+        path: 'bulletins',
+        name: 'bulletin-list',
+        component: () => import('@/views/bulletin/list/index.vue'),
+        meta: { area: 'bulletins', title: 'menu.bulletins' },
+      },
+      {
+        path: 'bulletins/:id(\\d+)',
+        name: 'bulletin-reader',
+        component: () => import('@/views/bulletin/reader/index.vue'),
+        props: (route) => ({ id: Number(route.params.id) }),
+        meta: { area: 'bulletins', title: 'bulletin.title' },
+      },
+      {
+        path: 'bulletins/:id(\\d+)/edit',
+        name: 'bulletin-editor',
+        component: () => import('@/views/bulletin/editor/index.vue'),
+        props: (route) => ({ id: Number(route.params.id) }),
+        meta: { area: 'bulletins', title: 'bulletin.editor.title' },
+      },
+      {
+        path: 'bulletins/:id(\\d+)/receipts',
+        name: 'bulletin-receipts',
+        component: () => import('@/views/bulletin/receipts/index.vue'),
+        props: (route) => ({ id: Number(route.params.id) }),
+        meta: { area: 'bulletins', title: 'bulletin.receipts.title' },
       },
       {
         path: 'admin',

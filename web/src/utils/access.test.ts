@@ -8,17 +8,18 @@ const ADMIN_PERMISSIONS = ['org:directory:read', 'org:unit:read', 'org:unit:writ
 describe('allowedAreas (the permissions and channels each demo role gets from the server)', () => {
   it.each<[RoleName, string[], IntakeChannel[], string[]]>([
     ['admin', ADMIN_PERMISSIONS, [], ['admin', 'assessment']],
-    ['city_office', CASE_PERMISSIONS, ['walk_in'], ['workbench', 'intake', 'cases', 'supervision', 'assessment']],
-    ['district_office', CASE_PERMISSIONS, ['walk_in'], ['workbench', 'intake', 'cases', 'supervision', 'assessment']],
-    ['street_office', CASE_PERMISSIONS, ['walk_in'], ['workbench', 'intake', 'cases', 'supervision', 'assessment']],
-    ['community_staff', CASE_PERMISSIONS, ['walk_in'], ['workbench', 'intake', 'cases', 'assessment']],
-    ['grid_worker', CASE_PERMISSIONS, ['grid'], ['workbench', 'intake', 'cases', 'assessment']],
-    ['director', CASE_PERMISSIONS, ['direct_card'], ['workbench', 'intake', 'cases', 'assessment']],
-    ['cadre', CASE_PERMISSIONS, ['cadre_report'], ['workbench', 'intake', 'cases', 'assessment']],
-    ['unit_handler', CASE_PERMISSIONS, [], ['workbench', 'cases', 'supervision', 'assessment']],
-    ['unit_leader', CASE_PERMISSIONS, [], ['workbench', 'cases', 'supervision', 'assessment']],
-    ['leader', CASE_PERMISSIONS, [], ['workbench', 'cases', 'supervision', 'assessment']],
-    ['inspector', CASE_PERMISSIONS, [], ['workbench', 'cases', 'supervision', 'assessment']],
+    ['city_office', CASE_PERMISSIONS, ['walk_in'], ['workbench', 'intake', 'cases', 'supervision', 'bulletins', 'assessment']],
+    ['district_office', CASE_PERMISSIONS, ['walk_in'], ['workbench', 'intake', 'cases', 'supervision', 'bulletins', 'assessment']],
+    ['street_office', CASE_PERMISSIONS, ['walk_in'], ['workbench', 'intake', 'cases', 'supervision', 'bulletins', 'assessment']],
+    ['community_staff', CASE_PERMISSIONS, ['walk_in'], ['workbench', 'intake', 'cases', 'bulletins', 'assessment']],
+    ['grid_worker', CASE_PERMISSIONS, ['grid'], ['workbench', 'intake', 'cases', 'bulletins', 'assessment']],
+    ['director', CASE_PERMISSIONS, ['direct_card'], ['workbench', 'intake', 'cases', 'bulletins', 'assessment']],
+    ['cadre', CASE_PERMISSIONS, ['cadre_report'], ['workbench', 'intake', 'cases', 'bulletins', 'assessment']],
+    ['unit_handler', CASE_PERMISSIONS, [], ['workbench', 'cases', 'supervision', 'bulletins', 'assessment']],
+    ['unit_leader', CASE_PERMISSIONS, [], ['workbench', 'cases', 'supervision', 'bulletins', 'assessment']],
+    ['leader', CASE_PERMISSIONS, [], ['workbench', 'cases', 'supervision', 'bulletins', 'assessment']],
+    ['inspector', CASE_PERMISSIONS, [], ['workbench', 'cases', 'supervision', 'bulletins', 'assessment']],
+    ['office_head', [...CASE_PERMISSIONS, 'report:bulletin:issue'], [], ['workbench', 'cases', 'bulletins', 'assessment']],
   ])('%s', (role, permissions, intakeChannels, expected) => {
     expect(allowedAreas({ roles: [role], permissions, intakeChannels })).toEqual(expected)
   })
@@ -36,6 +37,7 @@ describe('homeOf (who has a home of their own at /)', () => {
     ['leader', 'dashboard'],
     ['city_office', 'dashboard'],
     ['district_office', 'dashboard'],
+    ['office_head', 'dashboard'],
     ['street_office', null],
     ['community_staff', null],
     ['unit_handler', null],

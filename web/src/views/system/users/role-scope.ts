@@ -16,6 +16,7 @@ export const ROLE_NAMES: readonly RoleName[] = [
   'unit_leader',
   'leader',
   'inspector',
+  'office_head',
 ]
 
 /** The units a role may sit at; an absent list allows any. */
@@ -39,6 +40,7 @@ const SCOPES: Record<RoleName, RoleScope> = {
   unit_leader: { kinds: ['unit', 'section'] },
   leader: divisionAt('city', 'district'),
   inspector: divisionAt('city', 'district'),
+  office_head: divisionAt('city', 'district'),
 }
 
 export function roleScope(role: RoleName): RoleScope {
